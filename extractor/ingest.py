@@ -1,0 +1,264 @@
+"""Ingest: turn a PDF or a text pack into :class:`~extractor.pages.Source`.
+
+The format is told apart by content (``%PDF-`` magic), not by the file extension. PDF text and
+geometry come from pypdfium2, which reads text runs with their boxes and path objects with their
+fill colours about ten times faster than a layout-analysing parser; the table stage asks for more
+only on the pages that hold tables.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Optional
+
+from extractor.errors import InputError, NoTextError
+from extractor.pages import Box, FilledRect, Line, Page, Rule, Segment, Source
+
+BLANK_PAGE = re.compile(r"this page (is )?(intentionally )?left blank", re.I)
+PRINTED_PAGE = re.compile(r"^\s*(?:page\s+)?(\d{1,4})\s*$", re.I)
+_PAGE_WORD = re.compile(r"^\s*page\s+(\d{1,4})(?:\s+of\s+\d+)?\s*$", re.I)
+
+
+def read_bytes(path: str) -> tuple[str, bytes]:
+    """Read a path, or stdin for ``-``; returns (display name, bytes)."""
+    if path == "-":
+        import sys
+
+        return "<stdin>", sys.stdin.buffer.read()
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory, not a pack")
+    return p.name, p.read_bytes()
+
+
+def load(path: str) -> Source:
+    name, data = read_bytes(path)
+    return load_bytes(name, data, path=None if path == "-" else path)
+
+
+def load_bytes(name: str, data: bytes, path: Optional[str] = None) -> Source:
+    if not data:
+        raise InputError(f"{name}: file is empty")
+    digest = hashlib.sha256(data).hexdigest()
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        pages = pdf_pages(name, data)
+        fmt = "pdf"
+    else:
+        pages = text_pages(name, decode_text(name, data))
+        fmt = "text"
+    return Source(name=name, sha256=digest, format=fmt, pages=pages, path=path, data=data)
+
+
+# --------------------------------------------------------------------------- text packs
+
+
+def decode_text(name: str, data: bytes) -> str:
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{name}: binary file that is neither a PDF nor a text pack")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _header_key(text: str) -> str:
+    return re.sub(r"[\s*#_]+", " ", text).strip().lower()
+
+
+def text_pages(name: str, text: str) -> list[Page]:
+    """Split a text pack into pages by its own cues.
+
+    Form feeds when present; otherwise a break falls before a line that follows an empty line and
+    recurs as such elsewhere (a running header: "MINUTES OF ...", a table's header row repeated on
+    each printed page), after a "Page N" footer, and around "This page is intentionally left blank".
+    """
+    raw = text.split("\n")
+    if raw and raw[-1] == "":
+        raw.pop()
+    lines = [_text_line(t, i + 1) for i, t in enumerate(raw)]
+    if not any(ln.stripped for ln in lines):
+        raise NoTextError(f"{name}: no text")
+    if "\f" in text:
+        chunks: list[list[Line]] = [[]]
+        for ln in lines:
+            parts = ln.text.split("\f")
+            for k, part in enumerate(parts):
+                if k:
+                    chunks.append([])
+                if part or k == 0:
+                    chunks[-1].append(_text_line(part, ln.number or 0))
+    else:
+        chunks = _split_on_cues(lines)
+    pages = []
+    for chunk in chunks:
+        if not any(ln.stripped for ln in chunk):
+            continue
+        page = Page(index=len(pages) + 1, lines=chunk)
+        _mark_page(page)
+        pages.append(page)
+    return pages
+
+
+def _text_line(text: str, number: int) -> Line:
+    cells = tuple(c.strip() for c in text.split("\t")) if "\t" in text else ()
+    return Line(text=text.rstrip(), cells=cells, number=number)
+
+
+def _split_on_cues(lines: list[Line]) -> list[list[Line]]:
+    running = _running_headers(lines)
+    chunks: list[list[Line]] = [[]]
+    blanks = 0
+    for ln in lines:
+        s = ln.stripped
+        starts = bool(s) and (
+            blanks >= 3 or (blanks and _header_key(ln.text) in running) or BLANK_PAGE.search(s) is not None
+        )
+        if starts and any(x.stripped for x in chunks[-1]):
+            chunks.append([])
+        chunks[-1].append(ln)
+        if BLANK_PAGE.search(s) or _PAGE_WORD.match(s):
+            chunks.append([])
+        blanks = 0 if s else blanks + 1
+    return chunks
+
+
+def _running_headers(lines: list[Line]) -> set[str]:
+    """Keys of lines that recur after an empty line and look like a running header: a table's
+    header row (three or more cells), an upper-case heading, or the first of a two-line header that
+    recurs as a pair."""
+    starts: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    for i, ln in enumerate(lines):
+        if not ln.stripped or (i and lines[i - 1].stripped):
+            continue
+        key = _header_key(ln.text)
+        starts[key] += 1
+        if i + 1 < len(lines) and lines[i + 1].stripped:
+            pairs[(key, _header_key(lines[i + 1].text))] += 1
+    running = set()
+    for key, n in starts.items():
+        if n < 2 or not key or len(key) > 200:
+            continue
+        letters = [c for c in key if c.isalpha()]
+        upper = sum(1 for c in letters if c.isupper()) if letters else 0
+        original = next(ln for ln in lines if _header_key(ln.text) == key)
+        if len(original.cells) >= 3 or (letters and upper / len(letters) > 0.8 and len(key.split()) >= 3):
+            running.add(key)
+    running |= {a for (a, _), n in pairs.items() if n >= 2}
+    return running
+
+
+# --------------------------------------------------------------------------- PDF packs
+
+
+def pdf_pages(name: str, data: bytes) -> list[Page]:
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        cause = str(exc)
+        if "password" in cause.lower():
+            raise InputError(f"{name}: PDF is encrypted and needs a password") from None
+        raise InputError(f"{name}: damaged or unreadable PDF ({cause})") from None
+    try:
+        if len(doc) == 0:
+            raise InputError(f"{name}: PDF has no pages")
+        pages = [_pdf_page(doc[i], i + 1) for i in range(len(doc))]
+    finally:
+        doc.close()
+    if not any(p.lines for p in pages):
+        raise NoTextError(f"{name}: no text layer on any of its {len(pages)} pages (a scan? run OCR first)")
+    return pages
+
+
+def _pdf_page(pg, index: int) -> Page:
+    width, height = pg.get_size()
+    textpage = pg.get_textpage()
+    segments = []
+    for j in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(j)
+        txt = textpage.get_text_bounded(left, bottom, right, top)
+        txt = txt.replace("\r", " ").replace("\n", " ").replace("\ufffe", "").strip()
+        if txt:
+            segments.append(Segment(txt, (left, height - top, right, height - bottom)))
+    rules, rects = _paths(pg, height)
+    textpage.close()
+    page = Page(
+        index=index, lines=group_lines(segments), width=width, height=height, rules=rules, rects=rects
+    )
+    _mark_page(page)
+    pg.close()
+    return page
+
+
+def group_lines(segments: list[Segment]) -> list[Line]:
+    """Group text runs into visual lines: runs whose vertical extents overlap by half."""
+    rows: list[list[Segment]] = []
+    for seg in sorted(segments, key=lambda s: (s.box[1], s.box[0])):
+        placed = False
+        for row in reversed(rows[-6:]):
+            ref = row[0].box
+            overlap = min(ref[3], seg.box[3]) - max(ref[1], seg.box[1])
+            if overlap > 0.5 * min(ref[3] - ref[1], seg.box[3] - seg.box[1]):
+                row.append(seg)
+                placed = True
+                break
+        if not placed:
+            rows.append([seg])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda s: s.box[0])
+        box: Box = (
+            min(s.box[0] for s in row),
+            min(s.box[1] for s in row),
+            max(s.box[2] for s in row),
+            max(s.box[3] for s in row),
+        )
+        lines.append(Line(text=" ".join(s.text for s in row), box=box, segments=tuple(row)))
+    lines.sort(key=lambda ln: (ln.box[1], ln.box[0]))  # type: ignore[index]
+    return lines
+
+
+def _paths(pg, height: float) -> tuple[list[Rule], list[FilledRect]]:
+    import pypdfium2.raw as raw
+
+    rules: list[Rule] = []
+    rects: list[FilledRect] = []
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    mode, stroke = ctypes.c_int(), ctypes.c_int()
+    for obj in pg.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        box = (left, height - top, right, height - bottom)
+        raw.FPDFPath_GetDrawMode(obj.raw, mode, stroke)
+        thin = min(right - left, top - bottom) <= 2.0
+        if mode.value and raw.FPDFPageObj_GetFillColor(obj.raw, r, g, b, a) and a.value:
+            fill = (r.value, g.value, b.value)
+            if thin:
+                rules.append(Rule(box))
+            elif fill != (255, 255, 255):
+                rects.append(FilledRect(box, fill))
+        elif stroke.value and thin:
+            rules.append(Rule(box))
+    return rules, rects
+
+
+# --------------------------------------------------------------------------- shared
+
+
+def _mark_page(page: Page) -> None:
+    texts = [ln.stripped for ln in page.lines if ln.stripped]
+    page.blank = not texts or (len(texts) <= 2 and any(BLANK_PAGE.search(t) for t in texts))
+    for t in [*texts[-2:], *texts[:1]]:
+        m = _PAGE_WORD.match(t)
+        if m:
+            page.printed_number = int(m.group(1))
+            return

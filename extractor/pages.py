@@ -1,0 +1,94 @@
+"""One page model for every input format.
+
+A PDF page and a page of a text pack both become a :class:`Page` of :class:`Line` objects, so every
+stage after ingest is written once. PDF pages also carry their ruling lines and filled rectangles
+(with fill colour), which table recovery and status-colour reading need; text lines carry the
+tab-separated cells a text conversion keeps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom; PDF points from the top-left
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of text on one line with its box (a word or a phrase the PDF drew in one go)."""
+
+    text: str
+    box: Box
+
+
+@dataclass(slots=True)
+class Line:
+    """A visual line of text.
+
+    ``segments`` hold the runs with their boxes (PDF); ``cells`` hold the tab-separated fields of a
+    text line. ``number`` is the 1-based line number in a text source.
+    """
+
+    text: str
+    box: Optional[Box] = None
+    segments: tuple[Segment, ...] = ()
+    cells: tuple[str, ...] = ()
+    number: Optional[int] = None
+    bold: bool = False
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A ruling line (stroked path or a thin filled rectangle)."""
+
+    box: Box
+
+    @property
+    def horizontal(self) -> bool:
+        x0, top, x1, bottom = self.box
+        return (x1 - x0) >= (bottom - top)
+
+
+@dataclass(frozen=True, slots=True)
+class FilledRect:
+    """A filled rectangle and its fill colour as RGB 0-255."""
+
+    box: Box
+    fill: tuple[int, int, int]
+
+
+@dataclass(slots=True)
+class Page:
+    index: int  # 1-based position in the source
+    lines: list[Line]
+    width: Optional[float] = None
+    height: Optional[float] = None
+    rules: list[Rule] = field(default_factory=list)
+    rects: list[FilledRect] = field(default_factory=list)
+    printed_number: Optional[int] = None  # the pack's own "Page N"
+    blank: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def line_range(self) -> Optional[list[int]]:
+        numbers = [ln.number for ln in self.lines if ln.number is not None]
+        return [min(numbers), max(numbers)] if numbers else None
+
+
+@dataclass(slots=True)
+class Source:
+    """An ingested pack: its identity and its pages."""
+
+    name: str
+    sha256: str
+    format: str  # "pdf" or "text"
+    pages: list[Page]
+    path: Optional[str] = None
+    data: Optional[bytes] = field(default=None, repr=False)

@@ -1,0 +1,119 @@
+"""Small text helpers shared by every stage: normalisation, dates, times, quantities."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Optional
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"), ("dec", "december"),
+        ]
+    )
+    for m in names
+}
+_MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?[\s\-/.]*{_MONTH_RE}[\s,\-/.]*(\d{{4}}|\d{{2}})\b", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH_RE}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
+_MONTH_YEAR = re.compile(rf"\b{_MONTH_RE}[\s\-/.,]*(\d{{4}}|\d{{2}})\b", re.I)
+_TIME = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|hrs|hours)?\b", re.I)
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+_QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201c"): '"', ord("\u201d"): '"', ord("\u00a0"): " "}
+
+
+def clean(text: Optional[str]) -> Optional[str]:
+    """Strip markup left by converters (``**bold**``, ``<p>``) and collapse white space."""
+    if text is None:
+        return None
+    text = re.sub(r"</?p>|<br\s*/?>|\*\*", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text or None
+
+
+def normalise(text: Optional[str]) -> str:
+    """The comparison form used by eval: NFKC, case-folded, plain quotes and dashes, one space,
+    no trailing punctuation."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", str(text)).translate(_DASHES).translate(_QUOTES)
+    text = re.sub(r"\s+", " ", text).strip().casefold()
+    return text.rstrip(".,;:!? ")
+
+
+def _year(y: str) -> int:
+    n = int(y)
+    return n + (2000 if n < 50 else 1900) if len(y) == 2 else n
+
+
+def parse_date(text: Optional[str], *, dayfirst: bool = True) -> Optional[str]:
+    """First full date in ``text`` as ISO yyyy-mm-dd, or None."""
+    if not text:
+        return None
+    for rx, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):
+        m = rx.search(text)
+        if m:
+            if order == "dmy":
+                d, mon, y = m.group(1), m.group(2), m.group(3)
+            else:
+                mon, d, y = m.group(1), m.group(2), m.group(3)
+            month = MONTHS.get(mon.lower()[:4].rstrip("t") if mon.lower().startswith("sept") else mon.lower()[:3])
+            if month and 1 <= int(d) <= 31:
+                return f"{_year(y):04d}-{month:02d}-{int(d):02d}"
+    m = _NUMERIC_DATE.search(text)
+    if m:
+        a, b, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))
+        d, mon = (a, b) if dayfirst else (b, a)
+        if 1 <= mon <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mon:02d}-{d:02d}"
+    return None
+
+
+def parse_month(text: Optional[str]) -> Optional[str]:
+    """A month alone ('Nov-09', 'November 2009') as yyyy-mm, or None."""
+    if not text:
+        return None
+    m = _MONTH_YEAR.search(text)
+    if not m:
+        return None
+    month = MONTHS.get(m.group(1).lower()[:3])
+    return f"{_year(m.group(2)):04d}-{month:02d}" if month else None
+
+
+def parse_time(text: Optional[str]) -> Optional[str]:
+    """A clock time as HH:MM 24-hour ('7.00 pm', '19:00 HRS', '10.00 am')."""
+    if not text:
+        return None
+    for m in _TIME.finditer(text):
+        hour, minute, suffix = int(m.group(1)), m.group(2), (m.group(3) or "").lower().replace(".", "")
+        if minute is None and suffix not in ("am", "pm"):
+            continue
+        if suffix == "pm" and hour < 12:
+            hour += 12
+        if suffix == "am" and hour == 12:
+            hour = 0
+        if 0 <= hour <= 23 and 0 <= int(minute or 0) <= 59:
+            return f"{hour:02d}:{int(minute or 0):02d}"
+    return None
+
+
+_QUANTITY = re.compile(r"^\s*([£$€]?)\s*(-?\d[\d,]*(?:\.\d+)?)\s*(%|[a-zA-Z]{1,6})?\s*$")
+
+
+def parse_quantity(printed: Optional[str]) -> Optional[dict]:
+    """'19.2%' -> {'value': 19.2, 'unit': '%', 'printed': '19.2%'}; None for empty text;
+    value None when the text is not a number."""
+    if printed is None or not str(printed).strip():
+        return None
+    printed = str(printed).strip()
+    m = _QUANTITY.match(printed)
+    if not m:
+        return {"value": None, "unit": None, "printed": printed}
+    currency, number, unit = m.groups()
+    return {"value": float(number.replace(",", "")), "unit": currency or unit or None, "printed": printed}
