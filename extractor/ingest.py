@@ -20,6 +20,12 @@ from extractor.pages import Box, FilledRect, Line, Page, Rule, Segment, Source
 
 BLANK_PAGE = re.compile(r"this page (is )?(intentionally )?left blank", re.I)
 PRINTED_PAGE = re.compile(r"^\s*(?:page\s+)?(\d{1,4})\s*$", re.I)
+# A heading that opens a new printed page in a text conversion: an appendix heading, a glossary
+# heading, or a short title naming a report ("... Milestone Report", "... Indicators report").
+_HEADING_CUE = re.compile(
+    r"^\W*(?:(?:appendix|annexe?)\s+\w+\b.{0,80}|(?:\S+\s+){0,8}(?:glossary|acronyms)\b.{0,60}|(?:\S+\s+){1,7}report)\W*$",
+    re.I,
+)
 _PAGE_WORD = re.compile(r"^\s*page\s+(\d{1,4})(?:\s+of\s+\d+)?\s*$", re.I)
 
 
@@ -119,7 +125,9 @@ def _split_on_cues(lines: list[Line]) -> list[list[Line]]:
     for ln in lines:
         s = ln.stripped
         starts = bool(s) and (
-            blanks >= 3 or (blanks and _header_key(ln.text) in running) or BLANK_PAGE.search(s) is not None
+            blanks >= 3
+            or (blanks and (_header_key(ln.text) in running or _HEADING_CUE.match(s) is not None))
+            or BLANK_PAGE.search(s) is not None
         )
         if starts and any(x.stripped for x in chunks[-1]):
             chunks.append([])

@@ -1,9 +1,310 @@
-"""Segmentation: split a pack into its documents and link them to agenda items."""
+"""Segmentation: split a pack into its documents (agenda, minutes, each report, each appendix,
+table appendices, blank pages) from structural cues on each page, then link documents to agenda
+items and cross-check the agenda's page references against the pack's own page numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from extractor.context import Context, provenance
+from extractor.pages import Page
+from extractor.textutil import clean
+from models.records import Document, Extraction
+
+MINUTES_HEAD = re.compile(r"^\W*(?:(?:draft|unconfirmed|printed|confirmed)\s+)?minutes\b", re.I)
+APPENDIX_HEAD = re.compile(r"^\W*(?:appendix|annex|annexe)\s+[\w.]+", re.I)
+AGENDA_HEAD = re.compile(r"^\W*(?:agenda|summons)\b", re.I)
+PAGES_REF = re.compile(r"\(\s*pages?\s+(\d+)\s*(?:[-–—]|to)\s*(\d+)\s*\)|\(\s*page\s+(\d+)\s*\)", re.I)
+AGENDA_ITEM = re.compile(r"^\W{0,3}(\d{1,2})[.)]?\s+\S")
+
+COVER_LABELS = {
+    "title": r"report\s+title|title\s+of\s+report|subject",
+    "report_of": r"report\s+of|report\s+by|report\s+from|from",
+    "meeting": r"report\s+to|to|meeting|committee",
+    "contact_officer": r"contact\s+officer|report\s+author|author|lead\s+officer",
+    "wards": r"wards?\s*\(s\)\s*affected|wards?\s+affected|electoral\s+divisions?|divisions?\s+affected|wards?",
+    "decision_type": r"report\s+for|key\s+decision|decision\s+type",
+    "decision_no": r"decision\s+no\.?|decision\s+number|forward\s+plan\s+ref(?:erence)?",
+    "classification": r"classification|status",
+    "recommendations": r"recommendations?\s*\(s\)|recommendations?",
+    "date": r"date\s+of\s+meeting|meeting\s+date|date",
+}
+_COVER_START = re.compile(
+    r"^\W*(?:" + "|".join(f"(?P<{k}>{v})" for k, v in COVER_LABELS.items()) + r")\s*(?::|\s-\s)", re.I
+)
+_REPORT_OF_LINE = re.compile(r"^\W*report\s+(?:of|by)\b", re.I)
+
+TABLE_CUES = {
+    "exception_report": ("reason for slippage", "revised", "actions to achieve", "support required", "slippage"),
+    "action_plan": ("milestone", "due date", "planned start", "progress", "action lead", "status", "rag"),
+    "indicator_report": ("target", "trend", "indicator", "ni code", "kpi", "latest", "floor", "previous",
+                         "direction of travel", "outturn", "baseline"),
+}
+GLOSSARY_HEAD = re.compile(r"\b(?:glossary|acronyms|abbreviations)\b", re.I)
 
 
-def split(ctx):
-    return []
+def cover_fields(lines: list[str]) -> set[str]:
+    """Which cover-sheet labels start lines of a page's opening."""
+    found = set()
+    for text in lines:
+        m = _COVER_START.match(text)
+        if m:
+            found.add(next(k for k, v in m.groupdict().items() if v))
+        elif _REPORT_OF_LINE.match(text):
+            found.add("report_of")
+    return found
 
 
-def link(ctx, out) -> None:
-    pass
+def is_cover_sheet(lines: list[str]) -> bool:
+    found = cover_fields(lines)
+    return "title" in found and len(found) >= 3
+
+
+def header_rows(page: Page, n: int = 24) -> list[str]:
+    """Texts of the lines near the top of a page that look like table rows (three or more
+    tab-separated cells, or three or more separately drawn runs)."""
+    rows = []
+    for ln in page.lines[:n]:
+        if len(ln.cells) >= 3 or len(ln.segments) >= 3:
+            rows.append(" ".join(ln.cells) if ln.cells else ln.text)
+    return rows
+
+
+def table_kind(rows: list[str], headings: list[str] = ()) -> Optional[str]:
+    """Kind of table from its header rows' words (or a glossary heading); None when none is
+    recognised."""
+    head = re.sub(r"\s+", " ", " ".join(rows[:6]).lower())
+    best, score = None, 0
+    for kind, cues in TABLE_CUES.items():
+        n = sum(1 for cue in cues if cue in head)
+        need = 2 if kind == "exception_report" else 3
+        if n >= need and n > score:
+            best, score = kind, n
+    if best:
+        return best
+    if any(GLOSSARY_HEAD.search(t) and not re.match(r"^\W*\d", t) and len(t.split()) <= 12 for t in headings):
+        return "glossary"
+    return None
+
+
+@dataclass
+class _Open:
+    kind: str
+    start: int
+    title: Optional[str]
+    header: Optional[str]  # running header that continues it
+    parent: Optional[int] = None
+
+
+def _opening(page: Page, n: int = 30) -> list[str]:
+    out = []
+    for ln in page.lines:
+        t = clean(ln.text)
+        if t:
+            out.append(t)
+        if len(out) >= n:
+            break
+    return out
+
+
+def classify(page: Page) -> tuple[Optional[str], Optional[str]]:
+    """(kind, title) when the page starts a new document; (None, None) when it may continue one."""
+    lines = _opening(page)
+    if page.blank:
+        return "blank", None
+    if not lines:
+        return "blank", None
+    top = lines[:4]
+    if is_cover_sheet(lines):
+        return "report", _cover_title(lines)
+    for t in top[:3]:
+        if MINUTES_HEAD.match(t):
+            return "minutes", t
+    kind = table_kind(header_rows(page), top)
+    if kind:
+        return kind, lines[0]
+    for t in top[:3]:
+        if APPENDIX_HEAD.match(t):
+            return "appendix", t
+    if any(AGENDA_HEAD.match(t) for t in lines[:12]) or sum(1 for t in lines if PAGES_REF.search(t)) >= 2:
+        return "agenda", None
+    return None, None
+
+
+def _cover_title(lines: list[str]) -> Optional[str]:
+    for i, t in enumerate(lines):
+        m = _COVER_START.match(t)
+        if m and m.group("title"):
+            value = t[m.end():].strip()
+            return value or (lines[i + 1] if i + 1 < len(lines) else None)
+    return None
+
+
+def split(ctx: Context) -> list[Document]:
+    pages = ctx.source.pages
+    spans: list[tuple[_Open, int]] = []
+    current: Optional[_Open] = None
+    last_report: Optional[int] = None
+    for page in pages:
+        kind, title = classify(page)
+        head = _header_key(page)
+        starts = kind is not None
+        if current is not None and kind is not None:
+            same_run = kind == current.kind and kind != "blank" and kind != "report"
+            if same_run and (kind in TABLE_CUES or kind == "glossary" or head == current.header):
+                starts = False
+            if kind == "agenda" and current.kind == "agenda":
+                starts = False
+            if current.kind == "appendix" and (kind in TABLE_CUES or kind == "glossary"):
+                current.kind, starts = kind, False  # the table the appendix heading announced
+        if current is not None and current.kind == "blank" and not starts:
+            kind, starts = "other", True
+        if current is None and not starts:
+            kind, starts = "other", True
+        if starts:
+            if current is not None:
+                spans.append((current, page.index - 1))
+            if kind == "report":
+                last_report = len(spans)
+            parent = last_report if kind in ("appendix", "glossary", *TABLE_CUES) else None
+            current = _Open(kind=kind or "other", start=page.index, title=title, header=head, parent=parent)
+    if current is not None:
+        spans.append((current, len(pages)))
+    return _documents(ctx, _merge_blanks(spans))
+
+
+def _merge_blanks(spans: list[tuple[_Open, int]]) -> list[tuple[_Open, int]]:
+    out: list[tuple[_Open, int]] = []
+    for doc, end in spans:
+        if out and doc.kind == "blank" and out[-1][0].kind == "blank":
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((doc, end))
+    return out
+
+
+def _header_key(page: Page) -> Optional[str]:
+    lines = _opening(page, 2)
+    return re.sub(r"\W+", " ", " ".join(lines)).strip().lower() if lines else None
+
+
+def _documents(ctx: Context, spans: list[tuple[_Open, int]]) -> list[Document]:
+    docs = []
+    ids = [f"d{i + 1:02d}" for i in range(len(spans))]
+    report_index = {}
+    for i, (doc, _) in enumerate(spans):
+        if doc.kind == "report":
+            report_index[i] = ids[i]
+    last_report_id = None
+    for i, (doc, end) in enumerate(spans):
+        first = ctx.page(doc.start)
+        printed = [p.printed_number for p in ctx.source.pages[doc.start - 1:end] if p.printed_number is not None]
+        if doc.kind == "report":
+            last_report_id = ids[i]
+        parent = last_report_id if doc.kind in ("appendix", "glossary", *TABLE_CUES) else None
+        docs.append(
+            Document(
+                id=ids[i],
+                kind=doc.kind,
+                title=doc.title,
+                pages=[doc.start, end],
+                printed_pages=_printed_span(ctx, doc.start, end) if printed else None,
+                parent=parent,
+                provenance=provenance(first, first.lines[:3], extractor="segment", document=ids[i]),
+            )
+        )
+        if doc.kind in ("minutes", "agenda") or doc.kind == "blank":
+            last_report_id = None if doc.kind != "blank" else last_report_id
+    return docs
+
+
+def _printed_span(ctx: Context, start: int, end: int) -> Optional[list[int]]:
+    """Printed page numbers of the span, inferring unnumbered pages from numbered neighbours."""
+    numbers = _infer_printed(ctx.source.pages)
+    first, last = numbers[start - 1], numbers[end - 1]
+    if first is None or last is None:
+        return None
+    return [first, last]
+
+
+def _infer_printed(pages: list[Page]) -> list[Optional[int]]:
+    """Printed page number of every page: as printed, or from a numbered neighbour by offset."""
+    known = [(p.index, p.printed_number) for p in pages if p.printed_number is not None]
+    out: list[Optional[int]] = []
+    for p in pages:
+        if p.printed_number is not None:
+            out.append(p.printed_number)
+            continue
+        before = [(i, n) for i, n in known if i < p.index]
+        after = [(i, n) for i, n in known if i > p.index]
+        if before and after and after[0][1] - before[-1][1] == after[0][0] - before[-1][0]:
+            i, n = before[-1]
+            out.append(n + p.index - i)
+        else:
+            out.append(None)
+    return out
+
+
+def link(ctx: Context, out: Extraction) -> None:
+    """Link documents to agenda items: by the agenda's page references where the pack prints page
+    numbers, else by order; a reference that points at no document start becomes a Flag."""
+    items = [it for it in out.agenda_items if it.pages]
+    if not items:
+        return
+    docs = [d for d in out.documents if d.kind not in ("blank", "agenda")]
+    have_numbers = any(d.printed_pages for d in docs)
+    if have_numbers:
+        for item in items:
+            first, last = item.pages  # type: ignore[misc]
+            inside = [d for d in docs if d.printed_pages and first <= d.printed_pages[0] <= last]
+            starts = [d for d in inside if d.printed_pages[0] == first]  # type: ignore[index]
+            if not starts:
+                ctx.flag(
+                    "agenda-page-mismatch",
+                    f"agenda item {item.number} cites pages {first}-{last} but no document starts on page {first}",
+                    provenance=item.provenance,
+                )
+            for d in inside:
+                _attach(item, d)
+            blanks = [d for d in out.documents if d.kind == "blank" and d.printed_pages]
+            ends = [d.printed_pages[1] for d in inside + [b for b in blanks if first <= b.printed_pages[0] <= last]]  # type: ignore[index]
+            if inside and max(ends) != last:
+                ctx.flag(
+                    "agenda-page-mismatch",
+                    f"agenda item {item.number} cites pages {first}-{last} but its documents end on page {max(ends)}",
+                    provenance=item.provenance,
+                )
+    else:
+        _link_by_order(items, docs)
+    for report in out.reports:
+        doc = next((d for d in out.documents if d.id == report.document), None)
+        if doc and doc.agenda_item and not report.agenda_item:
+            report.agenda_item = doc.agenda_item
+
+
+def _attach(item, doc: Document) -> None:
+    if doc.agenda_item is None:
+        doc.agenda_item = item.number
+        item.documents.append(doc.id)
+
+
+def _link_by_order(items, docs: list[Document]) -> None:
+    """Without page numbers: the minutes go to the item that cites pages and mentions minutes;
+    reports (with their appendices) go in order to the remaining items that cite pages."""
+    rest = list(items)
+    minutes = [d for d in docs if d.kind == "minutes"]
+    for item in list(rest):
+        if minutes and MINUTES_HEAD.match(item.title):
+            for d in minutes:
+                _attach(item, d)
+            rest.remove(item)
+            break
+    reports = [d for d in docs if d.kind == "report"]
+    for item, report in zip(rest, reports):
+        _attach(item, report)
+        for d in docs:
+            if d.parent == report.id:
+                _attach(item, d)
