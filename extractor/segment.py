@@ -31,6 +31,9 @@ COVER_LABELS = {
     "classification": r"classification|status",
     "recommendations": r"recommendations?\s*\(s\)|recommendations?",
     "date": r"date\s+of\s+meeting|meeting\s+date|date",
+    "other": r"summary|executive\s+summary|purpose(?:\s+of\s+(?:the\s+)?report)?|past\s+pathway\s+of\s+report|"
+    r"future\s+pathway\s+of\s+report|is\s+the\s+decision\s+eligible\s+for\s+call-?in\??|signed|"
+    r"cabinet\s+member|portfolio|director|lead\s+member|exempt",
 }
 _COVER_START = re.compile(
     r"^\W*(?:" + "|".join(f"(?P<{k}>{v})" for k, v in COVER_LABELS.items()) + r")\s*(?::|\s-\s)", re.I
@@ -55,6 +58,7 @@ def cover_fields(lines: list[str]) -> set[str]:
             found.add(next(k for k, v in m.groupdict().items() if v))
         elif _REPORT_OF_LINE.match(text):
             found.add("report_of")
+    found.discard("other")
     return found
 
 

@@ -134,6 +134,7 @@ class Report(Record):
     meeting_date: Optional[str] = None
     agenda_item: Optional[str] = None
     report_of: Optional[Officer] = None
+    report_of_others: list[Officer] = Field(default_factory=list, description="Further names in a joint 'From:'.")
     contact_officer: Optional[Officer] = None
     wards: Optional[str] = None
     decision_type: Optional[str] = None
