@@ -67,6 +67,43 @@ def extract(pack: str, output: str | None, spacy_model: str | None, no_tables: b
     _write(pipeline.to_json(result), output)
 
 
+@main.command("eval", epilog=EXIT_CODES)
+@click.argument("extraction")
+@click.argument("gold")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores (with per-field accuracy) as JSON.")
+@click.option("--fields", is_flag=True, help="Show per-field accuracy under each section.")
+@click.option("--detail", is_flag=True, help="List missed and spurious records and field errors.")
+@click.option("--section", "sections", multiple=True, metavar="NAME",
+              help="Score only this section (repeatable).")
+def eval_command(extraction: str, gold: str, as_json: bool, fields: bool, detail: bool, sections: tuple) -> None:
+    """Score an extraction JSON against a gold file (../shared/gold/README.md).
+
+    Per section: gold, extracted and matched record counts, precision, recall, F1 and field
+    accuracy over matched pairs; people by B-cubed over surface forms with false merges.
+
+    \b
+    Examples:
+        scrutiny eval pack.json ../shared/gold/haringey-osc-2009-12-03.gold.json
+        scrutiny eval pack.json gold.json --json --section milestones
+    """
+    from extractor import evaluate as ev
+
+    unknown = sorted(set(sections) - set(ev.SECTION_NAMES))
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)} (choose from {', '.join(ev.SECTION_NAMES)})",
+                                 param_hint="--section")
+    try:
+        result = ev.evaluate(ev.load_extraction(extraction), ev.load_gold(gold), sections or None)
+    except ScrutinyError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    click.echo(ev.format_table(result, fields=fields), nl=False)
+    if detail:
+        click.echo(ev.format_detail(result), nl=False)
+
+
 @main.command()
 @click.option("-o", "--output", metavar="FILE", help="Write the schema here instead of stdout.")
 def schema(output: str | None) -> None:
