@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from extractor.errors import GoldError, InputError
 from extractor.textutil import normalise, parse_quantity
+from models import records
 
 FUZZY_THRESHOLD = 90.0
 
@@ -162,18 +163,12 @@ def compatible(a: PersonKey, b: PersonKey) -> bool:
     )
 
 
-def name_form(name: Any) -> str:
-    """A name for comparison: normalised, without honorifics, bracketed notes or dots."""
-    text = re.sub(r"\([^)]*\)", " ", normalise(str(name or ""))).replace(".", " ")
-    tokens, _ = _strip_honorifics(text.split())
-    return re.sub(r"'s?$", "", " ".join(tokens))
-
-
 def same_name(gold: Any, pred: Any) -> bool:
-    """Names: equal without honorifics, or compatible person keys ('Mr Gough' = 'Mr R Gough')."""
+    """Names: equal after normalisation, or compatible person keys ('Mr Gough' = 'Mr R Gough',
+    'Councillor Mallett' = 'Mallett', but 'Mr Cole' != 'Mrs Cole')."""
     if _empty(gold) or _empty(pred):
         return _empty(gold) and _empty(pred)
-    return name_form(gold) == name_form(pred) or compatible(person_key(gold), person_key(pred))
+    return normalise(str(gold)) == normalise(str(pred)) or compatible(person_key(gold), person_key(pred))
 
 
 def same_people(gold: Any, pred: Any) -> bool:
@@ -392,7 +387,8 @@ def _pred_attendees(gold: dict) -> Callable[[dict], list[dict]]:
 def _pred_minute_items(gold: dict) -> Callable[[dict], list[dict]]:
     def read(data: dict) -> list[dict]:
         items = [i for m in chosen_minutes(gold, data) for i in _list(m, "items")]
-        return [dict(i, resolutions=_texts(i.get("resolutions")), actions=_texts(i.get("actions"))) for i in items]
+        return [dict(i, resolutions=_texts(i.get("resolutions")), actions=_texts(i.get("actions")),
+                     action_owners=[a.get("who") for a in _objects(i.get("actions"))]) for i in items]
 
     return read
 
@@ -403,7 +399,8 @@ def _children(items: list[dict], name: str, read: Callable[[Any], list]) -> list
     for item in items:
         for n, child in enumerate(read(item.get(name)), 1):
             record = dict(child) if isinstance(child, dict) else {"text": child}
-            out.append(dict(record, item_ref=item.get("ref"), item_title=item.get("title"), n=n))
+            out.append(dict(record, item_ref=item.get("ref"), item_title=item.get("title"),
+                            item_agenda=item.get("agenda_item"), n=n))
     return out
 
 
@@ -427,15 +424,19 @@ def _pred_children(gold: dict, name: str, read: Callable[[Any], list]) -> Callab
 
 def _item_key(g: dict, p: dict) -> Optional[float]:
     """Minute items by ref (ignoring a trailing dot and case); an item the gold prints without a
-    ref by fuzzy title."""
-    if _empty(g.get("ref")):
-        return _fuzzy_score(g.get("title"), p.get("title"))
-    return 100.0 if _code(g.get("ref")) == _code(p.get("ref")) else None
+    ref by its agenda item number, else by fuzzy title."""
+    if not _empty(g.get("ref")):
+        return 100.0 if _code(g.get("ref")) == _code(p.get("ref")) else None
+    if not _empty(g.get("agenda_item")) and _code(g.get("agenda_item")) == _code(p.get("agenda_item")):
+        return 100.0 + similarity(g.get("title"), p.get("title")) / 100.0
+    return _fuzzy_score(g.get("title"), p.get("title"))
 
 
 def _same_item(g: dict, p: dict) -> bool:
-    return _item_key({"ref": g.get("item_ref"), "title": g.get("item_title")},
-                     {"ref": p.get("item_ref"), "title": p.get("item_title")}) is not None
+    def item(r: dict) -> dict:
+        return {"ref": r.get("item_ref"), "title": r.get("item_title"), "agenda_item": r.get("item_agenda")}
+
+    return _item_key(item(g), item(p)) is not None
 
 
 def _resolution_key(g: dict, p: dict) -> Optional[float]:
@@ -569,7 +570,7 @@ def sections_for(gold: dict) -> list[Section]:
         }, ("name", "category")),
         Section("minute_items", _gold_sub("minute_items", "items"), _pred_minute_items(gold), _item_key, {
             "title": same_fuzzy, "agenda_item": same_exact, "resolutions": same_texts, "noted": same_bool,
-            "actions": same_texts, "votes": same_count, "declarations": same_count,
+            "actions": same_texts, "action_owners": same_people, "votes": same_count, "declarations": same_count,
         }, ("ref", "title")),
         Section("resolutions", _gold_children("resolutions", _texts), _pred_children(gold, "resolutions", _texts),
                 _resolution_key, {}, ("item_ref", "text")),
@@ -826,87 +827,88 @@ def load_extraction(path: str) -> dict:
 # --------------------------------------------------------------------------- gold as an extraction
 
 
-def _prov() -> dict:
-    return {"extractor": "gold"}
-
-
-def _drop_notes(record: dict) -> dict:
-    return {k: v for k, v in record.items() if k != "note"}
+def _fit(model: Any, record: dict, **values: Any) -> dict:
+    """A gold record cut to the fields of a models.records class, with provenance where it has one;
+    gold-only keys (notes, extra fields) are dropped."""
+    fields = model.model_fields
+    out = {k: v for k, v in {**record, **values}.items() if k in fields}
+    if "provenance" in fields:
+        out["provenance"] = {"extractor": "gold"}
+    return out
 
 
 def _gold_indicator(ind: dict) -> dict:
     periods = [
-        {"label": k, "period": period_of_field(k), **_quantity_parts(v)}
+        _fit(records.PeriodValue, parse_quantity(v) or {}, label=k, period=period_of_field(k))
         for k, v in ind.items()
         if period_of_field(k)
     ]
-    known = ("code", "group", "description", "trend", "status", "commentary_first_words")
-    out = {k: ind.get(k) for k in known if k in ind}
-    out["commentary"] = out.pop("commentary_first_words", None)
-    out.update(periods=periods, value=parse_quantity(ind.get("value")), target=parse_quantity(ind.get("target")))
-    return dict(out, provenance=_prov())
-
-
-def _quantity_parts(printed: Any) -> dict:
-    q = parse_quantity(printed) or {}
-    return {"value": q.get("value"), "unit": q.get("unit"), "printed": q.get("printed")}
+    return _fit(
+        records.Indicator, ind, commentary=ind.get("commentary_first_words"), periods=periods,
+        value=parse_quantity(ind.get("value")), target=parse_quantity(ind.get("target")),
+    )
 
 
 def _gold_minute_item(item: dict) -> dict:
     ref = str(item.get("ref") or "")
-    out = _drop_notes(item)
-    out.update(
-        ref=ref,
-        ref_normalised=ref.rstrip(".").upper(),
-        resolutions=[{"text": t} for t in _texts(item.get("resolutions"))],
-        actions=[{"text": t} for t in _texts(item.get("actions"))],
-        votes=[_drop_notes(v) for v in _objects(item.get("votes"))],
-        declarations=[_drop_notes(d) for d in _objects(item.get("declarations"))],
-        provenance=_prov(),
+    owners = list(item.get("action_owners") or [])
+    actions = [
+        _fit(records.MinuteAction, {"text": t, "who": owners[n] if n < len(owners) else None})
+        for n, t in enumerate(_texts(item.get("actions")))
+    ]
+    return _fit(
+        records.MinuteItem, item, ref=ref, ref_normalised=ref.rstrip(".").upper(),
+        resolutions=[_fit(records.Resolution, {"text": t}) for t in _texts(item.get("resolutions"))],
+        actions=actions,
+        votes=[_fit(records.Vote, v) for v in _objects(item.get("votes"))],
+        declarations=[_fit(records.Declaration, d) for d in _objects(item.get("declarations"))],
     )
-    return out
 
 
 def _gold_minutes_as_list(gold: dict) -> list[dict]:
     minutes = _gold_minutes_object(gold)
     if not minutes:
         return []
-    out = _drop_notes(minutes)
-    out["attendees"] = [dict(_drop_notes(a), provenance=_prov()) for a in _list(minutes, "attendees")]
-    out["items"] = [_gold_minute_item(i) for i in _list(minutes, "items")]
-    return [dict(out, provenance=_prov())]
+    return [_fit(
+        records.Minutes, minutes,
+        attendees=[_fit(records.Attendee, a) for a in _list(minutes, "attendees")],
+        items=[_gold_minute_item(i) for i in _list(minutes, "items")],
+    )]
 
 
 def _gold_report(report: dict) -> dict:
-    recs = [{"text": t} for t in _texts(report.get("recommendations"))]
-    return dict(_drop_notes(report), recommendations=recs, provenance=_prov())
+    recs = [_fit(records.Recommendation, {"text": t}) for t in _texts(report.get("recommendations"))]
+    return _fit(records.Report, report, recommendations=recs)
 
 
 def _gold_person(n: int, person: dict) -> dict:
-    return {
-        "id": f"p{n:03d}",
-        "name": person.get("name") or (person.get("aliases") or [""])[0],
-        "aliases": list(person.get("aliases") or []),
-        "roles": [{"role": r} for r in person.get("roles") or []],
-    }
+    return _fit(
+        records.Person, person, id=f"p{n:03d}",
+        name=person.get("name") or (person.get("aliases") or [""])[0],
+        roles=[{"role": r} for r in person.get("roles") or []],
+    )
 
 
 def gold_as_extraction(gold: dict) -> dict:
     """The gold reading in the shape of an Extraction (validates against models.records), so the
     scorer and the output contract can be checked against each other."""
     check_gold(gold)
-    plain = ("members", "co_optees", "glossary", "actions", "milestones", "exceptions")
+    plain = {
+        "members": records.Member, "co_optees": records.CoOptee, "agenda_items": records.AgendaItem,
+        "glossary": records.GlossaryEntry, "actions": records.Action, "milestones": records.Milestone,
+        "exceptions": records.MilestoneException,
+    }
+    meeting = gold.get("meeting")
     out: dict[str, Any] = {
         "pack": {"source": "gold", "sha256": "", "format": "text", "page_count": 0, "extractor_version": "gold"},
-        "meeting": dict(_drop_notes(gold["meeting"]), provenance=_prov()) if isinstance(gold.get("meeting"), dict) else None,
-        "agenda_items": [dict(_drop_notes(a), provenance=_prov()) for a in _list(gold, "agenda_items")],
+        "meeting": _fit(records.Meeting, meeting) if isinstance(meeting, dict) else None,
         "reports": [_gold_report(r) for r in _list(gold, "reports")],
         "minutes": _gold_minutes_as_list(gold),
         "indicators": [_gold_indicator(i) for i in _list(gold, "indicators")],
         "people": [_gold_person(n, p) for n, p in enumerate(_list(gold, "people"), 1)],
     }
-    for name in plain:
-        out[name] = [dict(_drop_notes(r), provenance=_prov()) for r in _list(gold, name)]
+    for name, model in plain.items():
+        out[name] = [_fit(model, r) for r in _list(gold, name)]
     return out
 
 
