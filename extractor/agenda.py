@@ -31,7 +31,12 @@ def parse(ctx: Context, out: Extraction) -> None:
     doc = next((d for d in out.documents if d.kind == "agenda"), None)
     if doc is None:
         return
-    pages = ctx.source.pages[doc.pages[0] - 1 : doc.pages[1]]
+    last = doc.pages[1]
+    for later in out.documents[out.documents.index(doc) + 1 :]:  # a summons cover, a blank, the agenda
+        if later.kind not in ("agenda", "blank"):
+            break
+        last = later.pages[1]
+    pages = [p for p in ctx.source.pages[doc.pages[0] - 1 : last] if not p.blank]
     lines = [(p, ln) for p in pages for ln in p.lines if clean(ln.text) and not _footer(p, ln)]
     if not lines:
         return
@@ -55,17 +60,21 @@ def _prov(pairs, doc_id):
 
 
 def _meeting(ctx: Context, lines, texts: list[str], doc_id: str) -> Meeting:
+    summons = _summons(texts)
     date_at = next((i for i, t in enumerate(texts[:15]) if _DATE_LINE.search(t) and parse_date(t)), None)
     body = _body(texts[: date_at if date_at is not None else 3])
     date = time = venue = None
-    if date_at is not None:
+    if summons:
+        body, venue, date, time = summons
+    elif date_at is not None:
         left = _left_column(lines[date_at][1])
         date, time = parse_date(left), parse_time(left)
         venue = _venue(left, lines, texts, date_at)
     items_at = next((i for i, t in enumerate(texts) if _ITEM.match(t)), len(texts))
     published = None
-    for t in reversed(texts[items_at:]):
-        if _DATE_LINE.search(t) and len(t.split()) <= 6 and parse_date(t):
+    standalone = [t for t in texts if _DATE_LINE.search(t) and len(t.split()) <= 6 and parse_date(t)]
+    for t in [*reversed([t for t in texts[items_at:] if t in standalone]), *standalone]:
+        if parse_date(t) != date:
             published = parse_date(t)
             break
     return Meeting(
@@ -77,6 +86,22 @@ def _meeting(ctx: Context, lines, texts: list[str], doc_id: str) -> Meeting:
         published=published,
         provenance=_prov(lines[: (date_at or 0) + 1], doc_id),
     )
+
+
+_SUMMONS = re.compile(
+    r"\bmeeting of (?:the )?(?P<body>[A-Z][\w &'’-]+?) will be held (?:in|at) (?:the )?(?P<venue>.+?),? on "
+    r"(?P<when>.+?\d{4}),? at (?P<time>\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)",
+    re.I,
+)
+
+
+def _summons(texts: list[str]):
+    """'A meeting of the County Council will be held in the Council Chamber, County Hall,
+    Maidstone on Thursday, 13th February, 2025 at 9.30 am' -> body, venue, date, time."""
+    m = _SUMMONS.search(" ".join(texts[:40]))
+    if not m:
+        return None
+    return m.group("body").strip(), m.group("venue").strip(" ,"), parse_date(m.group("when")), parse_time(m.group("time"))
 
 
 def _body(head: list[str]) -> Optional[str]:

@@ -26,7 +26,12 @@ _REPORT_OF = re.compile(r"^\W*report\s+(?:of|by)\s*:?\s*", re.I)
 _SECTION = re.compile(r"^\W{0,3}(\d{1,2})\.?\s+([A-Z][^.]{2,90})$")
 _NUMBERED = re.compile(r"^\W{0,3}(?:(\d{1,2}(?:\.\d{1,2})+)\.?|(\d{1,2})[.)]|\(?([a-z]|[ivx]{1,4})\))\s+(\S.*)$")
 _HEADING_RECS = re.compile(r"^\W{0,3}(?:\d{1,2}\.?\s+)?recommendations?\s*(?:\(s\))?\s*:?\s*$", re.I)
-_CONTACT_HEAD = re.compile(r"^\W{0,3}(?:\d{1,2}\.?\s+)?(?:contact details|report author|background documents)\b", re.I)
+_CONTACT_HEAD = re.compile(r"^\W{0,3}(?:\d{1,2}\.?\s+)?(?:contact details|contact officer|report author|background documents)\b", re.I)
+_END_OF_SECTION = re.compile(
+    r"^\W{0,3}(?:\d{1,2}\.?\s+)?(?:appendices|list of appendices|background (?:papers|documents)|contact details|"
+    r"report author|relevant director)\b",
+    re.I,
+)
 _SIGNED = re.compile(r"^\W*signed\b", re.I)
 _TO_DATE = re.compile(r"^(.*?)\s*[-–—,]\s*(\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})\s*$")
 _ON_DATE = re.compile(r"^\W*(?:on|date\s*:?|meeting\s+date\s*:?)\s+(.*\d{4})\s*$", re.I)
@@ -211,6 +216,8 @@ def _contact_details(texts: list[str]) -> Optional[Officer]:
         if _CONTACT_HEAD.match(t):
             block = [x for x in texts[i + 1 : i + 5] if not re.search(r"@|\d{4,}|tel|phone", x, re.I)]
             block = [re.sub(r"^(?:name|job title|role)\s*:\s*", "", x, flags=re.I) for x in block]
+            if block and _NAME_ROLE.match(block[0]):
+                return _officer(block[0])
             if block and _looks_like_name(block[0].rstrip(":")):
                 return Officer(name=block[0], role=block[1] if len(block) > 1 else None)
     return None
@@ -233,6 +240,8 @@ def _recommendations(rows, fields: dict[str, str], doc_id: str) -> list[Recommen
     number = int(section.group(1)) if section else None
     body = []
     for t in texts[start + 1 :]:
+        if _END_OF_SECTION.match(t):
+            break
         s = _SECTION.match(t)
         if s and not _NUMBERED_SUB.match(t) and (number is None or int(s.group(1)) == number + 1 or int(s.group(1)) > number + 1):
             break

@@ -16,7 +16,7 @@ from models.records import Document, Extraction
 
 MINUTES_HEAD = re.compile(r"^\W*(?:(?:draft|unconfirmed|printed|confirmed)\s+)?minutes\b", re.I)
 APPENDIX_HEAD = re.compile(r"^\W*(?:appendix|annex|annexe)\s+[\w.]+", re.I)
-AGENDA_HEAD = re.compile(r"^\W*(?:agenda|summons)\b", re.I)
+AGENDA_HEAD = re.compile(r"^\W*(?:agenda|a g e n d a|summons)\b", re.I)
 PAGES_REF = re.compile(r"\(\s*pages?\s+(\d+)\s*(?:[-–—]|to)\s*(\d+)\s*\)|\(\s*page\s+(\d+)\s*\)", re.I)
 AGENDA_ITEM = re.compile(r"^\W{0,3}(\d{1,2})[.)]?\s+\S")
 

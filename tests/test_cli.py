@@ -1,0 +1,69 @@
+"""The command line: documented commands, one-line errors with exit codes, schema, determinism."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+from conftest import CORPUS, PDF_PACK, ROOT, SEED
+from models.schema import SCHEMA_FILE, schema_json
+
+
+def test_every_command_has_help_with_an_example():
+    runner = CliRunner()
+    for name, command in main.commands.items():
+        result = runner.invoke(main, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert command.help and "Example" in result.output, f"{name} --help lacks an example"
+
+
+def test_committed_schema_matches_the_models():
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_json(), "run: scrutiny schema -o models/extraction.schema.json"
+
+
+def test_extract_writes_schema_valid_json_for_text_and_pdf(tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(schema_json())
+    runner = CliRunner()
+    for pack in (SEED, PDF_PACK):
+        out = tmp_path / (pack.name + ".json")
+        result = runner.invoke(main, ["extract", str(pack), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        data = json.loads(out.read_text(encoding="utf-8"))
+        jsonschema.validate(data, schema)
+        assert data["pack"]["format"] == ("pdf" if pack.suffix == ".pdf" else "text")
+
+
+def test_extract_reads_stdin():
+    text = (ROOT / "samples" / "sample-pack.txt").read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "-"], input=text)
+    assert result.exit_code == 0
+    assert json.loads(result.output)["meeting"]["body"] == "Environment Scrutiny Panel"
+
+
+def test_output_is_byte_identical_across_runs():
+    runs = [
+        subprocess.run([sys.executable, str(ROOT / "cli.py"), "extract", str(PDF_PACK)], capture_output=True, check=True).stdout
+        for _ in range(2)
+    ]
+    assert runs[0] == runs[1]
+
+
+@pytest.mark.parametrize(
+    "path, code",
+    [
+        (CORPUS / "tables/pdfplumber/plumber_password-example.pdf", 3),
+        (CORPUS / "tables/camelot/camelot_image.pdf", 4),
+        (ROOT / "no-such-pack.pdf", 3),
+    ],
+)
+def test_bad_input_gives_one_line_and_a_documented_exit_code(path, code):
+    result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "extract", str(path)], capture_output=True, text=True)
+    assert result.returncode == code
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and path.name in lines[0]

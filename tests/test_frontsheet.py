@@ -1,0 +1,98 @@
+"""Segmentation, agenda front sheets and report cover sheets: the reference pack scored against
+its gold file, Kent front sheets and cover sheets against golden values, and our own sample."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import GOLD, KENT, ROOT, extract_path, gold
+from extractor.evaluate import evaluate
+
+GOLDEN = json.loads((Path(__file__).parent / "golden" / "kent_frontsheets_reports.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("section", ["meeting", "members", "co_optees", "agenda_items", "reports", "recommendations"])
+def test_reference_pack_front_sheet_and_cover_sheets_match_gold(reference, section):
+    scores = evaluate(reference, gold())["sections"][section]
+    assert scores["f1"] >= 0.95, scores
+    assert scores.get("field_accuracy") in (None, 1.0) or scores["field_accuracy"] >= 0.95, scores
+
+
+def test_reference_pack_is_segmented_into_its_documents(reference):
+    docs = reference["documents"]
+    kinds = [d["kind"] for d in docs if d["kind"] != "blank"]
+    assert kinds[:2] == ["agenda", "minutes"]
+    assert kinds.count("report") == 3
+    for kind in ("glossary", "action_plan", "exception_report", "indicator_report"):
+        assert kind in kinds
+    pages = [d["pages"] for d in docs]
+    assert pages[0][0] == 1 and all(b[0] == a[1] + 1 for a, b in zip(pages, pages[1:]))  # contiguous, no gaps
+    assert pages[-1][1] == reference["pack"]["page_count"]
+    by_id = {d["id"]: d for d in docs}
+    reports = [d for d in docs if d["kind"] == "report"]
+    assert [d["agenda_item"] for d in reports] == ["7", "8", "9"]
+    tables = [d for d in docs if d["kind"] in ("action_plan", "exception_report", "indicator_report", "glossary")]
+    assert all(by_id[d["parent"]]["kind"] == "report" for d in tables[:4])
+
+
+def test_pdf_pack_agenda_page_references_agree_with_printed_page_numbers():
+    pdf = extract_path(str(GOLD.parents[1] / "packs" / "haringey-osc-2009-12-03.pdf"))
+    assert not [f for f in pdf["flags"] if f["code"] == "agenda-page-mismatch"]
+    docs = {d["id"]: d for d in pdf["documents"]}
+    item7 = next(a for a in pdf["agenda_items"] if a["number"] == "7")
+    assert docs[item7["documents"][0]]["printed_pages"][0] == 5
+
+
+def test_agenda_page_mismatch_becomes_a_flag_not_an_error(tmp_path):
+    from extractor import ingest, pipeline
+
+    source = ingest.load(str(GOLD.parents[1] / "packs" / "haringey-osc-2009-12-03.pdf"))
+    for page in source.pages:  # shift the pack's own page numbers by one
+        if page.printed_number is not None:
+            page.printed_number += 1
+    result = pipeline.extract(source)
+    assert result.status == "success"
+    assert any(f.code == "agenda-page-mismatch" for f in result.flags)
+
+
+def _subset(expected, actual):
+    """Compare only the fields the golden file gives."""
+    if isinstance(expected, dict):
+        return {k: _subset(v, (actual or {}).get(k)) for k, v in expected.items()}
+    if isinstance(expected, list) and expected and isinstance(expected[0], dict):
+        return [_subset(e, a) for e, a in zip(expected, actual or [])] + [None] * (len(expected) - len(actual or []))
+    return actual
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN["frontsheets"]))
+def test_kent_agenda_front_sheets(name):
+    expected = GOLDEN["frontsheets"][name]
+    got = extract_path(str(KENT / name))
+    assert _subset(expected["meeting"], got["meeting"]) == expected["meeting"]
+    items = {a["number"]: a for a in got["agenda_items"]}
+    for item in expected["agenda_items"]:
+        assert _subset(item, items.get(item["number"])) == item
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN["reports"]))
+def test_kent_report_cover_sheets(name):
+    expected = dict(GOLDEN["reports"][name])
+    recommendations = expected.pop("recommendations", None)
+    reports = extract_path(str(KENT / name))["reports"]
+    assert len(reports) == 1
+    assert _subset(expected, reports[0]) == expected
+    if recommendations is not None:
+        assert [r["text"] for r in reports[0]["recommendations"]] == recommendations
+
+
+def test_sample_pack_front_sheet_and_cover_sheet():
+    got = extract_path(str(ROOT / "samples" / "sample-pack.txt"))
+    assert got["meeting"]["date"] == "2023-03-14" and got["meeting"]["clerk"]["name"] == "Jo Marsh"
+    assert [m["name"] for m in got["members"]] == ["Okafor", "Lindqvist", "Patel", "Moreau", "Byrne"]
+    assert [(a["number"], a["pages"]) for a in got["agenda_items"] if a["pages"]] == [("3", [1, 2]), ("4", [3, 8])]
+    (report,) = got["reports"]
+    assert report["agenda_item"] == "4" and report["report_of"] == {"name": "Dana Whitfield", "role": "Director of Place"}
+    assert len(report["recommendations"]) == 2

@@ -1,0 +1,73 @@
+"""Ingest: one page model for PDF and text packs; bad input fails with one clear error."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import CORPUS, PDF_PACK, SEED
+from extractor import ingest
+from extractor.errors import InputError, NoTextError
+
+
+def test_pdf_pack_pages_carry_printed_numbers_blank_pages_and_geometry():
+    source = ingest.load(str(PDF_PACK))
+    assert source.format == "pdf" and len(source.pages) == 55
+    printed = [p.printed_number for p in source.pages]
+    assert printed[3:7] == [1, 2, 3, 4]  # the minutes are the pack's pages 1-4
+    assert [p.index for p in source.pages if p.blank] == [3, 39, 45, 54, 55]
+    milestone_page = source.pages[13]
+    assert milestone_page.width > milestone_page.height  # landscape table page
+    assert milestone_page.rules and milestone_page.rects
+    fills = {r.fill for r in milestone_page.rects}
+    assert (0, 176, 80) in fills and (255, 0, 0) in fills  # RAG cell colours survive ingest
+    first = source.pages[0].lines[0]
+    assert first.text == "Overview and Scrutiny Committee" and first.box is not None
+
+
+def test_text_pack_is_split_into_pages_by_its_own_cues():
+    source = ingest.load(str(SEED))
+    assert source.format == "text"
+    assert source.pages[0].lines[0].number == 1
+    blanks = [p for p in source.pages if p.blank]
+    assert len(blanks) >= 4  # "This page is intentionally left blank" stands alone
+    header_pages = [p for p in source.pages if p.lines and p.lines[0].cells[:2] == ("Action", "Action Lead")]
+    assert len(header_pages) >= 10  # a repeated table header opens a printed page
+    numbers = [n for p in source.pages for n in (p.line_range() or [])]
+    assert numbers == sorted(numbers)
+
+
+def test_format_is_told_by_content_not_extension(tmp_path):
+    disguised = tmp_path / "pack.txt"
+    disguised.write_bytes(PDF_PACK.read_bytes())
+    assert ingest.load(str(disguised)).format == "pdf"
+    text = tmp_path / "pack.pdf"
+    text.write_text("Minutes\n\n1. Apologies\n", encoding="utf-8")
+    assert ingest.load(str(text)).format == "text"
+
+
+@pytest.mark.parametrize(
+    "relative, error, cause",
+    [
+        ("tables/pdfplumber/plumber_password-example.pdf", InputError, "encrypted"),
+        ("tables/pdfplumber/plumber_empty.pdf", InputError, "empty"),
+        ("tables/camelot/camelot_image.pdf", NoTextError, "no text layer"),
+    ],
+)
+def test_hostile_inputs_raise_one_clear_error(relative, error, cause):
+    with pytest.raises(error) as info:
+        ingest.load(str(CORPUS / relative))
+    message = str(info.value)
+    assert message.startswith(relative.rsplit("/", 1)[-1]) and cause in message and "\n" not in message
+
+
+def test_missing_and_binary_inputs(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        ingest.load(str(tmp_path / "nope.pdf"))
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(b"\x00\x01\x02" * 100)
+    with pytest.raises(InputError, match="neither a PDF nor a text pack"):
+        ingest.load(str(junk))
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(PDF_PACK.read_bytes()[:2000])
+    with pytest.raises(InputError):
+        ingest.load(str(damaged))
