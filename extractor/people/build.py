@@ -1,0 +1,141 @@
+"""From clustered observations to Person and Mention records."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractor import names
+from extractor.people import roles as role_match
+from extractor.people.cluster import Group, cluster
+from extractor.people.gather import Observation
+from extractor.textutil import normalise
+from models.records import Mention, Person, PersonRole
+
+# Roles every member shares; they say nothing about who holds a particular post.
+GENERIC_ROLES = frozenset({"member", "councillor", "substitute member", "co-optee"})
+RANKS_LAST = frozenset(names.RANKS)
+
+
+@dataclass
+class Assignment:
+    person: Optional[str]
+    score: Optional[float]
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Linked:
+    """The outcome of linking: groups with their ids, and one assignment per observation."""
+
+    groups: list[Group[Observation]]
+    ids: list[str]
+    assignments: dict[int, Assignment]
+    role_aliases: dict[str, list[Observation]]
+
+
+def link(observations: list[Observation], glossary: dict[str, str]) -> Linked:
+    """Cluster the named observations, then resolve role-only ones through stated roles."""
+    for i, o in enumerate(observations):
+        o.index = i
+    named = [(o, o.name) for o in observations if o.name is not None]
+    groups, unresolved = cluster(named, roles_of=lambda o: o.roles)
+    ids = person_ids(groups)
+    assignments: dict[int, Assignment] = {}
+    for pid, g in zip(ids, groups):
+        for o, lk in zip(g.items, g.links):
+            assignments[o.index] = Assignment(pid, lk.score, lk.evidence)
+    for u in unresolved:
+        assignments[u.item.index] = Assignment(None, None, u.evidence)
+    statements = role_statements(groups, ids)
+    role_aliases: dict[str, list[Observation]] = defaultdict(list)
+    for o in observations:
+        if o.name is None:
+            assignments[o.index] = _resolve_role(o, statements, glossary)
+            if assignments[o.index].person:
+                role_aliases[assignments[o.index].person].append(o)
+    return Linked(groups, ids, assignments, dict(role_aliases))
+
+
+def _resolve_role(o: Observation, statements, glossary) -> Assignment:
+    text = o.text.strip()
+    if not (names.is_role_text(text) or role_match.letters(text)):
+        return Assignment(None, None, ["not read as a personal name or a role"])
+    person, score, evidence = role_match.resolve(text, statements, glossary)
+    if person is None:
+        return Assignment(None, None, ["role-only reference"] + evidence)
+    return Assignment(person, round(0.9 * score / 100, 3), ["role-only reference"] + evidence)
+
+
+def role_statements(groups: list[Group[Observation]], ids: list[str]) -> list[role_match.Statement]:
+    """Every (role, person) the pack states: cover sheets, attendee roles, "(Director of ...)"."""
+    out: list[role_match.Statement] = []
+    seen: set[tuple[str, str]] = set()
+    for pid, g in zip(ids, groups):
+        for o in g.items:
+            for r in o.roles:
+                k = (normalise(r), pid)
+                if normalise(r) not in GENERIC_ROLES and not normalise(r).startswith("co-optee") and k not in seen:
+                    seen.add(k)
+                    out.append(role_match.Statement(r, pid))
+    return out
+
+
+def person_ids(groups: list[Group]) -> list[str]:
+    """Stable ids from the canonical names: "p-gideon-bull"; clashes add honorific, then a number."""
+    base = [f"p-{names.slug(g.best.display)}" for g in groups]
+    counts = Counter(base)
+    ids = []
+    for b, g in zip(base, groups):
+        if counts[b] > 1:
+            extra = [h for h in g.honorifics[:1]] + ([g.best.qualifier] if g.best.qualifier else [])
+            b = f"p-{names.slug(' '.join(extra + [g.best.display]))}"
+        ids.append(b)
+    seen: Counter = Counter()
+    unique = []
+    for i in ids:
+        seen[i] += 1
+        unique.append(i if seen[i] == 1 else f"{i}-{seen[i]}")
+    return unique
+
+
+def person_record(pid: str, group: Group[Observation], role_aliases: list[Observation]) -> Person:
+    best = group.best
+    honorifics = [h for h in group.honorifics if h not in RANKS_LAST] or group.honorifics
+    observed = sorted(list(group.items) + role_aliases, key=lambda o: o.index)
+    return Person(
+        id=pid,
+        name=best.display,
+        honorific=honorifics[0] if honorifics else None,
+        given=" ".join(best.given) or " ".join(best.initials) or None,
+        surname=best.surname,
+        aliases=list(dict.fromkeys(o.text.strip() for o in observed)),
+        roles=person_roles(group.items),
+    )
+
+
+def person_roles(observations: list[Observation]) -> list[PersonRole]:
+    """Roles seen for a person, each with the meeting and date it was observed at, deduplicated."""
+    out: list[PersonRole] = []
+    seen: set[tuple] = set()
+    for o in sorted(observations, key=lambda o: o.index):
+        for r in o.roles:
+            k = (normalise(r), o.meeting, o.date)
+            if k not in seen:
+                seen.add(k)
+                out.append(PersonRole(role=r, meeting=o.meeting, date=o.date))
+    return out
+
+
+def people_and_mentions(observations: list[Observation], glossary: dict[str, str]) -> tuple[list[Person], list[Mention]]:
+    """Person records (in order of first mention) and one Mention per observation."""
+    linked = link(observations, glossary)
+    people = [person_record(pid, g, linked.role_aliases.get(pid, [])) for pid, g in zip(linked.ids, linked.groups)]
+    mentions = []
+    for o in observations:
+        a = linked.assignments.get(o.index, Assignment(None, None, ["not linked"]))
+        if o.record is not None and hasattr(o.record, "person"):
+            o.record.person = a.person
+        mentions.append(Mention(text=o.text, context=o.context, person=a.person, score=a.score, evidence=a.evidence, provenance=o.provenance))
+    return people, mentions

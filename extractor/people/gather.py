@@ -1,0 +1,136 @@
+"""Collect every mention of a person from an Extraction, with the role, meeting and date it was seen at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Optional
+
+from extractor import names
+from extractor.names import ParsedName
+from models.records import Attendee, Extraction, Provenance
+
+
+@dataclass
+class Observation:
+    """One surface form of a person (or of a role standing for one) in one place of the pack."""
+
+    text: str
+    context: str
+    index: int = 0
+    name: Optional[ParsedName] = None
+    role: Optional[str] = None
+    meeting: Optional[str] = None
+    date: Optional[str] = None
+    provenance: Optional[Provenance] = None
+    title: Optional[str] = None
+    extra_roles: list[str] = field(default_factory=list)
+    record: Any = None  # the record whose `person` field gets the resolved id (attendees)
+
+    @property
+    def roles(self) -> list[str]:
+        found = [self.role] if self.role else []
+        if self.name and self.name.role and self.name.role not in found:
+            found.append(self.name.role)
+        return found + [r for r in self.extra_roles if r not in found]
+
+
+def observation(text: str, context: str, *, title: Optional[str] = None, **kw) -> Observation:
+    """An Observation with its name parsed (None for role-only references)."""
+    return Observation(text=text, context=context, name=names.parse(text, title=title), title=title, **kw)
+
+
+def gather(out: Extraction) -> list[Observation]:
+    """Every person mention in the extraction, in document order of the sections."""
+    found: list[Observation] = []
+    for obs in _all(out):
+        if obs.text and obs.text.strip():
+            obs.index = len(found)
+            found.append(obs)
+    return found
+
+
+def _all(out: Extraction) -> Iterator[Observation]:
+    body = out.meeting.body if out.meeting else None
+    date = out.meeting.date if out.meeting else None
+    yield from _meeting(out, body, date)
+    yield from _reports(out, body, date)
+    for minutes in out.minutes:
+        yield from _minutes(minutes, minutes.body or body, minutes.date)
+    yield from _plans(out, body, date)
+
+
+def _people_in(text: Optional[str], context: str, **kw) -> Iterator[Observation]:
+    for part in names.split_names(text):
+        yield observation(part, context, **kw)
+
+
+def _meeting(out: Extraction, body, date) -> Iterator[Observation]:
+    where = dict(meeting=body, date=date)
+    clerk = out.meeting.clerk if out.meeting else None
+    if clerk and clerk.name:
+        prov = out.meeting.provenance
+        yield observation(clerk.name, "clerk", role=clerk.role, provenance=prov, **where)
+    for m in out.members:
+        extra = ["Member"] + (["Councillor"] if _is_councillor(m.title) else [])
+        yield observation(m.name, "member", title=m.title, role=m.role, provenance=m.provenance, extra_roles=extra, **where)
+    for c in out.co_optees:
+        role = f"Co-optee - {c.representing}" if c.representing else "Co-optee"
+        yield observation(c.name, "co_optee", role=role, provenance=c.provenance, **where)
+
+
+def _reports(out: Extraction, body, date) -> Iterator[Observation]:
+    for r in out.reports:
+        where = dict(meeting=r.meeting or body, date=r.meeting_date or date, provenance=r.provenance)
+        for context, officer in (("report_of", r.report_of), ("contact_officer", r.contact_officer)):
+            if officer and officer.name:
+                for part in names.split_names(officer.name):
+                    yield observation(part, context, role=officer.role, **where)
+            elif officer and officer.role:
+                yield observation(officer.role, context, **where)
+
+
+def _minutes(minutes, body, date) -> Iterator[Observation]:
+    where = dict(meeting=body, date=date)
+    for a in minutes.attendees:
+        yield _attendee(a, where)
+        if a.substituting_for:
+            yield observation(a.substituting_for, "substituted", title=a.title, provenance=a.provenance, **where)
+    if minutes.chair_signature:
+        yield observation(minutes.chair_signature, "chair_signature", provenance=minutes.provenance, extra_roles=["Chair"], **where)
+    for item in minutes.items:
+        prov = item.provenance
+        for d in item.declarations:
+            yield from _people_in(d.member, "declaration", provenance=d.provenance or prov, **where)
+        for v in item.votes:
+            yield from _votes(v, v.provenance or prov, where)
+        for act in item.actions:
+            yield from _people_in(act.who, "minute_action", provenance=act.provenance or prov, **where)
+
+
+def _attendee(a: Attendee, where: dict) -> Observation:
+    extra = ["Councillor"] if _is_councillor(a.title) else []
+    if a.category == "substitute":
+        extra.append("Substitute member")
+    obs = observation(a.name, f"attendee_{a.category}", title=a.title, role=a.role, provenance=a.provenance, extra_roles=extra, **where)
+    obs.record = a
+    return obs
+
+
+def _votes(v, prov, where) -> Iterator[Observation]:
+    for context, text in (("proposer", v.proposer), ("seconder", v.seconder)):
+        yield from _people_in(text, context, provenance=prov, **where)
+    for context, listed in (("vote_for", v.for_names), ("vote_against", v.against_names), ("vote_abstain", v.abstain_names)):
+        for text in listed:
+            yield from _people_in(text, context, provenance=prov, **where)
+
+
+def _plans(out: Extraction, body, date) -> Iterator[Observation]:
+    where = dict(meeting=body, date=date)
+    for a in out.actions:
+        yield from _people_in(a.lead, "action_lead", provenance=a.provenance, **where)
+    for m in out.milestones:
+        yield from _people_in(m.lead, "milestone_lead", provenance=m.provenance, **where)
+
+
+def _is_councillor(title: Optional[str]) -> bool:
+    return "Councillor" in names.honorifics_of(title)
