@@ -104,6 +104,56 @@ def eval_command(extraction: str, gold: str, as_json: bool, fields: bool, detail
         click.echo(ev.format_detail(result), nl=False)
 
 
+@main.command(epilog=EXIT_CODES)
+@click.argument("outdir", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", metavar="FILE", help="Write the registry JSON here instead of stdout.")
+def people(outdir: str, output: str | None) -> None:
+    """Build an archive-wide registry of people from the extraction JSON files in OUTDIR.
+
+    The same person is linked across packs (never merging conflicting names); each person lists
+    aliases, roles with meeting and date, and the packs it was seen in.
+
+    \b
+    Example:
+        scrutiny extract a.pdf -o out/a.json && scrutiny extract b.pdf -o out/b.json
+        scrutiny people out -o registry.json
+    """
+    from extractor.people import registry
+
+    _write(registry.to_json(registry.build(registry.load_extractions(Path(outdir)))), output)
+
+
+@main.command(epilog=EXIT_CODES)
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--outdir", required=True, metavar="DIR", help="Folder for one JSON per pack and _manifest.jsonl.")
+@click.option("-j", "--workers", default=1, show_default=True, help="Worker processes.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+def batch(inputs: tuple[str, ...], outdir: str, workers: int, quiet: bool) -> None:
+    """Extract many packs (files, or folders searched for .pdf/.txt/.md) into DIR.
+
+    Bad files are recorded in DIR/_manifest.jsonl and the rest goes on; a re-run skips packs
+    whose JSON is already there (resume). Exits 6 when some packs failed.
+
+    \b
+    Examples:
+        scrutiny batch archive/2009 archive/2010 -o out/ -j 2
+        scrutiny batch pack1.pdf pack2.txt -o out/
+    """
+    from extractor import batch as batch_mod
+
+    def progress(done: int, total: int, outcome) -> None:
+        if not quiet:
+            detail = outcome.error if outcome.error else outcome.output
+            click.echo(f"[{done}/{total}] {outcome.status}: {detail}", err=True)
+
+    outcomes = batch_mod.run(inputs, outdir, workers=workers, progress=progress)
+    failed = [o for o in outcomes if o.status == "failed"]
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("done", "skipped", "failed")}
+    click.echo(f"{counts['done']} done, {counts['skipped']} skipped, {counts['failed']} failed", err=True)
+    if failed:
+        sys.exit(6)
+
+
 @main.command()
 @click.option("-o", "--output", metavar="FILE", help="Write the schema here instead of stdout.")
 def schema(output: str | None) -> None:
