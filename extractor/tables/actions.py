@@ -1,0 +1,323 @@
+"""Action plans / milestone reports: Actions and their Milestones from a recovered table.
+
+Rows arrive as canonical sub-rows (field -> text) so the same logic serves PDF grids and text-pack
+tab rows. Hard cases handled: a row continued from the previous page (no dates, no lead), several
+milestones packed in one cell (split, values paired in order), odd refs ('1.1.7' = 1.17), actions
+whose ref is missing, a title displaced into a stray row.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractor.tables.grid import Cell, Row
+from extractor.tables.kinds import Layout
+from extractor.tables.status import rag_of_colour, rag_of_text, reconcile
+
+REF = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?(?=\s|$)")
+DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[\s/-]+(?:[A-Za-z]{3,9}|\d{1,2})[\s/-]+\d{2,4}\b")
+NOTE_START = re.compile(
+    r"(?:(?<=^)|(?<=[\s.]))(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\s*[-–]\s*"
+)
+NOTEY = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\s*[-–]|\b(?:on track|achieved)\b", re.I)
+STOP = {"a", "an", "and", "of", "the", "for", "to", "with", "in", "on", "by", "from", "at", "or", "as", "into", "&", "-"}
+FIELDS = ("action", "action_lead", "milestone", "start", "due", "status", "note", "milestone_lead", "theme")
+
+
+def ref_of(text: str) -> tuple[Optional[str], Optional[str], str]:
+    """(normalised ref, ref as printed, rest) from a cell starting with a ref; '1.1.7' -> '1.17'."""
+    m = REF.match(text or "")
+    if not m:
+        return None, None, text
+    a, b, c = m.groups()
+    ref = f"{a}.{b}{c}" if c and len(b) == 1 and len(c) == 1 else f"{a}.{b}"
+    if len(ref.split(".")[1]) == 1:
+        ref = f"{a}.{int(ref.split('.')[1]):02d}"
+    return ref, m.group(0).strip(), text[m.end():].strip()
+
+
+@dataclass
+class SubRow:
+    """One milestone's worth of a row: field -> text, plus the status fill and provenance row."""
+
+    values: dict[str, str]
+    rag: Optional[str]
+    row: Row
+
+
+# --------------------------------------------------------------------------- rows -> sub-rows
+
+
+def cells_by_field(row: Row, layout: Layout) -> dict[str, Cell]:
+    return {name: row.cells[i] for name, i in layout.columns.items() if i < len(row.cells)}
+
+
+def realign_text_row(texts: list[str], layout: Layout) -> list[str]:
+    """Put back text-pack cells that drifted one column: dates belong under the date columns and a
+    progress note under the note column."""
+    cols = layout.columns
+    cells = list(texts) + [""] * max(0, max(cols.values()) + 1 - len(texts))
+    start = cols.get("start", cols.get("due"))
+    dated = [i for i, c in enumerate(cells) if DATE.search(c)]
+    if start is not None and dated and dated[0] < start and dated[0] >= 1:
+        for _ in range(start - dated[0]):
+            cells.insert(dated[0] - 1, "")
+    note = cols.get("note")
+    if note is not None:
+        after = [i for i in range(note, len(cells)) if cells[i] and NOTEY.search(cells[i])]
+        if after and after[0] > note and not any(cells[note:after[0]]):
+            del cells[note:after[0]]
+    return cells
+
+
+def sub_rows(row: Row, layout: Layout, source: str) -> list[SubRow]:
+    if source == "text":
+        texts = realign_text_row(row.texts(), layout)
+        values = {name: texts[i] if i < len(texts) else "" for name, i in layout.columns.items()}
+        return _split_text(values, row)
+    return _split_pdf(cells_by_field(row, layout), row)
+
+
+def _anchors(cells: dict[str, Cell]) -> list[float]:
+    tops: list[float] = []
+    for name in ("start", "due"):
+        for frag in cells.get(name, Cell()).frags:
+            if frag.top is not None and re.match(r"^\d{1,2}\s+[A-Za-z]{3}|^\d{1,2}/\d", frag.text):
+                tops.append(frag.top)
+    out: list[float] = []
+    for t in sorted(tops):
+        if not out or t - out[-1] > 3:
+            out.append(t)
+    return out
+
+
+def _split_pdf(cells: dict[str, Cell], row: Row) -> list[SubRow]:
+    anchors = _anchors(cells)
+    status = cells.get("status", Cell())
+    if len(anchors) <= 1:
+        values = {name: cell.text for name, cell in cells.items()}
+        fill = status.fill_at(anchors[0] if anchors else None)
+        return [SubRow(values, rag_of_colour(fill) or rag_of_text(values.get("status")), row)]
+    subs = []
+    for k, top in enumerate(anchors):
+        nxt = anchors[k + 1] if k + 1 < len(anchors) else float("inf")
+        values = {}
+        for name, cell in cells.items():
+            if name in ("action", "action_lead", "theme"):
+                values[name] = cell.text if k == 0 else ""
+                continue
+            parts = [f.text for f in cell.frags if _band(f.top, top, nxt, first=(k == 0))]
+            values[name] = " ".join(parts).strip()
+        subs.append(SubRow(values, rag_of_colour(status.fill_at(top + 1)) or rag_of_text(values.get("status")), row))
+    return subs
+
+
+def _band(top: Optional[float], start: float, end: float, first: bool) -> bool:
+    if top is None:
+        return first
+    return (start - 3 <= top < end - 3) or (first and top < start - 3)
+
+
+def _dates(text: str) -> list[str]:
+    return DATE.findall(text or "")
+
+
+def _split_text(values: dict[str, str], row: Row) -> list[SubRow]:
+    starts, dues = _dates(values.get("start", "")), _dates(values.get("due", ""))
+    k = max(len(starts), len(dues))
+    rag = rag_of_text(values.get("status"))
+    if k <= 1:
+        return [SubRow(values, rag, row)]
+    texts = split_packed(values.get("milestone", ""), k)
+    notes = split_notes(values.get("note", ""))
+    leads = split_leads(values.get("milestone_lead", ""), k)
+    subs = []
+    for i in range(k):
+        v = {
+            "action": values.get("action", "") if i == 0 else "",
+            "action_lead": values.get("action_lead", "") if i == 0 else "",
+            "theme": values.get("theme", "") if i == 0 else "",
+            "milestone": texts[i] if i < len(texts) else "",
+            "start": starts[i] if i < len(starts) else "",
+            "due": dues[i] if i < len(dues) else "",
+            "note": notes[i] if i < len(notes) else "",
+            "milestone_lead": leads[i] if i < len(leads) else "",
+            "status": values.get("status", "") if i == 0 else "",
+        }
+        subs.append(SubRow(v, rag if i == 0 else None, row))
+    return subs
+
+
+def split_notes(text: str) -> list[str]:
+    """'Sep 2009 - Achieved. Oct 2009 - On track' -> two notes, split where a dated note starts."""
+    if not text:
+        return []
+    starts = [m.start() for m in NOTE_START.finditer(text)]
+    if len(starts) <= 1:
+        return [text.strip()]
+    if starts[0] != 0:
+        starts = [0] + starts
+    return [text[a:b].strip() for a, b in zip(starts, starts[1:] + [len(text)])]
+
+
+def split_leads(text: str, k: int) -> list[str]:
+    """Names packed in one cell: one name for all, or k names of equal word count."""
+    words = text.split()
+    if not words:
+        return []
+    if len(words) <= 3:
+        return [text.strip()] * k
+    for size in (2, 3):
+        if len(words) % size == 0 and len(words) // size <= k:
+            names = [" ".join(words[i:i + size]) for i in range(0, len(words), size)]
+            if len(names) == k or len(set(names)) == 1:
+                return names + [names[-1]] * (k - len(names)) if len(set(names)) == 1 else names
+    return [text.strip()]
+
+
+def split_packed(text: str, k: int) -> list[str]:
+    """Split a cell packing k milestone texts at the k-1 likeliest boundaries: a capitalised word
+    after a lower-case word that ends a clause ('... agreed Governance ...')."""
+    words = text.split()
+    if k <= 1 or len(words) < k:
+        return [text.strip()]
+    candidates: dict[int, float] = {}
+    for i in range(1, len(words)):
+        prev, word = words[i - 1], words[i]
+        if not word[:1].isupper() or prev.lower() in STOP or word.lower() in STOP:
+            continue
+        if prev[:1].islower() or prev[:1].isdigit():
+            candidates[i] = 2.0 + (1.0 if re.search(r"(ed|en|ished)$", prev) else 0.0)
+        elif prev.isupper() and len(prev) > 1 or prev[:1].isupper():
+            candidates[i] = 0.5
+    if len(candidates) < k - 1:
+        return [text.strip()]
+    best, best_score = None, float("-inf")
+    ideal = len(words) / k
+    for combo in itertools.combinations(sorted(candidates), k - 1):
+        bounds = [0, *combo, len(words)]
+        sizes = [b - a for a, b in zip(bounds, bounds[1:])]
+        score = sum(candidates[c] for c in combo) - 0.05 * sum(abs(s - ideal) for s in sizes) / ideal
+        if score > best_score:
+            best, best_score = bounds, score
+    return [" ".join(words[a:b]) for a, b in zip(best, best[1:])]
+
+
+# --------------------------------------------------------------------------- sub-rows -> records
+
+
+@dataclass
+class DraftMilestone:
+    values: dict[str, str]
+    rag: Optional[str]
+    rows: list[Row]
+
+
+@dataclass
+class DraftAction:
+    ref: Optional[str]
+    ref_printed: Optional[str]
+    title: list[str] = field(default_factory=list)
+    lead: Optional[str] = None
+    theme: Optional[str] = None
+    rows: list[Row] = field(default_factory=list)
+    milestones: list[DraftMilestone] = field(default_factory=list)
+    packed: int = 0  # milestones of the last packed row still waiting for a note or a lead
+
+
+def interpret(subs: list[SubRow], fresh: list[bool]) -> list[DraftAction]:
+    """Walk the sub-rows in order; ``fresh`` marks the first sub-row after a (repeated) header."""
+    actions: list[DraftAction] = []
+    displaced: list[tuple[str, str, str]] = []
+    for sub, first in zip(subs, fresh):
+        _take(actions, sub, first, displaced)
+    _place_displaced(actions, displaced)
+    _infer_refs(actions)
+    return actions
+
+
+def _take(actions: list[DraftAction], sub: SubRow, first: bool, displaced: list) -> None:
+    v = {k: (sub.values.get(k) or "").strip() for k in FIELDS}
+    ref, printed, rest = ref_of(v["action"])
+    dated = bool(_dates(v["start"]) or _dates(v["due"]))
+    mref, mprinted, mrest = ref_of(v["milestone"])
+    if mref and not dated and not v["note"]:
+        displaced.append((mref, mprinted, mrest))
+        return
+    current = actions[-1] if actions else None
+    if ref:
+        current = DraftAction(ref, printed, [rest] if rest else [], v["action_lead"] or None)
+        actions.append(current)
+    elif current is None or (v["action_lead"] and v["milestone"] and dated and v["action_lead"] != current.lead):
+        current = DraftAction(None, None, [v["action"]] if v["action"] else [], v["action_lead"] or None)
+        actions.append(current)
+    elif v["action"]:
+        current.title.append(v["action"])
+    if v["action_lead"] and not current.lead:
+        current.lead = v["action_lead"]
+    if v["theme"] and not (current.theme and v["theme"] in current.theme):
+        current.theme = f"{current.theme} {v['theme']}".strip() if current.theme and not current.milestones else (current.theme or v["theme"])
+    current.rows.append(sub.row)
+    _milestone(current, v, sub, dated)
+
+
+def _milestone(action: DraftAction, v: dict[str, str], sub: SubRow, dated: bool) -> None:
+    has_text = bool(v["milestone"])
+    if not dated and not has_text and not v["note"] and not v["milestone_lead"]:
+        return
+    last = action.milestones[-1] if action.milestones else None
+    if not dated and last is not None and action.packed and not has_text:
+        _fill_packed(action, v)
+        return
+    if not dated and last is not None and not v["milestone_lead"]:
+        _append(last.values, "milestone", v["milestone"])
+        _append(last.values, "note", v["note"])
+        last.rows.append(sub.row)
+        last.rag = last.rag or sub.rag
+        return
+    if not has_text and last is not None and not dated:
+        _append(last.values, "note", v["note"])
+        last.values["milestone_lead"] = last.values.get("milestone_lead") or v["milestone_lead"]
+        return
+    action.milestones.append(DraftMilestone(dict(v), sub.rag, [sub.row]))
+    packed_row = sum(1 for m in action.milestones if m.rows[0] is sub.row)
+    action.packed = packed_row if packed_row > 1 else 0
+
+
+def _fill_packed(action: DraftAction, v: dict[str, str]) -> None:
+    group = action.milestones[-action.packed:]
+    if v["note"]:
+        target = next((m for m in group if not m.values.get("note")), None)
+        if target is not None:
+            target.values["note"] = v["note"]
+    if v["milestone_lead"]:
+        target = next((m for m in group if not m.values.get("milestone_lead")), None)
+        if target is not None:
+            target.values["milestone_lead"] = v["milestone_lead"]
+
+
+def _append(values: dict[str, str], name: str, text: str) -> None:
+    if text:
+        values[name] = f"{values.get(name, '')} {text}".strip()
+
+
+def _place_displaced(actions: list[DraftAction], displaced: list[tuple[str, str, str]]) -> None:
+    """A title printed in a stray row goes to the first action still without a ref."""
+    for ref, printed, title in displaced:
+        target = next((a for a in actions if a.ref is None), None)
+        if target is not None:
+            target.ref, target.ref_printed, target.title = ref, printed, [title]
+
+
+def _infer_refs(actions: list[DraftAction]) -> None:
+    """An action printed without a ref takes the next number in sequence after its neighbour."""
+    for i, action in enumerate(actions):
+        if action.ref is not None:
+            continue
+        prev = next((a.ref for a in reversed(actions[:i]) if a.ref), None)
+        if prev:
+            major, minor = prev.split(".")
+            action.ref = f"{major}.{int(minor) + 1:02d}"

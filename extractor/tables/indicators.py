@@ -1,0 +1,174 @@
+"""Performance-indicator tables: one Indicator per row, every period column kept."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractor.tables.grid import Row
+from extractor.tables.kinds import Layout
+from extractor.tables.status import rag_of_colour, rag_of_text
+from extractor.textutil import MONTHS, parse_quantity
+
+UP = "▲⬆↑⇧⇑△🔼"
+DOWN = "▼⬇↓⇩⇓▽🔽"
+SIDE = "►◄→⇨⇒↔▶◀➡"
+TREND_WORDS = [
+    ("better", r"improv|better|\bup\b|increas"),
+    ("worse", r"wors|declin|deteriorat|\bdown\b"),
+    ("same", r"same|stable|no change|unchanged|steady"),
+]
+_GROUP = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+
+
+def trend_of(text: Optional[str]) -> Optional[str]:
+    if not text or not text.strip():
+        return None
+    t = text.strip()
+    if any(c in t for c in UP):
+        return "better"
+    if any(c in t for c in DOWN):
+        return "worse"
+    if any(c in t for c in SIDE):
+        return "same"
+    for trend, rx in TREND_WORDS:
+        if re.search(rx, t, re.I):
+            return trend
+    return None
+
+
+def is_trend_glyph(text: str) -> bool:
+    return bool(text) and len(text.strip()) <= 3 and any(c in text for c in UP + DOWN + SIDE)
+
+
+def normalise_period(label: str) -> Optional[str]:
+    """'2008 / 09' -> '2008/09'; 'Aug09', 'Aug 2009' -> '2009-08'; relative labels -> None."""
+    t = label.strip()
+    m = re.match(r"^((?:19|20)\d\d)\s*[/-]\s*(\d{2,4})$", t)
+    if m:
+        return f"{m.group(1)}/{m.group(2)[-2:]}"
+    m = re.match(r"^([A-Za-z]{3,9})\.?\s*[-' ]?\s*((?:19|20)?\d\d)$", t)
+    if m and m.group(1).lower()[:3] in MONTHS:
+        year = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0)
+        return f"{year:04d}-{MONTHS[m.group(1).lower()[:3]]:02d}"
+    m = re.match(r"^((?:19|20)\d\d)$", t)
+    return m.group(1) if m else None
+
+
+def group_heading(texts: list[str]) -> Optional[str]:
+    filled = [t for t in texts if t.strip()]
+    if len(filled) == 1 and texts[0].strip() and _GROUP.match(texts[0]) and len(texts[0]) < 90:
+        return re.sub(r"^\s*\d{1,2}[.)]\s+", "", texts[0]).strip()
+    return None
+
+
+def realign(texts: list[str], layout: Layout) -> list[str]:
+    """Text packs drop empty cells: a trend glyph printed before the trend column shifts the rest
+    of the row back into place."""
+    cells = list(texts)
+    col = layout.columns.get("trend")
+    if col is None:
+        return cells
+    glyph = next((i for i, c in enumerate(cells) if is_trend_glyph(c)), None)
+    if glyph is not None and glyph < col:
+        for _ in range(col - glyph):
+            cells.insert(glyph, "")
+    return cells
+
+
+def quantity(text: Optional[str]) -> Optional[dict]:
+    q = parse_quantity(text)
+    return q if q and q.get("printed") else None
+
+
+def rows_to_indicators(items: list[tuple[Row, Optional[str]]], layout: Layout, source: str) -> list[dict]:
+    """Rows (with their group heading) -> indicator dicts (fields of models.records.Indicator
+    minus provenance, plus 'row' and 'rows' for provenance and flags)."""
+    out: list[dict] = []
+    cols = layout.columns
+    for row, group in items:
+        texts = realign(row.texts(), layout) if source == "text" else row.texts()
+        get = lambda name: texts[cols[name]].strip() if name in cols and cols[name] < len(texts) else ""  # noqa: E731
+        code = get("code") if "code" in cols else get("description")
+        if not code:
+            if out and get("commentary"):
+                out[-1]["commentary"] = f"{out[-1]['commentary'] or ''} {get('commentary')}".strip()
+                out[-1]["rows"].append(row)
+            continue
+        if len(code) > 200 or not (any(texts[i].strip() for i in layout.periods if i < len(texts)) or any(get(n) for n in ("value", "target", "status", "trend", "previous"))):
+            continue
+        out.append(_indicator(row, texts, layout, group, code, get))
+    return out
+
+
+def _indicator(row: Row, texts: list[str], layout: Layout, group, code: str, get) -> dict:
+    cols = layout.columns
+    trend_text = get("trend")
+    value_text = get("value")
+    if trend_text and not is_trend_glyph(trend_text) and parse_quantity(trend_text) and parse_quantity(trend_text)["value"] is not None and not value_text:
+        value_text, trend_text = trend_text, ""
+    status_text = get("status")
+    fill = row.cells[cols["status"]].fill_at() if "status" in cols and cols["status"] < len(row.cells) else None
+    status, status_printed = _status(status_text, rag_of_colour(fill))
+    trend_fill = None
+    periods = []
+    for i, label in sorted(layout.periods.items()):
+        printed = texts[i].strip() if i < len(texts) else ""
+        q = parse_quantity(printed) if printed else None
+        periods.append({"label": label, "period": normalise_period(label), "value": q["value"] if q else None,
+                        "unit": q["unit"] if q else None, "printed": printed or None})
+    if get("previous"):
+        q = parse_quantity(get("previous"))
+        periods.append({"label": texts_header(layout, "previous"), "period": None, "value": q["value"] if q else None,
+                        "unit": q["unit"] if q else None, "printed": get("previous")})
+    return {
+        "code": code,
+        "group": group,
+        "description": get("description") if "code" in cols else get("description"),
+        "periods": periods,
+        "value": quantity(value_text),
+        "trend": trend_of(trend_text),
+        "trend_printed": trend_text or trend_fill,
+        "status": status,
+        "status_printed": status_printed,
+        "target": quantity(get("target")),
+        "floor": quantity(get("floor")),
+        "commentary": get("commentary") or None,
+        "rows": [row],
+    }
+
+
+def texts_header(layout: Layout, name: str) -> str:
+    i = layout.columns.get(name)
+    return layout.header[i].strip() if i is not None and i < len(layout.header) else name
+
+
+def _status(text: str, fill_rag: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """Status as RAG word when printed as a word or shown by fill; a glyph whose colour is not
+    known is kept as printed."""
+    word = rag_of_text(text)
+    evidence = ", ".join(x for x in [text or None, f"fill: {fill_rag}" if fill_rag else None] if x) or None
+    if text and word and text.strip().lower().strip("()") in ("red", "amber", "green", "grey", "r", "a", "g"):
+        return word, evidence
+    if text:
+        return text, evidence
+    if fill_rag and fill_rag != "grey":
+        return fill_rag, evidence
+    return None, evidence
+
+
+def trend_flags(ind: dict) -> Optional[str]:
+    """A message when the trend printed disagrees with the direction the values moved."""
+    values = [p["value"] for p in ind["periods"] if p.get("value") is not None and p.get("period")]
+    latest = ind["value"]["value"] if ind.get("value") and ind["value"].get("value") is not None else None
+    if latest is not None:
+        values.append(latest)
+    printed = ind.get("trend_printed") or ""
+    if len(values) < 2 or not printed:
+        return None
+    moved = values[-1] - values[-2]
+    up, down = any(c in printed for c in UP), any(c in printed for c in DOWN)
+    if (up and moved < 0) or (down and moved > 0):
+        return (f"{ind['code']}: trend printed '{printed}' ({ind['trend']}) but the value moved from "
+                f"{values[-2]:g} to {values[-1]:g}")
+    return None

@@ -1,0 +1,117 @@
+"""Recognise a table's kind from its header row, and what each column means.
+
+Header words are those common to UK council performance papers; nothing here names a council or a
+pack. A :class:`Layout` maps field names to column indices.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractor.textutil import normalise
+
+PERIOD_LABEL = re.compile(
+    r"^(?:q[1-4]\s*)?(?:(?:19|20)\d\d\s*[/-]\s*\d{2,4}|(?:19|20)\d\d|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*[-' ]?\s*(?:19|20)?\d\d|"
+    r"q[1-4]\s*(?:19|20)?\d\d(?:\s*[/-]\s*\d{2})?)$",
+    re.I,
+)
+
+ACTION_PLAN = {
+    "milestone_lead": r"^milestone (lead|owner)s?$",
+    "action_lead": r"^(action )?(lead|owner)( officer)?s?$|^responsible( officer)?$",
+    "milestone": r"^(key )?milestones?( description)?$|^deliverables?$|^tasks?$",
+    "start": r"start",
+    "due": r"^(due|end|target|completion|deadline)( date)?$|due date|^by when$",
+    "status": r"^(rag )?status$|^rag$",
+    "note": r"progress|^update|comment|^notes?$",
+    "theme": r"^(theme|priority|outcome|objective|workstream)s?$",
+    "action": r"^(actions?|action ref|ref|action no\.?)$",
+}
+EXCEPTIONS = {
+    "action_ref": r"^(action )?ref",
+    "milestone": r"^milestones?$",
+    "reason": r"reason",
+    "actions_to_achieve": r"actions? to|remedial|recovery",
+    "support_required": r"support",
+    "revised_completion": r"revised",
+    "other_milestones_impacted": r"other milestones|impact",
+}
+INDICATORS = {
+    "code": r"\bcode\b|^(pi|ni|kpi|ref|indicator) ?(ref|no\.?)?$",
+    "description": r"description|^(indicator|measure|performance indicator)s?$|\bkpis?$|^indicator name",
+    "trend": r"trend|direction|^dot$|travel",
+    "floor": r"floor",
+    "previous": r"previous|last (quarter|year|period)",
+    "target": r"target",
+    "status": r"status|\brag\b",
+    "value": r"^(value|actual|latest|outturn|current|result)",
+    "commentary": r"comment|narrative|explanation",
+}
+
+
+@dataclass
+class Layout:
+    kind: str
+    columns: dict[str, int] = field(default_factory=dict)
+    periods: dict[int, str] = field(default_factory=dict)  # column -> header label
+    header: list[str] = field(default_factory=list)
+
+    def key(self) -> tuple:
+        return (self.kind, tuple(sorted(self.columns.items())))
+
+
+def _fields(cells: list[str], table: dict[str, str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for i, text in enumerate(cells):
+        t = normalise(text)
+        if not t or len(t) > 60:
+            continue
+        for name, rx in table.items():
+            if name not in found and re.search(rx, t):
+                found[name] = i
+                break
+    return found
+
+
+def _periods(cells: list[str]) -> dict[int, str]:
+    return {i: c.strip() for i, c in enumerate(cells) if c and PERIOD_LABEL.match(c.strip())}
+
+
+def header_layout(cells: list[str]) -> Optional[Layout]:
+    """The layout a header row announces, or None if the row is not a known header."""
+    if sum(1 for c in cells if c.strip()) < 2:
+        return None
+    ex = _fields(cells, EXCEPTIONS)
+    if "reason" in ex and ({"revised_completion", "support_required", "actions_to_achieve"} & ex.keys()):
+        return Layout("exception_report", ex, header=cells)
+    ap = _fields(cells, ACTION_PLAN)
+    if "milestone" in ap and ({"start", "due", "status", "note"} & ap.keys()) and len(ap) >= 3:
+        return Layout("action_plan", ap, header=cells)
+    ind = _fields(cells, INDICATORS)
+    periods = _periods(cells)
+    for col in periods:
+        for name in [n for n, c in ind.items() if c == col]:
+            del ind[name]
+    measures = {"trend", "target", "value", "status", "floor", "previous", "commentary"} & ind.keys()
+    if ({"code", "description"} & ind.keys()) and len(measures) + min(len(periods), 2) >= 2:
+        return Layout("indicator_report", ind, periods, header=cells)
+    return None
+
+
+def sub_header(cells: list[str]) -> bool:
+    """A second header row under a spanning heading ('Value | Status | Target')."""
+    texts = [normalise(c) for c in cells if c.strip()]
+    if not texts:
+        return False
+    known = [t for t in texts if any(re.search(rx, t) for rx in INDICATORS.values()) or PERIOD_LABEL.match(t)]
+    return len(known) == len(texts)
+
+
+def merge_header(first: list[str], second: list[str]) -> list[str]:
+    width = max(len(first), len(second))
+    a = first + [""] * (width - len(first))
+    b = second + [""] * (width - len(second))
+    return [(y or x).strip() if not (x and y) else (y if re.fullmatch(r"[\d\s/]+", x) else f"{x} {y}") for x, y in zip(a, b)]

@@ -1,0 +1,71 @@
+"""Exception reports and glossaries."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractor.tables.actions import ref_of
+from extractor.tables.grid import Row
+from extractor.tables.kinds import Layout
+from extractor.textutil import parse_date, parse_month
+
+_TERM = re.compile(r"^[A-Za-z&/.\-']{1,12}$|^[A-Z][A-Za-z&/.\-']{0,11}(?: [A-Z&][A-Za-z&]{0,6})?$")
+
+
+def revised(text: Optional[str]) -> Optional[str]:
+    """'16-Nov-09' -> '2009-11-16'; 'Nov-09' -> '2009-11'; other text -> None."""
+    if not text:
+        return None
+    return parse_date(text) or parse_month(text)
+
+
+def rows_to_exceptions(rows: list[Row], layout: Layout) -> list[dict]:
+    out: list[dict] = []
+    cols = layout.columns
+    for row in rows:
+        texts = row.texts()
+        get = lambda name: (texts[cols[name]].strip() or None) if name in cols and cols[name] < len(texts) else None  # noqa: E731
+        ref_text = get("action_ref")
+        ref, printed, _ = ref_of(ref_text or "")
+        milestone = get("milestone")
+        if not milestone and not ref:
+            if out and any(get(n) for n in ("reason", "actions_to_achieve")):
+                for name in ("reason", "actions_to_achieve", "support_required", "other_milestones_impacted"):
+                    if get(name):
+                        out[-1][name] = f"{out[-1][name] or ''} {get(name)}".strip()
+                out[-1]["rows"].append(row)
+            continue
+        if not ref and out:
+            ref = out[-1]["action_ref"]
+        out.append({
+            "action_ref": ref,
+            "milestone": milestone,
+            "reason": get("reason"),
+            "actions_to_achieve": get("actions_to_achieve"),
+            "support_required": get("support_required"),
+            "revised_completion": revised(get("revised_completion")),
+            "revised_completion_printed": get("revised_completion"),
+            "other_milestones_impacted": get("other_milestones_impacted"),
+            "rows": [row],
+        })
+    return out
+
+
+def glossary_rows(rows: list[Row]) -> Optional[list[dict]]:
+    """Entries of a two-column acronym list, or None when the rows are not one."""
+    entries: list[dict] = []
+    good = 0
+    for row in rows:
+        cells = [c for c in row.texts()]
+        filled = [c for c in cells if c.strip()]
+        if not filled:
+            continue
+        if not cells[0].strip() and entries and len(filled) == 1:
+            entries[-1]["expansion"] = f"{entries[-1]['expansion']} {filled[0]}".strip()
+            entries[-1]["rows"].append(row)
+            continue
+        if len(filled) == 2 and cells[0].strip() and _TERM.match(cells[0].strip()) and any(ch.isupper() for ch in cells[0]):
+            entries.append({"term": cells[0].strip(), "expansion": filled[1], "rows": [row]})
+            good += 1
+    return entries if good >= 4 and good >= 0.7 * len([r for r in rows if not r.empty]) else None

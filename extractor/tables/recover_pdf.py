@@ -1,0 +1,209 @@
+"""Table recovery on PDF pages from the geometry ingest already read (no second parser).
+
+Ruled tables: ruling lines are grouped into connected regions; the distinct x of the vertical rules
+give the columns and the distinct y of the horizontal rules give the row bands; text runs and
+filled rectangles fall into cells by position. Borderless two-column lists (glossaries) are found
+from text runs that start at two steady x positions.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from extractor.pages import Box, Line, Page, Segment
+from extractor.tables.grid import Cell, Frag, Grid, Row
+
+MIN_RULE = 5.0  # a rule shorter than this is a tick, not a border
+TOUCH = 2.5  # rules closer than this touch
+MERGE = 2.5  # positions closer than this are the same border
+
+
+def ruled_grids(page: Page) -> list[Grid]:
+    """Every ruled table on the page, top to bottom."""
+    grids = []
+    for group in _components(_rules(page)):
+        grid = _grid(page, group)
+        if grid is not None:
+            grids.append(grid)
+    return grids
+
+
+def _rules(page: Page) -> list[Box]:
+    seen, out = set(), []
+    for rule in page.rules:
+        x0, top, x1, bottom = rule.box
+        if max(x1 - x0, bottom - top) < MIN_RULE:
+            continue
+        key = tuple(round(v) for v in rule.box)
+        if key not in seen:
+            seen.add(key)
+            out.append(rule.box)
+    return out
+
+
+def _touch(a: Box, b: Box) -> bool:
+    return a[0] - TOUCH <= b[2] and b[0] - TOUCH <= a[2] and a[1] - TOUCH <= b[3] and b[1] - TOUCH <= a[3]
+
+
+def _components(boxes: list[Box]) -> list[list[Box]]:
+    """Connected groups of touching rules (union-find)."""
+    parent = list(range(len(boxes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = sorted(range(len(boxes)), key=lambda i: boxes[i][1])
+    for n, i in enumerate(order):
+        for j in order[n + 1:]:
+            if boxes[j][1] - TOUCH > boxes[i][3]:
+                break
+            if _touch(boxes[i], boxes[j]):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Box]] = {}
+    for i in range(len(boxes)):
+        groups.setdefault(find(i), []).append(boxes[i])
+    return sorted(groups.values(), key=lambda g: min(b[1] for b in g))
+
+
+def _positions(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > MERGE:
+            out.append(v)
+    return out
+
+
+def _grid(page: Page, group: list[Box]) -> Optional[Grid]:
+    verticals = [b for b in group if (b[3] - b[1]) > (b[2] - b[0])]
+    horizontals = [b for b in group if (b[2] - b[0]) >= (b[3] - b[1])]
+    if len(verticals) < 2 or len(horizontals) < 2:
+        return None
+    xs = _positions([(b[0] + b[2]) / 2 for b in verticals])
+    ys = _positions([(b[1] + b[3]) / 2 for b in horizontals])
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+    bands = [(a, b) for a, b in zip(ys, ys[1:]) if b - a >= 3]
+    rows = [Row([Cell() for _ in range(len(xs) - 1)], page, top, bottom) for top, bottom in bands]
+    if not rows:
+        return None
+    box = (xs[0], ys[0], xs[-1], ys[-1])
+    for line in page.lines:
+        for seg in line.segments:
+            _place(rows, xs, seg, line)
+    for rect in page.rects:
+        _place_fill(rows, xs, rect.box, rect.fill)
+    for row in rows:
+        for cell in row.cells:
+            cell.frags = _merge_frags(cell.frags)
+    rows = [r for r in rows if not r.empty or any(c.fills for c in r.cells)]
+    if not rows:
+        return None
+    return Grid(rows=rows, caption=_caption(page, box), source="pdf")
+
+
+def _index(edges: list[float], value: float) -> Optional[int]:
+    for i, (a, b) in enumerate(zip(edges, edges[1:])):
+        if a - 1 <= value < b + 1:
+            return i
+    return None
+
+
+def _place(rows: list[Row], xs: list[float], seg: Segment, line: Line) -> None:
+    x0, top, x1, bottom = seg.box
+    mid = (top + bottom) / 2
+    if not (xs[0] - 2 <= x0 + 1 <= xs[-1]):
+        return
+    col = _index(xs, x0 + 1)
+    for row in rows:
+        if row.top - 1 <= mid < row.bottom + 1 and col is not None:
+            row.cells[col].frags.append(Frag(clean_text(seg.text), top, bottom, line))
+            return
+
+
+def _place_fill(rows: list[Row], xs: list[float], box: Box, fill) -> None:
+    x0, top, x1, bottom = box
+    cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+    col = _index(xs, cx)
+    if col is None:
+        return
+    for row in rows:
+        if row.top - 1 <= cy < row.bottom + 1:
+            entry = (top, bottom, fill)
+            if entry not in row.cells[col].fills:
+                row.cells[col].fills.append(entry)
+            return
+
+
+def clean_text(text: str) -> str:
+    """Text as printed: the soft-hyphen control PDF fonts emit becomes a hyphen."""
+    return text.replace("\x02", "-").replace("\u00ad", "-").strip()
+
+
+def _merge_frags(frags: list[Frag]) -> list[Frag]:
+    """Runs of one visual line inside a cell become one fragment, in reading order."""
+    out: list[Frag] = []
+    for frag in sorted(frags, key=lambda f: (f.top or 0)):
+        last = out[-1] if out else None
+        if last is not None and last.line is frag.line:
+            last.text = f"{last.text} {frag.text}".strip()
+            last.bottom = max(last.bottom or 0, frag.bottom or 0)
+        elif last is not None and abs((last.top or 0) - (frag.top or 0)) < 2:
+            last.text = f"{last.text} {frag.text}".strip()
+        else:
+            out.append(Frag(frag.text, frag.top, frag.bottom, frag.line))
+    return out
+
+
+def _caption(page: Page, box: Box) -> Optional[str]:
+    above = [ln for ln in page.lines if ln.box and box[1] - 40 <= ln.box[3] <= box[1] + 1 and ln.box[2] > box[0]]
+    return above[-1].stripped if above else None
+
+
+# --------------------------------------------------------------------------- borderless lists
+
+
+def borderless_pairs(page: Page, taken: list[Box]) -> Optional[Grid]:
+    """A two-column list without rules: lines whose first run starts at one x and second run at
+    another steady x, with following single-run lines at the second x continuing the entry."""
+    lines = [ln for ln in page.lines if ln.box and not _inside(ln.box, taken)]
+    starts: dict[tuple[int, int], int] = {}
+    for ln in lines:
+        if len(ln.segments) == 2 and ln.segments[1].box[0] - ln.segments[0].box[2] >= 10:
+            key = (round(ln.segments[0].box[0] / 3), round(ln.segments[1].box[0] / 3))
+            starts[key] = starts.get(key, 0) + 1
+    if not starts:
+        return None
+    key, count = max(starts.items(), key=lambda kv: kv[1])
+    if count < 4:
+        return None
+    rows: list[Row] = []
+    for ln in lines:
+        first = ln.segments[0]
+        if len(ln.segments) == 2 and (round(first.box[0] / 3), round(ln.segments[1].box[0] / 3)) == key:
+            second = ln.segments[1]
+            rows.append(Row([_cell(first, ln), _cell(second, ln)], page, ln.box[1], ln.box[3]))
+        elif rows and len(ln.segments) == 1 and abs(first.box[0] / 3 - key[1]) <= 1.5 and ln.box[1] - rows[-1].bottom < 20:
+            rows[-1].cells[1].frags.append(Frag(clean_text(first.text), ln.box[1], ln.box[3], ln))
+            rows[-1].bottom = ln.box[3]
+    return Grid(rows=rows, caption=None, source="pdf") if len(rows) >= 4 else None
+
+
+def _cell(seg: Segment, line: Line) -> Cell:
+    return Cell([Frag(clean_text(seg.text), seg.box[1], seg.box[3], line)])
+
+
+def _inside(box: Box, regions: list[Box]) -> bool:
+    cy = (box[1] + box[3]) / 2
+    return any(r[1] - 2 <= cy <= r[3] + 2 and r[0] - 2 <= box[0] <= r[2] for r in regions)
+
+
+def grid_box(grid: Grid) -> Box:
+    tops = [r.top for r in grid.rows if r.top is not None]
+    bottoms = [r.bottom for r in grid.rows if r.bottom is not None]
+    xs = [f.line.box for r in grid.rows for c in r.cells for f in c.frags if f.line and f.line.box]
+    x0 = min((b[0] for b in xs), default=0.0)
+    x1 = max((b[2] for b in xs), default=0.0)
+    return (x0, min(tops, default=0.0), x1, max(bottoms, default=0.0))
