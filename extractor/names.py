@@ -19,7 +19,7 @@ from extractor.textutil import normalise
 
 # Canonical honorific -> spellings (matched case-insensitively, without a trailing dot).
 HONORIFICS: dict[str, tuple[str, ...]] = {
-    "Councillor": ("councillor", "councillors", "cllr", "cllrs", "clr", "cr", "county councillor"),
+    "Councillor": ("councillor", "councillors", "cllr", "cllrs", "clr", "cr", "county councillor", "cmhlr", "comhairleoir"),
     "Mr": ("mr", "messrs"),
     "Mrs": ("mrs",),
     "Ms": ("ms",),
@@ -36,6 +36,8 @@ HONORIFICS: dict[str, tuple[str, ...]] = {
     "Alderman": ("alderman", "alderwoman"),
     "Hon": ("hon", "the hon", "rt hon", "the rt hon"),
     "Judge": ("judge",),
+    "Deputy": ("deputy", "teachta"),  # Irish TDs are addressed as Deputy
+    "Senator": ("senator",),
     # police and other ranks printed before a name
     "DAC": ("dac",), "AC": ("ac",), "DCS": ("dcs",), "DCI": ("dci",), "DI": ("di",), "DS": ("ds",),
     "DC": ("dc",), "PC": ("pc",), "PCSO": ("pcso",), "Supt": ("supt", "superintendent", "chief superintendent"),
@@ -49,7 +51,7 @@ FEMALE = frozenset({"Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness"})
 POSTNOMINALS = frozenset(
     """obe mbe cbe kbe dbe gbe cmg cvo lvo ko jp dl mp mep msp ms am mla qc kc frs fba freng phd dphil md
     ma ba bsc msc mba llb llm mphil beng meng frcp frcs frcgp fca acca cpfa fcca cipfa frics mrics mrtpi
-    frtpi mcips ceng miet fcipd chrp esq""".split()
+    frtpi mcips ceng miet fcipd chrp esq td mla""".split()
 )
 
 # Words that make a string a job title or body rather than a personal name.
@@ -64,7 +66,28 @@ ROLE_WORDS = frozenset(
     district school schools police nhs pct mayor""".split()
 )
 
-PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "da", "di", "du", "la", "le", "st", "ter", "ten", "bin", "al", "el"})
+PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "da", "di", "du", "la", "le", "st", "ter", "ten", "bin", "al", "el", "ó", "ní", "nic", "mac", "ua", "uí"})
+
+# Words of form labels and headings that converters leave where a name should be.
+LABEL_WORDS = frozenset(
+    """report author contact name tel telephone email e-mail phone fax subject from to date decision
+    classification ward wards division item agenda appendix annex summary roadmap page minutes apologies
+    present attendance absent""".split()
+)
+
+# Common short forms of given names: a short form matches its long form.
+DIMINUTIVES = {
+    "dave": "david", "dan": "daniel", "danny": "daniel", "mike": "michael", "mick": "michael", "bob": "robert",
+    "rob": "robert", "bill": "william", "will": "william", "liz": "elizabeth", "beth": "elizabeth",
+    "jim": "james", "jimmy": "james", "tony": "anthony", "tom": "thomas", "steve": "stephen",
+    "sue": "susan", "kate": "katherine", "cathy": "catherine", "pete": "peter", "andy": "andrew",
+    "rich": "richard", "dick": "richard", "ted": "edward", "ed": "edward", "ben": "benjamin",
+    "nick": "nicholas", "chris": "christopher", "jo": "joanne", "jon": "jonathan", "alex": "alexander",
+    "sam": "samuel", "matt": "matthew", "pat": "patricia", "jenny": "jennifer", "jen": "jennifer",
+    "maggie": "margaret", "meg": "margaret", "peggy": "margaret", "di": "diana", "val": "valerie",
+    "gill": "gillian", "jill": "gillian", "tim": "timothy", "phil": "philip", "geoff": "geoffrey",
+    "ken": "kenneth", "ray": "raymond", "ron": "ronald", "don": "donald", "greg": "gregory",
+}
 _CONNECTORS = re.compile(r"\s*(?:;|/|\n|\band\b|\s&\s)\s*", re.I)
 
 
@@ -162,9 +185,11 @@ def _is_role_words(words: list[str], has_honorific: bool) -> bool:
     text = " ".join(words)
     if re.search(r"&|\b(?:of|for|the|and|to|in)\b", text):
         return True
-    if has_honorific:
-        return False
+    if any(w.lower().strip(".':") in LABEL_WORDS for w in words):
+        return True
     lowered = [w.lower().strip(".'") for w in words]
+    if has_honorific:
+        return any(w in ROLE_WORDS and w not in WEAK_ROLE_WORDS for w in lowered)
     if lowered[-1] in WEAK_ROLE_WORDS and len(lowered) > 1 and not any(w in ROLE_WORDS for w in lowered[:-1]):
         return False  # "Mark Head", "C Head"
     return any(w in ROLE_WORDS for w in lowered)
@@ -285,7 +310,7 @@ def _assemble(text, words, honorifics, post, qualifier, role) -> Optional[Parsed
             if given:
                 continue  # a middle initial after a full given name: keep the given name
             initials.extend(split)
-        elif w[:1].islower():
+        elif w[:1].islower() or (not all_caps and len(w) > 3 and w.isupper()):
             return None
         else:
             given.append(smart_title(w) if all_caps else w)
@@ -341,17 +366,41 @@ def gender(p: ParsedName) -> Optional[str]:
 
 def given_compatible(a: ParsedName, b: ParsedName) -> tuple[bool, str]:
     """Given names and initials agree: full names equal (or a near-typo), initials a prefix."""
+    short_form = ""
     for ga, gb in zip(a.given_keys, b.given_keys):
-        if ga != gb and (min(len(ga), len(gb)) < 5 or fuzz.ratio(ga, gb) < 90):
+        if ga == gb:
+            continue
+        if _short_form(ga, gb):
+            short_form = f"given name {ga} / {gb} read as a short form"
+            continue
+        if min(len(ga), len(gb)) < 5 or fuzz.ratio(ga, gb) < 90:
             return False, f"given names differ ({ga} / {gb})"
     for ia, ib in zip(a.initials, b.initials):
         if ia != ib:
             return False, f"initials differ ({''.join(a.initials)} / {''.join(b.initials)})"
+    if short_form:
+        return True, short_form
     if a.given and b.given:
         return True, f"given name {a.given_keys[0]}"
     if a.initials and b.initials:
         return True, f"initials {''.join(a.initials)} ~ {''.join(b.initials)}"
     return True, "no given name on one side"
+
+
+def _short_form(x: str, y: str) -> bool:
+    """"Jo" / "Joanne", "Dave" / "David": a listed short form, or a prefix of at least 3 letters."""
+    short, long_ = sorted((x, y), key=len)
+    if DIMINUTIVES.get(short) == long_:
+        return True
+    return len(short) >= 3 and long_.startswith(short)
+
+
+def _qualifier_conflict(a: ParsedName, b: ParsedName) -> bool:
+    """A bracketed letter names an initial: "Collins (M)" is not "J. Collins"."""
+    if a.qualifier and b.qualifier:
+        return a.qualifier != b.qualifier
+    q, other = (a, b) if a.qualifier else (b, a)
+    return bool(q.qualifier and len(q.qualifier) == 1 and other.initials and other.initials[0] != q.qualifier)
 
 
 def compatible(a: ParsedName, b: ParsedName, *, surname_typo: bool = False) -> tuple[bool, str]:
@@ -360,8 +409,8 @@ def compatible(a: ParsedName, b: ParsedName, *, surname_typo: bool = False) -> t
     if a.surname_key != b.surname_key:
         if not (surname_typo and a.given and b.given and _one_edit(a.surname_key, b.surname_key)):
             return False, "surnames differ"
-    if a.qualifier and b.qualifier and a.qualifier != b.qualifier:
-        return False, f"qualifiers differ ({a.qualifier} / {b.qualifier})"
+    if _qualifier_conflict(a, b):
+        return False, f"bracketed letters or initials differ ({a.qualifier or ''.join(a.initials)} / {b.qualifier or ''.join(b.initials)})"
     ga, gb = gender(a), gender(b)
     if ga and gb and ga != gb:
         return False, "honorifics conflict"

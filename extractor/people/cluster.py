@@ -34,22 +34,29 @@ class Group(Generic[T]):
     items: list[T] = field(default_factory=list)
     parsed: list[ParsedName] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    forms: dict[tuple, ParsedName] = field(default_factory=dict)  # distinct name forms, for compatibility checks
 
     def add(self, item: T, name: ParsedName, link: Link) -> None:
         self.items.append(item)
         self.parsed.append(name)
         self.links.append(link)
+        self.forms.setdefault(_signature(name), name)
 
     @property
     def best(self) -> ParsedName:
         """The most complete form: full given names, then most initials, then mixed case."""
-        return max(self.parsed, key=lambda p: (p.level, len(p.given), len(p.initials), not p.text.isupper(), -self.parsed.index(p)))
+        ranked = enumerate(self.parsed)
+        return max(ranked, key=lambda ip: (ip[1].level, len(ip[1].given), len(ip[1].initials), not ip[1].text.isupper(), -ip[0]))[1]
 
     @property
     def honorifics(self) -> list[str]:
         counts = Counter(h for p in self.parsed for h in p.honorifics)
         first = {h: i for i, h in reversed(list(enumerate(h for p in self.parsed for h in p.honorifics)))}
         return sorted(counts, key=lambda h: (-counts[h], first[h]))
+
+
+def _signature(p: ParsedName) -> tuple:
+    return (p.surname_key, p.given_keys, p.initials, names.gender(p), p.qualifier)
 
 
 @dataclass
@@ -104,7 +111,7 @@ def _cluster_block(block, roles_of) -> tuple[list[Group], list[Unresolved]]:
 def _fits(name: ParsedName, group: Group) -> tuple[bool, str]:
     """Compatible with every name already in the group (no chaining through a vague form)."""
     why = ""
-    for other in group.parsed:
+    for other in group.forms.values():
         ok, why = names.compatible(name, other)
         if not ok:
             return False, f"not {group.best.display}: {why}"
@@ -181,7 +188,7 @@ def merge_typos(groups: list[Group]) -> list[Group]:
                 other = block[j]
                 if j == i or id(other) in absorbed or dist != 1:
                     continue
-                if all(names.compatible(a, b, surname_typo=True)[0] for a in g.parsed for b in other.parsed) and len(other.items) < len(g.items) + 1:
+                if all(names.compatible(a, b, surname_typo=True)[0] for a in g.forms.values() for b in other.forms.values()) and len(other.items) < len(g.items) + 1:
                     for item, p, link in zip(other.items, other.parsed, other.links):
                         g.add(item, p, Link(round(link.score * 0.8, 3), link.evidence + [f"surname one letter from '{g.best.surname}'"]))
                     absorbed.add(id(other))

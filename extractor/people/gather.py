@@ -82,11 +82,21 @@ def _reports(out: Extraction, body, date) -> Iterator[Observation]:
     for r in out.reports:
         where = dict(meeting=r.meeting or body, date=r.meeting_date or date, provenance=r.provenance)
         for context, officer in (("report_of", r.report_of), ("contact_officer", r.contact_officer)):
-            if officer and officer.name:
-                for part in names.split_names(officer.name):
-                    yield observation(part, context, role=officer.role, **where)
-            elif officer and officer.role:
-                yield observation(officer.role, context, **where)
+            if officer:
+                yield from _officer(officer, context, where)
+
+
+def _officer(officer, context: str, where: dict) -> Iterator[Observation]:
+    """A cover sheet's {name, role}; a name that is a field label with the person in the role
+    ("Report Author" / "Dave Shipton (Head of Finance)") is read from the role."""
+    name, role = officer.name, officer.role
+    if name and not any(names.parse(p) for p in names.split_names(name)) and role and names.parse(role):
+        name, role = role, None
+    if name:
+        for part in names.split_names(name):
+            yield observation(part, context, role=role, **where)
+    elif role:
+        yield observation(role, context, **where)
 
 
 def _minutes(minutes, body, date) -> Iterator[Observation]:
