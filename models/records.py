@@ -201,8 +201,8 @@ class MinuteAction(Record):
 
 
 class MinuteItem(Record):
-    ref: str = Field(..., description="Ref exactly as printed, e.g. 'OSCO07.'.")
-    ref_normalised: str = Field(..., description="Upper-case, no trailing dot: 'OSCO07'.")
+    ref: Optional[str] = Field(None, description="Ref exactly as printed, e.g. 'OSCO07.'; null when the minutes print none.")
+    ref_normalised: Optional[str] = Field(None, description="Upper-case, no trailing dot: 'OSCO07'.")
     title: Optional[str] = None
     agenda_item: Optional[str] = None
     body: Optional[str] = None

@@ -1,0 +1,459 @@
+"""Attendance: who was there and in what capacity.
+
+Read from attendance headings before the first minute ("PRESENT:", "Apologies", "ALSO PRESENT:",
+"IN ATTENDANCE:", "OFFICIALS IN ATTENDANCE:" ...), from attendance grids with P / A / S codes, from
+apologies and substitution sentences in the minutes ("X, who was substituted by Y", "Y for X",
+"Y was present as Substitute Member for X", "were in attendance virtually"), and from people
+introduced in the minutes with a role beside their name who are not on the attendance list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractor import nlp as nlpmod
+from extractor.minutes.stream import Row
+
+HEADINGS: list[tuple[str, str, Optional[str]]] = [
+    (r"present\s+in\s+the\s+chair|in\s+the\s+chair|chaired\s+by", "present", "Chair"),
+    (r"members\s+present|present|members\s+attending|attendees", "present", None),
+    (r"also\s+present|also\s+attending|also\s+in\s+attendance", "also_present", None),
+    (r"in\s+attendance\s+virtually|attending\s+virtually|present\s+virtually|virtual\s+attendance", "in_attendance_virtually", None),
+    (r"officials\s+in\s+attendance|officers\s+in\s+attendance|officers\s+present|officers|officials|clerked\s+by|clerk", "officer", None),
+    (r"in\s+attendance", "in_attendance", None),
+    (r"apologies(?:\s+for\s+absence)?(?:\s+received)?|apologies\s+were\s+received\s+from", "apologies", None),
+    (r"absent", "absent", None),
+    (r"substitutes?(?:\s+members?)?", "substitute", None),
+    (r"visitors|guests", "guest", None),
+    (r"councillors", "present", None),
+]
+_HEADING = re.compile(
+    r"^\W*(?:" + "|".join(f"(?P<h{k}>{p})" for k, (p, _, _) in enumerate(HEADINGS)) + r")\b\s*(?::|;|-|–)?\s*",
+    re.I,
+)
+_CHAIR_ROLE = re.compile(r"^(?:vice[\s-]*chair(?:man|person|woman)?|chair(?:man|person|woman)?|mayor|deputy\s+mayor|cathaoirleach|leas[\s-]*chathaoirleach|príomh\s+chomhairleoir|leader)$", re.I)
+_HONORIFIC = re.compile(
+    r"^(?:(?:Councillors?|Cllrs?\.?|Cmhlr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|Rev\.?|Revd\.?|Alderman)\s+)+"
+)
+_POSTNOMINAL = re.compile(r"(?:,?\s*\b(?:OBE|MBE|CBE|KBE|DBE|MP|JP|DL|TD|MEP|QC|KC|BEM)\b)+\.?$")
+_GENERIC = re.compile(r"^(?:the\s+)?(?:council\s+)?(?:officers?|officials?|members?|none|nil|n/a|other\s+members?|all|vacant)\b", re.I)
+_CODE = {"P": "present", "A": "absent", "S": "apologies", "L": "present", "AP": "apologies", "V": "in_attendance_virtually"}
+_OFFICER_WORDS = re.compile(
+    r"\b(?:director|officer|manager|head\s+of|chief\s+executive|executive|clerk|solicitor|counsel|engineer|planner|"
+    r"accountant|analyst|administrator|treasurer|secretary|monitoring|democratic|scrutiny|finance|principal|senior|"
+    r"assistant|deputy|interim|lead|coordinator|co-ordinator|advisor|adviser|architect|auditor|legal)\b",
+    re.I,
+)
+_EXTERNAL_WORDS = re.compile(r"\b(?:independent|representative|chair\s+of|member\s+of|guest|resident|mp|nhs|police)\b", re.I)
+
+
+@dataclass
+class Person:
+    """An attendee as read, before it becomes a record."""
+
+    name: str
+    category: str
+    role: Optional[str] = None
+    title: Optional[str] = None
+    substituting_for: Optional[str] = None
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        words = re.sub(r"\([A-Z]{1,2}\)", "", self.name).split()
+        return words[-1].lower().strip(".,'’") if words else ""
+
+    @property
+    def initial(self) -> str:
+        words = self.name.split()
+        return words[0][0].lower() if len(words) > 1 else ""
+
+    @property
+    def bracket(self) -> str:
+        m = re.search(r"\(([A-Z]{1,2})\)", self.name)
+        return m.group(1) if m else ""
+
+
+def heading(text: str) -> Optional[tuple[str, Optional[str], str]]:
+    """(category, implied role, rest of the text) when a row opens with an attendance heading."""
+    m = _HEADING.match(text)
+    if not m:
+        return None
+    k = int(next(g for g, v in m.groupdict().items() if v)[1:])
+    _, category, role = HEADINGS[k]
+    rest = text[m.end():].strip()
+    word = m.group(0).strip().lower()
+    if word.startswith("councillors") and not rest:
+        return None
+    if category == "present" and word.rstrip(":; -–").strip() == "present" and not re.search(r"[:;\-–]\s*$", m.group(0)) and rest[:1].islower():
+        return None
+    return category, role, rest
+
+
+def split_names(text: str) -> list[str]:
+    """Split a list of names on top-level commas, semicolons, "and" and "&"."""
+    text = re.sub(r"\)\s+(?=(?:Councillors?\s+|Cllr\.?\s+|Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+)?[A-Z])", "), ", text)
+    parts, depth, cur = [], 0, ""
+    tokens = re.split(r"(\(|\)|,|;|\band\b|&)", text)
+    for tok in tokens:
+        if tok == "(":
+            depth += 1
+        elif tok == ")":
+            depth = max(0, depth - 1)
+        if depth == 0 and tok in {",", ";", "and", "&"}:
+            parts.append(cur)
+            cur = ""
+            continue
+        cur += tok
+    parts.append(cur)
+    return [p.strip(" .:") for p in parts if p.strip(" .:")]
+
+
+def _role_first(text: str) -> bool:
+    """Lists of the form "Role (Mr. X), Role (Ms. Y)"."""
+    inner = re.findall(r"\(([^()]*)\)", text)
+    named = [s for s in inner if _HONORIFIC.match(s.strip() + " ")]
+    return len(inner) >= 1 and len(named) * 2 >= len(inner) and len(named) >= 1
+
+
+def parse_list(text: str, category: str, rows: list[Row], role: Optional[str] = None) -> list[Person]:
+    """The people in an attendance list."""
+    if _role_first(text):
+        return _parse_role_first(text, category, rows)
+    people: list[Person] = []
+    default_title = "Councillor" if re.match(r"^\W*(?:Councillors|Cllrs)\b", text) else None
+    for chunk in split_names(text):
+        person = parse_person(chunk, category, rows, default_title)
+        if person is None:
+            if people and _is_role_phrase(chunk) and people[-1].role is None:
+                people[-1].role = chunk.strip()
+            continue
+        if role and person.role is None and not people:
+            person.role = role
+        people.append(person)
+    return people
+
+
+def _is_role_phrase(chunk: str) -> bool:
+    return bool(re.search(r"\b(?:member|director|officer|manager|chair|leader|head|representative|clerk|executive|mayor)\b", chunk, re.I))
+
+
+def _parse_role_first(text: str, category: str, rows: list[Row]) -> list[Person]:
+    people = []
+    for m in re.finditer(r"\s*,?\s*(?:and\s+)?([^()]*?)\s*\(([^()]*)\)", text):
+        role, name = m.group(1).strip(" ,."), m.group(2).strip()
+        if not _HONORIFIC.match(name + " "):
+            continue
+        person = parse_person(name, category, rows, None)
+        if person:
+            person.role = role or None
+            people.append(person)
+    return people
+
+
+def parse_person(chunk: str, category: str, rows: list[Row], default_title: Optional[str]) -> Optional[Person]:
+    """One name with its honorific and parenthetical role, or None for a non-name."""
+    chunk = re.sub(r"\s+", " ", chunk).strip(" .,:;")
+    chunk = _POSTNOMINAL.sub("", chunk).strip(" ,")
+    role = None
+    m = re.search(r"\s*\((?![A-Z]{1,2}\))(.*)\)\s*$", chunk)
+    if m:
+        role = m.group(1).strip()
+        chunk = chunk[: m.start()].strip()
+    hm = _HONORIFIC.match(chunk + " ")
+    title = default_title
+    if hm:
+        title = _canonical_title(hm.group(0))
+        chunk = chunk[hm.end():].strip() if hm.end() <= len(chunk) else ""
+    if not chunk or _GENERIC.match(chunk) or not _looks_like_name(chunk):
+        return None
+    if role and _CHAIR_ROLE.match(role):
+        role = _canonical_role(role)
+    return Person(name=chunk, category=category, role=role, title=title, rows=list(rows))
+
+
+def _canonical_title(text: str) -> str:
+    word = text.split()[-1].rstrip(".")
+    low = word.lower()
+    if low in {"councillors", "councillor", "cllr", "cllrs", "cmhlr"}:
+        return "Councillor"
+    return word
+
+
+def _canonical_role(role: str) -> str:
+    low = re.sub(r"[\s-]+", " ", role.lower())
+    if low.startswith("vice"):
+        return "Vice-Chair"
+    if low.startswith("chair"):
+        return "Chair"
+    return role.strip()
+
+
+def _looks_like_name(chunk: str) -> bool:
+    words = chunk.split()
+    if not 1 <= len(words) <= 6:
+        return False
+    caps = [w for w in words if w[:1].isupper() or w.startswith("(")]
+    small = [w for w in words if w[:1].islower() and w not in {"de", "van", "von", "du", "da", "le", "la"}]
+    return bool(caps) and not small and not re.search(r"\d", chunk)
+
+
+# --------------------------------------------------------------------------- the header block
+
+
+def from_header(rows: list[Row]) -> list[Person]:
+    """People listed under attendance headings in the rows before the first minute."""
+    people: list[Person] = []
+    i = 0
+    while i < len(rows):
+        h = heading(rows[i].text)
+        if not h:
+            i += 1
+            continue
+        category, role, rest = h
+        block, used = [rest] if rest else [], [rows[i]]
+        j = i + 1
+        while j < len(rows) and not heading(rows[j].text) and _continues_list(" ".join(block), rows[j].text):
+            block.append(rows[j].text)
+            used.append(rows[j])
+            j += 1
+        text = " ".join(block)
+        if category == "officer" and re.match(r"^(?:clerked\s+by|clerk)", rows[i].text, re.I):
+            role = "Clerk"
+        found = parse_list(text, category, used, role)
+        if role == "Clerk":
+            for p in found:
+                p.role = p.role or "Clerk"
+        people.extend(found)
+        i = j
+    return people
+
+
+def _continues_list(so_far: str, text: str) -> bool:
+    s = text.strip()
+    if not so_far:
+        return True
+    letters = [c for c in s if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and "," not in s and not s.startswith("("):
+        return False
+    if s.endswith(":"):
+        return False
+    if so_far.rstrip().endswith(".") and not re.match(r"^(?:and\b|&|\(|[A-Z][a-z]*\.?\s+[A-Z])", s):
+        return False
+    return bool(re.match(r"^(?:and\b|&|\(|Councillors?\b|Cllr|Mr|Mrs|Ms|Miss|Dr|[A-Z(Ó])", s))
+
+
+# --------------------------------------------------------------------------- grids
+
+
+_GRID_ROW = re.compile(r"^(?P<name>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){1,3})\s+(?P<rest>.*)$")
+
+
+def from_grid(rows: list[Row]) -> list[Person]:
+    """An attendance grid: NAME, type columns, then a P / A / S code for this meeting."""
+    people = []
+    legend = any(re.search(r"\bP\s*[–-]\s*Present\b", r.text) for r in rows)
+    if not legend:
+        return people
+    for row in rows:
+        m = _GRID_ROW.match(row.text)
+        if not m or m.group("name").startswith("VACANT"):
+            continue
+        codes = re.findall(r"(?<![\w/])(P|A|S|L|AP)(?![\w/])", m.group("rest"))
+        if not codes:
+            continue
+        kind = re.sub(r"\s*-\s*", "-", re.split(r"\s\d", m.group("rest"))[0]).strip()
+        kind = re.sub(r"\s+(?:P|A|S|L|AP)$", "", kind).strip() or None
+        name = " ".join(w.capitalize() if not w.startswith("MC") else "Mc" + w[2:].capitalize() for w in m.group("name").split())
+        people.append(Person(name=name, category=_CODE[codes[0]], role=kind, rows=[row]))
+    return people
+
+
+# --------------------------------------------------------------------------- sentences in the minutes
+
+
+_SUB_BY = re.compile(
+    r"(?P<absent>(?:(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?[A-Z][^,;.()]*?(?:\s*\([A-Z]\))?(?:\s*(?:,|and)\s*[A-Z][^,;.()]*?(?:\s*\([A-Z]\))?)*)"
+    r",?\s+who\s+(?:was|were)\s+substituted\s+by\s+"
+    r"(?P<subs>(?:(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?[A-Z][^;.()]*?(?:\s*\([A-Z]\))?(?:\s*(?:,|and)\s*[A-Z][^,;.()]*?(?:\s*\([A-Z]\))?)*)"
+    r"(?=\s*(?:,\s*and\b|\.|;|,\s*(?:who|were)|$))"
+)
+_PRESENT_AS_SUB = re.compile(
+    r"(?P<sub>(?:(?:Councillors?|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+"
+    r"(?:was\s+present\s+as\s+(?:a\s+)?substitute(?:\s+member)?\s+for|substituted\s+for|substituting\s+for|attended\s+as\s+(?:a\s+)?substitute\s+for|\(?substitute\s+for)\s+"
+    r"(?P<absent>(?:(?:Councillors?|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})",
+    re.I,
+)
+_FOR = re.compile(
+    r"^(?P<sub>(?:(?:Councillors?|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?[A-Z][\w'’\-. ]*?)\s+for\s+(?P<absent>(?:(?:Councillors?|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?[A-Z][\w'’\-. ]*)$"
+)
+_APOLOGIES = re.compile(
+    r"(?:apolog(?:y|ies)\b[^.]*?\b(?:received|submitted|given|reported|tendered)\s+(?:from|by|on\s+behalf\s+of)|"
+    r"reported\s+apologies\s+from|apologies\s+(?:from|for\s+absence\s+from)|apologies\s+for\s+absence:?)\s+(?P<list>[^.]*)",
+    re.I,
+)
+_VIRTUAL = re.compile(r"(?P<list>[A-Z][^.]*?)\s+(?:were|was)\s+(?:in\s+attendance|present|attending)\s+virtually", re.I)
+_ALSO_SENT = re.compile(r"(?P<list>[A-Z][^.]*?)\s+(?:was|were)\s+(?:also\s+)?in\s+attendance\b(?!\s+virtually)(?!\s+for\s+this\s+item)", re.I)
+
+
+def substitutions(text: str) -> list[tuple[str, str]]:
+    """(absent member, substitute) pairs stated in a sentence, paired in order."""
+    pairs = []
+    for m in _SUB_BY.finditer(text):
+        absent = split_names(_strip_lead(m.group("absent")))
+        subs = split_names(m.group("subs"))
+        for a, s in zip(absent, subs):
+            pairs.append((a, s))
+    for m in _PRESENT_AS_SUB.finditer(text):
+        pairs.append((m.group("absent"), m.group("sub")))
+    return pairs
+
+
+def _strip_lead(text: str) -> str:
+    """Drop words before the last name list in "... received from Councillor X"."""
+    m = re.search(r"(?:from|by|and)\s+((?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr)\b.*)$", text)
+    if m:
+        return m.group(1)
+    m = re.search(r"\b(?:from|by)\s+(.*)$", text)
+    return m.group(1) if m else text
+
+
+def from_sentences(texts: list[tuple[str, Row]]) -> tuple[list[Person], list[tuple[str, str, Row]], list[Person]]:
+    """Apologies, substitution pairs and virtual attendance stated in sentences."""
+    apologies: list[Person] = []
+    pairs: list[tuple[str, str, Row]] = []
+    virtual: list[Person] = []
+    for text, row in texts:
+        for a, s in substitutions(text):
+            pairs.append((a, s, row))
+        for m in _APOLOGIES.finditer(text):
+            listed = re.split(r",?\s+who\s+(?:was|were)\s+substituted\s+by\s+[^,]*(?:,\s*and\s+|$)", m.group("list"))
+            for part in listed:
+                part = re.sub(r"\s+but\b.*$", "", part)
+                apologies.extend(parse_list(part, "apologies", [row]))
+        for m in _VIRTUAL.finditer(text):
+            virtual.extend(parse_list(m.group("list"), "in_attendance_virtually", [row]))
+    return apologies, pairs, virtual
+
+
+def substitute_lines(rows: list[Row]) -> list[tuple[str, str, Row]]:
+    """Pairs from a substitutes list of the form "Councillor Y for Councillor X"."""
+    pairs = []
+    for row in rows:
+        h = heading(row.text)
+        if not h or h[0] != "substitute":
+            continue
+        for chunk in re.split(r",|;", h[2]):
+            m = _FOR.match(chunk.strip(" ."))
+            if m:
+                pairs.append((m.group("absent"), m.group("sub"), row))
+    return pairs
+
+
+# --------------------------------------------------------------------------- people named in the minutes
+
+
+def from_body(texts: list[tuple[str, Row]], pipeline) -> list[Person]:
+    """People introduced in the minutes with a role beside their name, and councillors who spoke:
+    officers when the role is a council post, guests otherwise."""
+    found = []
+    for text, row in texts:
+        doc = pipeline(text)
+        for span in doc.spans[nlpmod.PERSON_KEY]:
+            role = nlpmod.role_of(doc, span)
+            person = parse_person(span.text, "guest", [row], None)
+            if person is None:
+                continue
+            if person.title == "Councillor":
+                person.category = "guest"
+                person.role = role if role and not _CHAIR_ROLE.match(role) else None
+            elif role and not _HONORIFIC.match(role + " "):
+                if re.fullmatch(r"[A-Z&/]{2,8}", role):  # an acronym, not a role
+                    continue
+                person.role = role
+                person.category = classify_role(role)
+            else:
+                continue
+            found.append(person)
+    return found
+
+
+def classify_role(role: str) -> str:
+    """officer for a council post, guest for an outside body or an independent role."""
+    if _EXTERNAL_WORDS.search(role) and not re.search(r"\b(?:council|corporate)\b", role, re.I):
+        return "guest"
+    return "officer" if _OFFICER_WORDS.search(role) else "guest"
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def same_person(a: Person, b: Person) -> bool:
+    if not a.surname or a.surname != b.surname:
+        return False
+    if a.bracket != b.bracket:
+        return False
+    if a.initial and b.initial and a.initial != b.initial:
+        return False
+    if a.title and b.title and a.title != b.title and {a.title, b.title} & {"Mr", "Mrs", "Ms", "Miss"} and a.title != "Councillor" and b.title != "Councillor":
+        return False
+    return True
+
+
+def merge(listed: list[Person], apologies: list[Person], pairs: list[tuple[str, str, Row]],
+          virtual: list[Person], body: list[Person]) -> list[Person]:
+    """One list: listed people first, then apologies and substitutes, then people from the body."""
+    people: list[Person] = []
+    for p in listed:
+        _add(people, p)
+    for p in apologies:
+        _add(people, p)
+    for absent_text, sub_text, row in pairs:
+        absent = parse_person(absent_text, "apologies", [row], None)
+        sub = parse_person(sub_text, "substitute", [row], None)
+        if absent is None or sub is None:
+            continue
+        _add(people, absent)
+        existing = _find(people, sub)
+        if existing is None:
+            people.append(sub)
+            existing = sub
+        existing.category = "substitute"
+        existing.substituting_for = absent.name
+        existing.title = existing.title or sub.title
+    for p in virtual:
+        existing = _find(people, p)
+        if existing is None:
+            people.append(p)
+        elif existing.category in {"present", "in_attendance"}:
+            existing.category = "in_attendance_virtually"
+    for p in body:
+        existing = _find(people, p)
+        if existing is None:
+            people.append(p)
+        elif existing.category == p.category:
+            _enrich(existing, p)
+    return people
+
+
+def _find(people: list[Person], p: Person) -> Optional[Person]:
+    return next((q for q in people if same_person(q, p)), None)
+
+
+def _add(people: list[Person], p: Person) -> None:
+    existing = _find(people, p)
+    if existing is None:
+        people.append(p)
+    elif existing.category == p.category or p.category == "present":
+        _enrich(existing, p)
+    elif existing.category == "present" and p.category == "apologies":
+        pass
+
+
+def _enrich(a: Person, b: Person) -> None:
+    if len(b.name) > len(a.name):
+        a.name = b.name
+    a.role = a.role or b.role
+    a.title = a.title or b.title

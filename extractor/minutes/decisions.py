@@ -1,0 +1,245 @@
+"""What a minute decided: resolutions (one per sub-resolution), "noted" decisions, recorded votes,
+declarations of interest and actions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from extractor import nlp as nlpmod
+
+OPENER = re.compile(
+    r"(?:(?<=^)|(?<=[\s.:;”\"]))(?P<opener>(?:And\s+)?RESOLVED|(?:And\s+|It\s+was\s+)?Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b|\s*$)|"
+    r"It\s+was\s+(?:unanimously\s+)?agreed(?:\s+that)?(?=\s)|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b|\s*$)|DECISION(?=\s*:)|DECIDED(?=\s*[:\-–]|\s+[Tt]hat\b))"
+    r"\s*[:\-–]?\s*",
+)
+SUB_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(?P<label>\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\))\s+(?=\S)")
+NOTED = re.compile(r"\b(?:be\s+)?not(?:e|ed|es|ing)\b", re.I)
+BODY_NOTED = re.compile(
+    r"^(?:The|This)\s+(?:\w+\s+){0,3}?(?:Committee|Panel|Cabinet|Board|Council|Sub-Committee|Members|Governors|Forum|Group)\s+"
+    r"(?:received\s+and\s+)?not(?:ed|es)\s+(?!that\b)(?:the|this)\b",
+    re.I,
+)
+_CONTINUES = re.compile(r"^(?:\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\)|That\b|that\b|and\s+that\b|[“\"])")
+
+
+@dataclass
+class Found:
+    text: str
+    number: Optional[str] = None
+    noted: bool = False
+    start: int = 0  # char offset in the item body
+
+
+def sentences(text: str, pipeline) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs from the spaCy sentencizer."""
+    doc = pipeline(text)
+    return [(s.start_char, s.text.strip()) for s in doc.sents if s.text.strip()]
+
+
+def resolutions(text: str, pipeline) -> list[Found]:
+    """Resolutions in an item's body, one per sub-resolution."""
+    out: list[Found] = []
+    matches = list(OPENER.finditer(text))
+    for n, m in enumerate(matches):
+        end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
+        segment = text[m.end():end]
+        body = _resolution_extent(segment, pipeline)
+        if not body:
+            continue
+        parts = _sub_resolutions(body)
+        for label, part in parts:
+            part = _strip_quotes(part)
+            if len(part) < 3:
+                continue
+            out.append(Found(text=part, number=label, noted=is_noted(part), start=m.start()))
+    return out
+
+
+def _resolution_extent(segment: str, pipeline) -> str:
+    """The resolution proper: from the opener to the end of the quoted text, or to the first sentence
+    that does not carry it on (a sub-label, "That ...")."""
+    segment = segment.strip()
+    if segment[:1] in "“\"":
+        close = re.search(r"[”\"]", segment[1:])
+        if close:
+            return segment[: close.start() + 2]
+    sents = sentences(segment, pipeline)
+    if not sents:
+        return ""
+    keep = [sents[0][1]]
+    for _, s in sents[1:]:
+        if _CONTINUES.match(s) or SUB_LABEL.match(s) or keep[-1].endswith((":", ";")) or re.search(r";\s*(?:and|or)?$", keep[-1]):
+            keep.append(s)
+        else:
+            break
+    return " ".join(keep)
+
+
+def _sub_resolutions(body: str) -> list[tuple[Optional[str], str]]:
+    labels = list(SUB_LABEL.finditer(body))
+    labels = _consistent_labels(labels)
+    if len(labels) < 2:
+        return [(None, body.strip())]
+    out = []
+    for n, m in enumerate(labels):
+        end = labels[n + 1].start() if n + 1 < len(labels) else len(body)
+        text = body[m.end():end].strip().rstrip(";").strip()
+        text = re.sub(r"[;,]?\s*(?:and|or)$", "", text).strip()
+        out.append((m.group("label").strip("()"), text))
+    return out
+
+
+def _consistent_labels(labels: list[re.Match]) -> list[re.Match]:
+    """Keep labels that run in sequence: a, b, c / 1, 2, 3 / i, ii, iii."""
+    seqs = {
+        "alpha": "abcdefgh",
+        "roman": ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"],
+        "num": [str(k) for k in range(1, 30)],
+    }
+    best: list[re.Match] = []
+    for seq in seqs.values():
+        chain: list[re.Match] = []
+        for m in labels:
+            lab = m.group("label").strip("()")
+            if len(chain) < len(seq) and lab == seq[len(chain)]:
+                chain.append(m)
+        if len(chain) > len(best):
+            best = chain
+    return best
+
+
+def _strip_quotes(text: str) -> str:
+    text = text.strip().strip("“”\"").strip()
+    return re.sub(r"\s+", " ", text)
+
+
+def is_noted(text: str) -> bool:
+    """A decision to note something rather than to do something."""
+    words = " ".join(text.split()[:12])
+    return bool(NOTED.search(words))
+
+
+def body_noted(text: str, pipeline) -> bool:
+    """The minute records that the body noted a report or update, without a formal resolution."""
+    return any(BODY_NOTED.match(s) for _, s in sentences(text, pipeline))
+
+
+# --------------------------------------------------------------------------- actions
+
+
+_ACTION_SUBJECT = re.compile(
+    r"^(?:(?P<who>(?:The\s+|the\s+)?(?:[A-Z][\w&'’\-]*\s+){0,6}?(?:[A-Z][\w&'’\-]*|officers|Officers|Members|members|Clerk|clerk))\s+)"
+    r"(?:would|will|agreed\s+to|undertook\s+to|was\s+asked\s+to|were\s+asked\s+to|to)\s+(?P<verb>\w+)"
+)
+ACTION_VERBS = {
+    "circulate", "provide", "report", "send", "arrange", "investigate", "review", "write", "bring", "update",
+    "share", "contact", "respond", "prepare", "look", "follow", "confirm", "check", "liaise", "distribute",
+    "notify", "establish", "explore", "supply", "produce", "raise", "add", "place", "amend", "organise",
+    "organize", "email", "forward", "seek", "invite", "schedule", "publish", "clarify", "ask", "find",
+    "draft", "compile", "chase", "approach", "feed", "set",
+}
+
+
+def actions(text: str, pipeline) -> list[tuple[str, Optional[str], int]]:
+    """(sentence, who, offset) for sentences that commit someone to do something."""
+    out = []
+    for off, s in sentences(text, pipeline):
+        m = _ACTION_SUBJECT.match(s)
+        if not m or m.group("verb").lower() not in ACTION_VERBS:
+            continue
+        who = m.group("who").strip()
+        if re.match(r"^(?:It|This|That|There|The\s+Committee|The\s+Panel|The\s+Council|The\s+Board)\b", who) and not re.search(r"officer|clerk", who, re.I):
+            continue
+        out.append((s, who, off))
+    return out
+
+
+# --------------------------------------------------------------------------- votes
+
+
+_COUNT = re.compile(
+    r"\b(?P<side>For(?:\s+the\s+(?:Motion|Amendment))?|Against(?:\s+the\s+(?:Motion|Amendment))?|Abstain(?:ed|ing|ions?)?)\b\s*[:\-–]?\s*"
+    r"(?P<names>(?:[^()]*?))\s*\(?\s*\**\s*\(?(?P<n>\d{1,3})\)?\**\s*\)?(?=\s|$|[,;.])",
+)
+_PROPOSER = re.compile(r"\b(?:Proposed|Moved|Molta)\s+(?:by|ag)\s+(?P<who>[^;,.]+?)(?:\s*[;,.]|\s+and\b|$)", re.I)
+_SECONDER = re.compile(r"\b(?:Seconded|Cuidithe|Cuidiu)\s+(?:by|ag|[óo6]n)\s+(?P<who>[^;,.]+?)(?:\s*[;,.]|$)", re.I)
+_PROPOSED_INLINE = re.compile(r"(?P<proposer>(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr)\.?\s+[A-Z][\w'’\-]+)\s+proposed,?\s+and\s+(?P<seconder>(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr)\.?\s+[A-Z][\w'’\-]+)\s+seconded")
+_RESULT = re.compile(r"\b(?:motion|amendment|recommendation|proposal)?\s*(?:was|were)?\s*(?P<result>carried|lost|defeated|fell|agreed\s+unanimously|unanimously\s+agreed)\b", re.I)
+
+
+@dataclass
+class VoteFound:
+    proposer: Optional[str] = None
+    seconder: Optional[str] = None
+    counts: dict = None
+    names: dict = None
+    result: Optional[str] = None
+    start: int = 0
+
+
+def votes(text: str) -> list[VoteFound]:
+    """Recorded votes, and proposed/seconded motions, in an item's body."""
+    found: list[VoteFound] = []
+    for m in _PROPOSER.finditer(text):
+        v = VoteFound(proposer=m.group("who").strip(), counts={}, names={}, start=m.start())
+        sec = _SECONDER.search(text, m.end(), m.end() + 300)
+        if sec:
+            v.seconder = sec.group("who").strip()
+        found.append(v)
+    for m in _PROPOSED_INLINE.finditer(text):
+        found.append(VoteFound(proposer=m.group("proposer"), seconder=m.group("seconder"), counts={}, names={}, start=m.start()))
+    tallies = _tallies(text)
+    if tallies:
+        target = found[-1] if found and found[-1].start < tallies[0][3] else None
+        if target is None:
+            target = VoteFound(counts={}, names={}, start=tallies[0][3])
+            found.append(target)
+        for side, n, names, _ in tallies:
+            target.counts.setdefault(side, n)
+            target.names.setdefault(side, names)
+    for v in found:
+        r = _RESULT.search(text, v.start, v.start + 1500)
+        if r:
+            word = r.group("result").lower()
+            v.result = "carried" if ("carried" in word or "agreed" in word) else "lost"
+    return found
+
+
+def _tallies(text: str) -> list[tuple[str, int, list[str], int]]:
+    out = []
+    for m in _COUNT.finditer(text):
+        side = m.group("side").lower()
+        side = "for" if side.startswith("for") else "against" if side.startswith("against") else "abstain"
+        names = [re.sub(r"^(?:Councillors?|Cllrs?\.?)\s+", "", n).strip(" .*") for n in re.split(r",|\band\b", m.group("names"))]
+        names = [n for n in names if n and len(n) < 40 and n[:1].isupper()]
+        out.append((side, int(m.group("n")), names, m.start()))
+    if re.search(r"there\s+were\s+no\s+abstentions", text, re.I) and out and not any(o[0] == "abstain" for o in out):
+        out.append(("abstain", 0, [], out[-1][3]))
+    return out if any(o[0] == "for" for o in out) else []
+
+
+# --------------------------------------------------------------------------- declarations
+
+
+_DECLARED = re.compile(r"\b(?:declared|declares|declaring|declaration\s+of)\b[^.]*?\binterest", re.I)
+_NONE_DECLARED = re.compile(r"\b(?:no|none|nil)\b[^.]{0,40}\b(?:declarations?|interests?)\b|\bnone\s+(?:were\s+)?(?:declared|made)\b", re.I)
+_ITEM_REF = re.compile(r"\b(?:item|minute|agenda\s+item)\s+(?:no\.?\s*)?(?P<ref>[\w/.]+?)(?=[\s,;.)]|$)", re.I)
+
+
+def declarations(text: str, pipeline) -> list[tuple[str, Optional[str], str, int]]:
+    """(member, item, interest sentence, offset) for each declaration stated."""
+    out = []
+    for off, s in sentences(text, pipeline):
+        if not _DECLARED.search(s) or _NONE_DECLARED.search(s):
+            continue
+        doc = pipeline(s)
+        people = [p.text for p in doc.spans[nlpmod.PERSON_KEY]]
+        if not people:
+            m = re.match(r"^((?:All\s+)?(?:[A-Z][\w'’\-]*\s+)*?(?:Members?|Governors?|Councillors?)(?:\s+who\s+[^,]*?)?)\s+declared", s)
+            people = [m.group(1)] if m else []
+        item = _ITEM_REF.search(s)
+        for p in people:
+            out.append((p, item.group("ref").rstrip(".") if item else None, s, off))
+    return out

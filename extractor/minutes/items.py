@@ -1,0 +1,295 @@
+"""Split the stream of rows into minute items: the ref as printed, its title, the agenda item it
+answers and its body rows.
+
+Refs come in several styles: letters and digits ("OSCO07.", "CAB123", "FGB 01/2122"), number and
+year ("112/23", "01/1920"), "Minute 45", and plain numbers ("84.", "1."). Plain numbers are also used
+for paragraphs inside an item, so numbered candidates are kept only when they form the best rising
+sequence, scored by how much each looks like a minute heading (a short title, an "(Item n)" line).
+Minutes with no refs at all but "(Item n)" lines under each title get the item number as ref.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractor.minutes.stream import Row
+
+CODED_REF = re.compile(r"^(?P<ref>[A-Z]{2,8}(?:\d{1,4}[a-z]?(?:/\d{2,4})?|\s\d{1,4}[a-z]?/\d{2,4})\.?)(?=\s|$)")
+YEAR_REF = re.compile(r"^(?P<ref>\d{1,4}[a-z]?/\d{2,4}\.?)(?=\s|$)")
+MINUTE_WORD_REF = re.compile(r"^(?P<ref>Minute\s+(?:No\.?\s*)?\d{1,4}[a-z]?\.?)(?=\s|:|$)", re.I)
+NUMBER_REF = re.compile(r"^(?P<ref>\d{1,4}\.)(?=\s|$)")
+ITEM_LINE = re.compile(r"^\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?(?P<n>[\w.]+)\s*\)\.?$", re.I)
+ITEM_INLINE = re.compile(r"\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?(?P<n>\d+[a-z]?)\s*\)\s*$", re.I)
+_NOT_CODED = {"PAGE", "ITEM", "NI", "KPI", "KS", "KS1", "KS2", "Q", "COVID", "WARD", "ROOM", "ANNEX", "APPENDIX", "A", "B"}
+_REF_STYLES = (("coded", CODED_REF), ("year", YEAR_REF), ("minute", MINUTE_WORD_REF))
+
+
+@dataclass
+class Item:
+    """A minute item found in the stream."""
+
+    ref: str
+    start: int  # index of the heading row
+    title_rows: list[int] = field(default_factory=list)
+    body_rows: list[int] = field(default_factory=list)
+    title: Optional[str] = None
+    agenda_item: Optional[str] = None
+    inline_body: Optional[str] = None
+
+
+def normalise_ref(ref: str) -> str:
+    """Upper case, no spaces, no trailing dot; "Minute 45" -> "45"."""
+    ref = re.sub(r"^minute\s+(?:no\.?\s*)?", "", ref.strip(), flags=re.I)
+    return re.sub(r"\s+", "", ref).rstrip(".").upper()
+
+
+def _coded(text: str) -> Optional[str]:
+    m = CODED_REF.match(text)
+    if not m:
+        return None
+    letters = re.match(r"[A-Z]+", m.group("ref")).group(0)
+    return None if letters in _NOT_CODED else m.group("ref")
+
+
+def find_refs(rows: list[Row]) -> list[tuple[int, str]]:
+    """(row index, ref as printed) of each minute heading."""
+    found = []
+    for i, row in enumerate(rows):
+        text = row.columns.get("lead", row.text) if row.columns else row.text
+        ref = _coded(text)
+        if ref is None:
+            m = YEAR_REF.match(text) or MINUTE_WORD_REF.match(text)
+            ref = m.group("ref") if m else None
+        if ref:
+            found.append((i, ref))
+    found = _keep_last(found)
+    if len(found) >= 2:
+        return found
+    numbered = _numbered(rows)
+    if numbered:
+        return numbered
+    return _item_lines(rows)
+
+
+def _ref_key(ref: str) -> str:
+    return re.sub(r"^[A-Z]+", "", normalise_ref(ref))
+
+
+def _keep_last(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """When refs are listed more than once (an agenda list, an actions table, then the minutes),
+    keep each ref's last occurrence; drop sub-refs ("14a/1920") whose base ref is an item."""
+    last: dict[str, int] = {}
+    for k, (_, ref) in enumerate(found):
+        last[_ref_key(ref)] = k
+    keys = set(last)
+    keep = [k for key, k in last.items() if not (re.search(r"\d[A-Z]", key) and re.sub(r"(\d)[A-Z]", r"\1", key) in keys)]
+    return [found[k] for k in sorted(keep)]
+
+
+def _has_body(rows: list[Row], i: int) -> bool:
+    return bool(rows[i].columns.get("body")) or len(rows[i].text.split()) > 14
+
+
+def _title_like(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 16 and not text.rstrip().endswith((".", ";", ",")) and text[:1].isupper()
+
+
+def _numbered(rows: list[Row]) -> list[tuple[int, str]]:
+    """Plain-number refs: the best rising chain of numbered rows that look like headings."""
+    cands = []
+    for i, row in enumerate(rows):
+        m = NUMBER_REF.match(row.text)
+        if not m:
+            continue
+        rest = row.text[m.end():].strip()
+        nxt = rows[i + 1].text if i + 1 < len(rows) else ""
+        title = rest or nxt
+        score = 0.0
+        if _title_like(title):
+            score += 1.0
+        if any(ITEM_LINE.match(rows[j].text) for j in range(i + 1, min(i + 4, len(rows)))) or ITEM_INLINE.search(row.text):
+            score += 3.0
+        if not rest:
+            score += 0.5
+        if score > 0:
+            cands.append((i, m.group("ref"), int(m.group("ref").rstrip(".")), score))
+    if not cands:
+        return []
+    best = [c[3] for c in cands]
+    prev = [-1] * len(cands)
+    for b in range(len(cands)):
+        for a in range(b):
+            step = cands[b][2] - cands[a][2]
+            if 1 <= step <= 3 and best[a] + cands[b][3] > best[b]:
+                best[b], prev[b] = best[a] + cands[b][3], a
+    end = max(range(len(cands)), key=lambda k: (best[k], -k))
+    chain = []
+    while end != -1:
+        chain.append(cands[end])
+        end = prev[end]
+    chain.reverse()
+    if len(chain) < 2 and not any(c[3] >= 3 for c in chain):
+        return []
+    return [(c[0], c[1]) for c in chain]
+
+
+def _item_lines(rows: list[Row]) -> list[tuple[int, str]]:
+    """Minutes without refs: a title row followed by an "(Item n)" row; the ref is n."""
+    out = []
+    for i, row in enumerate(rows):
+        m = ITEM_LINE.match(row.text)
+        if m and i > 0:
+            start = i - 1
+            while start > 0 and _title_like(rows[start - 1].text) and _continues_title(rows[start - 1].text, rows[start].text):
+                start -= 1
+            out.append((start, m.group("n")))
+    return out
+
+
+def _continues_title(before: str, after: str) -> bool:
+    return not before.rstrip().endswith((".", ":")) and after[:1].islower()
+
+
+def split(rows: list[Row]) -> list[Item]:
+    """Minute items with their heading, title and body rows."""
+    refs = find_refs(rows)
+    items = []
+    for n, (i, ref) in enumerate(refs):
+        end = refs[n + 1][0] if n + 1 < len(refs) else len(rows)
+        item = Item(ref=ref, start=i)
+        _title_and_body(item, rows, i, end)
+        items.append(item)
+    return items
+
+
+def _title_and_body(item: Item, rows: list[Row], start: int, end: int) -> None:
+    head = rows[start]
+    if head.columns and "body" in head.columns:
+        _grid_item(item, rows, start, end)
+        return
+    rest = head.text
+    ref_at = rest.find(item.ref) if not ITEM_LINE.match(rest) else -1
+    rest = rest[ref_at + len(item.ref):].strip() if ref_at >= 0 else rest
+    if ITEM_LINE.match(head.text):
+        rest = ""
+    title_parts: list[str] = []
+    body_start = start + 1
+    if rest:
+        upper = _upper_prefix(rest)
+        if upper and upper != rest:
+            title_parts.append(upper)
+            item.title_rows.append(start)
+            item.body_rows.append(start)
+            item.title = upper
+            _inline_body(item, rest[len(upper):])
+        else:
+            title_parts.append(rest)
+            item.title_rows.append(start)
+    j = body_start
+    if not title_parts and j < end and (_title_like(rows[j].text) or _all_upper(rows[j].text)) and not ITEM_LINE.match(rows[j].text):
+        title_parts.append(rows[j].text)
+        item.title_rows.append(j)
+        j += 1
+    while j < end and title_parts and item.title is None and _title_continues(title_parts[-1], rows[j].text):
+        title_parts.append(rows[j].text)
+        item.title_rows.append(j)
+        j += 1
+    if j < end and (m := ITEM_LINE.match(rows[j].text)):
+        item.agenda_item = m.group("n").rstrip(".")
+        j += 1
+    if item.title is None and title_parts:
+        title = " ".join(title_parts)
+        inline = ITEM_INLINE.search(title)
+        if inline:
+            item.agenda_item = item.agenda_item or inline.group("n")
+            title = title[: inline.start()].strip()
+        item.title = title.strip(" :-")
+    item.body_rows.extend(k for k in range(j, end))
+    if ITEM_LINE.match(head.text):
+        item.agenda_item = ITEM_LINE.match(head.text).group("n")
+
+
+def _inline_body(item: Item, text: str) -> None:
+    item.inline_body = text.strip() or None
+
+
+def _upper_prefix(text: str) -> str:
+    """The leading run of upper-case words ("WEBCASTING The meeting ..." -> "WEBCASTING")."""
+    words = text.split()
+    n = 0
+    for w in words:
+        letters = [c for c in w if c.isalpha()]
+        if w.strip(":.") in {"RESOLVED", "AGREED", "DECIDED", "RECOMMENDED"}:
+            break
+        if letters and not all(c.isupper() for c in letters):
+            break
+        n += 1
+    while n and not any(c.isalpha() for c in words[n - 1]):
+        n -= 1
+    prefix = " ".join(words[:n])
+    if n == len(words):
+        return text
+    # the last upper-case word may be the first word of the body ("REPORT The ..." is fine; "A" is not)
+    if n and len(words[n - 1]) == 1 and words[n - 1] in {"A", "I"}:
+        prefix = " ".join(words[: n - 1])
+    return prefix if sum(c.isalpha() for c in prefix) >= 3 else ""
+
+
+def _all_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _title_continues(prev: str, text: str) -> bool:
+    """A heading wrapped onto the next row: both upper case, or the next row carries on a title
+    broken mid-phrase before an "(Item n)" line."""
+    if ITEM_LINE.match(text) or re.match(r"^(?:RESOLVED|AGREED|DECIDED|RECOMMENDED|DECISION)\b", text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    prev_letters = [c for c in prev if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and prev_letters and all(c.isupper() for c in prev_letters):
+        return len(text.split()) <= 12
+    return False
+
+
+def _grid_item(item: Item, rows: list[Row], start: int, end: int) -> None:
+    """A grid row: title from the title column of the rows up to the next ref, body from the body column."""
+    title_parts = []
+    for k in range(start, end):
+        cols = rows[k].columns
+        if not cols:
+            item.body_rows.append(k)
+            continue
+        t = cols.get("title", "")
+        if k == start and not cols.get("lead") and t.startswith(item.ref):
+            t = t[len(item.ref):].strip()
+        if t:
+            title_parts.append(t)
+            item.title_rows.append(k)
+        if cols.get("body") or cols.get("action"):
+            item.body_rows.append(k)
+    title = re.sub(r"\s+", " ", " ".join(title_parts)).strip()
+    title = re.sub(r"(\w)- (\w)", r"\1\2", title)
+    item.title = title or None
+
+
+def body_text(item: Item, rows: list[Row]) -> list[tuple[str, Row]]:
+    """The item's body as (text, row) pairs, grid columns reduced to the body column."""
+    out = []
+    inline = item.inline_body
+    if inline:
+        out.append((inline, rows[item.start]))
+    for k in item.body_rows:
+        if k == item.start and inline:
+            continue
+        row = rows[k]
+        if row.columns and "body" in row.columns:
+            text = row.columns.get("body", "")
+        else:
+            text = row.text
+        if text:
+            out.append((text, row))
+    return out
