@@ -46,6 +46,7 @@ class SubRow:
     values: dict[str, str]
     rag: Optional[str]
     row: Row
+    paragraph: bool = False  # a further milestone found by a paragraph gap inside one cell
 
 
 # --------------------------------------------------------------------------- rows -> sub-rows
@@ -89,7 +90,7 @@ def _anchors(cells: dict[str, Cell]) -> list[float]:
                 tops.append(frag.top)
     out: list[float] = []
     for t in sorted(tops):
-        if not out or t - out[-1] > 3:
+        if not out or t - out[-1] > 12:
             out.append(t)
     return out
 
@@ -100,7 +101,7 @@ def _split_pdf(cells: dict[str, Cell], row: Row) -> list[SubRow]:
     if len(anchors) <= 1:
         values = {name: cell.text for name, cell in cells.items()}
         fill = status.fill_at(anchors[0] if anchors else None)
-        return [SubRow(values, rag_of_colour(fill) or rag_of_text(values.get("status")), row)]
+        return _paragraphs(SubRow(values, rag_of_colour(fill) or rag_of_text(values.get("status")), row), cells.get("milestone"), None, None)
     subs = []
     for k, top in enumerate(anchors):
         nxt = anchors[k + 1] if k + 1 < len(anchors) else float("inf")
@@ -111,8 +112,29 @@ def _split_pdf(cells: dict[str, Cell], row: Row) -> list[SubRow]:
                 continue
             parts = [f.text for f in cell.frags if _band(f.top, top, nxt, first=(k == 0))]
             values[name] = " ".join(parts).strip()
-        subs.append(SubRow(values, rag_of_colour(status.fill_at(top + 1)) or rag_of_text(values.get("status")), row))
+        sub = SubRow(values, rag_of_colour(status.fill_at(top + 1)) or rag_of_text(values.get("status")), row)
+        subs.extend(_paragraphs(sub, cells.get("milestone"), top if k else None, nxt))
     return subs
+
+
+def _paragraphs(sub: SubRow, cell: Optional[Cell], start: Optional[float], end: Optional[float]) -> list[SubRow]:
+    """Split the milestone text of a sub-row where a gap wider than the line pitch separates two
+    paragraphs: each further paragraph is a milestone of its own with no other values."""
+    if cell is None:
+        return [sub]
+    frags = [f for f in cell.frags if f.top is not None and (start is None or f.top >= start - 3) and (end is None or f.top < end - 3)]
+    if len(frags) < 3:
+        return [sub]
+    gaps = [b.top - a.top for a, b in zip(frags, frags[1:])]
+    pitch = sorted(gaps)[len(gaps) // 2]
+    cuts = [i + 1 for i, g in enumerate(gaps) if g > pitch + 1.8]
+    if not cuts:
+        return [sub]
+    bounds = [0, *cuts, len(frags)]
+    parts = [" ".join(f.text for f in frags[a:b]) for a, b in zip(bounds, bounds[1:])]
+    first = SubRow(dict(sub.values, milestone=parts[0]), sub.rag, sub.row)
+    rest = [SubRow({"milestone": p}, None, sub.row, paragraph=True) for p in parts[1:]]
+    return [first, *rest]
 
 
 def _band(top: Optional[float], start: float, end: float, first: bool) -> bool:
@@ -261,14 +283,23 @@ def _take(actions: list[DraftAction], sub: SubRow, first: bool, displaced: list)
     if v["theme"] and not (current.theme and v["theme"] in current.theme):
         current.theme = f"{current.theme} {v['theme']}".strip() if current.theme and not current.milestones else (current.theme or v["theme"])
     current.rows.append(sub.row)
-    _milestone(current, v, sub, dated)
+    _milestone(current, v, sub, dated, first)
 
 
-def _milestone(action: DraftAction, v: dict[str, str], sub: SubRow, dated: bool) -> None:
+def _milestone(action: DraftAction, v: dict[str, str], sub: SubRow, dated: bool, first: bool = False) -> None:
     has_text = bool(v["milestone"])
     if not dated and not has_text and not v["note"] and not v["milestone_lead"]:
         return
     last = action.milestones[-1] if action.milestones else None
+    if sub.paragraph:
+        action.milestones.append(DraftMilestone(dict(v), None, [sub.row]))
+        return
+    if first and not dated and last is not None:
+        for name in ("milestone", "start", "due", "note", "milestone_lead"):
+            _append(last.values, name, v[name])
+        last.rows.append(sub.row)
+        last.rag = last.rag or sub.rag
+        return
     if not dated and last is not None and action.packed and not has_text:
         _fill_packed(action, v)
         return

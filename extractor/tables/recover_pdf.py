@@ -82,7 +82,7 @@ def _grid(page: Page, group: list[Box]) -> Optional[Grid]:
     if len(verticals) < 2 or len(horizontals) < 2:
         return None
     xs = _positions([(b[0] + b[2]) / 2 for b in verticals])
-    ys = _positions([(b[1] + b[3]) / 2 for b in horizontals])
+    ys = _positions([(b[1] + b[3]) / 2 for b in horizontals] + [min(b[1] for b in verticals), max(b[3] for b in verticals)])
     if len(xs) < 2 or len(ys) < 2:
         return None
     bands = [(a, b) for a, b in zip(ys, ys[1:]) if b - a >= 3]
