@@ -717,6 +717,8 @@ def score_people(gold_people: list[dict], pred_people: list[dict]) -> dict:
         "field_accuracy": None,
         "fields": {},
         "false_merges": sum(max(0, len(m) - 1) for m in merges),
+        "forms_found": sum(1 for f in gold_o if f in pred_o),
+        "forms": len(gold_o),
         "merged": [" + ".join(gold_c[i][0] for i in m) for m in merges if len(m) > 1],
         "missed": [c[0] for c in gold_c if not any(f in pred_o for f in c)],
         "spurious": [c[0] for c in pred_c if not any(f in gold_o for f in c)],
@@ -921,7 +923,8 @@ def format_table(result: dict, fields: bool = False) -> str:
     lines = [head, "-" * len(head)]
     for name, s in result["sections"].items():
         acc = "-" if s["field_accuracy"] is None else f"{s['field_accuracy']:.3f}"
-        extra = f"  false merges: {s['false_merges']}" if "false_merges" in s else ""
+        extra = (f"  false merges: {s['false_merges']}, surface forms found {s['forms_found']}/{s['forms']}"
+                 if "false_merges" in s else "")
         lines.append(
             f"{name:<16}{s['gold']:>6}{s['extracted']:>6}{s['matched']:>7}"
             f"{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{acc:>8}{extra}"
