@@ -1,0 +1,86 @@
+"""Name parsing and name compatibility (extractor/names.py)."""
+
+import pytest
+
+from extractor.names import compatible, parse, slug, split_names
+
+PARSES = [
+    # text, honorific, given, initials, surname, postnominals, qualifier, role
+    ("Councillor Gideon Bull", "Councillor", ("Gideon",), ("G",), "Bull", (), None, None),
+    ("COUNCILLOR GIDEON BULL", "Councillor", ("Gideon",), ("G",), "Bull", (), None, None),
+    ("Bull (Chair)", None, (), (), "Bull", (), None, "Chair"),
+    ("Collins (B)", None, (), (), "Collins", (), "B", None),
+    ("Mr R W Gough", "Mr", (), ("R", "W"), "Gough", (), None, None),
+    ("Mr R Gough, Leader of the Council", "Mr", (), ("R",), "Gough", (), None, "Leader of the Council"),
+    ("Gough, Roger", None, ("Roger",), ("R",), "Gough", (), None, None),
+    ("BULL, Gideon", None, ("Gideon",), ("G",), "Bull", (), None, None),
+    ("Mr R C Love, OBE", "Mr", (), ("R", "C"), "Love", ("OBE",), None, None),
+    ("Ms Y. Denny", "Ms", (), ("Y",), "Denny", (), None, None),
+    ("Cllr. Mrs J. Smith-Jones JP", "Councillor", (), ("J",), "Smith-Jones", ("JP",), None, None),
+    ("Sir John van der Berg OBE", "Sir", ("John",), ("J",), "van der Berg", ("OBE",), None, None),
+    ("DI Noel McHugh", "DI", ("Noel",), ("N",), "McHugh", (), None, None),
+    ("Mr AC Smith", "Mr", (), ("A", "C"), "Smith", (), None, None),
+    ("Dr M Gogarty (Interim Strategic Lead for Public Health)", "Dr", (), ("M",), "Gogarty", (), None, "Interim Strategic Lead for Public Health"),
+    ("Councillor Jones'", "Councillor", (), (), "Jones", (), None, None),
+    ("(Mark Gurrey)", None, ("Mark",), ("M",), "Gurrey", (), None, None),
+    ("independent Ken Adams", None, ("Ken",), ("K",), "Adams", (), None, None),
+    ("Mrs C Head", "Mrs", (), ("C",), "Head", (), None, None),
+    ("Cmhlr. Ó Ceallaigh", "Councillor", (), (), "Ó Ceallaigh", (), None, None),
+    ("Deputy Brian Leddin", "Deputy", ("Brian",), ("B",), "Leddin", (), None, None),
+]
+
+
+@pytest.mark.parametrize("text,honorific,given,initials,surname,post,qualifier,role", PARSES)
+def test_parse(text, honorific, given, initials, surname, post, qualifier, role):
+    p = parse(text)
+    assert p is not None, text
+    assert (p.honorific, p.given, p.initials, p.surname, p.postnominals, p.qualifier, p.role) == (
+        honorific, given, initials, surname, post, qualifier, role)
+
+
+@pytest.mark.parametrize("text", [
+    "Director of C&YPS", "the Director of C&YPS", "DD C&F", "Programme Manager", "Chief Executive",
+    "Assistant Director (Interim) Safeguarding", "All", "TBC", "Deputy Director", "Report Author",
+    "ADASS Roadmap", "The interim Deputy Director \u2013Children & Families", "", None, "01234 567890",
+])
+def test_not_a_name(text):
+    assert parse(text) is None
+
+
+def test_member_list_title_column_gives_the_honorific():
+    assert parse("Bull", title="Councillor").honorific == "Councillor"
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("Councillor Gideon Bull", "Bull (Chair)", True),
+    ("Mr R W Gough", "Mr R Gough", True),
+    ("Roger Gough", "Mr R W Gough", True),
+    ("Ms Y. Denny", "Yvonne Denny", True),
+    ("Jo Carpenter", "Joanne Carpenter", True),
+    ("Dave Grant", "David Grant", True),
+    ("Collins (J)", "Councillor J. Collins", True),
+    ("Mark Gwynne", "Mark Gurrey", False),
+    ("Mr J Jones", "Mr K Jones", False),
+    ("Mr Cole", "Mrs Cole", False),
+    ("Mrs P T Cole", "Mr P Cole", False),
+    ("Collins (M)", "Councillor J. Collins", False),
+    ("Sheahan (J)", "Sheahan (M)", False),
+    ("Mr R C Love", "Mr R J Love", False),
+    ("Emma Jones", "Eleanor Jones", False),
+])
+def test_compatible(a, b, expected):
+    assert compatible(parse(a), parse(b))[0] is expected
+    assert compatible(parse(b), parse(a))[0] is expected
+
+
+def test_split_names():
+    assert split_names("Rachel Oakley / Julie Quinn") == ["Rachel Oakley", "Julie Quinn"]
+    assert split_names("Mr R W Gough, Mrs C Bell and Mr D Jeffrey") == ["Mr R W Gough", "Mrs C Bell", "Mr D Jeffrey"]
+    assert split_names("Children and Families") == ["Children and Families"]
+    assert split_names("DD C&F") == ["DD C&F"]
+
+
+def test_slug():
+    assert slug("Gideon Bull") == "gideon-bull"
+    assert slug("Ó Ceallaigh") == "o-ceallaigh"
+    assert slug("R W O'Brien") == "r-w-obrien"

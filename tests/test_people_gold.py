@@ -1,0 +1,38 @@
+"""People resolution measured against the gold files' people lists (B-cubed over surface forms)."""
+
+import pytest
+
+from extractor.people import resolve
+from extractor.people.score import bcubed, clusters_from_people
+from people_gold import GOLD_FILES, alias_test, gold_extraction, load
+
+GOLDS = [p for p in GOLD_FILES if load(p).get("people")]
+
+
+@pytest.mark.parametrize("path", GOLDS, ids=lambda p: p.name)
+def test_gold_aliases_cluster_like_the_gold(path):
+    """Every gold alias fed as a mention: the resolver's clusters agree with the gold people."""
+    score, _ = alias_test(load(path))
+    assert score.items == score.gold_items
+    assert score.false_merges == []
+    assert score.f1 >= 0.95, score
+
+
+@pytest.mark.parametrize("path", GOLDS, ids=lambda p: p.name)
+def test_structured_records_of_the_gold_resolve_without_false_merges(path):
+    """The gold's own members, attendees, cover sheets and leads, resolved as an extraction."""
+    gold = load(path)
+    out = gold_extraction(gold)
+    resolve(None, out)
+    score = bcubed(clusters_from_people(out.people), clusters_from_people(gold["people"]))
+    assert score.false_merges == []
+    assert score.items > 0 and score.f1 >= 0.95, score
+
+
+def test_reference_role_only_aliases_reach_their_holders():
+    gold = load(GOLD_FILES[0])
+    _, mentions = alias_test(gold)
+    person = {m.text: m.person for m in mentions}
+    assert person["DD C&F"] == person["Eleanor Brazil"] is not None
+    assert person["the Director of C&YPS"] == person["Peter Lewis"] is not None
+    assert person["Assistant Director (Interim) Safeguarding"] == person["Mark Gurrey"] != person["Mark Gwynne"]
