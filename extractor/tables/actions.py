@@ -173,6 +173,12 @@ def _split_text(values: dict[str, str], row: Row) -> list[SubRow]:
     return subs
 
 
+def name_like(text: str) -> bool:
+    """A person's name or a role abbreviation: a few words, each capitalised."""
+    words = text.split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
 def split_notes(text: str) -> list[str]:
     """'Sep 2009 - Achieved. Oct 2009 - On track' -> two notes, split where a dated note starts."""
     if not text:
@@ -207,11 +213,13 @@ def split_packed(text: str, k: int) -> list[str]:
     if k <= 1 or len(words) < k:
         return [text.strip()]
     candidates: dict[int, float] = {}
+    depth = 0
     for i in range(1, len(words)):
         prev, word = words[i - 1], words[i]
-        if not word[:1].isupper() or prev.lower() in STOP or word.lower() in STOP:
+        depth = max(0, depth + prev.count("(") - prev.count(")"))
+        if depth or not word[:1].isupper() or prev.lower() in STOP or word.lower() in STOP:
             continue
-        if prev[:1].islower() or prev[:1].isdigit():
+        if prev[:1].islower() or prev[:1].isdigit() or prev.endswith(")"):
             candidates[i] = 2.0 + (1.0 if re.search(r"(ed|en|ished)$", prev) else 0.0)
         elif prev.isupper() and len(prev) > 1 or prev[:1].isupper():
             candidates[i] = 0.5
@@ -270,6 +278,9 @@ def _take(actions: list[DraftAction], sub: SubRow, first: bool, displaced: list)
         displaced.append((mref, mprinted, mrest))
         return
     current = actions[-1] if actions else None
+    if first and not ref and v["action_lead"] and not name_like(v["action_lead"]) and current and current.milestones:
+        _append(current.milestones[-1].values, "milestone", v["action_lead"])
+        v["action_lead"] = ""
     if ref:
         current = DraftAction(ref, printed, [rest] if rest else [], v["action_lead"] or None)
         actions.append(current)
