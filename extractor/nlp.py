@@ -191,7 +191,7 @@ class PeopleFinder:
             if any(t.text.lower() in ROLE_WORDS or t.text.lower() in _NOT_NAME for t in words):
                 continue
             inner = _paren_after(doc, tok.i)
-            if inner and doc[inner[0]].text.rstrip(".").lower() in HONORIFIC_LOWER:
+            if inner and (doc[inner[0]].text.rstrip(".").lower() in HONORIFIC_LOWER or doc[inner[0]].lower_ in {"item", "items", "minute", "page", "pages", "appendix"} or doc[inner[0]].like_num):
                 continue
             if len(words) >= 2 and not covered & set(range(start, tok.i)) and all(len(t.text) > 1 for t in words[-1:]):
                 if not (start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper()):

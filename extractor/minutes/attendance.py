@@ -304,7 +304,7 @@ def substitutions(text: str) -> list[tuple[str, str]]:
     for m in _SUB_BY.finditer(text):
         absent = split_names(_strip_lead(m.group("absent")))
         subs = split_names(m.group("subs"))
-        for a, s in zip(absent, subs):
+        for a, s in zip(absent[-len(subs):] if subs else [], subs):
             pairs.append((a, s))
     for m in _PRESENT_AS_SUB.finditer(text):
         pairs.append((m.group("absent"), m.group("sub")))
@@ -417,18 +417,16 @@ def merge(listed: list[Person], apologies: list[Person], pairs: list[tuple[str, 
             continue
         _add(people, absent)
         existing = _find(people, sub)
-        if existing is None:
+        if existing is None or existing.category not in {"present", "substitute"}:
             people.append(sub)
             existing = sub
+            existing.role = None
         existing.category = "substitute"
         existing.substituting_for = absent.name
         existing.title = existing.title or sub.title
     for p in virtual:
-        existing = _find(people, p)
-        if existing is None:
+        if not any(same_person(q, p) and q.category == p.category for q in people):
             people.append(p)
-        elif existing.category in {"present", "in_attendance"}:
-            existing.category = "in_attendance_virtually"
     for p in body:
         existing = _find(people, p)
         if existing is None:

@@ -110,12 +110,14 @@ def _numbered(rows: list[Row]) -> list[tuple[int, str]]:
         score = 0.0
         if _title_like(title):
             score += 1.0
-        if any(ITEM_LINE.match(rows[j].text) for j in range(i + 1, min(i + 4, len(rows)))) or ITEM_INLINE.search(row.text):
+        if _item_marker_follows(rows, i) or ITEM_INLINE.search(row.text):
             score += 3.0
         if not rest:
             score += 0.5
         if score > 0:
             cands.append((i, m.group("ref"), int(m.group("ref").rstrip(".")), score))
+    if any(ITEM_LINE.match(r.text) for r in rows):
+        cands = [c for c in cands if c[3] >= 3]
     if not cands:
         return []
     best = [c[3] for c in cands]
@@ -134,6 +136,19 @@ def _numbered(rows: list[Row]) -> list[tuple[int, str]]:
     if len(chain) < 2 and not any(c[3] >= 3 for c in chain):
         return []
     return [(c[0], c[1]) for c in chain]
+
+
+def _item_marker_follows(rows: list[Row], i: int) -> bool:
+    """An "(Item n)" line right under the heading, or under its one wrapped continuation."""
+    if i + 1 < len(rows) and ITEM_LINE.match(rows[i + 1].text):
+        return True
+    text = rows[i].text.rstrip()
+    return (
+        i + 2 < len(rows)
+        and bool(ITEM_LINE.match(rows[i + 2].text))
+        and not text.endswith((".", ":", ";"))
+        and not re.match(r"^\d+\.\s+(?:RESOLVED|AGREED)", text)
+    )
 
 
 def _item_lines(rows: list[Row]) -> list[tuple[int, str]]:

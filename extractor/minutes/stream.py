@@ -51,7 +51,7 @@ def clean_text(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", clean_text(text).lower())
+    return clean_text(text).lower()
 
 
 def running_keys(pages: list[Page], depth: int = 3) -> set[str]:
