@@ -44,6 +44,7 @@ class LogicalTable:
     rows: list[Row] = field(default_factory=list)
     fresh: list[bool] = field(default_factory=list)
     groups: list[Optional[str]] = field(default_factory=list)
+    layouts: list[Layout] = field(default_factory=list)  # the header in force for each row
 
 
 def extract(ctx: Context, out: Extraction) -> None:
@@ -117,7 +118,7 @@ def segment(grids: list[Grid]) -> tuple[list[LogicalTable], list[Grid]]:
                 if current is None or current.layout.kind != layout.kind or not _same_kind_header(current.layout, layout, grid.source):
                     current = LogicalTable(layout, grid.source)
                     tables.append(current)
-                elif grid.source == "pdf":
+                elif grid.source == "pdf" or layout.kind == "indicator_report":
                     current.layout = layout
                 fresh, headed = True, True
                 continue
@@ -131,6 +132,7 @@ def segment(grids: list[Grid]) -> tuple[list[LogicalTable], list[Grid]]:
             current.rows.append(row)
             current.fresh.append(fresh)
             current.groups.append(group)
+            current.layouts.append(current.layout)
             fresh = False
         if loose:
             leftovers.append(Grid(rows=loose, caption=grid.caption, source=grid.source))
@@ -223,8 +225,8 @@ def _emit_exceptions(out: Extraction, table: LogicalTable) -> None:
 
 
 def _emit_indicators(ctx: Context, out: Extraction, table: LogicalTable) -> None:
-    items = list(zip(table.rows, table.groups))
-    for ind in rows_to_indicators(items, table.layout, table.source):
+    items = list(zip(table.rows, table.groups, table.layouts))
+    for ind in rows_to_indicators(items, table.source):
         rows = ind.pop("rows")
         prov = _prov(rows)
         message = trend_flags(ind)

@@ -81,12 +81,12 @@ def quantity(text: Optional[str]) -> Optional[dict]:
     return q if q and q.get("printed") else None
 
 
-def rows_to_indicators(items: list[tuple[Row, Optional[str]]], layout: Layout, source: str) -> list[dict]:
+def rows_to_indicators(items: list[tuple[Row, Optional[str], Layout]], source: str) -> list[dict]:
     """Rows (with their group heading) -> indicator dicts (fields of models.records.Indicator
     minus provenance, plus 'row' and 'rows' for provenance and flags)."""
     out: list[dict] = []
-    cols = layout.columns
-    for row, group in items:
+    for row, group, layout in items:
+        cols = layout.columns
         texts = realign(row.texts(), layout) if source == "text" else row.texts()
         get = lambda name: texts[cols[name]].strip() if name in cols and cols[name] < len(texts) else ""  # noqa: E731
         code = get("code") if "code" in cols else get("description")
@@ -94,6 +94,8 @@ def rows_to_indicators(items: list[tuple[Row, Optional[str]]], layout: Layout, s
             if out and get("commentary"):
                 out[-1]["commentary"] = f"{out[-1]['commentary'] or ''} {get('commentary')}".strip()
                 out[-1]["rows"].append(row)
+            continue
+        if "code" in cols and not any(ch.isdigit() for ch in code):
             continue
         if len(code) > 200 or not (any(texts[i].strip() for i in layout.periods if i < len(texts)) or any(get(n) for n in ("value", "target", "status", "trend", "previous"))):
             continue
@@ -133,9 +135,18 @@ def _indicator(row: Row, texts: list[str], layout: Layout, group, code: str, get
         "status_printed": status_printed,
         "target": quantity(get("target")),
         "floor": quantity(get("floor")),
-        "commentary": get("commentary") or None,
+        "commentary": _commentary(texts, layout) or None,
         "rows": [row],
     }
+
+
+def _commentary(texts: list[str], layout: Layout) -> str:
+    """The commentary cell, or the last filled cell past it when a converter padded the row."""
+    col = layout.columns.get("commentary")
+    if col is None:
+        return ""
+    tail = [t.strip() for t in texts[col:] if t.strip()]
+    return tail[-1] if tail else ""
 
 
 def texts_header(layout: Layout, name: str) -> str:
