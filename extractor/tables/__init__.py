@@ -111,6 +111,8 @@ def segment(grids: list[Grid]) -> tuple[list[LogicalTable], list[Grid]]:
                 continue
             texts = row.texts()
             layout = header_layout(texts)
+            if layout is None and i + 1 < len(rows) and sum(1 for t in texts if t.strip()) >= 2 and sub_header(rows[i + 1].texts()):
+                layout = header_layout(merge_header(texts, rows[i + 1].texts()))
             if layout is not None:
                 if i + 1 < len(rows) and sub_header(rows[i + 1].texts()):
                     layout = header_layout(merge_header(texts, rows[i + 1].texts())) or layout

@@ -95,6 +95,8 @@ def rows_to_indicators(items: list[tuple[Row, Optional[str], Layout]], source: s
                 out[-1]["commentary"] = f"{out[-1]['commentary'] or ''} {get('commentary')}".strip()
                 out[-1]["rows"].append(row)
             continue
+        if re.search(r":\s*\d", code) or code.lower() in ("latest", "previous"):
+            continue
         if "code" in cols and not any(ch.isdigit() for ch in code):
             continue
         if len(code) > 200 or not (any(texts[i].strip() for i in layout.periods if i < len(texts)) or any(get(n) for n in ("value", "target", "status", "trend", "previous"))):

@@ -52,6 +52,9 @@ INDICATORS = {
 }
 
 
+_DATA = re.compile(r"\d\s*%|:\s*\d")
+
+
 @dataclass
 class Layout:
     kind: str
@@ -82,7 +85,7 @@ def _periods(cells: list[str]) -> dict[int, str]:
 
 def header_layout(cells: list[str]) -> Optional[Layout]:
     """The layout a header row announces, or None if the row is not a known header."""
-    if sum(1 for c in cells if c.strip()) < 2:
+    if sum(1 for c in cells if c.strip()) < 2 or any(_DATA.search(c) for c in cells):
         return None
     ex = _fields(cells, EXCEPTIONS)
     if "reason" in ex and ({"revised_completion", "support_required", "actions_to_achieve"} & ex.keys()):
