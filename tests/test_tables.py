@@ -1,0 +1,149 @@
+"""Tables: typed records from the reference pack (text and PDF) and the Kent QPR, scored against
+gold files as data; small unit tests of the interpretation steps."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from extractor import ingest, tables
+from extractor.context import Context
+from extractor.evaluate import evaluate
+from extractor.tables.actions import ref_of, split_leads, split_notes, split_packed
+from extractor.tables.indicators import normalise_period, trend_of
+from extractor.tables.status import rag_of_colour, reconcile, status_of_note
+from models.records import Extraction, Pack
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+GOLD = SHARED / "gold" / "haringey-osc-2009-12-03.gold.json"
+KENT = SHARED / "corpus" / "meetings" / "uk_kent_cc" / "kcc_cabinet_2025-03-04_QPR_Q3_Cabinet_appendix_1.pdf"
+KENT_GOLD = ROOT / "tests" / "gold" / "kent-qpr-q3-2024-25.gold.json"
+SECTIONS = ["actions", "milestones", "exceptions", "indicators", "glossary"]
+
+# F1 per section reached on each input (asserted as floors)
+REACHED = {
+    "pdf": {"actions": 1.0, "milestones": 1.0, "exceptions": 1.0, "indicators": 1.0, "glossary": 0.96},
+    "text": {"actions": 1.0, "milestones": 0.94, "exceptions": 0.84, "indicators": 1.0, "glossary": 1.0},
+}
+FIELDS = {
+    "pdf": {"milestones": 1.0, "actions": 0.99, "exceptions": 1.0, "indicators": 0.96},
+    "text": {"milestones": 0.98, "actions": 0.98, "exceptions": 0.94, "indicators": 1.0},
+}
+
+
+@lru_cache(maxsize=None)
+def run(path: str) -> dict:
+    source = ingest.load(path)
+    ctx = Context(source)
+    out = Extraction(pack=Pack(source=source.name, sha256=source.sha256, format=source.format,
+                               page_count=len(source.pages), extractor_version="test"))
+    tables.extract(ctx, out)
+    out.flags = ctx.flags
+    return out.model_dump(mode="json")
+
+
+def scores(path: Path, gold: Path, sections=SECTIONS) -> dict:
+    return evaluate(run(str(path)), json.loads(gold.read_text()), sections)["sections"]
+
+
+INPUTS = {"pdf": SHARED / "packs" / "haringey-osc-2009-12-03.pdf", "text": SHARED / "seed" / "haringey-osc-2009-12-03.txt"}
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "text"])
+def test_reference_pack_sections(fmt):
+    result = scores(INPUTS[fmt], GOLD)
+    for section, floor in REACHED[fmt].items():
+        assert result[section]["f1"] >= floor, (fmt, section, result[section]["missed"], result[section]["spurious"])
+    for section, floor in FIELDS[fmt].items():
+        assert result[section]["field_accuracy"] >= floor, (fmt, section, result[section]["field_errors"][:5])
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "text"])
+def test_exceptions_link_to_their_milestones(fmt):
+    data = run(str(INPUTS[fmt]))
+    linked = [e for e in data["exceptions"] if e["milestone_index"] is not None]
+    assert len(linked) >= 0.8 * len(data["exceptions"])
+    for e in linked:
+        assert data["milestones"][e["milestone_index"]]["action_ref"] == e["action_ref"]
+
+
+def test_records_carry_provenance():
+    data = run(str(INPUTS["pdf"]))
+    for m in data["milestones"]:
+        assert m["provenance"]["page"] and m["provenance"]["bbox"]
+    data = run(str(INPUTS["text"]))
+    for m in data["milestones"]:
+        assert m["provenance"]["lines"]
+
+
+def test_pdf_status_colour_kept_as_evidence():
+    data = run(str(INPUTS["pdf"]))
+    coloured = [m for m in data["milestones"] if m["status_printed"] and "colour:" in m["status_printed"]]
+    assert len(coloured) >= 100
+
+
+def test_kent_kpi_cards():
+    """The Kent QPR's KPI cards on the gold's pages, scored against the hand-read gold."""
+    gold = json.loads(KENT_GOLD.read_text())
+    data = dict(run(str(KENT)))
+    pages = {9, 33, 47}
+    data["indicators"] = [i for i in data["indicators"] if i["provenance"]["page"] in pages]
+    result = evaluate(data, gold, ["indicators"])["sections"]["indicators"]
+    assert result["f1"] >= 1.0, (result["missed"], result["spurious"])
+    assert result["field_accuracy"] >= 1.0, result["field_errors"]
+    floors = {i["code"]: i["floor"]["printed"] for i in data["indicators"]}
+    for record in gold["indicators"]:
+        assert floors[record["code"]] == record["floor"]
+
+
+# --------------------------------------------------------------------------- units
+
+
+def test_status_from_wording_and_colour():
+    assert status_of_note("Oct 2009 - Not on track. Will be completed by November") == "not_on_track"
+    assert status_of_note("Sep 2009 - Achieve. As above") == "completed"
+    assert status_of_note("Oct 2009 - Not achieved. Launch delayed") == "not_achieved"
+    assert status_of_note("Oct 2009 - On Track. then completed") == "on_track"
+    assert status_of_note(None) is None
+    assert [rag_of_colour(c) for c in [(0, 176, 80), (255, 192, 0), (255, 0, 0), (217, 217, 217), (255, 255, 255)]] == [
+        "green", "amber", "red", "grey", None]
+    assert reconcile("Oct 2009 - On track", "amber")[::2] == ("on_track", False)
+    status, evidence, disagree = reconcile("Oct 2009 - Achieved", "red")
+    assert (status, disagree) == ("completed", True) and "colour: red" in evidence
+    assert reconcile(None, "green")[0] == "unknown"
+
+
+def test_ref_repair():
+    assert ref_of("1.1.7 Ensure effective supervision")[:2] == ("1.17", "1.1.7")
+    assert ref_of("2.01 Develop fit")[0] == "2.01"
+    assert ref_of("3.5 Something")[0] == "3.05"
+    assert ref_of("Action without ref")[0] is None
+
+
+def test_packed_cell_splitting():
+    assert split_packed("LSCB priorities agreed Governance arrangements and sub-group structure agreed", 2) == [
+        "LSCB priorities agreed", "Governance arrangements and sub-group structure agreed"]
+    assert split_packed("Family Support Strategy development and consultation completed Strategy published "
+                        "Reporting cycle and mechanism determined", 3) == [
+        "Family Support Strategy development and consultation completed", "Strategy published",
+        "Reporting cycle and mechanism determined"]
+    assert split_packed("New plan devised (with corporate IT, FWI support and Haringey Forward) Plan agreed", 2) == [
+        "New plan devised (with corporate IT, FWI support and Haringey Forward)", "Plan agreed"]
+    assert split_notes("Sep 2009 - Achieved. Core business agreed Oct 2009 - On track") == [
+        "Sep 2009 - Achieved. Core business agreed", "Oct 2009 - On track"]
+    assert split_leads("Rachel Oakley Rachel Oakley", 2) == ["Rachel Oakley", "Rachel Oakley"]
+    assert split_leads("Jan Doust", 3) == ["Jan Doust"] * 3
+
+
+def test_period_and_trend_normalisation():
+    assert normalise_period("2008 / 09") == "2008/09"
+    assert normalise_period("Aug09") == "2009-08"
+    assert normalise_period("Aug 2009") == "2009-08"
+    assert normalise_period("Sept 2024") == "2024-09"
+    assert normalise_period("Latest") is None
+    assert [trend_of(t) for t in ["▲", "▼", "⬇️", "→", "Improving", "No change", ""]] == [
+        "better", "worse", "worse", "same", "better", "same", None]
