@@ -81,7 +81,9 @@ def minute_patterns() -> list[dict]:
     for phrase in RESOLUTION_OPENERS:
         pats.append({"label": "RESOLUTION_OPENER", "pattern": _lower_seq(phrase)})
     for phrase in ATTENDANCE_HEADINGS:
-        pats.append({"label": "ATTENDANCE_HEADING", "pattern": [{"IS_SENT_START": True}, *_lower_seq(phrase)[0:1], *_lower_seq(phrase)[1:], {"ORTH": ":", "OP": "?"}]})
+        words = _lower_seq(phrase)
+        words[0] = {**words[0], "IS_SENT_START": True}
+        pats.append({"label": "ATTENDANCE_HEADING", "pattern": [*words, {"ORTH": ":", "OP": "?"}]})
     for side in ("for", "against", "abstain", "abstained", "abstentions", "abstaining"):
         pats.append({"label": "VOTE_COUNT", "pattern": [{"LOWER": side}, {"ORTH": {"IN": ["(", ":", "-"]}, "OP": "?"}, {"LIKE_NUM": True}, {"ORTH": ")", "OP": "?"}]})
     pats.append({"label": "PROPOSER", "pattern": [{"LOWER": {"IN": ["proposed", "moved"]}}, {"LOWER": "by"}]})
@@ -117,6 +119,7 @@ _NOT_NAME = {
     "school", "schools", "trust", "authority", "agency", "partnership", "network", "forum", "centre",
     "unit", "office", "house", "hall", "road", "street", "court", "limited", "ltd", "plc", "university",
 }
+_STOP_WORDS = {"for", "against", "abstain", "abstentions", "abstained", "and", "the", "resolved", "agreed", "apologies", "present"}
 _INITIAL_BRACKET = re.compile(r"^\(([A-Z])\)$")
 
 
@@ -149,7 +152,7 @@ class PeopleFinder:
         end = start
         while end < len(doc) and end - start < self.max_name_tokens:
             tok = doc[end]
-            if _NAME_TOKEN.match(tok.text) and tok.text.lower() not in HONORIFIC_LOWER and tok.text not in POSTNOMINALS:
+            if _NAME_TOKEN.match(tok.text) and tok.text.lower() not in HONORIFIC_LOWER and tok.text not in POSTNOMINALS and tok.lower_ not in _STOP_WORDS:
                 end += 1
                 if end < len(doc) and doc[end].text == "." and len(doc[end - 1].text) == 1:
                     end += 1
@@ -270,7 +273,7 @@ def build(model: Optional[str] = None) -> Language:
     else:
         nlp = spacy.load(model, exclude=["lemmatizer"])
     if not any(n in nlp.pipe_names for n in ("parser", "senter", "sentencizer")):
-        nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";"]})
+        nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?"]})
     nlp.add_pipe("scrutiny_minute_patterns")
     nlp.add_pipe("scrutiny_people")
     return nlp

@@ -175,9 +175,9 @@ def parse_person(chunk: str, category: str, rows: list[Row], default_title: Opti
 
 
 def _canonical_title(text: str) -> str:
-    word = text.split()[-1].rstrip(".")
-    low = word.lower()
-    if low in {"councillors", "councillor", "cllr", "cllrs", "cmhlr"}:
+    word = text.split()[-1]
+    low = word.lower().rstrip(".")
+    if low in {"councillors", "councillor", "cllr", "cllrs"}:
         return "Councillor"
     return word
 
@@ -369,7 +369,7 @@ def from_body(texts: list[tuple[str, Row]], pipeline) -> list[Person]:
             if person.title == "Councillor":
                 person.category = "guest"
                 person.role = role if role and not _CHAIR_ROLE.match(role) else None
-            elif role and not _HONORIFIC.match(role + " "):
+            elif role and not _HONORIFIC.match(role + " ") and len(re.findall(r"[A-Za-z]", role)) >= 3:
                 if re.fullmatch(r"[A-Z&/]{2,8}", role):  # an acronym, not a role
                     continue
                 person.role = role

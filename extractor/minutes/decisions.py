@@ -11,7 +11,8 @@ from extractor import nlp as nlpmod
 
 OPENER = re.compile(
     r"(?:(?<=^)|(?<=[\s.:;”\"]))(?P<opener>(?:And\s+)?RESOLVED|(?:And\s+|It\s+was\s+)?Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b|\s*$)|"
-    r"It\s+was\s+(?:unanimously\s+)?agreed(?:\s+that)?(?=\s)|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b|\s*$)|DECISION(?=\s*:)|DECIDED(?=\s*[:\-–]|\s+[Tt]hat\b))"
+    r"Seconded\s+by\s+[^;“\"]{3,60};\s*(?=[“\"]That)|"
+    r"[Ii]t\s+was\s+(?:unanimously\s+)?agreed(?:\s+that)?(?=\s)|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b|\s*$)|DECISION(?=\s*:)|DECIDED(?=\s*[:\-–]|\s+[Tt]hat\b))"
     r"\s*[:\-–]?\s*",
 )
 SUB_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(?P<label>\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\))\s+(?=\S)")

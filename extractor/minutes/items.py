@@ -67,10 +67,33 @@ def find_refs(rows: list[Row]) -> list[tuple[int, str]]:
     found = _keep_last(found)
     if len(found) >= 2:
         return found
+    lettered = _lettered(rows)
+    if len(lettered) >= 2:
+        return lettered
     numbered = _numbered(rows)
     if numbered:
         return numbered
     return _item_lines(rows)
+
+
+_LETTER_ROW = re.compile(r"^\(([a-z])\)$")
+_NUMBER_HEAD = re.compile(r"^(\d{1,2})\.\s*(?=[A-Z])")
+
+
+def _lettered(rows: list[Row]) -> list[tuple[int, str]]:
+    """Lettered sub-items "(a)" on a line of their own, each followed by a title, under a numbered
+    heading ("1.Support Services"): refs "1(a)", "1(b)"."""
+    out = []
+    number = None
+    for i, row in enumerate(rows):
+        m = _NUMBER_HEAD.match(row.text)
+        if m and _title_like(row.text[m.end():]):
+            number = m.group(1)
+            continue
+        lm = _LETTER_ROW.match(row.text)
+        if lm and number and i + 1 < len(rows) and _title_like(rows[i + 1].text):
+            out.append((i, f"{number}({lm.group(1)})"))
+    return out
 
 
 def _ref_key(ref: str) -> str:

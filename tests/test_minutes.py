@@ -1,0 +1,215 @@
+"""Minutes: scored against gold files, and the pieces on small constructed texts."""
+
+from pathlib import Path
+
+import pytest
+
+from extractor import evaluate, ingest, nlp, pipeline
+from extractor.minutes import attendance, decisions, items, stream
+from extractor.pages import Line, Page
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+REF_GOLD = SHARED / "gold" / "haringey-osc-2009-12-03.gold.json"
+
+# (input, gold, minimum F1 per section): the floors are what the extractor reaches today.
+CASES = [
+    (SHARED / "seed" / "haringey-osc-2009-12-03.txt", REF_GOLD, {"attendees": 0.97, "minute_items": 0.97, "resolutions": 0.97}),
+    (SHARED / "packs" / "haringey-osc-2009-12-03.pdf", REF_GOLD, {"attendees": 0.97, "minute_items": 0.97, "resolutions": 0.97}),
+    (SHARED / "corpus/meetings/uk_kent_cc/kcc_full_council_2025-03-13_CPP_Minutes_10.12.24.pdf",
+     ROOT / "tests/gold/kcc-corporate-parenting-panel-2024-12-10-minutes.gold.json",
+     {"attendees": 0.95, "minute_items": 0.95, "resolutions": 0.95}),
+    (SHARED / "corpus/meetings/uk_kent_cc/kcc_full_council_2025-01-09_Printed_minutes_09th-Jan-2025_10.00_County_Council.pdf",
+     ROOT / "tests/gold/kcc-full-council-2025-01-09-minutes.gold.json",
+     {"attendees": 0.95, "minute_items": 0.85, "resolutions": 0.9}),
+    (SHARED / "corpus/meetings/ie_limerick_text/limerick_2018_Minutes_-_Special_Meeting_of_Limerick_City_and_County_Council_-_18th_September_2018.md",
+     ROOT / "tests/gold/limerick-special-2018-09-18-minutes.gold.json", {"attendees": 0.9}),
+    (SHARED / "corpus/meetings/ie_limerick_text/limerick_2020_Minutes_-_Special_Meeting_of_Limerick_City_and_County_Council_-_25th_February_2020.md",
+     ROOT / "tests/gold/limerick-special-2020-02-25-minutes.gold.json", {"attendees": 0.85, "minute_items": 0.7}),
+]
+
+
+def _f1(source: Path, gold_path: Path) -> dict:
+    import json
+
+    out = pipeline.extract(ingest.load(str(source)), pipeline.Options(tables=False, people=False))
+    data = json.loads(pipeline.to_json(out))
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    scores = evaluate.evaluate(data, gold, sections=["attendees", "minute_items", "resolutions"])
+    return {name: s["f1"] for name, s in scores["sections"].items()}
+
+
+@pytest.mark.parametrize("source,gold,floors", CASES, ids=[c[1].name + ":" + c[0].suffix for c in CASES])
+def test_against_gold(source, gold, floors):
+    if not source.exists() or not gold.exists():
+        pytest.skip("reference material not present")
+    f1 = _f1(source, gold)
+    for section, floor in floors.items():
+        assert f1[section] >= floor, (section, f1[section])
+
+
+def _rows(*texts):
+    page = Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)])
+    return stream.build([page])
+
+
+# ---- attendance phrasings
+
+
+def test_present_list_with_chair_roles_and_postnominals():
+    people = attendance.parse_list("Mr R W Gough (Chairman), Mr R C Love, OBE, Mrs C Bell and Ms L Wright", "present", [])
+    assert [(p.name, p.title, p.role) for p in people] == [
+        ("R W Gough", "Mr", "Chair"), ("R C Love", "Mr", None), ("C Bell", "Mrs", None), ("L Wright", "Ms", None)]
+
+
+def test_councillors_list_with_missing_comma_and_bracket_letters():
+    people = attendance.parse_list("Councillors Bull (Chair) Adamou (Vice-Chair), Collins (M), Sheahan (J) and Adje", "present", [])
+    assert [(p.name, p.role, p.title) for p in people] == [
+        ("Bull", "Chair", "Councillor"), ("Adamou", "Vice-Chair", "Councillor"), ("Collins (M)", None, "Councillor"),
+        ("Sheahan (J)", None, "Councillor"), ("Adje", None, "Councillor")]
+
+
+def test_role_first_officials_list():
+    people = attendance.parse_list("Chief Executive (Mr. C. Murray), Director, Support Services (Mr. S. Coughlan)", "officer", [])
+    assert [(p.name, p.role, p.title) for p in people] == [("C. Murray", "Chief Executive", "Mr."), ("S. Coughlan", "Director, Support Services", "Mr.")]
+
+
+def test_headings_give_categories():
+    cases = {"PRESENT: Mr A Smith": "present", "ALSO PRESENT: Mr A Smith": "also_present",
+             "IN ATTENDANCE: Mr A Smith (Clerk)": "in_attendance", "In attendance virtually: Mr A Smith": "in_attendance_virtually",
+             "OFFICIALS IN ATTENDANCE:": "officer", "Apologies Councillors Aitken": "apologies", "Absent: Mr A Smith": "absent",
+             "Visitors: Mr A Smith": "guest"}
+    for text, category in cases.items():
+        assert attendance.heading(text)[0] == category, text
+
+
+def test_substitution_pairs_in_order():
+    text = ("Apologies for absence were received from Councillor Mallett, who was substituted by Councillor Peacock, "
+            "and Councillors Aitken and Winskill, who were substituted by Councillors Allison and Alexander.")
+    pairs = [(a.split()[-1], s.split()[-1]) for a, s in attendance.substitutions(text)]
+    assert pairs == [("Mallett", "Peacock"), ("Aitken", "Allison"), ("Winskill", "Alexander")]
+
+
+def test_singular_substitution_pairs_with_last_name():
+    text = "Apologies were received from Dylan Jeffrey, Rory Love and Nancy Sayer who was substituted by Roxanne Hills."
+    assert attendance.substitutions(text) == [("Nancy Sayer", "Roxanne Hills")]
+
+
+def test_present_as_substitute_member():
+    text = "Councillor Peacock was present as Substitute Member for Councillor Mallett."
+    assert attendance.substitutions(text) == [("Councillor Mallett", "Councillor Peacock")]
+
+
+def test_substitutes_heading_with_for():
+    rows = _rows("Substitutes: Councillor Peacock for Councillor Mallett")
+    pairs = attendance.substitute_lines(rows)
+    assert [(a, s) for a, s, _ in pairs] == [("Councillor Mallett", "Councillor Peacock")]
+
+
+def test_virtual_attendance_sentence():
+    _, _, virtual = attendance.from_sentences([("Sarah Hamilton and Dan Bride were in attendance virtually.", None)])
+    assert [p.name for p in virtual] == ["Sarah Hamilton", "Dan Bride"]
+
+
+def test_attendance_grid_codes():
+    rows = _rows("P – Present S – Sanctioned", "HEATHER POUSTIE Headteacher 10/2022 P", "PAUL REYNOLDS Co - opted 12/2021 S",
+                 "KEITH MOORE Parent 10/2019 A", "VACANT Parent")
+    people = attendance.from_grid(rows)
+    assert [(p.name, p.category) for p in people] == [
+        ("Heather Poustie", "present"), ("Paul Reynolds", "apologies"), ("Keith Moore", "absent")]
+
+
+def test_body_people_officer_or_guest_by_role():
+    text = ("Councillor Emma Jones, Chair of the Advisory Committee, introduced Graham Badman (Independent Chair of the "
+            "Local Safeguarding Board) and Mark Gurrey (Interim Assistant Director for Safeguarding).")
+    found = attendance.from_body([(text, None)], nlp.pipeline())
+    assert [(p.name, p.category) for p in found] == [("Emma Jones", "guest"), ("Graham Badman", "guest"), ("Mark Gurrey", "officer")]
+
+
+# ---- minute refs
+
+
+@pytest.mark.parametrize("first,second,ref,norm", [
+    ("OSCO07. JOINT AREA REVIEW", "OSCO08. BUDGET", "OSCO07.", "OSCO07"), ("112/23 Budget", "113/23 Audit", "112/23", "112/23"),
+    ("FGB 01/2122 Attendance", "FGB 02/2122 Minutes", "FGB 01/2122", "FGB01/2122"),
+    ("Minute 45 Budget", "Minute 46 Audit", "Minute 45", "45"), ("CAB123 Budget", "CAB124 Audit", "CAB123", "CAB123"),
+])
+def test_ref_styles(first, second, ref, norm):
+    found = items.find_refs(_rows(first, "Some text.", second, "More text."))
+    assert [r for _, r in found][0] == ref and len(found) == 2 and items.normalise_ref(ref) == norm
+
+
+def test_numbered_minutes_skip_paragraph_numbers():
+    rows = _rows("76. Apologies", "(Item 1)", "No apologies were received.", "77. Budget", "(Item 2)",
+                 "1. Mr Shipton introduced the report that set out the detail.", "2. RESOLVED that the report be noted.",
+                 "78. Any other business", "(Item 3)")
+    found = items.split(rows)
+    assert [(i.ref, i.title, i.agenda_item) for i in found] == [
+        ("76.", "Apologies", "1"), ("77.", "Budget", "2"), ("78.", "Any other business", "3")]
+
+
+def test_unnumbered_minutes_keyed_by_item_line():
+    rows = _rows("Apologies and Substitutes", "(Item 1)", "None.", "Work programme", "(Item 2)", "RESOLVED that it be noted.")
+    found = items.split(rows)
+    assert [(i.ref, i.title) for i in found] == [("1", "Apologies and Substitutes"), ("2", "Work programme")]
+
+
+def test_converter_markup_does_not_break_titles():
+    rows = _rows("OSCO08.\t<p>CHILDREN'S SAFEGUARDING - UPDATE</p> <p>The Committee received the report.</p>",
+                 "OSCO09.\t**URGENT BUSINESS** There was none.")
+    found = items.split(rows)
+    assert [i.title for i in found] == ["CHILDREN'S SAFEGUARDING - UPDATE", "URGENT BUSINESS"]
+
+
+# ---- resolutions, votes, actions, declarations
+
+
+def _res(text):
+    return [(r.number, r.text, r.noted) for r in decisions.resolutions(text, nlp.pipeline())]
+
+
+def test_resolved_that_stops_at_explanation():
+    assert _res("RESOLVED That the order be varied. The minutes will appear in order.") == [(None, "That the order be varied.", False)]
+
+
+def test_resolved_with_sub_resolutions():
+    got = _res("RESOLVED: (a) that the report be noted; (b) that the plan be approved.")
+    assert got == [("a", "that the report be noted", True), ("b", "that the plan be approved.", False)]
+
+
+def test_and_resolved_quoted():
+    assert _res("And Resolved: “That, the draft Minutes be adopted.” Next business.") == [(None, "That, the draft Minutes be adopted.", False)]
+
+
+def test_it_was_agreed():
+    assert _res("After discussion it was agreed that the item be deferred.") == [(None, "the item be deferred.", False)]
+
+
+def test_vote_line():
+    votes = decisions.votes("Mr Hood proposed, and Mr Baldock seconded the amendment. For (14) Mr A, Mr B Against (45) Abstain (4) Amendment lost.")
+    v = votes[0]
+    assert (v.proposer, v.seconder, v.counts, v.result) == ("Mr Hood", "Mr Baldock", {"for": 14, "against": 45, "abstain": 4}, "lost")
+
+
+def test_action_with_who():
+    got = decisions.actions("The Committee asked questions. Officers would circulate a briefing note to Members.", nlp.pipeline())
+    assert [(t, w) for t, w, _ in got] == [("Officers would circulate a briefing note to Members.", "Officers")]
+
+
+def test_declaration_with_member_and_item():
+    got = decisions.declarations("Councillor Smith declared a personal interest in item 5 as a school governor.", nlp.pipeline())
+    assert [(m, i) for m, i, _, _ in got] == [("Councillor Smith", "5")]
+
+
+def test_no_declarations():
+    assert decisions.declarations("There were no declarations of interest.", nlp.pipeline()) == []
+
+
+def test_named_blank_model_gives_the_same_minutes():
+    source = SHARED / "seed" / "haringey-osc-2009-12-03.txt"
+    if not source.exists():
+        pytest.skip("reference material not present")
+    src = ingest.load(str(source))
+    plain = pipeline.extract(src, pipeline.Options(tables=False, people=False))
+    named = pipeline.extract(src, pipeline.Options(tables=False, people=False, spacy_model="blank:en"))
+    assert plain.minutes and [m.model_dump() for m in plain.minutes] == [m.model_dump() for m in named.minutes]
