@@ -72,7 +72,10 @@ PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "da", "
 LABEL_WORDS = frozenset(
     """report author contact name tel telephone email e-mail phone fax subject from to date decision
     classification ward wards division item agenda appendix annex summary roadmap page minutes apologies
-    present attendance absent""".split()
+    present attendance absent against abstain abstained abstention abstentions motion amendment act
+    budget plan policy strategy indicator indicators performance request requests update updates scheme
+    fund review meeting record records total votes vote carried lost resolved noted substantive original
+    amended""".split()
 )
 
 # Common short forms of given names: a short form matches its long form.
@@ -151,8 +154,16 @@ def smart_title(word: str) -> str:
     return out
 
 
+def clean_text(text: str) -> str:
+    """A printed name with converter artefacts repaired: a line-break hyphen control character
+    ("Crow\x02 Brown" -> "Crow-Brown"), other control characters, runs of white space."""
+    text = re.sub(r"[\x02\xad]\s*", "-", text)
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def _tidy(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", clean_text(text))
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
     text = re.sub(r"\s+", " ", text).strip().strip(",;:")
@@ -183,7 +194,7 @@ WEAK_ROLE_WORDS = frozenset({"head", "lead", "clerk", "chair", "leader", "member
 def _is_role_words(words: list[str], has_honorific: bool) -> bool:
     """Whether the name words (honorifics removed) read as a job title rather than a name."""
     text = " ".join(words)
-    if re.search(r"&|\b(?:of|for|the|and|to|in)\b", text):
+    if re.search(r"&|\b(?:of|for|the|and|to|in)\b", text, re.I):
         return True
     if any(w.lower().strip(".':") in LABEL_WORDS for w in words):
         return True
@@ -342,7 +353,8 @@ def split_names(text: Optional[str]) -> list[str]:
         return []
     parts = [p for p in _CONNECTORS.split(text) if p and p.strip()]
     parsed_parts = [parse(p) for p in parts]
-    if len(parts) > 1 and not (all(parsed_parts) and any(x.level or x.honorific for x in parsed_parts if x)):
+    named = any(x and (x.level or x.honorific) for x in parsed_parts)
+    if len(parts) > 1 and not (named and all(x or is_role_text(p) for x, p in zip(parsed_parts, parts))):
         parts = [text]
     out: list[str] = []
     for p in parts:

@@ -77,7 +77,7 @@ def test_surname_only_joins_a_full_name_only_when_unambiguous():
         attendee("Jones", "present"),
     )])
     resolve(None, out)
-    assert person_of(out, "Councillor Reith") == person_of(out, "Lorna Reith") == "p-lorna-reith"
+    assert person_of(out, "Councillor Reith") == person_of(out, "Councillor Lorna Reith") == "p-lorna-reith"
     assert person_of(out, "Jones") is None  # Emma or Eleanor: left unresolved
     unresolved = next(m for m in out.mentions if m.text == "Jones")
     assert "ambiguous" in unresolved.evidence[0]

@@ -16,6 +16,8 @@ from models.records import Mention, Person, PersonRole
 # Roles every member shares; they say nothing about who holds a particular post.
 GENERIC_ROLES = frozenset({"member", "councillor", "substitute member", "co-optee"})
 RANKS_LAST = frozenset(names.RANKS)
+# Contexts where a role phrase is narrative and may denote a post rather than its current holder.
+STRICT_ROLE_CONTEXTS = frozenset({"minutes_role"})
 
 
 @dataclass
@@ -62,7 +64,7 @@ def _resolve_role(o: Observation, statements, glossary) -> Assignment:
     text = o.text.strip()
     if not (names.is_role_text(text) or role_match.letters(text)):
         return Assignment(None, None, ["not read as a personal name or a role"])
-    person, score, evidence = role_match.resolve(text, statements, glossary)
+    person, score, evidence = role_match.resolve(text, statements, glossary, strict=o.context in STRICT_ROLE_CONTEXTS)
     if person is None:
         return Assignment(None, None, ["role-only reference"] + evidence)
     return Assignment(person, round(0.9 * score / 100, 3), ["role-only reference"] + evidence)

@@ -7,6 +7,7 @@ from typing import Any, Iterator, Optional
 
 from extractor import names
 from extractor.names import ParsedName
+from extractor.people import text as text_refs
 from models.records import Attendee, Extraction, Provenance
 
 
@@ -35,7 +36,16 @@ class Observation:
 
 
 def observation(text: str, context: str, *, title: Optional[str] = None, **kw) -> Observation:
-    """An Observation with its name parsed (None for role-only references)."""
+    """An Observation with its name parsed (None for role-only references).
+
+    A personal honorific given in a separate field (Mr, Mrs, Dr ...) is put back in front of the
+    name, as such titles are printed with each name. "Councillor" is often a list heading before
+    bare surnames ("Councillors Bull, Adamou"), so it is put back only before a full name
+    ("Councillor Emma Jones").
+    """
+    text = names.clean_text(text)
+    if title and not names.honorifics_of(text) and _per_name_title(title, text):
+        text = f"{names.clean_text(title)} {text}"
     return Observation(text=text, context=context, name=names.parse(text, title=title), title=title, **kw)
 
 
@@ -115,15 +125,35 @@ def _minutes(minutes, body, date) -> Iterator[Observation]:
             yield from _votes(v, v.provenance or prov, where)
         for act in item.actions:
             yield from _people_in(act.who, "minute_action", provenance=act.provenance or prov, **where)
+        yield from _running_text(item, prov, where)
+
+
+def _running_text(item, prov, where: dict) -> Iterator[Observation]:
+    """People and role-only references named in a minute's body, resolutions and actions."""
+    texts = [item.body] + [r.text for r in item.resolutions] + [a.text for a in item.actions]
+    for text in filter(None, texts):
+        for name, title in text_refs.named_people(text):
+            yield observation(name, "minutes_text", title=title, provenance=prov, **where)
+        for role in text_refs.role_references(text):
+            yield Observation(text=names.clean_text(role), context="minutes_role", provenance=prov, **where)
 
 
 def _attendee(a: Attendee, where: dict) -> Observation:
     extra = ["Councillor"] if _is_councillor(a.title) else []
-    if a.category == "substitute":
-        extra.append("Substitute member")
+    extra += _category_roles(a)
     obs = observation(a.name, f"attendee_{a.category}", title=a.title, role=a.role, provenance=a.provenance, extra_roles=extra, **where)
     obs.record = a
     return obs
+
+
+MEMBER_CATEGORIES = {"present": "Member", "apologies": "Member", "absent": "Member", "substitute": "Substitute member"}
+
+
+def _category_roles(a: Attendee) -> list[str]:
+    """What the attendance list says about the person: a member of the body, or someone attending."""
+    if a.category in MEMBER_CATEGORIES:
+        return [MEMBER_CATEGORIES[a.category]]
+    return [] if a.role else ["Attendee"]
 
 
 def _votes(v, prov, where) -> Iterator[Observation]:
@@ -140,6 +170,16 @@ def _plans(out: Extraction, body, date) -> Iterator[Observation]:
         yield from _people_in(a.lead, "action_lead", provenance=a.provenance, **where)
     for m in out.milestones:
         yield from _people_in(m.lead, "milestone_lead", provenance=m.provenance, **where)
+
+
+def _per_name_title(title: str, text: str) -> bool:
+    found = names.honorifics_of(title)
+    if not found:
+        return False
+    if "Councillor" in found:
+        parsed = names.parse(text)
+        return bool(parsed and parsed.given)
+    return True
 
 
 def _is_councillor(title: Optional[str]) -> bool:

@@ -72,25 +72,32 @@ def initialism(role: str) -> str:
     return "".join(w[0] for w in content_tokens(role)).upper()
 
 
-def similarity(reference: str, role: str, glossary: dict[str, str]) -> float:
-    """0-100: how well a role-only reference matches a stated role."""
+def modifiers(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z]+", normalise(text)) if w in MODIFIERS)
+
+
+def similarity(reference: str, role: str, glossary: dict[str, str], *, strict: bool = False) -> float:
+    """0-100: how well a role-only reference matches a stated role. ``strict`` (running text)
+    takes 20 off when one says "interim" or "acting" and the other does not: "the Assistant
+    Director of Safeguarding" may be the permanent post, not its interim holder."""
+    penalty = 20.0 if strict and modifiers(reference) != modifiers(role) else 0.0
     acronym = letters(reference.strip())
     if acronym and acronym == initialism(expand(role, glossary)):
-        return 95.0
+        return 95.0 - penalty
     a = " ".join(content_tokens(expand(reference, glossary)))
     b = " ".join(content_tokens(expand(role, glossary)))
     if not a or not b:
         return 0.0
-    return float(fuzz.token_sort_ratio(a, b))
+    return float(fuzz.token_sort_ratio(a, b)) - penalty
 
 
-def resolve(reference: str, statements: list[Statement], glossary: dict[str, str]) -> tuple[Optional[str], float, list[str]]:
+def resolve(reference: str, statements: list[Statement], glossary: dict[str, str], *, strict: bool = False) -> tuple[Optional[str], float, list[str]]:
     """The one person whose stated role matches ``reference``, with score and evidence; None when
     no role matches well enough or two people match about as well."""
     if not statements:
         return None, 0.0, ["no role statements in the pack"]
     choices = {i: s.role for i, s in enumerate(statements)}
-    ranked = process.extract(reference, choices, scorer=lambda q, c, **_: similarity(q, c, glossary), limit=None)
+    ranked = process.extract(reference, choices, scorer=lambda q, c, **_: similarity(q, c, glossary, strict=strict), limit=None)
     best: dict[str, tuple[float, str]] = {}
     for role, score, i in ranked:
         person = statements[i].person
