@@ -605,7 +605,8 @@ def sections_for(gold: dict) -> list[Section]:
         }, ("action_ref", "milestone")),
         Section("indicators", _gold_list("indicators"), _pred_indicators, key_exact("code"), {
             "group": same_fuzzy, "description": same_fuzzy, "trend": same_exact, "value": same_quantity,
-            "status": same_exact, "target": same_quantity, "commentary_first_words": same_prefix,
+            "status": same_exact, "target": same_quantity, "floor": same_quantity,
+            "commentary_first_words": same_prefix,
         }, ("code",), _indicator_period),
     ]
 
@@ -848,6 +849,7 @@ def _gold_indicator(ind: dict) -> dict:
     return _fit(
         records.Indicator, ind, commentary=ind.get("commentary_first_words"), periods=periods,
         value=parse_quantity(ind.get("value")), target=parse_quantity(ind.get("target")),
+        floor=parse_quantity(ind.get("floor")),
     )
 
 
