@@ -176,16 +176,17 @@ def borderless_pairs(page: Page, taken: list[Box]) -> Optional[Grid]:
             starts[key] = starts.get(key, 0) + 1
     if not starts:
         return None
-    key, count = max(starts.items(), key=lambda kv: kv[1])
+    key, count = max(starts.items(), key=lambda kv: (kv[1], kv[0]))
     if count < 4:
         return None
+    x_term, x_text = key[0] * 3, key[1] * 3
     rows: list[Row] = []
     for ln in lines:
         first = ln.segments[0]
-        if len(ln.segments) == 2 and (round(first.box[0] / 3), round(ln.segments[1].box[0] / 3)) == key:
+        if len(ln.segments) == 2 and abs(first.box[0] - x_term) <= 4 and abs(ln.segments[1].box[0] - x_text) <= 4:
             second = ln.segments[1]
             rows.append(Row([_cell(first, ln), _cell(second, ln)], page, ln.box[1], ln.box[3]))
-        elif rows and len(ln.segments) == 1 and abs(first.box[0] / 3 - key[1]) <= 1.5 and ln.box[1] - rows[-1].bottom < 20:
+        elif rows and len(ln.segments) == 1 and abs(first.box[0] - x_text) <= 4 and ln.box[1] - rows[-1].bottom < 20:
             rows[-1].cells[1].frags.append(Frag(clean_text(first.text), ln.box[1], ln.box[3], ln))
             rows[-1].bottom = ln.box[3]
     return Grid(rows=rows, caption=None, source="pdf") if len(rows) >= 4 else None
