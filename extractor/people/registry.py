@@ -109,13 +109,14 @@ def build(extractions: list[Extraction]) -> Registry:
                 entries.append((_Entry(ex.pack.source, p, counts.get(p.id, 0)), parsed))
     groups, unresolved = cluster(entries, roles_of=lambda e: e.roles)
     ids = person_ids(groups)
-    people = [_person(pid, g) for pid, g in zip(ids, groups)]
+    order = {ex.pack.source: i for i, ex in enumerate(extractions)}
+    people = [_person(pid, g, order) for pid, g in zip(ids, groups)]
     people.sort(key=lambda p: p.id)
     unlinked = [Unlinked(pack=u.item.pack, person=u.item.person.id, name=u.item.person.name, evidence=u.evidence) for u in unresolved]
     return Registry(packs=[ex.pack.source for ex in extractions], people=people, unlinked=unlinked)
 
 
-def _person(pid: str, group) -> RegistryPerson:
+def _person(pid: str, group, order: dict[str, int]) -> RegistryPerson:
     best = group.best
     honorifics = [h for h in group.honorifics if h not in names.RANKS] or group.honorifics
     roles: list[RegistryRole] = []
@@ -136,7 +137,10 @@ def _person(pid: str, group) -> RegistryPerson:
         surname=best.surname,
         aliases=list(dict.fromkeys(a for e in group.items for a in e.person.aliases)),
         roles=roles,
-        packs=[PackLink(pack=e.pack, person=e.person.id, mentions=e.mentions, score=lk.score, evidence=lk.evidence) for e, lk in zip(group.items, group.links)],
+        packs=sorted(
+            (PackLink(pack=e.pack, person=e.person.id, mentions=e.mentions, score=lk.score, evidence=lk.evidence) for e, lk in zip(group.items, group.links)),
+            key=lambda link: (order[link.pack], link.person),
+        ),
         first_seen=min(dates) if dates else None,
         last_seen=max(dates) if dates else None,
     )
