@@ -8,6 +8,7 @@ all-capitals forms ("COUNCILLOR GIDEON BULL") and "Surname, Given" forms.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -128,6 +129,7 @@ class ParsedName:
         return f"{first} {self.surname}".strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
     """Comparison form of a name part: no accents, case-folded, letters and hyphens only."""
     text = unicodedata.normalize("NFKD", text)
@@ -268,6 +270,7 @@ def _split_initials(word: str, all_caps: bool) -> Optional[list[str]]:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def parse(text: Optional[str], *, title: Optional[str] = None) -> Optional[ParsedName]:
     """Parse one printed name; None when the text is not a personal name (a role, a list, a body).
 

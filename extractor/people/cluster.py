@@ -36,23 +36,32 @@ class Group(Generic[T]):
     links: list[Link] = field(default_factory=list)
     forms: dict[tuple, ParsedName] = field(default_factory=dict)  # distinct name forms, for compatibility checks
 
+    _best: Optional[ParsedName] = None
+
     def add(self, item: T, name: ParsedName, link: Link) -> None:
         self.items.append(item)
         self.parsed.append(name)
         self.links.append(link)
         self.forms.setdefault(_signature(name), name)
+        if self._best is None or _completeness(name) > _completeness(self._best):
+            self._best = name
 
     @property
     def best(self) -> ParsedName:
-        """The most complete form: full given names, then most initials, then mixed case."""
-        ranked = enumerate(self.parsed)
-        return max(ranked, key=lambda ip: (ip[1].level, len(ip[1].given), len(ip[1].initials), not ip[1].text.isupper(), -ip[0]))[1]
+        """The most complete form (full given names, then most initials, then mixed case); the
+        first seen on a tie."""
+        assert self._best is not None
+        return self._best
 
     @property
     def honorifics(self) -> list[str]:
         counts = Counter(h for p in self.parsed for h in p.honorifics)
         first = {h: i for i, h in reversed(list(enumerate(h for p in self.parsed for h in p.honorifics)))}
         return sorted(counts, key=lambda h: (-counts[h], first[h]))
+
+
+def _completeness(p: ParsedName) -> tuple:
+    return (p.level, len(p.given), len(p.initials), not p.text.isupper())
 
 
 def _signature(p: ParsedName) -> tuple:
