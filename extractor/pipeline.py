@@ -13,7 +13,7 @@ from typing import Callable, Optional
 from extractor import __version__
 from extractor.context import Context
 from extractor.pages import Source
-from models.records import Extraction, Pack
+from models.records import Extraction, Meeting, Minutes, Pack
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ def extract(source: Source, options: Options = Options()) -> Extraction:
         _stage(ctx, out, "tables", lambda: _tables(ctx, out))
     if options.minutes:
         _stage(ctx, out, "minutes", lambda: _minutes(ctx, out, options))
+    if out.meeting is None and out.minutes:
+        out.meeting = _meeting_from_minutes(out.minutes[0])
     if options.people:
         _stage(ctx, out, "people", lambda: _people(ctx, out))
     out.flags = ctx.flags
@@ -64,6 +66,17 @@ def _stage(ctx: Context, out: Extraction, name: str, fn: Callable[[], None]) -> 
             severity="error",
         )
         out.status = "partial_success"
+
+
+def _meeting_from_minutes(minutes: Minutes) -> Meeting:
+    """A file that holds only minutes: its meeting is the one the minutes record."""
+    return Meeting(
+        body=minutes.body,
+        date=minutes.date,
+        time=minutes.started_at,
+        venue=minutes.venue,
+        provenance=minutes.provenance,
+    )
 
 
 def _tables(ctx: Context, out: Extraction) -> None:
