@@ -149,3 +149,16 @@ def test_output_is_deterministic():
         return to_json(out)
 
     assert build() == build()
+
+
+def test_a_lone_given_name_joins_the_only_person_with_it():
+    from models.records import MinuteAction, MinuteItem
+
+    item = MinuteItem(ref="1", ref_normalised="1", provenance=PROV,
+                      actions=[MinuteAction(text="Circulate the policy", who="Keith"), MinuteAction(text="Book a room", who="Sam")])
+    out = pack(minutes=[Minutes(date="2020-02-03", provenance=PROV, items=[item],
+                                attendees=[attendee("Keith Moore"), attendee("Sam Jones"), attendee("Sam Smith"), attendee("Allison", title="Councillor")])])
+    resolve(None, out)
+    assert person_of(out, "Keith") == "p-keith-moore"
+    assert person_of(out, "Sam") not in {"p-sam-jones", "p-sam-smith"}  # two people called Sam
+    assert any("given name" in e for m in out.mentions if m.text == "Keith" for e in m.evidence)

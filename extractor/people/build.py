@@ -8,7 +8,7 @@ from typing import Optional
 
 from extractor import names
 from extractor.people import roles as role_match
-from extractor.people.cluster import Group, cluster
+from extractor.people.cluster import Group, Link, cluster
 from extractor.people.gather import Observation
 from extractor.textutil import normalise
 from models.records import Mention, Person, PersonRole
@@ -43,6 +43,7 @@ def link(observations: list[Observation], glossary: dict[str, str]) -> Linked:
         o.index = i
     named = [(o, o.name) for o in observations if o.name is not None]
     groups, unresolved = cluster(named, roles_of=lambda o: o.roles)
+    groups = merge_given_names(groups)
     ids = person_ids(groups)
     assignments: dict[int, Assignment] = {}
     for pid, g in zip(ids, groups):
@@ -58,6 +59,30 @@ def link(observations: list[Observation], glossary: dict[str, str]) -> Linked:
             if assignments[o.index].person:
                 role_aliases[assignments[o.index].person].append(o)
     return Linked(groups, ids, assignments, dict(role_aliases))
+
+
+LIST_CONTEXTS = ("attendee", "member", "co_optee", "substituted", "vote_", "declaration")
+
+
+def merge_given_names(groups: list[Group[Observation]]) -> list[Group[Observation]]:
+    """A lone word with no honorific outside attendance lists ("Keith" as an action owner) joins the
+    only person in the pack with that given name, when nobody has it as a surname."""
+    surnames = Counter(g.best.surname_key for g in groups)
+    by_given: dict[str, list[Group]] = defaultdict(list)
+    for g in groups:
+        if g.best.given:
+            by_given[names.key(g.best.given[0])].append(g)
+    absorbed: set[int] = set()
+    for g in groups:
+        lone = all(p.level == 0 and not p.honorifics and not p.qualifier and len(p.surname.split()) == 1 for p in g.parsed)
+        in_lists = any(o.context.startswith(LIST_CONTEXTS) for o in g.items)
+        targets = by_given.get(g.best.surname_key, [])
+        if lone and not in_lists and len(targets) == 1 and surnames[g.best.surname_key] == 1:
+            target = targets[0]
+            for o, p, lk in zip(g.items, g.parsed, g.links):
+                target.add(o, p, Link(0.6, [f"single name read as the given name of {target.best.display}, the only one in the pack"]))
+            absorbed.add(id(g))
+    return [g for g in groups if id(g) not in absorbed]
 
 
 def _resolve_role(o: Observation, statements, glossary) -> Assignment:

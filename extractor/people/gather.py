@@ -40,8 +40,8 @@ def observation(text: str, context: str, *, title: Optional[str] = None, **kw) -
 
     A personal honorific given in a separate field (Mr, Mrs, Dr ...) is put back in front of the
     name, as such titles are printed with each name. "Councillor" is often a list heading before
-    bare surnames ("Councillors Bull, Adamou"), so it is put back only before a full name
-    ("Councillor Emma Jones").
+    bare surnames ("Councillors Bull, Adamou"), so it is put back only before a name with given
+    names or initials ("Councillor Emma Jones", "Councillor J. Collins").
     """
     text = names.clean_text(text)
     if title and not names.honorifics_of(text) and _per_name_title(title, text):
@@ -168,8 +168,24 @@ def _plans(out: Extraction, body, date) -> Iterator[Observation]:
     where = dict(meeting=body, date=date)
     for a in out.actions:
         yield from _people_in(a.lead, "action_lead", provenance=a.provenance, **where)
+        yield from _plan_text(a.title, a.provenance, where)
     for m in out.milestones:
         yield from _people_in(m.lead, "milestone_lead", provenance=m.provenance, **where)
+        yield from _plan_text(m.text, m.provenance, where)
+        yield from _plan_text(m.progress_note, m.provenance, where)
+    for e in out.exceptions:
+        for text in (e.reason, e.actions_to_achieve, e.support_required):
+            yield from _plan_text(text, e.provenance, where)
+
+
+def _plan_text(text: Optional[str], prov, where: dict) -> Iterator[Observation]:
+    """People named in plan text: honorific-led names and bracketed full names."""
+    if not text:
+        return
+    for name, title in text_refs.named_people(text):
+        yield observation(name, "plan_text", title=title, provenance=prov, **where)
+    for name in text_refs.bracketed_names(text):
+        yield observation(name, "plan_text", provenance=prov, **where)
 
 
 def _per_name_title(title: str, text: str) -> bool:
@@ -178,7 +194,7 @@ def _per_name_title(title: str, text: str) -> bool:
         return False
     if "Councillor" in found:
         parsed = names.parse(text)
-        return bool(parsed and parsed.given)
+        return bool(parsed and parsed.level)
     return True
 
 

@@ -7,8 +7,11 @@ import re
 
 from extractor import names
 
-_TITLE = r"(?:Councillors?|Cllrs?\.?|Cmhlr\.?|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof(?:essor)?|Rev(?:d)?|Deputy)\.?"
-_NAME = r"(?:(?:[A-Z]\.?\s){0,3}(?:[A-Z][a-z]+\s)?(?:(?:[Oo]|Mc|Mac)['’]?)?[A-Z][A-Za-z'’\-]+(?:\s\([A-Z]\))?)"
+_TITLE = r"(?:Councillors?|Cllrs?\.?|Cmhlr\.?|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof(?:essor)?|Rev(?:d)?|Deputy|DAC|DCI|DI|DS|Supt)\.?"
+_L = r"[^\W\d_]"  # any letter
+_UP = r"[A-ZÀ-ÖØ-Þ]"
+_WORD = rf"{_UP}{_L}*(?:['’\-]{_L}+)*(?:['’](?!{_L}))?"
+_NAME = rf"(?:(?:{_UP}\.?\s){{0,3}}(?:{_WORD}\s){{0,2}}(?:(?:Ó|Ní|Uí|Mac|Mc|de|van|von)\s)?{_WORD}(?:\s\({_UP}\))?)"
 _PERSON = re.compile(rf"\b({_TITLE})\s+({_NAME}(?:(?:,\s*|\s+and\s+){_NAME})*)")
 _ROLE_HEADS = r"(?:Director|Manager|Officer|Executive|Leader|Chair(?:man)?|Clerk|Counsel|Secretary|Head|Treasurer|Solicitor|Lead|Mayor|Commissioner|Adviser|Advisor)"
 _ROLE = re.compile(
@@ -29,10 +32,15 @@ def named_people(text: str) -> list[tuple[str, str]]:
         for i, part in enumerate(p.strip() for p in parts):
             if names.honorifics_of(part):
                 form, title_of = part, names.honorifics_of(part)[0]
-            elif i == 0 or names.parse(part):
+            elif i == 0 or (plural and names.parse(part)):
                 form, title_of = (part if plural else f"{singular} {part}"), singular
             else:
                 break
+            form = re.sub(r"['’]s$", "", form)  # "DAC Alan Gibson's office"
+            words = form.split()
+            while len(words) > 2 and words[-1].isupper() and words[-1].lower() in names.POSTNOMINALS:
+                words.pop()  # "Mr Jim McMahon MP"
+            form = " ".join(words)
             if names.parse(form, title=title_of):
                 out.append((form, title_of))
     return out
@@ -49,3 +57,11 @@ def role_references(text: str) -> list[str]:
         phrase = re.sub(r"(?:\s+(?:and|&|of|for|the))+$", "", phrase)
         found.append(f"{m.group(0)[:3]} {phrase}")
     return found
+
+
+_BRACKETED = re.compile(rf"\(({_WORD}\s{_WORD})\)")
+
+
+def bracketed_names(text: str) -> list[str]:
+    """Full names in brackets, as printed ("(Jane Elias)"): an action title naming its owner."""
+    return [f"({m.group(1)})" for m in _BRACKETED.finditer(text or "") if (p := names.parse(m.group(1))) and p.given]
