@@ -224,12 +224,24 @@ def _list_after(label: re.Pattern, lines, texts: list[str]):
         value, used = m.group(1), [lines[i]]
         for j in range(i + 1, min(i + 4, len(texts))):
             nxt = texts[j]
-            if _ITEM.match(nxt) or AGENDA_HEAD.match(nxt) or _COOPTEES.match(nxt) or _MEMBERS.match(nxt) or not value.rstrip().endswith((",", "and", "(")) and not nxt[:1].islower() and not re.match(r"^[A-Z][\w'’-]+\s*(?:\(|,|and\b)", nxt):
+            if not _list_continues(value, nxt):
                 break
             value += " " + nxt
             used.append(lines[j])
         return value, used
     return None, []
+
+
+def _list_continues(value: str, nxt: str) -> bool:
+    """A wrapped name list goes on when the list so far ends mid-list, or the next line starts in
+    lower case or with a name followed by '(', ',' or 'and'."""
+    if _ITEM.match(nxt) or AGENDA_HEAD.match(nxt) or _COOPTEES.match(nxt) or _MEMBERS.match(nxt):
+        return False
+    return (
+        value.rstrip().endswith((",", "and", "("))
+        or nxt[:1].islower()
+        or re.match(r"^[A-Z][\w'’-]+\s*(?:\(|,|and\b)", nxt) is not None
+    )
 
 
 def split_names(value: str) -> list[str]:

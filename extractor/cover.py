@@ -99,10 +99,8 @@ def _fields(texts: list[str]) -> tuple[dict[str, str], list[int]]:
     for i, t in enumerate(texts):
         if _SECTION.match(t) and not _ANY_LABEL.match(t) or _SIGNED.match(t):
             current = None
-            if _SECTION.match(t) and values.get("title"):
-                if not _HEADING_RECS.match(t):
-                    if len(values) >= 3:
-                        break
+            if _SECTION.match(t) and "title" in values and len(values) >= 3 and not _HEADING_RECS.match(t):
+                break  # the report's numbered body begins
             continue
         m = _REPORT_OF.match(t)
         if m and "report_of" not in values:
@@ -243,10 +241,8 @@ def _recommendations(rows, fields: dict[str, str], doc_id: str) -> list[Recommen
         if _END_OF_SECTION.match(t):
             break
         s = _SECTION.match(t)
-        if s and not _NUMBERED_SUB.match(t) and (number is None or int(s.group(1)) == number + 1 or int(s.group(1)) > number + 1):
-            break
-        if number is None and _SECTION.match(t):
-            break
+        if s and not _NUMBERED_SUB.match(t) and (number is None or int(s.group(1)) > number):
+            break  # the next numbered section
         body.append(t)
     page, line, _ = rows[start]
     prov = provenance(page, [line], extractor=EXTRACTOR, document=doc_id)

@@ -100,7 +100,6 @@ class _Open:
     start: int
     title: Optional[str]
     header: Optional[str]  # running header that continues it
-    parent: Optional[int] = None
 
 
 def _opening(page: Page, n: int = 30) -> list[str]:
@@ -151,7 +150,6 @@ def split(ctx: Context) -> list[Document]:
     pages = ctx.source.pages
     spans: list[tuple[_Open, int]] = []
     current: Optional[_Open] = None
-    last_report: Optional[int] = None
     for page in pages:
         kind, title = classify(page)
         head = _header_key(page)
@@ -171,10 +169,7 @@ def split(ctx: Context) -> list[Document]:
         if starts:
             if current is not None:
                 spans.append((current, page.index - 1))
-            if kind == "report":
-                last_report = len(spans)
-            parent = last_report if kind in ("appendix", "glossary", *TABLE_CUES) else None
-            current = _Open(kind=kind or "other", start=page.index, title=title, header=head, parent=parent)
+            current = _Open(kind=kind or "other", start=page.index, title=title, header=head)
     if current is not None:
         spans.append((current, len(pages)))
     return _documents(ctx, _merge_blanks(spans))
@@ -196,42 +191,31 @@ def _header_key(page: Page) -> Optional[str]:
 
 
 def _documents(ctx: Context, spans: list[tuple[_Open, int]]) -> list[Document]:
+    """Documents from the page spans; appendices and table documents get the report before them
+    as parent (until minutes or an agenda intervene)."""
+    printed = _infer_printed(ctx.source.pages)
     docs = []
-    ids = [f"d{i + 1:02d}" for i in range(len(spans))]
-    report_index = {}
-    for i, (doc, _) in enumerate(spans):
-        if doc.kind == "report":
-            report_index[i] = ids[i]
     last_report_id = None
     for i, (doc, end) in enumerate(spans):
+        doc_id = f"d{i + 1:02d}"
         first = ctx.page(doc.start)
-        printed = [p.printed_number for p in ctx.source.pages[doc.start - 1:end] if p.printed_number is not None]
         if doc.kind == "report":
-            last_report_id = ids[i]
-        parent = last_report_id if doc.kind in ("appendix", "glossary", *TABLE_CUES) else None
+            last_report_id = doc_id
+        elif doc.kind in ("minutes", "agenda"):
+            last_report_id = None
+        span = [printed[doc.start - 1], printed[end - 1]]
         docs.append(
             Document(
-                id=ids[i],
+                id=doc_id,
                 kind=doc.kind,
                 title=doc.title,
                 pages=[doc.start, end],
-                printed_pages=_printed_span(ctx, doc.start, end) if printed else None,
-                parent=parent,
-                provenance=provenance(first, first.lines[:3], extractor="segment", document=ids[i]),
+                printed_pages=span if None not in span else None,
+                parent=last_report_id if doc.kind in ("appendix", "glossary", *TABLE_CUES) else None,
+                provenance=provenance(first, first.lines[:3], extractor="segment", document=doc_id),
             )
         )
-        if doc.kind in ("minutes", "agenda") or doc.kind == "blank":
-            last_report_id = None if doc.kind != "blank" else last_report_id
     return docs
-
-
-def _printed_span(ctx: Context, start: int, end: int) -> Optional[list[int]]:
-    """Printed page numbers of the span, inferring unnumbered pages from numbered neighbours."""
-    numbers = _infer_printed(ctx.source.pages)
-    first, last = numbers[start - 1], numbers[end - 1]
-    if first is None or last is None:
-        return None
-    return [first, last]
 
 
 def _infer_printed(pages: list[Page]) -> list[Optional[int]]:
