@@ -191,13 +191,22 @@ def pdf_pages(name: str, data: bytes) -> list[Page]:
 def _pdf_page(pg, index: int) -> Page:
     width, height = pg.get_size()
     textpage = pg.get_textpage()
-    segments = []
+    segments: list[Segment] = []
+    open_end = False  # the previous run ended inside a word (no trailing space)
     for j in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(j)
-        txt = textpage.get_text_bounded(left, bottom, right, top)
-        txt = txt.replace("\r", " ").replace("\n", " ").replace("\ufffe", "").strip()
-        if txt:
-            segments.append(Segment(txt, (left, height - top, right, height - bottom)))
+        raw = textpage.get_text_bounded(left, bottom, right, top)
+        raw = raw.replace("\r", " ").replace("\n", " ").replace("\ufffe", "")
+        txt = raw.strip()
+        if not txt:
+            open_end = False
+            continue
+        seg = Segment(txt, (left, height - top, right, height - bottom))
+        if open_end and not raw[0].isspace() and _continues_word(segments[-1], seg):
+            segments[-1] = _joined(segments[-1], seg)
+        else:
+            segments.append(seg)
+        open_end = not raw[-1].isspace()
     rules, rects = _paths(pg, height)
     textpage.close()
     page = Page(
@@ -206,6 +215,23 @@ def _pdf_page(pg, index: int) -> Page:
     _mark_page(page)
     pg.close()
     return page
+
+
+def _continues_word(prev: Segment, seg: Segment) -> bool:
+    """True when seg carries on prev's word: same line, no space drawn, (almost) touching.
+
+    Some producers break a word into several runs (kerning, a changed font); joining them
+    keeps "maintai"+"ned" one word instead of "maintai ned".
+    """
+    h = max(prev.box[3] - prev.box[1], seg.box[3] - seg.box[1], 1.0)
+    overlap = min(prev.box[3], seg.box[3]) - max(prev.box[1], seg.box[1])
+    gap = seg.box[0] - prev.box[2]
+    return overlap > 0.5 * min(prev.box[3] - prev.box[1], seg.box[3] - seg.box[1]) and -0.1 * h <= gap < 0.25 * h
+
+
+def _joined(a: Segment, b: Segment) -> Segment:
+    box: Box = (min(a.box[0], b.box[0]), min(a.box[1], b.box[1]), max(a.box[2], b.box[2]), max(a.box[3], b.box[3]))
+    return Segment(a.text + b.text, box)
 
 
 def group_lines(segments: list[Segment]) -> list[Line]:
