@@ -23,7 +23,11 @@ NOTE_START = re.compile(
     r"(?:(?<=^)|(?<=[\s.]))(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\s*[-–]\s*"
 )
 NOTEY = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\s*[-–]|\b(?:on track|achieved)\b", re.I)
-STOP = {"a", "an", "and", "of", "the", "for", "to", "with", "in", "on", "by", "from", "at", "or", "as", "into", "&", "-"}
+STOP = {
+    "a", "an", "and", "of", "the", "for", "to", "with", "in", "on", "by", "from", "at", "or", "as", "into", "&", "-",
+    "through", "within", "across", "between", "via", "about", "including", "against", "under", "over", "per",
+    "towards", "toward", "upon", "without", "than", "all", "each", "every", "any", "its", "their", "our",
+}
 FIELDS = ("action", "action_lead", "milestone", "start", "due", "status", "note", "milestone_lead", "theme")
 
 
@@ -152,8 +156,12 @@ def _split_text(values: dict[str, str], row: Row) -> list[SubRow]:
     k = max(len(starts), len(dues))
     rag = rag_of_text(values.get("status"))
     if k <= 1:
-        return [SubRow(values, rag, row)]
-    texts = split_packed(values.get("milestone", ""), k)
+        parts = split_clauses(values.get("milestone", ""))
+        first = SubRow(dict(values, milestone=parts[0]) if len(parts) > 1 else values, rag, row)
+        return [first, *(SubRow({"milestone": p}, None, row, paragraph=True) for p in parts[1:])]
+    texts = _dedupe(split_packed(values.get("milestone", ""), k))
+    k = len(texts) if len(texts) > 1 else k
+    starts, dues = _trim_dates(starts, dues, k), _trim_dates(dues, starts, k)
     notes = split_notes(values.get("note", ""))
     leads = split_leads(values.get("milestone_lead", ""), k)
     subs = []
@@ -171,6 +179,26 @@ def _split_text(values: dict[str, str], row: Row) -> list[SubRow]:
         }
         subs.append(SubRow(v, rag if i == 0 else None, row))
     return subs
+
+
+def _dedupe(parts: list[str]) -> list[str]:
+    """Drop a part printed twice in a row (a converter duplicate)."""
+    out: list[str] = []
+    for part in parts:
+        if not out or part.lower() != out[-1].lower():
+            out.append(part)
+    return out
+
+
+def _trim_dates(dates: list[str], others: list[str], k: int) -> list[str]:
+    """More dates than milestones: drop surplus dates repeated from the other date column (a stray
+    copy of the previous milestone's due date in the start column)."""
+    dates = list(dates)
+    for d in [d for d in dates if d in others]:
+        if len(dates) <= k:
+            break
+        dates.remove(d)
+    return dates
 
 
 def name_like(text: str) -> bool:
@@ -208,10 +236,29 @@ def split_leads(text: str, k: int) -> list[str]:
 
 def split_packed(text: str, k: int) -> list[str]:
     """Split a cell packing k milestone texts at the k-1 likeliest boundaries: a capitalised word
-    after a lower-case word that ends a clause ('... agreed Governance ...')."""
+    after a word that can end a clause ('... agreed Governance ...'); a word that starts several
+    candidates is likelier ('... Board NHS membership ... LSCB NHS Quality ...'); every part must
+    carry a lower-case content word."""
     words = text.split()
     if k <= 1 or len(words) < k:
         return [text.strip()]
+    candidates = _boundaries(words)
+    if len(candidates) < k - 1:
+        return [text.strip()]
+    best, best_score = None, float("-inf")
+    ideal = len(words) / k
+    for combo in itertools.combinations(sorted(candidates), k - 1):
+        bounds = [0, *combo, len(words)]
+        sizes = [b - a for a, b in zip(bounds, bounds[1:])]
+        bare = sum(1 for a, b in zip(bounds, bounds[1:]) if not any(_content(w) for w in words[a:b]))
+        score = sum(candidates[c] for c in combo) - 0.05 * sum(abs(s - ideal) for s in sizes) / ideal - 3.0 * bare
+        if score > best_score:
+            best, best_score = bounds, score
+    return [" ".join(words[a:b]) for a, b in zip(best, best[1:])]
+
+
+def _boundaries(words: list[str]) -> dict[int, float]:
+    """Word index -> score of a milestone starting there."""
     candidates: dict[int, float] = {}
     depth = 0
     for i in range(1, len(words)):
@@ -223,17 +270,31 @@ def split_packed(text: str, k: int) -> list[str]:
             candidates[i] = 2.0 + (1.0 if re.search(r"(ed|en|ished)$", prev) else 0.0)
         elif prev.isupper() and len(prev) > 1 or prev[:1].isupper():
             candidates[i] = 0.5
-    if len(candidates) < k - 1:
-        return [text.strip()]
-    best, best_score = None, float("-inf")
-    ideal = len(words) / k
-    for combo in itertools.combinations(sorted(candidates), k - 1):
-        bounds = [0, *combo, len(words)]
-        sizes = [b - a for a, b in zip(bounds, bounds[1:])]
-        score = sum(candidates[c] for c in combo) - 0.05 * sum(abs(s - ideal) for s in sizes) / ideal
-        if score > best_score:
-            best, best_score = bounds, score
-    return [" ".join(words[a:b]) for a, b in zip(best, best[1:])]
+    starts = [words[i] for i in candidates] + [words[0]]
+    for i in candidates:
+        candidates[i] += min(2.0, starts.count(words[i]) - 1.0)
+    return candidates
+
+
+def split_clauses(text: str) -> list[str]:
+    """Split a cell holding several undated milestones run together: a new one starts where a
+    sentence-case word ('Mechanism established ...') follows a lower-case word with no punctuation
+    between them; each part keeps at least three words."""
+    words = text.split()
+    cuts = [0]
+    for i in range(3, len(words) - 2):
+        prev, word, nxt = words[i - 1], words[i], words[i + 1]
+        if i - cuts[-1] < 3 or not (prev[:1].islower() and prev[-1].isalpha()) or prev.lower() in STOP:
+            continue
+        if len(word) > 1 and word[0].isupper() and word[1:].islower() and word.lower() not in STOP and _content(nxt):
+            cuts.append(i)
+    bounds = [*cuts, len(words)]
+    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
+def _content(word: str) -> bool:
+    """A lower-case word that carries meaning (not a connective)."""
+    return len(word) >= 3 and word[:1].islower() and word.lower() not in STOP
 
 
 # --------------------------------------------------------------------------- sub-rows -> records
@@ -256,6 +317,7 @@ class DraftAction:
     rows: list[Row] = field(default_factory=list)
     milestones: list[DraftMilestone] = field(default_factory=list)
     packed: int = 0  # milestones of the last packed row still waiting for a note or a lead
+    followed: int = 0  # value-only rows seen since that packed row
 
 
 def interpret(subs: list[SubRow], fresh: list[bool]) -> list[DraftAction]:
@@ -327,18 +389,26 @@ def _milestone(action: DraftAction, v: dict[str, str], sub: SubRow, dated: bool,
     action.milestones.append(DraftMilestone(dict(v), sub.rag, [sub.row]))
     packed_row = sum(1 for m in action.milestones if m.rows[0] is sub.row)
     action.packed = packed_row if packed_row > 1 else 0
+    action.followed = 0
 
 
 def _fill_packed(action: DraftAction, v: dict[str, str]) -> None:
+    """A row of values only under a packed row: its line order pairs it with the packed milestones
+    (the n-th such row belongs to the milestone after the n-th); a lead printed on such a row
+    undoes a single lead shared over the packed milestones."""
     group = action.milestones[-action.packed:]
-    if v["note"]:
-        target = next((m for m in group if not m.values.get("note")), None)
+    action.followed += 1
+    if v["milestone_lead"] and len({m.values.get("milestone_lead") for m in group}) == 1:
+        for m in group[1:]:
+            m.values["milestone_lead"] = ""
+    for name in ("note", "milestone_lead"):
+        if not v[name]:
+            continue
+        target = group[action.followed] if action.followed < len(group) else None
+        if target is None or target.values.get(name):
+            target = next((m for m in group if not m.values.get(name)), None)
         if target is not None:
-            target.values["note"] = v["note"]
-    if v["milestone_lead"]:
-        target = next((m for m in group if not m.values.get("milestone_lead")), None)
-        if target is not None:
-            target.values["milestone_lead"] = v["milestone_lead"]
+            target.values[name] = v[name]
 
 
 def _append(values: dict[str, str], name: str, text: str) -> None:
