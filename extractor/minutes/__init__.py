@@ -207,11 +207,16 @@ def _item(it: itemsmod.Item, rows, pipeline, document: Optional[str]) -> MinuteI
 def _join(parts: list[tuple[str, "stream.Row"]]) -> tuple[str, list[tuple[int, "stream.Row"]]]:
     """Join body texts into one string; offsets map positions back to rows."""
     text, offsets = "", []
+    previous = None
     for t, row in parts:
         if text:
-            text += " " if not _para_break(text, t) else "\n"
+            if row.emphasis or (previous is not None and previous.emphasis):
+                text += "\n\n"  # a marked-up heading stands apart from the text around it
+            else:
+                text += " " if not _para_break(text, t) else "\n"
         offsets.append((len(text), row))
         text += t
+        previous = row
     return text, offsets
 
 

@@ -42,10 +42,13 @@ def sentences(text: str, pipeline) -> list[tuple[int, str]]:
 def resolutions(text: str, pipeline) -> list[Found]:
     """Resolutions in an item's body, one per sub-resolution."""
     out: list[Found] = []
-    matches = list(OPENER.finditer(text))
+    matches = [m for m in OPENER.finditer(text) if not _refers_onward(text, m)]
+    if any(re.search(r"resolved", m.group("opener"), re.I) for m in matches):
+        # formal resolutions recorded: seconded motions are only what was put to the vote
+        matches = [m for m in matches if not m.group("opener").startswith("Seconded")]
     for n, m in enumerate(matches):
         end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
-        segment = text[m.end():end]
+        segment = text[m.end():end].split("\n\n", 1)[0]
         body = _resolution_extent(segment, pipeline)
         if not body:
             continue
@@ -56,6 +59,11 @@ def resolutions(text: str, pipeline) -> list[Found]:
                 continue
             out.append(Found(text=part, number=label, noted=is_noted(part), start=m.start()))
     return out
+
+
+def _refers_onward(text: str, m: re.Match) -> bool:
+    """"it was agreed that the following resolution be adopted": the resolution comes next."""
+    return bool(re.match(r"(?:that\s+)?the\s+following\s+(?:resolution|motion)", text[m.end():], re.I))
 
 
 def _resolution_extent(segment: str, pipeline) -> str:

@@ -30,7 +30,7 @@ _REF_STYLES = (("coded", CODED_REF), ("year", YEAR_REF), ("minute", MINUTE_WORD_
 class Item:
     """A minute item found in the stream."""
 
-    ref: str
+    ref: Optional[str]
     start: int  # index of the heading row
     title_rows: list[int] = field(default_factory=list)
     body_rows: list[int] = field(default_factory=list)
@@ -85,14 +85,16 @@ def _lettered(rows: list[Row]) -> list[tuple[int, str]]:
     heading ("1.Support Services"): refs "1(a)", "1(b)"."""
     out = []
     number = None
+    expected = "a"
     for i, row in enumerate(rows):
         m = _NUMBER_HEAD.match(row.text)
         if m and _title_like(row.text[m.end():]):
-            number = m.group(1)
+            number, expected = m.group(1), "a"
             continue
         lm = _LETTER_ROW.match(row.text)
-        if lm and number and i + 1 < len(rows) and _title_like(rows[i + 1].text):
+        if lm and number and lm.group(1) == expected and i + 1 < len(rows) and _title_like(rows[i + 1].text):
             out.append((i, f"{number}({lm.group(1)})"))
+            expected = chr(ord(expected) + 1)
     return out
 
 
@@ -191,9 +193,59 @@ def _continues_title(before: str, after: str) -> bool:
     return not before.rstrip().endswith((".", ":")) and after[:1].islower()
 
 
+_DECISION = re.compile(
+    r"\b(?:RESOLVED|Resolved(?=\s*[:\-–]|\s+that\b)|AGREED|DECIDED|[Ii]t\s+was\s+(?:unanimously\s+)?agreed)\b"
+)
+_SMALL_WORDS = {"a", "an", "and", "of", "the", "to", "in", "on", "for", "at", "by", "with", "or", "from", "&"}
+_NOT_HEADING = re.compile(
+    r"^(?:for|against|abstain\w*|signed|date|chair\w*|mayor|present|apologies|councillors?|mr|mrs|ms|miss|dr|"
+    r"cllr|proposed|seconded|and)\b",
+    re.I,
+)
+
+
+def _heading_like(rows: list[Row], i: int) -> bool:
+    """A short title-case row standing on its own between paragraphs ("Election of Chair")."""
+    text = rows[i].text.strip()
+    words = text.split()
+    if not (1 < len(words) <= 10) or text.endswith((".", ",", ";", ":")) or _NOT_HEADING.match(text):
+        return False
+    if not text[:1].isupper() or ITEM_LINE.match(text):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if sum(1 for w in content if w[:1].isupper() or w[:1].isdigit()) < 0.75 * len(content):
+        return False
+    before = rows[i - 1].text.rstrip() if i else ""
+    after = rows[i + 1].text.lstrip() if i + 1 < len(rows) else ""
+    return (not before or before.endswith((".", ":", ")", "”", '"')) or _all_upper(before)) and (after[:1].isupper() or after[:1].isdigit())
+
+
+def _unnumbered(rows: list[Row], lo: int, hi: int) -> list[tuple[int, None]]:
+    """Unnumbered headings between ``lo`` and ``hi`` whose text up to the next heading records a
+    decision: items without a ref (a minutes' opening "Election of Chair", one-item minutes)."""
+    heads = [i for i in range(lo, hi) if _heading_like(rows, i)]
+    out = []
+    for n, i in enumerate(heads):
+        end = heads[n + 1] if n + 1 < len(heads) else hi
+        if any(_DECISION.search(rows[k].text) for k in range(i + 1, end)):
+            out.append((i, None))
+    return out
+
+
+def _attendance_end(rows: list[Row], hi: int) -> int:
+    """The first row after the opening attendance lists (none of which can be a heading)."""
+    last = -1
+    for k in range(hi):
+        if re.match(r"^\W*(?:members\s+)?(?:present|apologies|in\s+attendance|also\s+present|officials?|officers?)\b", rows[k].text, re.I):
+            last = k
+    return last + 1
+
+
 def split(rows: list[Row]) -> list[Item]:
     """Minute items with their heading, title and body rows."""
-    refs = find_refs(rows)
+    refs: list = find_refs(rows)
+    first = refs[0][0] if refs else len(rows)
+    refs = _unnumbered(rows, _attendance_end(rows, first), first) + refs
     items = []
     for n, (i, ref) in enumerate(refs):
         end = refs[n + 1][0] if n + 1 < len(refs) else len(rows)
@@ -209,8 +261,9 @@ def _title_and_body(item: Item, rows: list[Row], start: int, end: int) -> None:
         _grid_item(item, rows, start, end)
         return
     rest = head.text
-    ref_at = rest.find(item.ref) if not ITEM_LINE.match(rest) else -1
-    rest = rest[ref_at + len(item.ref):].strip() if ref_at >= 0 else rest
+    printed = _printed_label(item.ref, rest)
+    ref_at = rest.find(printed) if printed and not ITEM_LINE.match(rest) else -1
+    rest = rest[ref_at + len(printed):].strip() if ref_at >= 0 else rest
     if ITEM_LINE.match(head.text):
         rest = ""
     title_parts: list[str] = []
@@ -248,6 +301,16 @@ def _title_and_body(item: Item, rows: list[Row], start: int, end: int) -> None:
     item.body_rows.extend(k for k in range(j, end))
     if ITEM_LINE.match(head.text):
         item.agenda_item = ITEM_LINE.match(head.text).group("n")
+
+
+def _printed_label(ref: Optional[str], text: str) -> str:
+    """How the ref is printed on its heading row: itself, or the "(a)" of a lettered ref "1(a)"."""
+    if not ref:
+        return ""
+    m = re.match(r"^\d+(\([a-z]\))$", ref)
+    if m and ref not in text:
+        return m.group(1)
+    return ref
 
 
 def _inline_body(item: Item, text: str) -> None:
@@ -302,7 +365,7 @@ def _grid_item(item: Item, rows: list[Row], start: int, end: int) -> None:
             item.body_rows.append(k)
             continue
         t = cols.get("title", "")
-        if k == start and not cols.get("lead") and t.startswith(item.ref):
+        if k == start and item.ref and not cols.get("lead") and t.startswith(item.ref):
             t = t[len(item.ref):].strip()
         if t:
             title_parts.append(t)

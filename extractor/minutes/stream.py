@@ -20,6 +20,8 @@ _PAGE_FOOTER = re.compile(r"^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", re
 _RULE = re.compile(r"^[\s\-=_*|]{3,}$")
 _LINK = re.compile(r"^\[[^\]]*\]\([^)]*\)$")
 _PARA = re.compile(r"</?p>", re.I)
+_EMPHASIS = re.compile(r"^\s*(?:[\ue000-\uf8ff•·▪]\s*)?(?:\*{1,3}|_{2}|<(?:b|strong|i|em)>)\S.*?(?:\*{1,3}|_{2}|</(?:b|strong|i|em)>)\s*$", re.I)
+_SYMBOL_GLYPH = re.compile("[\ue000-\uf8ff]")  # symbol-font bullets mapped to private-use code points
 _MARKUP = re.compile(r"\*+|</?(?:b|i|u|strong|em|br)\s*/?>|^#+\s*", re.I)
 
 GRID_WORDS = {
@@ -38,6 +40,7 @@ class Row:
     page: Page
     line: Line
     columns: dict[str, str] = field(default_factory=dict)
+    emphasis: bool = False  # the whole row was marked bold or italic by a converter
 
     @property
     def number(self) -> Optional[int]:
@@ -47,6 +50,7 @@ class Row:
 def clean_text(text: str) -> str:
     """Strip converter markup and collapse white space."""
     text = _MARKUP.sub(" ", text.replace("\t", " "))
+    text = _SYMBOL_GLYPH.sub(" ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -87,8 +91,9 @@ def build(pages: list[Page]) -> list[Row]:
             if header:
                 grid = header
                 continue
+            emphasis = bool(_EMPHASIS.match(ln.text))
             for part in _paragraphs(ln.text):
-                row = Row(part, page, ln)
+                row = Row(part, page, ln, emphasis=emphasis)
                 if grid and ln.segments and part == clean_text(ln.text):
                     row.columns = split_columns(ln, grid)
                 rows.append(row)
