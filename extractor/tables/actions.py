@@ -324,11 +324,39 @@ def interpret(subs: list[SubRow], fresh: list[bool]) -> list[DraftAction]:
     """Walk the sub-rows in order; ``fresh`` marks the first sub-row after a (repeated) header."""
     actions: list[DraftAction] = []
     displaced: list[tuple[str, str, str]] = []
+    known = known_leads(subs)
     for sub, first in zip(subs, fresh):
+        lead_out_of_note(sub.values, known)
         _take(actions, sub, first, displaced)
     _place_displaced(actions, displaced)
     _infer_refs(actions)
+    _infer_themes(actions)
     return actions
+
+
+def known_leads(subs: list[SubRow]) -> list[str]:
+    """Every name printed in a lead column of the table, longest first."""
+    names = {(s.values.get(k) or "").strip() for s in subs for k in ("milestone_lead", "action_lead")}
+    return sorted((n for n in names if n and name_like(n) and len(n.split()) >= 2), key=lambda n: (-len(n), n))
+
+
+def lead_out_of_note(values: dict[str, str], known: list[str]) -> None:
+    """A milestone whose lead cell is empty while its progress note ends with a name printed in
+    the lead columns elsewhere: the name is the lead, wrapped into the note cell."""
+    note = (values.get("note") or "").strip()
+    if not note or (values.get("milestone_lead") or "").strip():
+        return
+    for name in known:
+        if note.endswith(" " + name) and len(note) > len(name) + 10:
+            values["note"], values["milestone_lead"] = note[: -len(name)].strip(), name
+            return
+
+
+def _infer_themes(actions: list[DraftAction]) -> None:
+    """An action printed without a theme between two actions of the same theme shares it."""
+    for prev, action, nxt in zip(actions, actions[1:], actions[2:]):
+        if not action.theme and prev.theme and prev.theme == nxt.theme:
+            action.theme = prev.theme
 
 
 def _take(actions: list[DraftAction], sub: SubRow, first: bool, displaced: list) -> None:
@@ -338,8 +366,12 @@ def _take(actions: list[DraftAction], sub: SubRow, first: bool, displaced: list)
     mref, mprinted, mrest = ref_of(v["milestone"])
     if mref and not dated and not v["note"]:
         displaced.append((mref, mprinted, mrest))
+        _stray_lead(actions, v)
         return
     current = actions[-1] if actions else None
+    if first and current and current.milestones and continues_note(current.milestones[-1].values.get("note"), v["note"]):
+        _append(current.milestones[-1].values, "note", v["note"])
+        v["note"] = ""
     if first and not ref and v["action_lead"] and not name_like(v["action_lead"]) and current and current.milestones:
         _append(current.milestones[-1].values, "milestone", v["action_lead"])
         v["action_lead"] = ""
@@ -357,6 +389,23 @@ def _take(actions: list[DraftAction], sub: SubRow, first: bool, displaced: list)
         current.theme = f"{current.theme} {v['theme']}".strip() if current.theme and not current.milestones else (current.theme or v["theme"])
     current.rows.append(sub.row)
     _milestone(current, v, sub, dated, first)
+
+
+def continues_note(before: Optional[str], text: str) -> bool:
+    """A note cell after a page break that carries on the note above it: the note above stops
+    without a full stop and this one opens in lower case."""
+    before = (before or "").strip()
+    return bool(before and text and text[:1].islower() and before[-1:].isalnum())
+
+
+def _stray_lead(actions: list[DraftAction], v: dict[str, str]) -> None:
+    """A name on a stray title row fills the empty lead of the milestone just above it."""
+    name = v["milestone_lead"] or v["action_lead"]
+    if not (name and name_like(name) and actions and actions[-1].milestones):
+        return
+    last = actions[-1].milestones[-1]
+    if not (last.values.get("milestone_lead") or "").strip():
+        last.values["milestone_lead"] = name
 
 
 def _milestone(action: DraftAction, v: dict[str, str], sub: SubRow, dated: bool, first: bool = False) -> None:

@@ -107,7 +107,7 @@ def header_layout(cells: list[str]) -> Optional[Layout]:
 def sub_header(cells: list[str]) -> bool:
     """A second header row under a spanning heading ('Value | Status | Target')."""
     texts = [normalise(c) for c in cells if c.strip()]
-    if not texts:
+    if not texts or any(len(t.split()) > 5 for t in texts):
         return False
     known = [t for t in texts if any(re.search(rx, t) for rx in INDICATORS.values()) or PERIOD_LABEL.match(t)]
     return len(known) == len(texts)

@@ -20,11 +20,45 @@ def revised(text: Optional[str]) -> Optional[str]:
     return parse_date(text) or parse_month(text)
 
 
+def strip_bleed(cell: str, neighbour: str, least: int = 3) -> str:
+    """Remove from the inside of ``cell`` a run of at least ``least`` words that opens or closes
+    the neighbouring cell: a converter's line of the neighbour wrapped into this cell
+    ('... staff in Ongoing recruitment campaign post' beside 'Ongoing recruitment campaign has ...')."""
+    words, other = cell.split(), neighbour.split()
+    for size in range(min(len(words) - 2, len(other) - 1), least - 1, -1):
+        ends = {tuple(other[:size]), tuple(other[-size:])}
+        for i in range(1, len(words) - size):
+            if tuple(words[i:i + size]) in ends:
+                return " ".join(words[:i] + words[i + size:])
+    return cell
+
+
+_TRAILING_DATE = re.compile(r"\s+(\d{1,2}[-/ ][A-Za-z]{3}[-/ ]\d{2,4}|[A-Za-z]{3,9}[-/ ]\d{2,4})$")
+
+
+def repair_exception_row(texts: list[str], layout: Layout) -> list[str]:
+    """Undo cell bleed in an exception row: a neighbour's wrapped line inside a text cell, and a
+    revised date printed at the end of the cell before an empty date column."""
+    cols = layout.columns
+    cells = list(texts) + [""] * max(0, max(cols.values()) + 1 - len(texts))
+    order = sorted(i for name, i in cols.items() if name not in ("action_ref", "revised_completion"))
+    for a, b in zip(order, order[1:]):
+        if b == a + 1 and cells[a] and cells[b]:
+            cells[a] = strip_bleed(cells[a], cells[b])
+            cells[b] = strip_bleed(cells[b], cells[a])
+    date = cols.get("revised_completion")
+    if date is not None and date > 0 and not cells[date].strip():
+        m = _TRAILING_DATE.search(cells[date - 1])
+        if m and revised(m.group(1)):
+            cells[date - 1], cells[date] = cells[date - 1][:m.start()].strip(), m.group(1)
+    return cells
+
+
 def rows_to_exceptions(rows: list[Row], layout: Layout) -> list[dict]:
     out: list[dict] = []
     cols = layout.columns
     for row in rows:
-        texts = row.texts()
+        texts = repair_exception_row(row.texts(), layout)
         get = lambda name: (texts[cols[name]].strip() or None) if name in cols and cols[name] < len(texts) else None  # noqa: E731
         ref_text = get("action_ref")
         ref, printed, _ = ref_of(ref_text or "")
