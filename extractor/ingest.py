@@ -195,7 +195,8 @@ def _pdf_page(pg, index: int) -> Page:
     open_end = False  # the previous run ended inside a word (no trailing space)
     for j in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(j)
-        raw = textpage.get_text_bounded(left, bottom, right, top)
+        inset = min(0.5, (right - left) / 4)  # neighbouring runs' glyphs may touch the edge
+        raw = textpage.get_text_bounded(left + inset, bottom, right - inset, top)
         raw = raw.replace("\r", " ").replace("\n", " ").replace("\ufffe", "")
         txt = raw.strip()
         if not txt:

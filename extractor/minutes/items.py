@@ -64,6 +64,7 @@ def find_refs(rows: list[Row]) -> list[tuple[int, str]]:
             ref = m.group("ref") if m else None
         if ref:
             found.append((i, ref))
+    found = sorted(found + _slashless(rows, found))
     found = _keep_last(found)
     if len(found) >= 2:
         return found
@@ -95,6 +96,22 @@ def _lettered(rows: list[Row]) -> list[tuple[int, str]]:
         if lm and number and lm.group(1) == expected and i + 1 < len(rows) and _title_like(rows[i + 1].text):
             out.append((i, f"{number}({lm.group(1)})"))
             expected = chr(ord(expected) + 1)
+    return out
+
+
+def _slashless(rows: list[Row], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Refs printed without their slash in a grid's ref column ("381920" among "39/1920",
+    "40/1920"), repaired with the year part the other refs share."""
+    years = {m.group(1) for _, ref in found if (m := re.search(r"/(\d{2,4})\.?$", ref))}
+    if len(years) != 1:
+        return []
+    year = years.pop()
+    out = []
+    for i, row in enumerate(rows):
+        lead = row.columns.get("lead", "") if row.columns else ""
+        m = re.fullmatch(r"(\d{1,3})" + year, lead.strip())
+        if m:
+            out.append((i, f"{m.group(1)}/{year}"))
     return out
 
 
@@ -204,6 +221,22 @@ _NOT_HEADING = re.compile(
 )
 
 
+_CLOSING = re.compile(
+    r"^\W*(?:the\s+)?meeting\s+(?:closed|ended|concluded|finished|terminated)\b|^\W*this\s+concluded\s+the\s+meeting|"
+    r"^\W*signed\b|^\W*chair(?:man|person)?\s*[:.]?\s*(?:_+|\.{3,})?\s*$",
+    re.I,
+)
+
+
+def _closing_row(rows: list[Row], last: int) -> int:
+    """The row after the minutes' closing line ("The meeting closed at ...", "Signed"): what follows
+    (a signature block, annexed tables) is not part of the last item."""
+    for k in range(last + 1, len(rows)):
+        if _CLOSING.match(rows[k].text):
+            return k + 1 if re.match(r"^\W*(?:the\s+)?meeting|^\W*this", rows[k].text, re.I) else k
+    return len(rows)
+
+
 def _heading_like(rows: list[Row], i: int) -> bool:
     """A short title-case row standing on its own between paragraphs ("Election of Chair")."""
     text = rows[i].text.strip()
@@ -247,8 +280,9 @@ def split(rows: list[Row]) -> list[Item]:
     first = refs[0][0] if refs else len(rows)
     refs = _unnumbered(rows, _attendance_end(rows, first), first) + refs
     items = []
+    close = _closing_row(rows, refs[-1][0]) if refs else len(rows)
     for n, (i, ref) in enumerate(refs):
-        end = refs[n + 1][0] if n + 1 < len(refs) else len(rows)
+        end = refs[n + 1][0] if n + 1 < len(refs) else close
         item = Item(ref=ref, start=i)
         _title_and_body(item, rows, i, end)
         items.append(item)
