@@ -152,8 +152,9 @@ def _same_kind_header(a: Layout, b: Layout, source: str) -> bool:
 
 
 def _continues(table: LogicalTable, grid: Grid, index: int) -> bool:
-    """A headerless grid continues the open table when it has the table's width."""
-    if not table.rows:
+    """A headerless grid continues the open table when it has the table's width and starts on the
+    page after the table's last row (or on the same page)."""
+    if not table.rows or (grid.rows and grid.rows[0].page.index - table.rows[-1].page.index > 1):
         return False
     width = len(table.layout.header)
     return abs(grid.width - width) <= (1 if grid.source == "text" else 0)

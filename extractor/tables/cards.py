@@ -1,7 +1,8 @@
 """KPI cards and drawn direction-of-travel arrows (PDF only).
 
 A KPI card is a title box (grey fill) with a RAG box beside it, a chart, and a footer line
-'Latest: 89% | Target: 90%, Floor: 80% | Previous: 91% (Green)'. Direction-of-travel arrows are
+'Latest: 89% | Target: 90%, Floor: 80% | Previous: 91% (Green)'. A KPI listed in a summary table
+and shown as a card comes out once, as the card's record with the row's extra fields. Direction-of-travel arrows are
 drawn as vector paths; their direction comes from the path's points: the point farthest from the
 centroid is the tail, so the arrow points the other way.
 """
@@ -16,13 +17,14 @@ from rapidfuzz import fuzz
 
 from extractor.context import provenance
 from extractor.pages import Box, Page
+from extractor.tables.indicators import polarity, trend_disagreement
 from extractor.tables.status import rag_of_colour, rag_of_text
 from extractor.textutil import normalise, parse_quantity
 from models.records import Indicator, PeriodValue, Quantity
 
-FOOTER = re.compile(
-    r"Latest:\s*(?P<latest>[^\s]+(?:\s*%)?)\s+Target:\s*(?P<target>[^\s,]+),?\s+Floor:?\s*(?P<floor>[^\s]+)\s+"
-    r"Previous:\s*(?P<previous>[^\s(]+)\s*(?:\((?P<prev_rag>\w+)\))?",
+NUMBER = r"[-+]?[£$€]?\d[\d,]*(?:\.\d+)?\s*%?"
+FOOTER_PART = re.compile(
+    rf"\b(?P<label>latest|target|floor|previous)\b\s*:?\s*(?P<value>{NUMBER})(?:\s*\((?P<rag>[A-Za-z]+)\))?",
     re.I,
 )
 ARROW_TREND = {"up": "better", "down": "worse", "right": "same", "left": "same"}
@@ -33,11 +35,12 @@ def extract(ctx, out) -> None:
     if not pages or ctx.source.data is None:
         return
     arrows = page_arrows(ctx.source.data, [p.index for p in pages])
-    cards = []
+    found = []
     for page in pages:
-        cards.extend(_cards(page, arrows.get(page.index, [])))
+        found.extend(_cards(page, arrows.get(page.index, [])))
     _arrow_trends(out, ctx.source.pages, arrows)
-    _merge(out, cards)
+    _check_trends(ctx, found)
+    out.indicators = merge(ctx, out.indicators, [card for card, _ in found])
 
 
 # --------------------------------------------------------------------------- arrows
@@ -112,11 +115,26 @@ def _arrow_trends(out, pages: list[Page], arrows: dict) -> None:
 # --------------------------------------------------------------------------- cards
 
 
-def _cards(page: Page, arrows: list[tuple[Box, str]]) -> list[Indicator]:
+def footer(text: str) -> Optional[dict[str, str]]:
+    """The figures of a card footer 'Latest: 89% | Target: 90%, Floor: 80% | Previous: 91% (Green)'
+    (colons and the thousands separators optional): label -> printed figure, plus 'previous_rag'."""
+    found: dict[str, str] = {}
+    for m in FOOTER_PART.finditer(text):
+        label = m.group("label").lower()
+        if label in found:
+            continue
+        found[label] = m.group("value").strip().rstrip(",").strip()
+        if label == "previous" and m.group("rag"):
+            found["previous_rag"] = m.group("rag")
+    return found if "latest" in found and ({"target", "previous"} & found.keys()) else None
+
+
+def _cards(page: Page, arrows: list[tuple[Box, str]]) -> list[tuple[Indicator, tuple[str, ...]]]:
+    """The cards of a page, each with the words printed in it (for its polarity)."""
     cards = []
     for line in page.lines:
-        m = FOOTER.search(line.text)
-        if not m or not line.box:
+        figures = footer(line.text) if line.box else None
+        if not figures:
             continue
         title_box = _title_box(page, line.box[1])
         if title_box is None:
@@ -127,20 +145,23 @@ def _cards(page: Page, arrows: list[tuple[Box, str]]) -> list[Indicator]:
             continue
         rag_fill, rag_word = _rag_box(page, title_box)
         direction = _arrow_in(arrows, title_box[1], title_box[3], title_box[2] - 5)
-        previous = m.group("previous")
+        previous = figures.get("previous")
         q = parse_quantity(previous) or {}
         status = rag_of_text(rag_word) or rag_fill
-        cards.append(Indicator(
+        evidence = [rag_word, f"fill: {rag_fill}" if rag_fill else None,
+                    f"previous: {figures['previous_rag']}" if figures.get("previous_rag") else None]
+        card = Indicator(
             code=title, description=title, group=None,
-            periods=[PeriodValue(label="Previous", period=None, value=q.get("value"), unit=q.get("unit"), printed=previous)],
-            value=_q(m.group("latest")), target=_q(m.group("target")), floor=_q(m.group("floor")),
+            periods=[PeriodValue(label="Previous", period=None, value=q.get("value"), unit=q.get("unit"), printed=previous)] if previous else [],
+            value=_q(figures.get("latest")), target=_q(figures.get("target")), floor=_q(figures.get("floor")),
             trend=ARROW_TREND.get(direction) if direction else None,
             trend_printed=f"arrow {direction} (drawn)" if direction else None,
-            status=status, status_printed=", ".join(x for x in [rag_word, f"fill: {rag_fill}" if rag_fill else None,
-                                                               f"previous: {m.group('prev_rag')}" if m.group("prev_rag") else None] if x) or None,
+            status=status, status_printed=", ".join(x for x in evidence if x) or None,
             commentary=None,
             provenance=provenance(page, title_lines + [line], extractor="tables.cards"),
-        ))
+        )
+        words = tuple(ln.text for ln in page.lines if ln.box and title_box[1] - 1 <= ln.box[1] <= line.box[3] + 30)
+        cards.append((card, words))
     return cards
 
 
@@ -179,19 +200,104 @@ def _rag_box(page: Page, title: Box) -> tuple[Optional[str], Optional[str]]:
 
 # --------------------------------------------------------------------------- merge
 
+PAIR_SCORE = 65.0  # least name similarity for a table row and a card to be one KPI (in document order)
+
 
 def _key(name: str) -> str:
-    return normalise(name.replace("%", "percentage "))
+    return normalise(name.replace("%", " percentage "))
 
 
-def _merge(out, cards: list[Indicator]) -> None:
-    """Cards join the indicators; a summary-table row naming the same KPI is folded into its card."""
-    kept = []
-    for ind in out.indicators:
-        twin = next((c for c in cards if fuzz.ratio(_key(c.code), _key(ind.code)) >= 85), None)
-        if twin is None:
-            kept.append(ind)
-            continue
-        if not twin.trend and ind.trend:
-            twin.trend, twin.trend_printed = ind.trend, ind.trend_printed
-    out.indicators = kept + cards
+def same_kpi_score(row: Indicator, card: Indicator) -> float:
+    """How alike a table row's KPI and a card's are (0..100): equal codes score 100, else the mean of
+    the plain and the token-set similarity of the names (a summary row often words the title shorter)."""
+    if row.code and normalise(row.code) == normalise(card.code):
+        return 100.0
+    a, b = _key(row.description or row.code), _key(card.description or card.code)
+    return (fuzz.ratio(a, b) + fuzz.token_set_ratio(a, b)) / 2
+
+
+def align(scores: list[list[float]], least: float = PAIR_SCORE) -> list[tuple[int, int]]:
+    """Order-preserving one-to-one pairs (i, j) of rows and cards with the greatest total score over
+    ``least``: a summary table lists its KPIs in the order the cards follow."""
+    n, m = len(scores), len(scores[0]) if scores else 0
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            take = scores[i][j] - least + best[i + 1][j + 1] if scores[i][j] >= least else -1.0
+            best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
+    pairs, i, j = [], 0, 0
+    while i < n and j < m:
+        if scores[i][j] >= least and best[i][j] == scores[i][j] - least + best[i + 1][j + 1]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _inside(row: Indicator, card: Indicator) -> bool:
+    """A table row lying within a card on the same page: the card's own title read as a table row."""
+    a, b = row.provenance, card.provenance
+    if a.page != b.page or not a.bbox or not b.bbox:
+        return False
+    cy = (a.bbox[1] + a.bbox[3]) / 2
+    return b.bbox[1] - 2 <= cy <= b.bbox[3] + 2 and a.bbox[0] < b.bbox[2] and b.bbox[0] < a.bbox[2]
+
+
+def _fold(ctx, card: Indicator, row: Indicator) -> None:
+    """A table row's fields that the card lacks join the card; the card keeps its provenance. A row's
+    status or trend that contradicts the card's is flagged, not copied."""
+    if row.code and normalise(row.code) != normalise(row.description or "") and row.code != card.code:
+        card.code = row.code
+    for name in ("group", "value", "target", "floor", "commentary"):
+        if getattr(card, name) is None and getattr(row, name) is not None:
+            setattr(card, name, getattr(row, name))
+    for name, printed in (("status", "status_printed"), ("trend", "trend_printed")):
+        mine, theirs = getattr(card, name), getattr(row, name)
+        if mine is None and theirs is not None:
+            setattr(card, name, theirs)
+            setattr(card, printed, getattr(row, printed))
+        elif mine and theirs and mine != theirs and ctx is not None:
+            ctx.flag("summary-disagrees-with-card", f"{card.code}: {name} '{theirs}' in the table on page "
+                     f"{row.provenance.page} but '{mine}' on the card", severity="info", provenance=card.provenance)
+    seen = {normalise(p.label) for p in card.periods} | {p.period for p in card.periods if p.period}
+    for period in row.periods:
+        if normalise(period.label) not in seen and (not period.period or period.period not in seen):
+            card.periods.append(period)
+            seen.add(normalise(period.label))
+
+
+def merge(ctx, indicators: list[Indicator], cards: list[Indicator]) -> list[Indicator]:
+    """One record per KPI: a table row inside a card, or a summary-table row naming the same KPI as a
+    card (same code, or alike names in the same order), is folded into the card."""
+    rest = []
+    for row in indicators:
+        home = next((c for c in cards if _inside(row, c)), None)
+        if home is None:
+            rest.append(row)
+        else:
+            _fold(ctx, home, row)
+    pairs = align([[same_kpi_score(r, c) for c in cards] for r in rest]) if rest and cards else []
+    for i, j in pairs:
+        _fold(ctx, cards[j], rest[i])
+    folded = {i for i, _ in pairs}
+    return [r for i, r in enumerate(rest) if i not in folded] + cards
+
+
+def _check_trends(ctx, cards: list[tuple[Indicator, tuple[str, ...]]]) -> None:
+    """Flag a card whose arrow contradicts its move from Previous to Latest, read with its polarity."""
+    for card, words in cards:
+        values = [p.value for p in card.periods if p.label == "Previous" and p.value is not None]
+        if card.value and card.value.value is not None:
+            values.append(card.value.value)
+        direction = polarity(_plain(card.target), _plain(card.floor), words)
+        reason = trend_disagreement(card.trend, values, direction)
+        if reason:
+            ctx.flag("trend-disagrees-with-values", f"{card.code}: {card.trend_printed}: {reason}",
+                     severity="info", provenance=card.provenance)
+
+
+def _plain(q: Optional[Quantity]) -> Optional[dict]:
+    return q.model_dump() if q else None

@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from extractor.tables.grid import Row
-from extractor.tables.kinds import Layout
+from extractor.tables.kinds import Layout, sub_header
 from extractor.tables.status import rag_of_colour, rag_of_text
 from extractor.textutil import MONTHS, parse_quantity
 
@@ -95,7 +95,7 @@ def rows_to_indicators(items: list[tuple[Row, Optional[str], Layout]], source: s
                 out[-1]["commentary"] = f"{out[-1]['commentary'] or ''} {get('commentary')}".strip()
                 out[-1]["rows"].append(row)
             continue
-        if re.search(r":\s*\d", code) or code.lower() in ("latest", "previous"):
+        if re.search(r":\s*\d", code) or code.lower() in ("latest", "previous") or header_like(texts, layout):
             continue
         if "code" in cols and not any(ch.isdigit() for ch in code):
             continue
@@ -103,6 +103,14 @@ def rows_to_indicators(items: list[tuple[Row, Optional[str], Layout]], source: s
             continue
         out.append(_indicator(row, texts, layout, group, code, get))
     return out
+
+
+def header_like(texts: list[str], layout: Layout) -> bool:
+    """A row whose cells past the name repeat header labels ('Latest | Previous') is a header the
+    layout did not recognise (a table whose title cell names a service), not an indicator."""
+    name_cols = {layout.columns[n] for n in ("code", "description") if n in layout.columns}
+    rest = [t for i, t in enumerate(texts) if i not in name_cols and t.strip()]
+    return bool(rest) and all(len(t) <= 30 for t in rest) and sub_header(rest)
 
 
 def _indicator(row: Row, texts: list[str], layout: Layout, group, code: str, get) -> dict:
@@ -170,18 +178,52 @@ def _status(text: str, fill_rag: Optional[str]) -> tuple[Optional[str], Optional
     return None, evidence
 
 
-def trend_flags(ind: dict) -> Optional[str]:
-    """A message when the trend printed disagrees with the direction the values moved."""
+LOWER_BETTER = re.compile(r"\b(?:lower|smaller|fewer|less)\s+(?:is|=)\s+better\b|\b(?:lower|smaller|fewer)\s+the\s+better\b", re.I)
+HIGHER_BETTER = re.compile(r"\b(?:higher|bigger|greater|more)\s+(?:is|=)\s+better\b|\b(?:higher|bigger|greater)\s+the\s+better\b", re.I)
+
+
+def _number(q: Optional[dict]) -> Optional[tuple[float, Optional[str]]]:
+    return (q["value"], q.get("unit")) if q and q.get("value") is not None else None
+
+
+def polarity(target: Optional[dict], floor: Optional[dict], texts: tuple[str, ...] = ()) -> Optional[str]:
+    """'lower' when lower values are better, 'higher' when higher are, None when nothing says.
+    Printed words ('lower is better') win; otherwise a target below the floor means lower is better."""
+    text = " ".join(t for t in texts if t)
+    if LOWER_BETTER.search(text):
+        return "lower"
+    if HIGHER_BETTER.search(text):
+        return "higher"
+    t, f = _number(target), _number(floor)
+    if t is None or f is None or t[0] == f[0] or (t[1] and f[1] and t[1] != f[1]):
+        return None
+    return "lower" if t[0] < f[0] else "higher"
+
+
+def trend_disagreement(trend: Optional[str], values: list[float], direction: Optional[str]) -> Optional[str]:
+    """Why an improving/worsening trend does not fit the last move of the values, or None.
+    An improving trend goes with a rising value unless lower is better (then with a falling one)."""
+    if trend not in ("better", "worse") or len(values) < 2:
+        return None
+    moved = values[-1] - values[-2]
+    rising_is_better = direction != "lower"
+    expected = 1 if (trend == "better") == rising_is_better else -1
+    if moved * expected >= 0:
+        return None
+    way = "rose" if moved > 0 else "fell"
+    basis = "lower is better" if direction == "lower" else ("higher is better" if direction else "higher assumed better")
+    return f"trend {trend} but the value {way} from {values[-2]:g} to {values[-1]:g} ({basis})"
+
+
+def trend_flags(ind: dict, texts: tuple[str, ...] = ()) -> Optional[str]:
+    """A message when the trend printed disagrees with the direction the values moved, read with
+    the indicator's polarity (lower-is-better when its target lies below its floor or the page says so)."""
     values = [p["value"] for p in ind["periods"] if p.get("value") is not None and p.get("period")]
     latest = ind["value"]["value"] if ind.get("value") and ind["value"].get("value") is not None else None
     if latest is not None:
         values.append(latest)
-    printed = ind.get("trend_printed") or ""
-    if len(values) < 2 or not printed:
+    if not ind.get("trend_printed"):
         return None
-    moved = values[-1] - values[-2]
-    up, down = any(c in printed for c in UP), any(c in printed for c in DOWN)
-    if (up and moved < 0) or (down and moved > 0):
-        return (f"{ind['code']}: trend printed '{printed}' ({ind['trend']}) but the value moved from "
-                f"{values[-2]:g} to {values[-1]:g}")
-    return None
+    words = (ind.get("description") or "", ind.get("commentary") or "") + tuple(texts)
+    reason = trend_disagreement(ind.get("trend"), values, polarity(ind.get("target"), ind.get("floor"), words))
+    return f"{ind['code']}: trend printed '{ind['trend_printed']}': {reason}" if reason else None
