@@ -99,8 +99,9 @@ def read_minutes(pages: list[Page], pipeline, *, document: Optional[str] = None)
     found = itemsmod.split(rows)
     first_item = found[0].start if found else len(rows)
     head = read_header(rows[: max(first_item, 1)], rows)
-    people = _attendees(rows, found, first_item, pipeline)
-    items = [_item(it, rows, pipeline, document) for it in found]
+    people = _attendees(rows, found, first_item, pipeline, head.date)
+    formal = any(decisions.is_formal(t) for t, _ in (part for it in found for part in itemsmod.body_text(it, rows)))
+    items = [_item(it, rows, pipeline, document, formal) for it in found]
     _attach_action_table(items, rows)
     if not items and not people:
         return None
@@ -119,9 +120,9 @@ def read_minutes(pages: list[Page], pipeline, *, document: Optional[str] = None)
     )
 
 
-def _attendees(rows, found, first_item: int, pipeline) -> list[attendance.Person]:
+def _attendees(rows, found, first_item: int, pipeline, date: Optional[str]) -> list[attendance.Person]:
     header_rows = rows[:first_item]
-    listed = attendance.from_header(header_rows) + attendance.from_grid(header_rows)
+    listed = attendance.from_header(header_rows) + attendance.from_grid(header_rows, date)
     chair = next((p for p in listed if p.role == "Chair" and p.category == "present"), None)
     listed = _fold_chair(listed, chair)
     texts = []
@@ -158,11 +159,11 @@ def _attendee(p: attendance.Person, document: Optional[str]) -> Attendee:
     )
 
 
-def _item(it: itemsmod.Item, rows, pipeline, document: Optional[str]) -> MinuteItem:
+def _item(it: itemsmod.Item, rows, pipeline, document: Optional[str], formal: bool = True) -> MinuteItem:
     head = rows[it.start]
     parts = itemsmod.body_text(it, rows)
     body, offsets = _join(parts)
-    res = decisions.resolutions(body, pipeline)
+    res = decisions.resolutions(body, pipeline) if formal else decisions.outcomes(body, pipeline)
     resolutions = [
         Resolution(text=r.text, number=r.number, noted=r.noted, provenance=_prov(r.start, offsets, document, "resolution"))
         for r in res

@@ -10,7 +10,7 @@ introduced in the minutes with a role beside their name who are not on the atten
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from extractor import nlp as nlpmod
@@ -206,6 +206,7 @@ def _looks_like_name(chunk: str) -> bool:
 def from_header(rows: list[Row]) -> list[Person]:
     """People listed under attendance headings in the rows before the first minute."""
     people: list[Person] = []
+    rows = _split_boxes(rows)
     i = 0
     while i < len(rows):
         h = heading(rows[i].text)
@@ -231,6 +232,21 @@ def from_header(rows: list[Row]) -> list[Person]:
     return people
 
 
+_BOX_LABEL = re.compile(r"\s(?=(?:Chaired|Clerked|Minuted|Minutes\s+taken)\s+by\b)")
+
+
+def _split_boxes(rows: list[Row]) -> list[Row]:
+    """A row holding two labelled boxes ("Chaired by X   Clerked by Y") as one row per box."""
+    out = []
+    for row in rows:
+        parts = _BOX_LABEL.split(row.text)
+        if len(parts) > 1 and heading(parts[0]):
+            out.extend(replace(row, text=part.strip(), columns={}) for part in parts if part.strip())
+        else:
+            out.append(row)
+    return out
+
+
 def _continues_list(so_far: str, text: str) -> bool:
     s = text.strip()
     if not so_far:
@@ -251,12 +267,19 @@ def _continues_list(so_far: str, text: str) -> bool:
 _GRID_ROW = re.compile(r"^(?P<name>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){1,3})\s+(?P<rest>.*)$")
 
 
-def from_grid(rows: list[Row]) -> list[Person]:
+_DATE_CELL = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$")
+_CODE_CELL = re.compile(r"^(?:P|A|S|L|AP)$")
+
+
+def from_grid(rows: list[Row], date: Optional[str] = None) -> list[Person]:
     """An attendance grid: NAME, type columns, then a P / A / S code for this meeting."""
-    people = []
+    people: list[Person] = []
     legend = any(re.search(r"\bP\s*[–-]\s*Present\b", r.text) for r in rows)
     if not legend:
         return people
+    laid_out = _grid_by_columns(rows, date)
+    if laid_out is not None:
+        return laid_out
     for row in rows:
         m = _GRID_ROW.match(row.text)
         if not m or m.group("name").startswith("VACANT"):
@@ -269,6 +292,63 @@ def from_grid(rows: list[Row]) -> list[Person]:
         name = " ".join(w.capitalize() if not w.startswith("MC") else "Mc" + w[2:].capitalize() for w in m.group("name").split())
         people.append(Person(name=name, category=_CODE[codes[0]], role=kind, rows=[row]))
     return people
+
+
+def _grid_by_columns(rows: list[Row], date: Optional[str]) -> Optional[list[Person]]:
+    """A grid whose header row carries one date per meeting of the year: each code is read under
+    its date, and the column of this meeting (day and month of the minutes' date, else the last
+    column holding any code) gives the attendance. None when there is no such header."""
+    head_at = next((k for k, r in enumerate(rows) if sum(1 for g in r.line.segments if _DATE_CELL.match(g.text)) >= 2), None)
+    if head_at is None:
+        return None
+    header = rows[head_at].line.segments
+    dates = [((g.box[0] + g.box[2]) / 2, g.text) for g in header if _DATE_CELL.match(g.text)]
+    type_col = next((g for g in header if g.text.strip().lower() in {"type", "category", "governor type", "role"}), None)
+    grid = []
+    for row in rows[head_at + 1 :]:
+        segs = row.line.segments
+        if not segs or not _GRID_ROW.match(segs[0].text + " x") or segs[0].text.startswith("VACANT"):
+            continue
+        codes = {}
+        for g in segs[1:]:
+            if _CODE_CELL.match(g.text.strip()):
+                x = (g.box[0] + g.box[2]) / 2
+                col = min(range(len(dates)), key=lambda c: abs(dates[c][0] - x))
+                codes[col] = g.text.strip()
+        kind = None
+        if type_col is not None:
+            parts = [g.text for g in segs[1:] if _nearest(header, g) is type_col]
+            kind = re.sub(r"\s*-\s*", "-", " ".join(parts)).strip() or None
+        grid.append((row, segs[0].text, kind, codes))
+    column = _meeting_column([d for _, d in dates], date, [c for *_, c in grid])
+    people = []
+    for row, name, kind, codes in grid:
+        code = codes.get(column) if column is not None else None
+        if code is None:
+            continue
+        people.append(Person(name=_title_name(name), category=_CODE[code], role=kind, rows=[row]))
+    return people
+
+
+def _nearest(header, seg):
+    """The header cell whose centre is nearest the segment's centre."""
+    x = (seg.box[0] + seg.box[2]) / 2
+    return min(header, key=lambda h: abs((h.box[0] + h.box[2]) / 2 - x))
+
+
+def _meeting_column(dates: list[str], date: Optional[str], codes: list[dict]) -> Optional[int]:
+    if date:
+        day, month = int(date[8:10]), int(date[5:7])
+        for c, text in enumerate(dates):
+            d, m = (int(x) for x in re.split(r"[/.]", text)[:2])
+            if (d, m) == (day, month):
+                return c
+    used = [c for row in codes for c in row]
+    return max(used) if used else None
+
+
+def _title_name(name: str) -> str:
+    return " ".join(w.capitalize() if not w.startswith("MC") else "Mc" + w[2:].capitalize() for w in name.split())
 
 
 # --------------------------------------------------------------------------- sentences in the minutes

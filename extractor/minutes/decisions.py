@@ -61,6 +61,73 @@ def resolutions(text: str, pipeline) -> list[Found]:
     return out
 
 
+FORMAL = re.compile(r"\b(?:RESOLVED|Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b)|DECIDED|DECISION\s*:|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b)|Seconded\s+by)")
+OUTCOME = re.compile(r"\b(?:agreed|approved|adopted|ratified|endorsed)\b", re.I)
+_REPORTED = re.compile(r"\b(?:had|has|have)\s+been\s+(?:agreed|approved|adopted|ratified|endorsed)\b", re.I)
+_INFORMAL_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(?P<label>\(?(?:[a-h]|\d{1,2})[.)])\s+(?=[A-Z(“\"])")
+_PROPOSAL = re.compile(r"^(?:To\s+(?:approve|agree|adopt|ratify|accept|endorse|note)|That)\b")
+_DASHED_OUTCOME = re.compile(r"\s[-–—]\s*(?:agreed|approved|adopted|ratified|endorsed)\b", re.I)
+
+
+def is_formal(text: str) -> bool:
+    """The minutes record decisions with formal openers (RESOLVED, DECIDED, AGREED:, a seconded motion)."""
+    return bool(FORMAL.search(text))
+
+
+def outcomes(text: str, pipeline) -> list[Found]:
+    """Decisions in minutes that use no formal opener: each labelled sub-point or sentence that
+    records an outcome ("Agreed.", "This was agreed.", "X - Approved", "it was agreed that ..."),
+    as printed, with the proposal it settles."""
+    out: list[Found] = []
+    for start, label, part in _informal_parts(text):
+        sents = [(o, t) for o, t in sentences(part, pipeline)]
+        hits = [k for k, (_, t) in enumerate(sents) if _settles(t)]
+        if not hits:
+            continue
+        if label and (_PROPOSAL.match(part) or _DASHED_OUTCOME.search(part)):
+            out.append(Found(text=_strip_quotes(part), number=label, start=start))
+            continue
+        for k in hits:
+            first = k - 1 if k and len(sents[k][1].split()) <= 5 else k
+            found = " ".join(t for _, t in sents[first : k + 1])
+            out.append(Found(text=_strip_quotes(found), number=label, start=start + sents[first][0]))
+    return out
+
+
+def _settles(sentence: str) -> bool:
+    s = sentence.strip()
+    return bool(OUTCOME.search(s)) and not _REPORTED.search(s) and not s.endswith(":") and not re.search(
+        r"\bagreed\s+(?:for|on)\s+the\s+next\s+(?:agenda|meeting)", s, re.I)
+
+
+def _informal_parts(text: str) -> list[tuple[int, Optional[str], str]]:
+    """(offset, label, text) of the labelled sub-points ("a.", "b.", "1)", "2)"), with the text
+    before the first label as an unlabelled part."""
+    labels = _label_chains(list(_INFORMAL_LABEL.finditer(text)))
+    if not labels:
+        return [(0, None, text)]
+    parts = [(0, None, text[: labels[0].start()])] if labels[0].start() else []
+    for n, m in enumerate(labels):
+        end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
+        parts.append((m.end(), m.group("label").strip("().").strip(), text[m.end():end].strip()))
+    return parts
+
+
+def _label_chains(labels: list[re.Match]) -> list[re.Match]:
+    """Labels that run in sequence, letters and numbers each counted separately (a nested 1), 2) ...
+    under b. is kept)."""
+    keep = []
+    for seq in ("abcdefgh", [str(k) for k in range(1, 30)]):
+        chain: list[re.Match] = []
+        for m in labels:
+            lab = m.group("label").strip("().")
+            if len(chain) < len(seq) and lab == seq[len(chain)]:
+                chain.append(m)
+        if len(chain) >= 2:
+            keep.extend(chain)
+    return sorted(keep, key=lambda m: m.start())
+
+
 def _refers_onward(text: str, m: re.Match) -> bool:
     """"it was agreed that the following resolution be adopted": the resolution comes next."""
     return bool(re.match(r"(?:that\s+)?the\s+following\s+(?:resolution|motion)", text[m.end():], re.I))
