@@ -237,7 +237,7 @@ def _closing_row(rows: list[Row], last: int) -> int:
     return len(rows)
 
 
-def _heading_like(rows: list[Row], i: int) -> bool:
+def _heading_like(rows: list[Row], i: int, first: bool = False) -> bool:
     """A short title-case row standing on its own between paragraphs ("Election of Chair")."""
     text = rows[i].text.strip()
     words = text.split()
@@ -250,13 +250,13 @@ def _heading_like(rows: list[Row], i: int) -> bool:
         return False
     before = rows[i - 1].text.rstrip() if i else ""
     after = rows[i + 1].text.lstrip() if i + 1 < len(rows) else ""
-    return (not before or before.endswith((".", ":", ")", "”", '"')) or _all_upper(before)) and (after[:1].isupper() or after[:1].isdigit())
+    return (first or not before or before.endswith((".", ":", ")", "”", '"')) or _all_upper(before)) and (after[:1].isupper() or after[:1].isdigit())
 
 
 def _unnumbered(rows: list[Row], lo: int, hi: int) -> list[tuple[int, None]]:
     """Unnumbered headings between ``lo`` and ``hi`` whose text up to the next heading records a
     decision: items without a ref (a minutes' opening "Election of Chair", one-item minutes)."""
-    heads = [i for i in range(lo, hi) if _heading_like(rows, i)]
+    heads = [i for i in range(lo, hi) if _heading_like(rows, i, first=i == lo and lo > 0)]
     out = []
     for n, i in enumerate(heads):
         end = heads[n + 1] if n + 1 < len(heads) else hi
