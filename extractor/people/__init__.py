@@ -20,7 +20,7 @@ __all__ = ["resolve", "link", "gather", "observation", "Observation", "people_an
 
 def resolve(ctx, out) -> None:
     """Fill out.people and out.mentions; attendees get the id of the person they resolve to."""
-    observations = gather(out)
+    observations = gather(out, ctx.source if ctx is not None else None)
     people, mentions = people_and_mentions(observations, glossary_map(out.glossary))
     out.people = people
     out.mentions = mentions

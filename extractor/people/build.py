@@ -17,7 +17,9 @@ from models.records import Mention, Person, PersonRole
 GENERIC_ROLES = frozenset({"member", "councillor", "substitute member", "co-optee"})
 RANKS_LAST = frozenset(names.RANKS)
 # Contexts where a role phrase is narrative and may denote a post rather than its current holder.
-STRICT_ROLE_CONTEXTS = frozenset({"minutes_role"})
+def _strict(context: str) -> bool:
+    """Role references in running text ("minutes_role", "report_role") are narrative."""
+    return context.endswith("_role")
 
 
 @dataclass
@@ -89,7 +91,7 @@ def _resolve_role(o: Observation, statements, glossary) -> Assignment:
     text = o.text.strip()
     if not (names.is_role_text(text) or role_match.letters(text)):
         return Assignment(None, None, ["not read as a personal name or a role"])
-    person, score, evidence = role_match.resolve(text, statements, glossary, strict=o.context in STRICT_ROLE_CONTEXTS)
+    person, score, evidence = role_match.resolve(text, statements, glossary, strict=_strict(o.context))
     if person is None:
         return Assignment(None, None, ["role-only reference"] + evidence)
     return Assignment(person, round(0.9 * score / 100, 3), ["role-only reference"] + evidence)
@@ -137,7 +139,7 @@ def person_record(pid: str, group: Group[Observation], role_aliases: list[Observ
         honorific=honorifics[0] if honorifics else None,
         given=" ".join(best.given) or " ".join(best.initials) or None,
         surname=best.surname,
-        aliases=list(dict.fromkeys(o.text.strip() for o in observed)),
+        aliases=list(dict.fromkeys(t.strip() for o in observed for t in [o.text, *o.also])),
         roles=person_roles(group.items),
     )
 

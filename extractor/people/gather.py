@@ -7,7 +7,10 @@ from typing import Any, Iterator, Optional
 
 from extractor import names
 from extractor.names import ParsedName
+from extractor.pages import Source
+from extractor.people import running
 from extractor.people import text as text_refs
+from extractor.textutil import normalise
 from models.records import Attendee, Extraction, Provenance
 
 
@@ -26,6 +29,7 @@ class Observation:
     title: Optional[str] = None
     extra_roles: list[str] = field(default_factory=list)
     record: Any = None  # the record whose `person` field gets the resolved id (attendees)
+    also: list[str] = field(default_factory=list)  # other surface forms of the same printing ("Bull" in "Bull (Chair)")
 
     @property
     def roles(self) -> list[str]:
@@ -49,24 +53,67 @@ def observation(text: str, context: str, *, title: Optional[str] = None, **kw) -
     return Observation(text=text, context=context, name=names.parse(text, title=title), title=title, **kw)
 
 
-def gather(out: Extraction) -> list[Observation]:
-    """Every person mention in the extraction, in document order of the sections."""
-    found: list[Observation] = []
-    for obs in _all(out):
-        if obs.text and obs.text.strip():
-            obs.index = len(found)
-            found.append(obs)
-    return found
+LIST_RECORD_CONTEXTS = ("member", "co_optee", "attendee_", "substituted")
 
 
-def _all(out: Extraction) -> Iterator[Observation]:
+def gather(out: Extraction, source: Optional[Source] = None) -> list[Observation]:
+    """Every person mention in the extraction, in document order of the sections. With the
+    ``source``, list records take the form printed on their page and the pages' running text is
+    read for names (otherwise the minute and plan texts of the records are)."""
+    observations = [o for o in _all(out, running=source is None) if o.text and o.text.strip()]
+    if source is not None:
+        observations = _printed_forms(observations, source, out.documents) + _from_pages(observations, source, out)
+    for i, obs in enumerate(observations):
+        obs.index = i
+    return observations
+
+
+def _all(out: Extraction, *, running: bool = True) -> Iterator[Observation]:
     body = out.meeting.body if out.meeting else None
     date = out.meeting.date if out.meeting else None
     yield from _meeting(out, body, date)
     yield from _reports(out, body, date)
     for minutes in out.minutes:
-        yield from _minutes(minutes, minutes.body or body, minutes.date)
-    yield from _plans(out, body, date)
+        yield from _minutes(minutes, minutes.body or body, minutes.date, running=running)
+    yield from _plans(out, body, date, running=running)
+
+
+def _printed_forms(observations: list[Observation], source: Source, documents) -> list[Observation]:
+    """List records (members, attendees ...) as printed on their page: "Councillor Engert",
+    "Mr J A Kite, MBE", "Bull (Chair)" (with "Bull" kept as another form)."""
+    cache: dict[int, running.PageText] = {}
+    for o in observations:
+        prov = o.provenance
+        if not o.context.startswith(LIST_RECORD_CONTEXTS) or prov is None or not prov.page or prov.page > len(source.pages):
+            continue
+        if prov.page not in cache:
+            page = source.pages[prov.page - 1]
+            cache[prov.page] = running.page_text(page, running.document_of(page, documents))
+        form = running.printed_form(o.text, None if names.honorifics_of(o.text) else o.title, cache[prov.page], prov.lines)
+        if form and normalise(form) != normalise(o.text):
+            if "(" in form and "(" not in o.text:
+                o.also.append(o.text)
+            o.text = form
+    return observations
+
+
+def _from_pages(structured: list[Observation], source: Source, out: Extraction) -> list[Observation]:
+    """Names, role references and signatories in the pages' running text, except those a list
+    record already gives on the same page."""
+    seen = {(o.provenance.page, normalise(o.text)) for o in structured if o.provenance}
+    body = out.meeting.body if out.meeting else None
+    date = out.meeting.date if out.meeting else None
+    found: list[Observation] = []
+    for f in running.scan(source, out.documents):
+        key = (f.provenance.page, normalise(f.text))
+        if key in seen and not f.is_role:
+            continue
+        seen.add(key)
+        if f.is_role:
+            found.append(Observation(text=f.text, context=f.context, provenance=f.provenance, meeting=body, date=date))
+        else:
+            found.append(observation(f.text, f.context, title=f.title, role=f.role, provenance=f.provenance, meeting=body, date=date))
+    return found
 
 
 def _people_in(text: Optional[str], context: str, **kw) -> Iterator[Observation]:
@@ -109,7 +156,7 @@ def _officer(officer, context: str, where: dict) -> Iterator[Observation]:
         yield observation(role, context, **where)
 
 
-def _minutes(minutes, body, date) -> Iterator[Observation]:
+def _minutes(minutes, body, date, *, running: bool = True) -> Iterator[Observation]:
     where = dict(meeting=body, date=date)
     for a in minutes.attendees:
         yield _attendee(a, where)
@@ -125,7 +172,8 @@ def _minutes(minutes, body, date) -> Iterator[Observation]:
             yield from _votes(v, v.provenance or prov, where)
         for act in item.actions:
             yield from _people_in(act.who, "minute_action", provenance=act.provenance or prov, **where)
-        yield from _running_text(item, prov, where)
+        if running:
+            yield from _running_text(item, prov, where)
 
 
 def _running_text(item, prov, where: dict) -> Iterator[Observation]:
@@ -164,15 +212,19 @@ def _votes(v, prov, where) -> Iterator[Observation]:
             yield from _people_in(text, context, provenance=prov, **where)
 
 
-def _plans(out: Extraction, body, date) -> Iterator[Observation]:
+def _plans(out: Extraction, body, date, *, running: bool = True) -> Iterator[Observation]:
     where = dict(meeting=body, date=date)
     for a in out.actions:
         yield from _people_in(a.lead, "action_lead", provenance=a.provenance, **where)
-        yield from _plan_text(a.title, a.provenance, where)
+        if running:
+            yield from _plan_text(a.title, a.provenance, where)
     for m in out.milestones:
         yield from _people_in(m.lead, "milestone_lead", provenance=m.provenance, **where)
-        yield from _plan_text(m.text, m.provenance, where)
-        yield from _plan_text(m.progress_note, m.provenance, where)
+        if running:
+            yield from _plan_text(m.text, m.provenance, where)
+            yield from _plan_text(m.progress_note, m.provenance, where)
+    if not running:
+        return
     for e in out.exceptions:
         for text in (e.reason, e.actions_to_achieve, e.support_required):
             yield from _plan_text(text, e.provenance, where)

@@ -1,62 +1,138 @@
-"""People named in running text (minute bodies, resolutions): "Mr Gough said", "Councillors
-Aitken and Winskill", and role-only references such as "the Director of C&YPS"."""
+"""People named in running text (minute bodies, report paragraphs, attendance lines): "Mr Gough
+said", "Councillors Aitken and Winskill", "Councillors Bull (Chair), Adamou (Vice-Chair)", and
+role-only references such as "the Director of C&YPS" or "the report of the Director of ..."."""
 
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from extractor import names
 
 _TITLE = r"(?:Councillors?|Cllrs?\.?|Cmhlr\.?|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof(?:essor)?|Rev(?:d)?|Deputy|DAC|DCI|DI|DS|Supt)\.?"
 _L = r"[^\W\d_]"  # any letter
 _UP = r"[A-ZÀ-ÖØ-Þ]"
-_WORD = rf"{_UP}{_L}*(?:['’\-]{_L}+)*(?:['’](?!{_L}))?"
+_WORD = rf"(?!{_TITLE}\s){_UP}{_L}*(?:['’\-]{_L}+)*(?:['’](?!{_L}))?"
 _NAME = rf"(?:(?:{_UP}\.?\s){{0,3}}(?:{_WORD}\s){{0,2}}(?:(?:Ó|Ní|Uí|Mac|Mc|de|van|von)\s)?{_WORD}(?:\s\({_UP}\))?)"
-_PERSON = re.compile(rf"\b({_TITLE})\s+({_NAME}(?:(?:,\s*|\s+and\s+){_NAME})*)")
-_ROLE_HEADS = r"(?:Director|Manager|Officer|Executive|Leader|Chair(?:man)?|Clerk|Counsel|Secretary|Head|Treasurer|Solicitor|Lead|Mayor|Commissioner|Adviser|Advisor)"
-_ROLE = re.compile(
-    rf"\b[Tt]he\s+((?:(?:interim|acting)\s+)?(?:[A-Z][\w&'’\-]*\s+){{0,4}}{_ROLE_HEADS}"
-    rf"(?:\s*[\-–(]?\s*(?:of|for)?\s*(?:the\s+)?(?:[A-Z][\w&'’\-]*|and|&)(?:\s+(?:[A-Z][\w&'’\-]*|and|&|of|for))*\)?)?)"
+_BRACKET = r"\s*\((?:[^()]|\([^()]*\)){1,80}\)"
+_POST = r"(?:,?\s+(?:" + "|".join(sorted((p.upper() for p in names.POSTNOMINALS), key=len, reverse=True)) + r")\b)"
+_SEP = r"(?:,\s*|\s+and\s+|\s*&\s*|(?<=\))\s+)"
+_ITEM = rf"(?:{_TITLE}\s+)*{_NAME}(?:{_BRACKET})?{_POST}*"
+_PERSON = re.compile(rf"\b((?:{_TITLE}\s+)*{_TITLE})\s+({_NAME}(?:{_BRACKET})?{_POST}*(?:{_SEP}{_ITEM})*)")
+_ITEM_RE = re.compile(rf"(?P<title>(?:{_TITLE}\s+)*)(?P<name>{_NAME})(?P<bracket>{_BRACKET})?(?P<post>{_POST}*)")
+_SEP_RE = re.compile(_SEP)
+_LAST_TITLE = re.compile(rf"({_TITLE})\s*$")
+
+# Capitalised words that start sentences or headings and are never a surname after a title.
+_NOT_SURNAMES = frozenset(
+    "on in at the for to of and by with from as if it is be we he she they this that these those all any no not also"
+    " or but so then there here when where which who what".split()
 )
+# Ranks printed before a full name ("DAC Alan Gibson"); alone before one word they are more often
+# the end of a company name ("... Development DAC On ...").
+_RANK_TITLES = frozenset({"DAC", "DCI", "DI", "DS", "Supt"})
+
+_ROLE_HEADS = r"(?:Director|Manager|Officer|Executive|Leader|Chair(?:man)?|Clerk|Counsel|Secretary|Head|Treasurer|Solicitor|Lead|Mayor|Commissioner|Adviser|Advisor)"
+_ROLE_BODY = (
+    rf"(?:(?:interim|acting)\s+)?(?:[A-Z][\w&'’\-]*\s+){{0,4}}{_ROLE_HEADS}"
+    rf"(?:\s*[\-–(]?\s*(?:of|for)?\s*(?:the\s+)?(?:[A-Z][\w&'’\-]*|and|&)(?:\s+(?:[A-Z][\w&'’\-]*|and|&|of|for))*(?:\)(?:\s+[A-Z][\w&'’\-]*)*)?)?"
+)
+_ROLE = re.compile(rf"\b[Tt]he\s+({_ROLE_BODY})")
+_REPORT_OF = re.compile(r"\b[Rr]eports?\s+(?:of|from|by)\s+$")
+# Offices of the meeting or the council held in turn ("the Chair", "the Mayor", "the Leader"): a
+# reference to one names the office, not a surface form of its holder.
+_OFFICES = frozenset({"chair", "chairman", "chairwoman", "chairperson", "vice-chair", "vice chair", "vice-chairman", "mayor", "deputy mayor", "leader", "deputy leader", "cathaoirleach"})
 
 
 def named_people(text: str) -> list[tuple[str, str]]:
-    """Honorific-led names in running text as (surface form, honorific). A plural title ("Councillors
-    Aitken and Winskill") gives each name as printed ("Aitken") with the singular honorific."""
-    out: list[tuple[str, str]] = []
+    """Honorific-led names in running text as (surface form, honorific). A plural title
+    ("Councillors Aitken and Winskill") gives each name as printed ("Aitken") with the singular
+    honorific. A bracketed office after a bare surname stays with it ("Bull (Chair)"), as does a
+    post-nominal ("Mr J A Kite, MBE")."""
+    return [(form, title) for form, title, _, _ in named_spans(text)]
+
+
+def named_spans(text: str) -> list[tuple[str, str, int, int]]:
+    """``named_people`` with the character span of each name in ``text``."""
+    out: list[tuple[str, str, int, int]] = []
     for m in _PERSON.finditer(text or ""):
-        title = m.group(1)
+        title = _LAST_TITLE.search(m.group(1)).group(1)
         plural = title.lower().rstrip(".").endswith("s") and title.lower().startswith(("councillors", "cllrs"))
         singular = re.sub(r"s(\.?)$", r"\1", title) if plural else title
-        parts = re.split(r",\s*|\s+and\s+", m.group(2))
-        for i, part in enumerate(p.strip() for p in parts):
-            if names.honorifics_of(part):
-                form, title_of = part, names.honorifics_of(part)[0]
-            elif i == 0 or (plural and names.parse(part)):
-                form, title_of = (part if plural else f"{singular} {part}"), singular
-            else:
-                break
-            form = re.sub(r"['’]s$", "", form)  # "DAC Alan Gibson's office"
-            words = form.split()
-            while len(words) > 2 and words[-1].isupper() and words[-1].lower() in names.POSTNOMINALS:
-                words.pop()  # "Mr Jim McMahon MP"
-            form = " ".join(words)
-            if names.parse(form, title=title_of):
-                out.append((form, title_of))
+        for i, item in enumerate(_items(m.group(2))):
+            found = _form(item, i, singular, plural)
+            if found:
+                out.append((*found, m.start(2) + item.start(), m.start(2) + item.end()))
     return out
 
 
+def _items(text: str) -> list[re.Match]:
+    found, pos = [], 0
+    while True:
+        m = _ITEM_RE.match(text, pos)
+        if not m:
+            return found
+        found.append(m)
+        sep = _SEP_RE.match(text, m.end())
+        if not sep:
+            return found
+        pos = sep.end()
+
+
+def _form(item: re.Match, index: int, singular: str, plural: bool) -> Optional[tuple[str, str]]:
+    """The surface form of one listed name, or None when it is not a personal name."""
+    own = item.group("title").strip()
+    name = re.sub(r"['’]s$", "", item.group("name").strip())  # "DAC Alan Gibson's office"
+    words = name.split()
+    while len(words) > 1 and words[-1].isupper() and words[-1].lower() in names.POSTNOMINALS:
+        words.pop()  # "Mr Jim McMahon MP"
+    name = " ".join(words)
+    if own:
+        title_of, prefix = names.honorifics_of(own)[:1] or [None], own
+        title_of = title_of[0]
+    elif index == 0 or plural:
+        title_of, prefix = singular, ("" if plural else singular)
+    else:
+        return None
+    parsed = names.parse(name, title=title_of)
+    if not parsed or parsed.surname_key in _NOT_SURNAMES or any(w.lower() in names.ROLE_WORDS for w in words):
+        return None
+    if _LAST_TITLE.search(prefix or "") and _LAST_TITLE.search(prefix).group(1).rstrip(".") in _RANK_TITLES and not parsed.given:
+        return None
+    form = f"{prefix} {name}".strip()
+    if item.group("bracket") and parsed.level == 0 and not parsed.qualifier:
+        form += item.group("bracket")
+    if item.group("post"):
+        form += item.group("post")
+    return form, title_of
+
+
 def role_references(text: str) -> list[str]:
-    """"the <job title>" phrases in running text ("the Director of C&YPS", "The interim Deputy
-    Director (Children and Families)"), with the article as printed."""
+    """Job-title phrases standing for a person: "the Director of C&YPS", "The interim Deputy
+    Director (Children and Families)" with the article as printed, and after "report of" the title
+    alone ("the report of the Director of Children's Services" -> "Director of Children's Services").
+    Offices held in turn ("the Chair", "the Mayor") are not returned."""
+    return [phrase for phrase, _, _ in role_spans(text)]
+
+
+def role_spans(text: str) -> list[tuple[str, int, int]]:
+    """``role_references`` with the character span of each phrase in ``text``."""
     found = []
     for m in _ROLE.finditer(text or ""):
         phrase = m.group(1).strip(" -–(")
         if phrase.count("(") != phrase.count(")"):
             phrase = phrase.split("(")[0].strip()
         phrase = re.sub(r"(?:\s+(?:and|&|of|for|the))+$", "", phrase)
-        found.append(f"{m.group(0)[:3]} {phrase}")
+        if _is_office(phrase):
+            continue
+        found.append((phrase if _REPORT_OF.search(text[: m.start()]) else f"{m.group(0)[:3]} {phrase}", m.start(), m.end()))
     return found
+
+
+def _is_office(phrase: str) -> bool:
+    head = re.split(r"\s+(?:of|for)\s+|\s*\(", phrase.lower(), maxsplit=1)[0]
+    head = re.sub(r"^(?:interim|acting)\s+", "", head).strip()
+    return head in _OFFICES
 
 
 _BRACKETED = re.compile(rf"\(({_WORD}\s{_WORD})\)")
@@ -64,4 +140,9 @@ _BRACKETED = re.compile(rf"\(({_WORD}\s{_WORD})\)")
 
 def bracketed_names(text: str) -> list[str]:
     """Full names in brackets, as printed ("(Jane Elias)"): an action title naming its owner."""
-    return [f"({m.group(1)})" for m in _BRACKETED.finditer(text or "") if (p := names.parse(m.group(1))) and p.given]
+    return [form for form, _, _ in bracketed_spans(text)]
+
+
+def bracketed_spans(text: str) -> list[tuple[str, int, int]]:
+    """``bracketed_names`` with the character span of each in ``text``."""
+    return [(f"({m.group(1)})", m.start(), m.end()) for m in _BRACKETED.finditer(text or "") if (p := names.parse(m.group(1))) and p.given]
