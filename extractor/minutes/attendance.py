@@ -125,6 +125,9 @@ def parse_list(text: str, category: str, rows: list[Row], role: Optional[str] = 
     people: list[Person] = []
     default_title = "Councillor" if re.match(r"^\W*(?:Councillors|Cllrs)\b", text) else None
     for chunk in split_names(text):
+        if people and _CHAIR_ROLE.match(chunk.strip(" .")):
+            people[-1].role = _canonical_role(chunk.strip(" ."))  # "Councillor X, Mayor"
+            continue
         person = parse_person(chunk, category, rows, default_title)
         if person is None:
             if people and _is_role_phrase(chunk) and people[-1].role is None:
@@ -214,6 +217,9 @@ def from_header(rows: list[Row]) -> list[Person]:
             i += 1
             continue
         category, role, rest = h
+        lead_in = re.match(r"^[a-z].*?\b(?:received\s+from|from|by)\s+(?=[A-Z])", rest)
+        if lead_in:  # "Apologies for their inability to attend were received from Councillors ..."
+            rest = rest[lead_in.end():]
         block, used = [rest] if rest else [], [rows[i]]
         j = i + 1
         while j < len(rows) and not heading(rows[j].text) and _continues_list(" ".join(block), rows[j].text):
@@ -256,6 +262,8 @@ def _continues_list(so_far: str, text: str) -> bool:
         return False
     if s.endswith(":"):
         return False
+    if so_far.count("(") > so_far.count(")"):
+        return True  # a bracket left open ("... (Mr. V." / "Murray), ...")
     if so_far.rstrip().endswith(".") and not re.match(r"^(?:and\b|&|\(|[A-Z][a-z]*\.?\s+[A-Z])", s):
         return False
     return bool(re.match(r"^(?:and\b|&|\(|Councillors?\b|Cllr|Mr|Mrs|Ms|Miss|Dr|[A-Z(Ó])", s))
