@@ -16,6 +16,7 @@ from models.records import Document, Extraction
 
 MINUTES_HEAD = re.compile(r"^\W*(?:(?:draft|unconfirmed|printed|confirmed)\s+)?minutes\b", re.I)
 APPENDIX_HEAD = re.compile(r"^\W*(?:appendix|annex|annexe)\s+[\w.]+", re.I)
+ATTENDANCE_HEAD = re.compile(r"^\W*(?:(?:governor|member|members'?|councillor)\s+attendance|present\s*:)", re.I)
 AGENDA_HEAD = re.compile(r"^\W*(?:agenda|a g e n d a|summons)\b", re.I)
 PAGES_REF = re.compile(r"\(\s*pages?\s+(\d+)\s*(?:[-–—]|to)\s*(\d+)\s*\)|\(\s*page\s+(\d+)\s*\)", re.I)
 AGENDA_ITEM = re.compile(r"^\W{0,3}(\d{1,2})[.)]?\s+\S")
@@ -126,6 +127,8 @@ def classify(page: Page) -> tuple[Optional[str], Optional[str]]:
     for t in top[:3]:
         if MINUTES_HEAD.match(t):
             return "minutes", t
+    if any(ATTENDANCE_HEAD.match(t) for t in lines[:6]):
+        return "minutes", lines[0]
     kind = table_kind(header_rows(page), top)
     if kind:
         return kind, lines[0]
@@ -160,6 +163,8 @@ def split(ctx: Context) -> list[Document]:
                 starts = False
             if kind == "agenda" and current.kind == "agenda":
                 starts = False
+            if kind == "agenda" and current.kind == "minutes" and not any(AGENDA_HEAD.match(t) for t in _opening(page, 3)):
+                starts = False  # the list of items the minutes themselves carry
             if current.kind == "appendix" and (kind in TABLE_CUES or kind == "glossary"):
                 current.kind, starts = kind, False  # the table the appendix heading announced
         if current is not None and current.kind == "blank" and not starts:
