@@ -290,3 +290,10 @@ def test_slashless_grid_ref_is_repaired_from_its_siblings():
         [(1, "39/1920"), (2, "40/1920")],
     )
     assert found == [(0, "38/1920")]
+
+
+def test_councillors_named_but_not_taking_part_are_not_attendees():
+    text = ("The Mayor congratulated Councillors Ann Roe and Bill Poe on their recent success. "
+            "Councillor Dan Coe then addressed the Meeting.")
+    found = attendance.from_body([(text, None)], nlp.pipeline())
+    assert [(p.name, p.category) for p in found] == [("Dan Coe", "guest")]

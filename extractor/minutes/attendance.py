@@ -455,6 +455,8 @@ def from_body(texts: list[tuple[str, Row]], pipeline) -> list[Person]:
             if person is None:
                 continue
             if person.title == "Councillor":
+                if not _ACTS.match(text[span.end_char:]):
+                    continue  # named, not shown taking part ("congratulated Councillor X on ...")
                 person.category = "guest"
                 person.role = role if role and not _CHAIR_ROLE.match(role) else None
             elif role and not _HONORIFIC.match(role + " ") and len(re.findall(r"[A-Za-z]", role)) >= 3:
@@ -466,6 +468,15 @@ def from_body(texts: list[tuple[str, Row]], pipeline) -> list[Person]:
                 continue
             found.append(person)
     return found
+
+
+_ACTS = re.compile(
+    r"^(?:\s*\([^)]*\))?(?:,\s[^,.;]{3,80},)?,?\s+(?:then\s+|also\s+|further\s+|briefly\s+)?(?:said|asked|spoke|addressed|attended|commented|stated|"
+    r"explained|welcomed|thanked|raised|queried|questioned|responded|replied|presented|introduced|moved|proposed|seconded|"
+    r"declared|referred|noted|suggested|highlighted|expressed|informed|advised|reported|outlined|acknowledged|took|joined|"
+    r"was\s+(?:present|in\s+attendance)|had\s+(?:been\s+)?invited)\b",
+    re.I,
+)
 
 
 def classify_role(role: str) -> str:
