@@ -8,6 +8,7 @@ from typing import Optional
 
 from extractor import names
 from extractor.people import roles as role_match
+from extractor.people import text as text_refs
 from extractor.people.cluster import Group, Link, cluster
 from extractor.people.gather import Observation
 from extractor.textutil import normalise
@@ -45,7 +46,7 @@ def link(observations: list[Observation], glossary: dict[str, str]) -> Linked:
         o.index = i
     named = [(o, o.name) for o in observations if o.name is not None]
     groups, unresolved = cluster(named, roles_of=lambda o: o.roles)
-    groups = merge_given_names(groups)
+    groups = merge_compound_surnames(merge_given_names(groups))
     ids = person_ids(groups)
     assignments: dict[int, Assignment] = {}
     for pid, g in zip(ids, groups):
@@ -87,10 +88,35 @@ def merge_given_names(groups: list[Group[Observation]]) -> list[Group[Observatio
     return [g for g in groups if id(g) not in absorbed]
 
 
+def merge_compound_surnames(groups: list[Group[Observation]]) -> list[Group[Observation]]:
+    """A bare surname ("Councillor Novak") joins the one person whose full name has that word just
+    before a particle surname ("Saša Novak Uí Chonchúir"), when nobody has it as a surname."""
+    with_given = Counter(g.best.surname_key for g in groups if g.best.given)
+    targets: dict[str, list[Group]] = defaultdict(list)
+    for g in groups:
+        b = g.best
+        if len(b.given) >= 2 and b.surname.split()[0].lower() in names.PARTICLES:
+            targets[b.given_keys[-1]].append(g)
+    absorbed: set[int] = set()
+    for g in groups:
+        k = g.best.surname_key
+        if g.best.level or g.best.qualifier or with_given[k] or len(targets.get(k, [])) != 1:
+            continue
+        target = targets[k][0]
+        if not all(names.gender(p) is None or names.gender(p) == names.gender(t) or names.gender(t) is None for p in g.parsed for t in target.parsed):
+            continue
+        for o, p, lk in zip(g.items, g.parsed, g.links):
+            target.add(o, p, Link(0.6, [f"surname-only form read as the first part of {target.best.display}'s double surname"]))
+        absorbed.add(id(g))
+    return [g for g in groups if id(g) not in absorbed]
+
+
 def _resolve_role(o: Observation, statements, glossary) -> Assignment:
     text = o.text.strip()
     if not (names.is_role_text(text) or role_match.letters(text)):
         return Assignment(None, None, ["not read as a personal name or a role"])
+    if text_refs.is_office(text):
+        return Assignment(None, None, ["role-only reference to an office held in turn (chair, clerk ...); not resolved"])
     person, score, evidence = role_match.resolve(text, statements, glossary, strict=_strict(o.context))
     if person is None:
         return Assignment(None, None, ["role-only reference"] + evidence)
@@ -139,9 +165,15 @@ def person_record(pid: str, group: Group[Observation], role_aliases: list[Observ
         honorific=honorifics[0] if honorifics else None,
         given=" ".join(best.given) or " ".join(best.initials) or None,
         surname=best.surname,
-        aliases=list(dict.fromkeys(t.strip() for o in observed for t in [o.text, *o.also])),
+        aliases=aliases(observed),
         roles=person_roles(group.items),
     )
+
+
+def aliases(observed: list[Observation]) -> list[str]:
+    """Surface forms in order of first mention: the printed ones, or all when none was found printed."""
+    printed = [o for o in observed if o.printed] or observed
+    return list(dict.fromkeys(t.strip() for o in printed for t in [o.text, *o.also]))
 
 
 def person_roles(observations: list[Observation]) -> list[PersonRole]:

@@ -30,6 +30,7 @@ class Observation:
     extra_roles: list[str] = field(default_factory=list)
     record: Any = None  # the record whose `person` field gets the resolved id (attendees)
     also: list[str] = field(default_factory=list)  # other surface forms of the same printing ("Bull" in "Bull (Chair)")
+    printed: bool = True  # False: a record's name not found printed in that form (no surface form)
 
     @property
     def roles(self) -> list[str]:
@@ -79,22 +80,47 @@ def _all(out: Extraction, *, running: bool = True) -> Iterator[Observation]:
 
 
 def _printed_forms(observations: list[Observation], source: Source, documents) -> list[Observation]:
-    """List records (members, attendees ...) as printed on their page: "Councillor Engert",
-    "Mr J A Kite, MBE", "Bull (Chair)" (with "Bull" kept as another form)."""
+    """List records (members, attendees ...) as printed: "Councillor Engert", "Mr J A Kite, MBE",
+    "Bull (Chair)" (with "Bull" kept as another form). Looked for on the record's lines, then its
+    page, then the other pages of its document; a record whose name is printed nowhere in that
+    form is kept as a mention but gives no surface form."""
     cache: dict[int, running.PageText] = {}
+
+    def text_of(index: int) -> running.PageText:
+        if index not in cache:
+            page = source.pages[index - 1]
+            cache[index] = running.page_text(page, running.document_of(page, documents))
+        return cache[index]
+
     for o in observations:
         prov = o.provenance
         if not o.context.startswith(LIST_RECORD_CONTEXTS) or prov is None or not prov.page or prov.page > len(source.pages):
             continue
-        if prov.page not in cache:
-            page = source.pages[prov.page - 1]
-            cache[prov.page] = running.page_text(page, running.document_of(page, documents))
-        form = running.printed_form(o.text, None if names.honorifics_of(o.text) else o.title, cache[prov.page], prov.lines)
-        if form and normalise(form) != normalise(o.text):
+        title = None if names.honorifics_of(o.text) else o.title
+        form = None
+        for index, lines in _search_order(prov, source, documents):
+            form = running.printed_form(o.text, title, text_of(index), lines)
+            if form:
+                break
+        if form is None:
+            o.printed = False
+        elif normalise(form) != normalise(o.text):
             if "(" in form and "(" not in o.text:
                 o.also.append(o.text)
             o.text = form
     return observations
+
+
+def _search_order(prov: Provenance, source: Source, documents) -> Iterator[tuple[int, Optional[list[int]]]]:
+    """Where to look for a record's printed name: its lines, its page, its document's other pages."""
+    if prov.lines:
+        yield prov.page, prov.lines
+    yield prov.page, None
+    doc = running.document_of(source.pages[prov.page - 1], documents)
+    if doc is not None:
+        for index in range(doc.pages[0], min(doc.pages[-1], len(source.pages)) + 1):
+            if index != prov.page:
+                yield index, None
 
 
 def _from_pages(structured: list[Observation], source: Source, out: Extraction) -> list[Observation]:
@@ -112,7 +138,8 @@ def _from_pages(structured: list[Observation], source: Source, out: Extraction) 
         if f.is_role:
             found.append(Observation(text=f.text, context=f.context, provenance=f.provenance, meeting=body, date=date))
         else:
-            found.append(observation(f.text, f.context, title=f.title, role=f.role, provenance=f.provenance, meeting=body, date=date))
+            text = names.clean_text(f.text)
+            found.append(Observation(text=text, context=f.context, name=names.parse(text, title=f.title), title=f.title, role=f.role, provenance=f.provenance, meeting=body, date=date))
     return found
 
 

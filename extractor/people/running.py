@@ -21,6 +21,7 @@ from models.records import Document, Provenance
 # owners ("(Jane Elias)" in an action title) rather than places or bodies.
 SKIPPED_KINDS = frozenset({"blank", "glossary"})
 PLAN_KINDS = frozenset({"action_plan", "exception_report"})
+BARE_NAME_KINDS = frozenset({"minutes", "report", "appendix", "other", "page"})
 SIGNATURE_KINDS = frozenset({"agenda", "minutes", "report", "other"})
 
 
@@ -123,6 +124,8 @@ def scan(source: Source, documents: list[Document]) -> Iterator[Found]:
             continue
         pt = page_text(page, document)
         yield from _names(pt, kind)
+        if kind in BARE_NAME_KINDS:
+            yield from _bare(pt, kind)
         yield from _roles(pt, kind)
         if kind in PLAN_KINDS:
             yield from _bracketed(pt, kind)
@@ -133,6 +136,11 @@ def scan(source: Source, documents: list[Document]) -> Iterator[Found]:
 def _names(pt: PageText, kind: str) -> Iterator[Found]:
     for form, title, start, end in text_refs.named_spans(pt.text):
         yield Found(form, f"{kind}_text", pt.provenance(start, end, "people.running"), title=title)
+
+
+def _bare(pt: PageText, kind: str) -> Iterator[Found]:
+    for form, start, end in text_refs.bare_spans(pt.text):
+        yield Found(form, f"{kind}_text", pt.provenance(start, end, "people.running"))
 
 
 def _roles(pt: PageText, kind: str) -> Iterator[Found]:
@@ -261,7 +269,7 @@ def _bounds(pt: PageText, lines: Optional[list[int]]) -> tuple[int, int]:
 
 def _compose(m: re.Match, parsed: names.ParsedName) -> str:
     form = " ".join(filter(None, [m.groupdict().get("hon"), m.group("name")]))
-    if m.group("bracket") and parsed.level == 0 and not parsed.qualifier:
+    if text_refs.office_bracket(m.group("bracket")) and parsed.level == 0 and not parsed.qualifier:
         form += m.group("bracket")
     form += m.group("post") or ""
     return re.sub(r"\s+", " ", form).strip()

@@ -28,6 +28,9 @@ _NOT_SURNAMES = frozenset(
     "on in at the for to of and by with from as if it is be we he she they this that these those all any no not also"
     " or but so then there here when where which who what".split()
 )
+# Words that end a name run on into the next heading or label ("Winskill Co-Optees:", "Ms Wright
+# Abstain (4)").
+_TRAILING = names.LABEL_WORDS | names.ROLE_WORDS | {"co-optees", "co-optee"}
 # Ranks printed before a full name ("DAC Alan Gibson"); alone before one word they are more often
 # the end of a company name ("... Development DAC On ...").
 _RANK_TITLES = frozenset({"DAC", "DCI", "DI", "DS", "Supt"})
@@ -41,7 +44,7 @@ _ROLE = re.compile(rf"\b[Tt]he\s+({_ROLE_BODY})")
 _REPORT_OF = re.compile(r"\b[Rr]eports?\s+(?:of|from|by)\s+$")
 # Offices of the meeting or the council held in turn ("the Chair", "the Mayor", "the Leader"): a
 # reference to one names the office, not a surface form of its holder.
-_OFFICES = frozenset({"chair", "chairman", "chairwoman", "chairperson", "vice-chair", "vice chair", "vice-chairman", "mayor", "deputy mayor", "leader", "deputy leader", "cathaoirleach"})
+_OFFICES = frozenset({"chair", "chairman", "chairwoman", "chairperson", "vice-chair", "vice chair", "vice-chairman", "mayor", "deputy mayor", "leader", "deputy leader", "cathaoirleach", "clerk", "committee clerk"})
 
 
 def named_people(text: str) -> list[tuple[str, str]]:
@@ -86,6 +89,8 @@ def _form(item: re.Match, index: int, singular: str, plural: bool) -> Optional[t
     words = name.split()
     while len(words) > 1 and words[-1].isupper() and words[-1].lower() in names.POSTNOMINALS:
         words.pop()  # "Mr Jim McMahon MP"
+    while len(words) > 1 and words[-1].lower().strip(".,:;") in _TRAILING:
+        words.pop()  # "Ms Wright" + a vote heading on the next line: "Ms Wright Abstain (4)"
     name = " ".join(words)
     if own:
         title_of, prefix = names.honorifics_of(own)[:1] or [None], own
@@ -100,11 +105,16 @@ def _form(item: re.Match, index: int, singular: str, plural: bool) -> Optional[t
     if _LAST_TITLE.search(prefix or "") and _LAST_TITLE.search(prefix).group(1).rstrip(".") in _RANK_TITLES and not parsed.given:
         return None
     form = f"{prefix} {name}".strip()
-    if item.group("bracket") and parsed.level == 0 and not parsed.qualifier:
+    if office_bracket(item.group("bracket")) and parsed.level == 0 and not parsed.qualifier:
         form += item.group("bracket")
     if item.group("post"):
         form += item.group("post")
     return form, title_of
+
+
+def office_bracket(bracket: Optional[str]) -> bool:
+    """A bracket after a name that names an office or role ("(Chair)"), not a count ("(4)")."""
+    return bool(bracket) and bool(re.fullmatch(r"\s*\(\s*[A-Za-z][^\d]*\)", bracket))
 
 
 def role_references(text: str) -> list[str]:
@@ -123,16 +133,73 @@ def role_spans(text: str) -> list[tuple[str, int, int]]:
         if phrase.count("(") != phrase.count(")"):
             phrase = phrase.split("(")[0].strip()
         phrase = re.sub(r"(?:\s+(?:and|&|of|for|the))+$", "", phrase)
-        if _is_office(phrase):
+        if is_office(phrase):
             continue
         found.append((phrase if _REPORT_OF.search(text[: m.start()]) else f"{m.group(0)[:3]} {phrase}", m.start(), m.end()))
     return found
 
 
-def _is_office(phrase: str) -> bool:
-    head = re.split(r"\s+(?:of|for)\s+|\s*\(", phrase.lower(), maxsplit=1)[0]
-    head = re.sub(r"^(?:interim|acting)\s+", "", head).strip()
+def is_office(phrase: str) -> bool:
+    """"the Chair", "Vice-Chair of the Panel", "Clerk": an office of the meeting or council held in
+    turn, whose mention names the office rather than a person."""
+    head = re.split(r"\s+(?:of|for|to)\s+|\s*\(", phrase.lower(), maxsplit=1)[0]
+    head = re.sub(r"^(?:the|interim|acting)\s+", "", head).strip()
     return head in _OFFICES
+
+
+_VERBS = (
+    "said|says|thanked|introduced|presented|explained|added|stated|reported|noted|advised|confirmed|highlighted|asked"
+    "|responded|replied|welcomed|outlined|updated|praised|mentioned|commented|informed|requested|answered|emphasised"
+    "|emphasized|suggested|queried|acknowledged|expressed|shared|referred|spoke|summarised|summarized|clarified"
+    "|congratulated|proposed|seconded|declared"
+)
+_BARE = re.compile(
+    rf"(?<![\w'’\-])((?:{_UP}{_L}+)(?:\s{_UP}\.)?\s(?:Mc|Mac|O['’])?{_UP}{_L}+(?:-{_UP}{_L}+)?)"
+    rf"(?=,\s+(?:a|an|the)\s|,\s+{_UP}[^,.;()]{{2,80}},|\s+(?:{_VERBS})\b)"
+)
+_BEFORE_BARE = re.compile(r"(?:^|[.;:,(\u00b6]|\b[a-z][\w'’-]*|\d+[.)]|\b[a-z][.)])\s*$")
+_NOT_GIVEN = _NOT_SURNAMES | frozenset(
+    "a an january february march april may june july august september october november december monday tuesday"
+    " wednesday thursday friday saturday sunday mr mrs ms dr".split()
+)
+
+
+_PLACE_WORDS = frozenset(
+    "room house drive road street lane avenue centre center chamber building square crescent terrace gardens"
+    " office hotel library church college hospital station county city district park".split()
+)
+
+
+def _role_appositive(after: str) -> bool:
+    """", Participation and Engagement Manager," - a comma-enclosed phrase with a job-title word."""
+    m = re.match(r",\s+([^,.;()]{2,80}),", after)
+    return bool(m) and any(w.lower() in names.ROLE_WORDS for w in re.findall(r"[A-Za-z][\w-]*", m.group(1)))
+
+
+def bare_names(text: str) -> list[str]:
+    """Full names printed without an honorific where running text marks them as people: followed by
+    a verb of speech or action ("Leemya McKeown thanked"), or by an appositive role ("Jo Carpenter,
+    Participation and Engagement Manager, introduced", "Nathan Moody, a care leaver")."""
+    return [form for form, _, _ in bare_spans(text)]
+
+
+def bare_spans(text: str) -> list[tuple[str, int, int]]:
+    """``bare_names`` with the character span of each in ``text``."""
+    out = []
+    for m in _BARE.finditer(text or ""):
+        before = text[max(0, m.start() - 30) : m.start()]
+        if not _BEFORE_BARE.search(before) or names.honorifics_of((before.split() or [""])[-1]):
+            continue
+        words = m.group(1).split()
+        if words[0].lower() in _NOT_GIVEN or words[-1].lower() in _PLACE_WORDS or any(w.lower() in names.ROLE_WORDS or w.lower() in names.LABEL_WORDS for w in words):
+            continue
+        after = text[m.end(1) : m.end(1) + 90]
+        if after.startswith(",") and not re.match(r",\s+(?:a|an|the)\s", after) and not _role_appositive(after):
+            continue
+        parsed = names.parse(m.group(1))
+        if parsed and parsed.given and not parsed.honorific:
+            out.append((m.group(1), m.start(1), m.end(1)))
+    return out
 
 
 _BRACKETED = re.compile(rf"\(({_WORD}\s{_WORD})\)")
