@@ -65,6 +65,8 @@ def test_summary_rows_fold_into_their_cards():
     for ind in data["indicators"]:
         labels = [p["label"] for p in ind["periods"]]
         assert len(labels) == len(set(labels)), ind["code"]
+    card_grids = [t for t in data["tables"] if any("Latest:" in (cell or "") for row in t["rows"] for cell in row)]
+    assert not card_grids  # a card's own ruled grid is the card, not another table
 
 
 def test_trend_check_reads_polarity():

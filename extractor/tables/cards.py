@@ -20,7 +20,7 @@ from extractor.pages import Box, Page
 from extractor.tables.indicators import polarity, trend_disagreement
 from extractor.tables.status import rag_of_colour, rag_of_text
 from extractor.textutil import normalise, parse_quantity
-from models.records import Indicator, PeriodValue, Quantity
+from models.records import Indicator, PeriodValue, Provenance, Quantity
 
 NUMBER = r"[-+]?[£$€]?\d[\d,]*(?:\.\d+)?\s*%?"
 FOOTER_PART = re.compile(
@@ -40,7 +40,9 @@ def extract(ctx, out) -> None:
         found.extend(_cards(page, arrows.get(page.index, [])))
     _arrow_trends(out, ctx.source.pages, arrows)
     _check_trends(ctx, found)
-    out.indicators = merge(ctx, out.indicators, [card for card, _ in found])
+    cards = [card for card, _ in found]
+    out.indicators = merge(ctx, out.indicators, cards)
+    out.tables = [t for t in out.tables if not any(_within_card(t.provenance, c.provenance) for c in cards)]
 
 
 # --------------------------------------------------------------------------- arrows
@@ -239,7 +241,11 @@ def align(scores: list[list[float]], least: float = PAIR_SCORE) -> list[tuple[in
 
 def _inside(row: Indicator, card: Indicator) -> bool:
     """A table row lying within a card on the same page: the card's own title read as a table row."""
-    a, b = row.provenance, card.provenance
+    return _within_card(row.provenance, card.provenance)
+
+
+def _within_card(a: Provenance, b: Provenance) -> bool:
+    """Whether what ``a`` places lies in the card ``b`` places (same page, middle inside its height)."""
     if a.page != b.page or not a.bbox or not b.bbox:
         return False
     cy = (a.bbox[1] + a.bbox[3]) / 2
