@@ -126,9 +126,11 @@ def people(outdir: str, output: str | None) -> None:
 @main.command(epilog=EXIT_CODES)
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--outdir", required=True, metavar="DIR", help="Folder for one JSON per pack and _manifest.jsonl.")
-@click.option("-j", "--workers", default=1, show_default=True, help="Worker processes.")
+@click.option("-j", "--workers", default=1, show_default=True, help="Worker processes (with '--scheduler local': Dask workers).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on a Dask scheduler (tcp://host:8786; 'local' starts one here). Needs scrutiny[cluster].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
-def batch(inputs: tuple[str, ...], outdir: str, workers: int, quiet: bool) -> None:
+def batch(inputs: tuple[str, ...], outdir: str, workers: int, scheduler: str | None, quiet: bool) -> None:
     """Extract many packs (files, or folders searched for .pdf/.txt/.md) into DIR.
 
     Bad files are recorded in DIR/_manifest.jsonl and the rest goes on; a re-run skips packs
@@ -138,7 +140,10 @@ def batch(inputs: tuple[str, ...], outdir: str, workers: int, quiet: bool) -> No
     Examples:
         scrutiny batch archive/2009 archive/2010 -o out/ -j 2
         scrutiny batch pack1.pdf pack2.txt -o out/
+        scrutiny batch /shared/archive -o /shared/out --scheduler tcp://host:8786
     """
+    import contextlib
+
     from extractor import batch as batch_mod
 
     def progress(done: int, total: int, outcome) -> None:
@@ -146,7 +151,11 @@ def batch(inputs: tuple[str, ...], outdir: str, workers: int, quiet: bool) -> No
             detail = outcome.error if outcome.error else outcome.output
             click.echo(f"[{done}/{total}] {outcome.status}: {detail}", err=True)
 
-    outcomes = batch_mod.run(inputs, outdir, workers=workers, progress=progress)
+    try:
+        with batch_mod.dask_pool(scheduler, workers) if scheduler else contextlib.nullcontext() as pool:
+            outcomes = batch_mod.run(inputs, outdir, workers=workers, pool=pool, progress=progress)
+    except ScrutinyError as exc:
+        _fail(exc)
     failed = [o for o in outcomes if o.status == "failed"]
     counts = {s: sum(o.status == s for o in outcomes) for s in ("done", "skipped", "failed")}
     click.echo(f"{counts['done']} done, {counts['skipped']} skipped, {counts['failed']} failed", err=True)
