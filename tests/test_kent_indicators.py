@@ -69,17 +69,24 @@ def test_summary_rows_fold_into_their_cards():
     assert not card_grids  # a card's own ruled grid is the card, not another table
 
 
+def _number(printed: str) -> float:
+    return float(printed.replace(",", "").rstrip("%"))
+
+
 def test_trend_check_reads_polarity():
-    """Lower-is-better KPIs (target below floor): an improving arrow with a falling value is not flagged;
-    one with a rising value is."""
-    flagged = {f["message"].split(":")[0] for f in run()["flags"] if f["code"] == "trend-disagrees-with-values"}
-    records = {r["code"]: r for r in gold()["indicators"]}
-    lower = [c for c, r in records.items() if "lower is better" in r["note"]]
-    assert len(lower) == 9
-    greenhouse = next(c for c in lower if c.startswith("Greenhouse"))  # 10,985 -> 10,323, improving
-    reviews = next(c for c in lower if "EHCP reviews" in c)  # 34% -> 35%, improving
-    assert greenhouse not in flagged
-    assert reviews in flagged
+    """The KPIs flagged are exactly those whose gold arrow contradicts the gold move from Previous to
+    Latest, read with the gold polarity (lower is better where the target lies below the floor)."""
+    flagged = {f["message"].split(": arrow")[0] for f in run()["flags"] if f["code"] == "trend-disagrees-with-values"}
+    expected = set()
+    for r in gold()["indicators"]:
+        moved = _number(r["value"]) - _number(r["previous"])
+        sign = -1 if _number(r["target"]) < _number(r["floor"]) else 1
+        if (r["trend"] == "better" and moved * sign < 0) or (r["trend"] == "worse" and moved * sign > 0):
+            expected.add(r["code"])
+    assert flagged == expected
+    lower_improving = [r for r in gold()["indicators"] if "lower is better" in r["note"] and r["trend"] == "better"]
+    assert any(_number(r["value"]) < _number(r["previous"]) and r["code"] not in flagged for r in lower_improving)
+    assert any(_number(r["value"]) > _number(r["previous"]) and r["code"] in flagged for r in lower_improving)
 
 
 # --------------------------------------------------------------------------- units

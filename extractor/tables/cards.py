@@ -2,9 +2,9 @@
 
 A KPI card is a title box (grey fill) with a RAG box beside it, a chart, and a footer line
 'Latest: 89% | Target: 90%, Floor: 80% | Previous: 91% (Green)'. A KPI listed in a summary table
-and shown as a card comes out once, as the card's record with the row's extra fields. Direction-of-travel arrows are
-drawn as vector paths; their direction comes from the path's points: the point farthest from the
-centroid is the tail, so the arrow points the other way.
+and shown as a card comes out once, as the card's record with the row's extra fields.
+Direction-of-travel arrows are drawn as vector paths; their direction comes from the path's points:
+the point farthest from the centroid is the tail, so the arrow points the other way.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ ARROW_TREND = {"up": "better", "down": "worse", "right": "same", "left": "same"}
 
 
 def extract(ctx, out) -> None:
+    """Cards join out.indicators (absorbing table rows of the same KPI); their grids leave out.tables."""
     pages = [p for p in ctx.source.pages if any("Latest" in ln.text for ln in p.lines)]
     if not pages or ctx.source.data is None:
         return
