@@ -462,6 +462,8 @@ def from_body(texts: list[tuple[str, Row]], pipeline) -> list[Person]:
             elif role and not _HONORIFIC.match(role + " ") and len(re.findall(r"[A-Za-z]", role)) >= 3:
                 if re.fullmatch(r"[A-Z&/]{2,8}", role):  # an acronym, not a role
                     continue
+                if person.title is None and not (_OFFICER_WORDS.search(role) or _EXTERNAL_WORDS.search(role) or _is_role_phrase(role)):
+                    continue  # "Presidential Elections (Forms) Regulations": no person, no post
                 person.role = role
                 person.category = classify_role(role)
             else:
