@@ -71,7 +71,8 @@ def test_printed_form_of_a_listed_name():
 def _inputs():
     yield "reference-text", SHARED / "seed" / "haringey-osc-2009-12-03.txt", SHARED / "gold" / "haringey-osc-2009-12-03.gold.json", 0.90
     yield "reference-pdf", SHARED / "packs" / "haringey-osc-2009-12-03.pdf", SHARED / "gold" / "haringey-osc-2009-12-03.gold.json", 0.90
-    floors = {"kcc-corporate-parenting-panel": 0.95, "kcc-full-council": 0.95, "limerick-special-2018": 0.95, "limerick-special-2020": 0.93}
+    floors = {"kcc-corporate-parenting-panel": 0.95, "kcc-full-council": 0.95, "limerick-special-2018": 0.95, "limerick-special-2020": 0.93,
+              "decoy-fgb": 0.85}
     for gold in sorted((ROOT / "tests" / "gold").glob("*-minutes.gold.json")):
         floor = next((f for k, f in floors.items() if gold.name.startswith(k)), None)
         if floor is not None:
@@ -85,3 +86,21 @@ def test_people_end_to_end_against_gold(name, source, gold, floor):
     score = score_people(json.loads(gold.read_text(encoding="utf-8"))["people"], extraction["people"])
     assert score["false_merges"] == 0, score["merged"]
     assert score["f1"] >= floor, (score["f1"], score["missed"], score["spurious"])
+
+
+def test_people_columns_of_plain_tables():
+    from extractor.people.gather import _table_people
+    from models.records import Extraction, Pack, Provenance, Table
+
+    prov = Provenance(page=9, extractor="tables")
+    out = Extraction(pack=Pack(source="x.pdf", sha256="0" * 64, format="pdf", page_count=12, extractor_version="test"), tables=[
+        Table(rows=[["Subject", "Staff Member", "Governor (lead/deputy)"], ["Maths", "Ann Lee (Temp)", "Bob Roe/Cy Poe"]],
+              pages=[9], provenance=prov),
+        Table(rows=[["Science", "Dee Fox", ""]], pages=[10], provenance=Provenance(page=10, extractor="tables")),
+        Table(rows=[["Term", "Budget"], ["Autumn", "Ann Lee"]], pages=[12], provenance=Provenance(page=12, extractor="tables")),
+    ])
+    found = [(o.text, o.role) for o in _table_people(out, None, None)]
+    assert found == [
+        ("Ann Lee", "Maths (Staff Member)"), ("Bob Roe", "Maths (Governor (lead/deputy))"),
+        ("Cy Poe", "Maths (Governor (lead/deputy))"), ("Dee Fox", "Science (Staff Member)"),
+    ]

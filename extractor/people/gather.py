@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional
 
@@ -77,6 +79,7 @@ def _all(out: Extraction, *, running: bool = True) -> Iterator[Observation]:
     for minutes in out.minutes:
         yield from _minutes(minutes, minutes.body or body, minutes.date, running=running)
     yield from _plans(out, body, date, running=running)
+    yield from _table_people(out, body, date)
 
 
 def _printed_forms(observations: list[Observation], source: Source, documents) -> list[Observation]:
@@ -255,6 +258,37 @@ def _plans(out: Extraction, body, date, *, running: bool = True) -> Iterator[Obs
     for e in out.exceptions:
         for text in (e.reason, e.actions_to_achieve, e.support_required):
             yield from _plan_text(text, e.provenance, where)
+
+
+PEOPLE_COLUMN = re.compile(r"\b(?:name|names|staff(?:\s+member)?|governors?|members?|officers?|lead|leads|owner|contact|responsible|by\s+whom)\b", re.I)
+_FULL_NAME = re.compile(r"^[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2}$")
+
+
+def _table_people(out: Extraction, body, date) -> Iterator[Observation]:
+    """Full names in the columns of plain tables whose heading names people ("Staff Member",
+    "Governor (lead/deputy)", "Lead Officer"); a headless table on the next page with as many
+    columns continues the one before it. Each name's role is the row's first cell."""
+    where = dict(meeting=body, date=date)
+    header, last = None, None
+    for table in out.tables:
+        if table.kind != "grid" or not table.rows:
+            continue
+        first = [c or "" for c in table.rows[0]]
+        rows = table.rows
+        if any(PEOPLE_COLUMN.search(c) for c in first[1:]):
+            header, rows = first, table.rows[1:]
+        elif not (header and last and table.pages[0] == last.pages[-1] + 1 and len(first) == len(header)):
+            header = None
+            continue
+        last = table
+        columns = [k for k, c in enumerate(header) if k and PEOPLE_COLUMN.search(c)]
+        for row in rows:
+            for k in columns:
+                cell = (row[k] or "") if k < len(row) else ""
+                for part in re.split(r"\s*[/,;&]\s*|\s+and\s+", re.sub(r"\s*\([^)]*\)", "", cell)):
+                    if _FULL_NAME.match(part.strip()):
+                        role = f"{row[0]} ({header[k]})" if row and row[0] else header[k]
+                        yield observation(part.strip(), "table", role=role, provenance=table.provenance, **where)
 
 
 def _plan_text(text: Optional[str], prov, where: dict) -> Iterator[Observation]:
