@@ -5,16 +5,14 @@ indicator polarity and the trend check."""
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 
-from extractor import ingest, tables
-from extractor.context import Context
 from extractor.evaluate import evaluate
 from extractor.tables.cards import align, footer, merge
 from extractor.tables.indicators import header_like, polarity, trend_disagreement, trend_flags
 from extractor.tables.kinds import header_layout
-from models.records import Extraction, Indicator, Pack, PeriodValue, Provenance, Quantity
+from models.records import Indicator, PeriodValue, Provenance, Quantity
+from test_tables import run as run_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -29,15 +27,9 @@ def gold() -> dict:
     return json.loads(KENT_GOLD.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
 def run() -> dict:
-    source = ingest.load(str(SHARED / gold()["source"]))
-    ctx = Context(source)
-    out = Extraction(pack=Pack(source=source.name, sha256=source.sha256, format=source.format,
-                               page_count=len(source.pages), extractor_version="test"))
-    tables.extract(ctx, out)
-    out.flags = ctx.flags
-    return out.model_dump(mode="json")
+    """The tables stage's output on the report (cached by test_tables.run)."""
+    return run_tables(str(SHARED / gold()["source"]))
 
 
 def test_every_kpi_once_against_gold():

@@ -16,7 +16,6 @@ from models.records import Mention, Person, PersonRole
 
 # Roles every member shares; they say nothing about who holds a particular post.
 GENERIC_ROLES = frozenset({"member", "councillor", "substitute member", "co-optee"})
-RANKS_LAST = frozenset(names.RANKS)
 # Contexts where a role phrase is narrative and may denote a post rather than its current holder.
 def _strict(context: str) -> bool:
     """Role references in running text ("minutes_role", "report_role") are narrative."""
@@ -155,19 +154,22 @@ def person_ids(groups: list[Group]) -> list[str]:
     return unique
 
 
-def person_record(pid: str, group: Group[Observation], role_aliases: list[Observation]) -> Person:
+def name_fields(group) -> dict:
+    """name, honorific (a personal one before a police rank), given names or initials and surname
+    of a cluster, from its best-parsed name."""
     best = group.best
-    honorifics = [h for h in group.honorifics if h not in RANKS_LAST] or group.honorifics
-    observed = sorted(list(group.items) + role_aliases, key=lambda o: o.index)
-    return Person(
-        id=pid,
+    honorifics = [h for h in group.honorifics if h not in names.RANKS] or group.honorifics
+    return dict(
         name=best.display,
         honorific=honorifics[0] if honorifics else None,
         given=" ".join(best.given) or " ".join(best.initials) or None,
         surname=best.surname,
-        aliases=aliases(observed),
-        roles=person_roles(group.items),
     )
+
+
+def person_record(pid: str, group: Group[Observation], role_aliases: list[Observation]) -> Person:
+    observed = sorted(list(group.items) + role_aliases, key=lambda o: o.index)
+    return Person(id=pid, **name_fields(group), aliases=aliases(observed), roles=person_roles(group.items))
 
 
 def aliases(observed: list[Observation]) -> list[str]:

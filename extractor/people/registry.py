@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from extractor import names
 from extractor.names import ParsedName
-from extractor.people.build import person_ids
+from extractor.people.build import name_fields, person_ids
 from extractor.people.cluster import cluster
 from models.records import Extraction, Person
 
@@ -117,8 +117,6 @@ def build(extractions: list[Extraction]) -> Registry:
 
 
 def _person(pid: str, group, order: dict[str, int]) -> RegistryPerson:
-    best = group.best
-    honorifics = [h for h in group.honorifics if h not in names.RANKS] or group.honorifics
     roles: list[RegistryRole] = []
     seen = set()
     for e in group.items:
@@ -131,10 +129,7 @@ def _person(pid: str, group, order: dict[str, int]) -> RegistryPerson:
     dates = [r.date for r in roles if r.date]
     return RegistryPerson(
         id=pid,
-        name=best.display,
-        honorific=honorifics[0] if honorifics else None,
-        given=" ".join(best.given) or " ".join(best.initials) or None,
-        surname=best.surname,
+        **name_fields(group),
         aliases=list(dict.fromkeys(a for e in group.items for a in e.person.aliases)),
         roles=roles,
         packs=sorted(
