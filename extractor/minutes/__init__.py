@@ -100,7 +100,7 @@ def read_minutes(pages: list[Page], pipeline, *, document: Optional[str] = None)
     first_item = found[0].start if found else len(rows)
     head = read_header(rows[: max(first_item, 1)], rows)
     people = _attendees(rows, found, first_item, pipeline, head.date)
-    formal = any(decisions.is_formal(t) for t, _ in (part for it in found for part in itemsmod.body_text(it, rows)))
+    formal = decisions.is_formal(" ".join(r.text for r in rows[first_item:]))
     items = [_item(it, rows, pipeline, document, formal) for it in found]
     _attach_action_table(items, rows)
     if not items and not people:

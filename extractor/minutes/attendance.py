@@ -297,8 +297,7 @@ def from_grid(rows: list[Row], date: Optional[str] = None) -> list[Person]:
             continue
         kind = re.sub(r"\s*-\s*", "-", re.split(r"\s\d", m.group("rest"))[0]).strip()
         kind = re.sub(r"\s+(?:P|A|S|L|AP)$", "", kind).strip() or None
-        name = " ".join(w.capitalize() if not w.startswith("MC") else "Mc" + w[2:].capitalize() for w in m.group("name").split())
-        people.append(Person(name=name, category=_CODE[codes[0]], role=kind, rows=[row]))
+        people.append(Person(name=_title_name(m.group("name")), category=_CODE[codes[0]], role=kind, rows=[row]))
     return people
 
 

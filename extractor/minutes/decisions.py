@@ -80,7 +80,7 @@ def outcomes(text: str, pipeline) -> list[Found]:
     as printed, with the proposal it settles."""
     out: list[Found] = []
     for start, label, part in _informal_parts(text):
-        sents = [(o, t) for o, t in sentences(part, pipeline)]
+        sents = sentences(part, pipeline)
         hits = [k for k, (_, t) in enumerate(sents) if _settles(t)]
         if not hits:
             continue

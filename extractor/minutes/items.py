@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from extractor.minutes.decisions import OPENER
 from extractor.minutes.stream import Row
 
 CODED_REF = re.compile(r"^(?P<ref>[A-Z]{2,8}(?:\d{1,4}[a-z]?(?:/\d{2,4})?|\s\d{1,4}[a-z]?/\d{2,4})\.?)(?=\s|$)")
@@ -210,9 +211,6 @@ def _continues_title(before: str, after: str) -> bool:
     return not before.rstrip().endswith((".", ":")) and after[:1].islower()
 
 
-_DECISION = re.compile(
-    r"\b(?:RESOLVED|Resolved(?=\s*[:\-–]|\s+that\b)|AGREED|DECIDED|[Ii]t\s+was\s+(?:unanimously\s+)?agreed)\b"
-)
 _SMALL_WORDS = {"a", "an", "and", "of", "the", "to", "in", "on", "for", "at", "by", "with", "or", "from", "&"}
 _NOT_HEADING = re.compile(
     r"^(?:for|against|abstain\w*|signed|date|chair\w*|mayor|present|apologies|councillors?|mr|mrs|ms|miss|dr|"
@@ -260,7 +258,7 @@ def _unnumbered(rows: list[Row], lo: int, hi: int) -> list[tuple[int, None]]:
     out = []
     for n, i in enumerate(heads):
         end = heads[n + 1] if n + 1 < len(heads) else hi
-        if any(_DECISION.search(rows[k].text) for k in range(i + 1, end)):
+        if any(OPENER.search(rows[k].text) for k in range(i + 1, end)):
             out.append((i, None))
     return out
 
