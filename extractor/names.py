@@ -64,7 +64,7 @@ ROLE_WORDS = frozenset(
     governor governors representative representatives commissioner controller treasurer solicitor
     counsel monitoring corporate strategic interim acting senior programme project portfolio
     inspector unit all tbc tbd various others staff colleagues cyps authority county borough city
-    district school schools police nhs pct mayor""".split()
+    district school schools police nhs pct mayor headteacher co-opted co-optee parent ex-officio príomh chomhairleoir""".split()
 )
 
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "da", "di", "du", "la", "le", "st", "ter", "ten", "bin", "al", "el", "ó", "ní", "nic", "mac", "ua", "uí"})
@@ -76,7 +76,7 @@ LABEL_WORDS = frozenset(
     present attendance absent against abstain abstained abstention abstentions motion amendment act
     budget plan policy strategy indicator indicators performance request requests update updates scheme
     fund review meeting record records total votes vote carried lost resolved noted substantive original
-    amended""".split()
+    amended ref""".split()
 )
 
 # Common short forms of given names: a short form matches its long form.
@@ -92,6 +92,55 @@ DIMINUTIVES = {
     "gill": "gillian", "jill": "gillian", "tim": "timothy", "phil": "philip", "geoff": "geoffrey",
     "ken": "kenneth", "ray": "raymond", "ron": "ronald", "don": "donald", "greg": "gregory",
 }
+# Words of bodies, places and buildings that end a capitalised run which is not a personal name
+# ("Grace Road", "Jordan Valley Trust", "Victoria Park").
+PLACE_WORDS = frozenset(
+    """room house drive road street lane avenue centre center chamber building square crescent terrace
+    gardens garden office hotel library church chapel college hospital station county city district park
+    grove hill way close court row place mews walk vale rise parade estate ward wards hall
+    common farm manor villa tower towers quay wharf port airport
+    primary secondary academy nursery university surgery clinic practice trust fund limited valley
+    airport ave heritage studios area areas
+    ltd plc llp association society club foundation network project programme partnership alliance
+    group forum federation institute commission agency company consortium line""".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> dict[str, tuple[int, int]]:
+    """Given name (lower case) -> its popularity, 1 (rare) to 13, highest in any country and
+    highest in Britain, Ireland or the USA; from the name list of gender-guesser (some 40,000
+    names from 54 countries)."""
+    import gender_guesser.detector as detector
+
+    countries = detector.Detector.COUNTRIES
+    english = [countries.index(c) for c in ("great_britain", "ireland", "usa")]
+    out: dict[str, tuple[int, int]] = {}
+    for name, by_gender in detector.Detector(case_sensitive=False).names.items():
+        values = [[int(c, 16) if c.strip() else 0 for c in cv] for cv in by_gender.values()]
+        best = max((v for row in values for v in row), default=0)
+        in_english = max((row[i] for row in values for i in english if i < len(row)), default=0)
+        out[name] = (best, in_english)
+    return out
+
+
+GIVEN_NAME_POPULARITY = 4  # "Ken", "Sian", "Priya" pass; "Core", "Summer", "Key" do not
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def is_given_name(word: str, *, common_word: bool = False) -> bool:
+    """``word`` is a given name in common use ("Ken", "Niamh", "Priya"); short forms count. A word
+    that is also a common word of the text (``common_word``: "young", "long", "per") must be a
+    given name in common use in Britain, Ireland or the USA ("Mark", "Grace")."""
+    w = word.strip(".,;:").lower()
+    if len(w) < 2 or not w.isalpha():
+        return False
+    if w in DIMINUTIVES:
+        return True
+    best, in_english = _given_names().get(w, (0, 0))
+    return (in_english if common_word else best) >= GIVEN_NAME_POPULARITY
+
+
 _CONNECTORS = re.compile(r"\s*(?:;|/|\n|\band\b|\s&\s)\s*", re.I)
 
 

@@ -297,3 +297,12 @@ def test_councillors_named_but_not_taking_part_are_not_attendees():
             "Councillor Dan Coe then addressed the Meeting.")
     found = attendance.from_body([(text, None)], nlp.pipeline())
     assert [(p.name, p.category) for p in found] == [("Dan Coe", "guest")]
+
+
+def test_body_name_ends_with_its_rows():
+    def body(text):
+        return pipeline.extract(ingest.load_bytes("panel.txt", text.encode())).meeting.body
+
+    rest = "\n\nPRESENT: Councillors Ann Lee (Chair) and Bob Roe\n\n1. REVIEWS\n\nThe Panel noted progress.\n"
+    assert body("MINUTES OF THE MEETING OF THE PANEL" + rest) == "Panel"
+    assert body("MINUTES OF THE MEETING OF THE CHILDREN'S\nSERVICES PANEL\nHELD ON TUESDAY, 3 MARCH 2020" + rest) == "Children's Services Panel"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from extractor import nlp
+from extractor import names, nlp
 from extractor.context import Context, provenance
 from extractor.minutes import attendance, decisions, items as itemsmod, stream
 from extractor.minutes.header import Header, read_header
@@ -236,15 +236,35 @@ def _prov(offset: int, offsets, document: Optional[str], kind: str):
 
 
 def _action_column(it: itemsmod.Item, rows, document: Optional[str]) -> list[MinuteAction]:
-    """Owners printed in a grid's Action column, with the text beside them."""
-    out = []
+    """Owners printed in a grid's Action column, with the text beside them. An owner cell wrapped
+    over two lines ("Keith" / "Moore/Clerk", "Clerk to place" / "on website") is joined."""
+    out: list[MinuteAction] = []
+    last = None
     for k in it.body_rows:
         row = rows[k]
         who = row.columns.get("action") if row.columns else None
-        if who and who.lower() not in {"none", "n/a", "-"}:
-            out.append(MinuteAction(text=row.columns.get("body") or who, who=who,
-                                    provenance=provenance(row.page, [row.line], extractor=EXTRACTOR + ".action", document=document)))
+        if not who or who.lower() in {"none", "n/a", "-"}:
+            last = None
+            continue
+        text = row.columns.get("body") or who
+        if out and last == k - 1 and _owner_continues(out[-1].who, who):
+            out[-1].who = f"{out[-1].who} {who}"
+            out[-1].text = f"{out[-1].text} {text}" if text != who else out[-1].text
+        else:
+            out.append(MinuteAction(text=text, who=who, provenance=provenance(row.page, [row.line], extractor=EXTRACTOR + ".action", document=document)))
+        last = k
     return out
+
+
+def _owner_continues(before: str, after: str) -> bool:
+    """``after`` carries on an owner cell: it opens in lower case, or ``before`` ends with a lone
+    given name and ``after`` opens with a lone surname ("Keith Moore/Kay" / "Dicken")."""
+    if after[:1].islower():
+        return True
+    tail = re.split(r"\s*/\s*", before)[-1].split()
+    head = re.split(r"\s*/\s*", after)[0].split()
+    return (len(tail) == 1 and len(head) == 1 and names.is_given_name(tail[0]) and head[0][:1].isupper()
+            and head[0].lower() not in names.ROLE_WORDS)
 
 
 _ACTION_TABLE_ROW = re.compile(r"^(?P<ref>\d{1,3}[a-z]?/\d{2,4})\s+(?P<text>.+)$")

@@ -11,8 +11,10 @@ from extractor.textutil import parse_date
 
 _BODY = re.compile(
     r"minutes\s+(?:of|for)\s+(?:the\s+|a\s+)?(?:proceedings\s+at\s+)?(?:(?:special|ordinary|annual|budget|statutory|"
-    r"full|monthly|adjourned|extraordinary)\s+)*(?:meeting\s+of\s+(?:the\s+)?)?(?P<body>.+?)"
-    r"(?=\s+held\b|\s*,?\s+on\s+\w+day|\s*,?\s+(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|\s+[-–]\s+\d|\s*$)",
+    r"full|monthly|adjourned|extraordinary)\s+)*(?:meeting\s+of\s+(?:the\s+)?)?"
+    # the body's name may wrap on to one more row, unless that row opens with a label or a number
+    r"(?P<body>[^\n]+?(?:\n(?![^\n:]{0,30}:|\s*\d)[^\n]+?)?)"
+    r"(?=\s+held\b|\s*,?\s+on\s+\w+day|\s*,?\s+(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|\s+[-–]\s+\d|[ \t]*\n|\s*$)",
     re.I,
 )
 _VENUE = re.compile(r"\bheld\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?)(?=,?\s+on\s+(?:\w+day\b|\d)|\.\s|\.$|$)", re.I)
@@ -66,7 +68,7 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
     """Meeting details from the rows before the first minute (times and signature from all rows)."""
     text = " ".join(r.text for r in head[:12])
     out = Header()
-    m = _BODY.search(text)
+    m = _BODY.search("\n".join(r.text for r in head[:12]))
     if m:
         body = re.sub(r"\s+", " ", m.group("body")).strip(" ,.-–")
         out.body = _title_case(body) or None

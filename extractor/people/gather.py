@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from dataclasses import dataclass, field
@@ -128,22 +129,47 @@ def _search_order(prov: Provenance, source: Source, documents) -> Iterator[tuple
 
 def _from_pages(structured: list[Observation], source: Source, out: Extraction) -> list[Observation]:
     """Names, role references and signatories in the pages' running text, except those a list
-    record already gives on the same page."""
+    record already gives on the same page; then the surnames of those named in full, printed alone."""
     seen = {(o.provenance.page, normalise(o.text)) for o in structured if o.provenance}
     body = out.meeting.body if out.meeting else None
     date = out.meeting.date if out.meeting else None
     found: list[Observation] = []
-    for f in running.scan(source, out.documents):
-        key = (f.provenance.page, normalise(f.text))
-        if key in seen and not f.is_role:
-            continue
-        seen.add(key)
-        if f.is_role:
-            found.append(Observation(text=f.text, context=f.context, provenance=f.provenance, meeting=body, date=date))
-        else:
-            text = names.clean_text(f.text)
-            found.append(Observation(text=text, context=f.context, name=names.parse(text, title=f.title), title=f.title, role=f.role, provenance=f.provenance, meeting=body, date=date))
+
+    def take(found_items) -> None:
+        for f in found_items:
+            key = (f.provenance.page, normalise(f.text))
+            if key in seen and not f.is_role:
+                continue
+            seen.add(key)
+            if f.is_role:
+                found.append(Observation(text=f.text, context=f.context, provenance=f.provenance, meeting=body, date=date))
+            else:
+                text = names.clean_text(f.text)
+                found.append(Observation(text=text, context=f.context, name=names.parse(text, title=f.title), title=f.title, role=f.role, provenance=f.provenance, meeting=body, date=date))
+
+    vocab = running.vocabulary(source, body)
+    take(itertools.chain(running.scan(source, out.documents, vocab), running.plan_names(out, vocab), running.eponyms(source, out, vocab)))
+    take(running.surname_mentions(source, out, lone_surnames(structured + found, vocab)))
     return found
+
+
+def lone_surnames(observations: list[Observation], vocab: running.Vocabulary) -> dict[str, set[str]]:
+    """Surnames (as printed, in title case) that belong to one person named with given names or
+    initials, mapped to the given names and initials that may precede them. Surnames that
+    are common words of the pack, or words of roles, places or bodies, are left out."""
+    by_surname: dict[str, list[ParsedName]] = {}
+    for o in observations:
+        n = o.name
+        if n and n.level and len(n.surname) >= 3 and " " not in n.surname and n.surname[:1].isupper() and not n.surname.isupper():
+            by_surname.setdefault(n.surname, []).append(n)
+    out: dict[str, set[str]] = {}
+    for surname, parsed in by_surname.items():
+        if not vocab.surname(surname):
+            continue
+        forms = list({(p.given_keys, p.initials, names.gender(p)): p for p in parsed}.values())
+        if all(names.compatible(a, b)[0] for i, a in enumerate(forms) for b in forms[i + 1 :]):
+            out[surname] = {w for p in parsed for w in (*p.given, *p.initials)}
+    return out
 
 
 def _people_in(text: Optional[str], context: str, **kw) -> Iterator[Observation]:

@@ -7,9 +7,10 @@ surface form of a person even where an item, vote list or attendance line was no
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from extractor import names
 from extractor.context import provenance
@@ -115,8 +116,36 @@ def _kind(document: Optional[Document]) -> str:
     return getattr(document.kind, "value", document.kind)
 
 
-def scan(source: Source, documents: list[Document]) -> Iterator[Found]:
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the pack says about its words: those it prints in lower case (a capitalised one of
+    them opens a sentence or a heading: "Young People", "Green") and those of the body's own name
+    ("Kent" of Kent County Council), which are places here, never given names."""
+
+    lower: frozenset[str] = frozenset()
+    proper: frozenset[str] = frozenset()
+
+    def given(self, word: str) -> bool:
+        w = word.lower()
+        return w not in self.proper and names.is_given_name(word, common_word=w in self.lower)
+
+    def surname(self, word: str) -> bool:
+        w = word.lower()
+        return w not in self.lower and w not in self.proper and w not in text_refs.STOP_WORDS
+
+
+def vocabulary(source: Source, body: Optional[str] = None) -> Vocabulary:
+    found: set[str] = set()
+    for page in source.pages:
+        for line in page.lines:
+            found.update(re.findall(r"(?<![\w'’\-])[a-zà-ÿ][a-zà-ÿ'’\-]*", line.text))
+    proper = {w.lower() for w in re.findall(r"[A-Z][\w'’\-]+", body or "")}
+    return Vocabulary(frozenset(found), frozenset(proper))
+
+
+def scan(source: Source, documents: list[Document], vocab: Optional[Vocabulary] = None) -> Iterator[Found]:
     """Every name, role reference and signature block on the pages, in page order."""
+    vocab = vocabulary(source) if vocab is None else vocab
     for page in source.pages:
         document = document_of(page, documents)
         kind = _kind(document)
@@ -126,6 +155,8 @@ def scan(source: Source, documents: list[Document]) -> Iterator[Found]:
         yield from _names(pt, kind)
         if kind in BARE_NAME_KINDS:
             yield from _bare(pt, kind)
+            yield from _known_given(pt, kind, vocab)
+            yield from register_rows(pt, kind, vocab)
         yield from _roles(pt, kind)
         if kind in PLAN_KINDS:
             yield from _bracketed(pt, kind)
@@ -141,6 +172,132 @@ def _names(pt: PageText, kind: str) -> Iterator[Found]:
 def _bare(pt: PageText, kind: str) -> Iterator[Found]:
     for form, start, end in text_refs.bare_spans(pt.text):
         yield Found(form, f"{kind}_text", pt.provenance(start, end, "people.running"))
+
+
+def plan_names(out, vocab: Vocabulary) -> Iterator[Found]:
+    """Full names with no cue in the cells of action plans and exception reports, read from the
+    records (a plan page's running text mixes its columns): "work planned for Ken Adams"."""
+    for text, prov in _plan_cells(out):
+        for form, _, _ in text_refs.lexicon_spans(text, vocab):
+            yield Found(form, "plan_text", prov.model_copy(update={"extractor": "people.running"}))
+
+
+def cells(pt: PageText) -> Iterator[tuple[str, Line]]:
+    """The page's text in its smallest runs: a PDF line's segments (a change of font or a gap
+    starts a new one, so two columns never share one), a text line's tab cells."""
+    for _, _, line in pt.spans:
+        if line.segments:
+            for seg in line.segments:
+                yield seg.text, line
+        else:
+            for text in line_text(line).split(" | "):
+                yield text, line
+
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*\.?|\S")
+_VERB = re.compile(rf"(?:{text_refs._VERBS})$")
+
+
+def surname_mentions(source: Source, out, surnames: dict[str, set[str]]) -> Iterator[Found]:
+    """A known person's surname printed alone inside a sentence ("given to Cotterill social
+    workers", "Cotterill said"); one opening a table cell is more often the end of a name wrapped
+    over two lines. ``surnames``: surname as printed -> the given names and initials that may
+    stand before it. A surname the pack also uses in another proper noun ("Kent County Council",
+    "Lewis House") is never read alone. Plans are read from their records' cells, as a plan
+    page's lines mix its columns."""
+    hits: list[tuple[str, Provenance]] = []
+    other: set[str] = set()
+    for text, prov in _cells_with_provenance(source, out):
+        tokens = _TOKEN.findall(text)
+        for k, tok in enumerate(tokens):
+            if tok not in surnames:
+                continue
+            prev = tokens[k - 1] if k else ""
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+            own = prev.strip(".") in surnames[tok] or bool(names.honorifics_of(prev))
+            if nxt[:1].isupper() or (prev[:1].isupper() and not own):
+                other.add(tok)
+            elif (prev[:1].islower() and prev not in text_refs.DETERMINERS) or (not prev[:1].isalpha() and _VERB.match(nxt)):
+                hits.append((tok, prov()))  # "given to Cotterill social workers", "Cotterill said"
+    for tok, prov in hits:
+        if tok not in other:
+            yield Found(tok, prov.extractor, prov.model_copy(update={"extractor": "people.running"}))
+
+
+_EPONYM_AFTER = re.compile(r"(?:['’]s?)?\s+(?:and\s+other\s+(?:[a-z]+\s+){0,2})?(?:report|review|inquiry|recommendations|principles)\b")
+
+
+def eponyms(source: Source, out, vocab: Vocabulary) -> Iterator[Found]:
+    """A person named only through the report or inquiry that bears their name ("review of Laming
+    recommendations", "the Munro review"). The word must not be a common word, a given name or
+    a word of a body or place, and every use of it in the pack must be such a use (so "Ofsted
+    report" is not read, as the pack also says "by Ofsted" and "Ofsted inspection")."""
+    uses: dict[str, list] = {}
+    bad: set[str] = set()
+    for text, prov in _cells_with_provenance(source, out):
+        for m in re.finditer(r"(?<![\w'’\-])([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w\-])", text):
+            word = m.group(1)
+            if not vocab.surname(word) or vocab.given(word) or names.honorifics_of(word) or names.honorifics_of(word[:-1]):
+                continue
+            before = text[: m.start()].rstrip()
+            if (_EPONYM_AFTER.match(text, m.end()) and re.search(r"\b(?:of|the|and|to|with|from|by|in|on|for)$", before)
+                    and not re.search(r"[A-Z][\w'’\-]*\s+of$", before)):  # "House of Lords report"
+                uses.setdefault(word, []).append(prov)
+            else:
+                bad.add(word)
+    for word, provs in uses.items():
+        if word not in bad:
+            prov = provs[0]()
+            yield Found(word, prov.extractor, prov.model_copy(update={"extractor": "people.running"}))
+
+
+def _cells_with_provenance(source: Source, out) -> Iterator[tuple[str, Callable[[], Provenance]]]:
+    """Text cells of the pack with a way to make their provenance (its extractor field says the
+    context): page cells outside plans, then the plans' record cells."""
+    for page in source.pages:
+        document = document_of(page, out.documents)
+        kind = _kind(document)
+        if page.blank or kind in SKIPPED_KINDS or kind in PLAN_KINDS:
+            continue
+        for text, line in cells(page_text(page, document)):
+            yield text, functools.partial(provenance, page, [line], extractor=f"{kind}_text", document=document.id if document else None)
+    for text, prov in _plan_cells(out):
+        yield text, functools.partial(prov.model_copy, update={"extractor": "plan_text"})
+
+
+def _plan_cells(out) -> Iterator[tuple[str, Provenance]]:
+    cells = [(a.title, a.provenance) for a in out.actions]
+    cells += [(t, m.provenance) for m in out.milestones for t in (m.text, m.progress_note)]
+    cells += [(t, e.provenance) for e in out.exceptions for t in (e.milestone, e.reason, e.actions_to_achieve, e.support_required)]
+    for text, prov in cells:
+        if text and prov is not None:
+            yield names.clean_text(text), prov
+
+
+def _known_given(pt: PageText, kind: str, vocab: Vocabulary) -> Iterator[Found]:
+    for form, start, end in text_refs.lexicon_spans(pt.text, vocab):
+        yield Found(form, f"{kind}_text", pt.provenance(start, end, "people.running"))
+
+
+def register_rows(pt: PageText, kind: str, vocab: Vocabulary) -> Iterator[Found]:
+    """Table rows that open with a person's full name, in capitals or not, followed by other cells:
+    a governors' attendance register ("COLIN BROWN | Co-opted | 02/10/19"), a staff list. The
+    first word must be a known given name, and no word may be one of a job title, place or body."""
+    for _, _, line in pt.spans:
+        row = pieces(line) if line.segments else [(None, c.strip(), line) for c in line.text.split("\t")]
+        cells = [c for c in row if c[1]]
+        if len(cells) < 2:
+            continue
+        name = cells[0][1]
+        words = name.split()
+        if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][A-Za-z'’\-]+", w) for w in words) or name.isupper() and len(name) < 6:
+            continue
+        if not vocab.given(words[0]) or not all(vocab.surname(w) for w in words[1:]) or words[0].isupper() != words[-1].isupper():
+            continue
+        parsed = names.parse(name)
+        if parsed and parsed.given and not parsed.honorific:
+            prov = provenance(pt.page, [line], extractor="people.running", document=pt.document.id if pt.document else None)
+            yield Found(name, f"{kind}_table_row", prov)
 
 
 def _roles(pt: PageText, kind: str) -> Iterator[Found]:

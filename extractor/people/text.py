@@ -213,3 +213,41 @@ def bracketed_names(text: str) -> list[str]:
 def bracketed_spans(text: str) -> list[tuple[str, int, int]]:
     """``bracketed_names`` with the character span of each in ``text``."""
     return [(f"({m.group(1)})", m.start(), m.end()) for m in _BRACKETED.finditer(text or "") if (p := names.parse(m.group(1))) and p.given]
+
+
+_GIVEN_SURNAME = re.compile(
+    rf"(?<![\w'’\-.])(?P<given>{_UP}[a-zà-ÿ]+)\s(?:{_UP}\.?\s)?(?P<surname>(?:Mc|Mac|O['’])?{_UP}[a-zà-ÿ]+(?:[\-'’]{_UP}[a-zà-ÿ]+)?)(?![\w'’\-])"
+)
+STOP_WORDS = _NOT_GIVEN | names.ROLE_WORDS | names.LABEL_WORDS | names.PLACE_WORDS
+DETERMINERS = frozenset("the a an this that these those our their its his her your my each every any no some all both".split())
+
+
+def lexicon_spans(text: str, vocab) -> list[tuple[str, int, int]]:
+    """Full names printed with no honorific and no cue, known by their given name: "work planned
+    for Ken Adams". The run must stand alone: it opens a sentence or cell or follows a lower-case
+    word that is not a determiner ("the Urban Environment") nor the "and" of a capitalised list,
+    and no capitalised word or number follows it. Its surname must not be a word the pack also
+    prints in lower case ("Young People") or a word of places and bodies ("Grace Road").
+    ``vocab``: the pack's ``running.Vocabulary``."""
+    out = []
+    for m in _GIVEN_SURNAME.finditer(text or ""):
+        given, surname = m.group("given"), m.group("surname")
+        if given.lower() in STOP_WORDS or not vocab.given(given) or not vocab.surname(surname):
+            continue
+        before = text[max(0, m.start() - 60) : m.start()]
+        if names.honorifics_of((before.split() or [""])[-1]):
+            continue  # "Mr. Peter Casey" is read with its honorific
+        if re.search(r"(?:^|[.:;!?\u00b6|]|\d[.)])\s*$", before):
+            if given.lower() in vocab.lower:
+                continue  # "Will Children's ...", "May Council ..." open sentences with a common word
+        else:
+            words = re.findall(r"[\w'’\-&]+", before)
+            if not words or not words[-1][:1].islower() or words[-1] in DETERMINERS:
+                continue
+            if words[-1] in {"and", "or", "&"} and len(words) > 1 and words[-2][:1].isupper():
+                continue  # "Children's Services and Urban Environment"
+        after = text[m.end() : m.end() + 40]
+        if re.match(rf"[ \t]*(?:{_UP}|\d)", after):
+            continue  # runs on into a longer proper noun or a code: "Peter Lewis House", "Key Stage 1"
+        out.append((m.group(0), m.start(), m.end()))
+    return out
