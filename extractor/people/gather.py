@@ -155,11 +155,14 @@ def _from_pages(structured: list[Observation], source: Source, out: Extraction) 
 
 def lone_surnames(observations: list[Observation], vocab: running.Vocabulary) -> dict[str, set[str]]:
     """Surnames (as printed, in title case) that belong to one person named with given names or
-    initials, mapped to the given names and initials that may precede them. Surnames that
+    initials (a given name in common use, or an honorific), mapped to the given names and initials
+    that may precede them. Surnames that
     are common words of the pack, or words of roles, places or bodies, are left out."""
     by_surname: dict[str, list[ParsedName]] = {}
     for o in observations:
         n = o.name
+        if n and not (n.honorific or (n.given and vocab.given(n.given[0])) or (n.initials and not n.given)):
+            continue  # "Before Christmas" read as a name somewhere is no evidence of a person
         if n and n.level and len(n.surname) >= 3 and " " not in n.surname and n.surname[:1].isupper() and not n.surname.isupper():
             by_surname.setdefault(n.surname, []).append(n)
     out: dict[str, set[str]] = {}

@@ -182,16 +182,14 @@ def plan_names(out, vocab: Vocabulary) -> Iterator[Found]:
             yield Found(form, "plan_text", prov.model_copy(update={"extractor": "people.running"}))
 
 
-def cells(pt: PageText) -> Iterator[tuple[str, Line]]:
-    """The page's text in its smallest runs: a PDF line's segments (a change of font or a gap
-    starts a new one, so two columns never share one), a text line's tab cells."""
+def cells(pt: PageText) -> Iterator[tuple[str, Line, int]]:
+    """The page's text in its smallest runs, each with its line and place in it: a PDF line's
+    segments (a change of font or a gap starts a new one, so two columns never share one), a text
+    line's tab cells."""
     for _, _, line in pt.spans:
-        if line.segments:
-            for seg in line.segments:
-                yield seg.text, line
-        else:
-            for text in line_text(line).split(" | "):
-                yield text, line
+        texts = [seg.text for seg in line.segments] if line.segments else line_text(line).split(" | ")
+        for k, text in enumerate(texts):
+            yield text, line, k
 
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*\.?|\S")
@@ -207,7 +205,7 @@ def surname_mentions(source: Source, out, surnames: dict[str, set[str]]) -> Iter
     page's lines mix its columns."""
     hits: list[tuple[str, Provenance]] = []
     other: set[str] = set()
-    for text, prov in _cells_with_provenance(source, out):
+    for text, prov, line_before in _cells_with_provenance(source, out):
         tokens = _TOKEN.findall(text)
         for k, tok in enumerate(tokens):
             if tok not in surnames:
@@ -215,6 +213,8 @@ def surname_mentions(source: Source, out, surnames: dict[str, set[str]]) -> Iter
             prev = tokens[k - 1] if k else ""
             nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
             own = prev.strip(".") in surnames[tok] or bool(names.honorifics_of(prev))
+            if not k and (line_before.split() or [""])[-1] in surnames[tok]:
+                continue  # "Heather" / "Poustie advised": a full name wrapped over two lines
             if nxt[:1].isupper() or (prev[:1].isupper() and not own):
                 other.add(tok)
             elif (prev[:1].islower() and prev not in text_refs.DETERMINERS) or (not prev[:1].isalpha() and _VERB.match(nxt)):
@@ -234,7 +234,7 @@ def eponyms(source: Source, out, vocab: Vocabulary) -> Iterator[Found]:
     report" is not read, as the pack also says "by Ofsted" and "Ofsted inspection")."""
     uses: dict[str, list] = {}
     bad: set[str] = set()
-    for text, prov in _cells_with_provenance(source, out):
+    for text, prov, _ in _cells_with_provenance(source, out):
         for m in re.finditer(r"(?<![\w'’\-])([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w\-])", text):
             word = m.group(1)
             if not vocab.surname(word) or vocab.given(word) or names.honorifics_of(word) or names.honorifics_of(word[:-1]):
@@ -251,18 +251,23 @@ def eponyms(source: Source, out, vocab: Vocabulary) -> Iterator[Found]:
             yield Found(word, prov.extractor, prov.model_copy(update={"extractor": "people.running"}))
 
 
-def _cells_with_provenance(source: Source, out) -> Iterator[tuple[str, Callable[[], Provenance]]]:
+def _cells_with_provenance(source: Source, out) -> Iterator[tuple[str, Callable[[], Provenance], str]]:
     """Text cells of the pack with a way to make their provenance (its extractor field says the
-    context): page cells outside plans, then the plans' record cells."""
+    context) and, for a cell opening its line, the line before: page cells outside plans, then
+    the plans' record cells."""
     for page in source.pages:
         document = document_of(page, out.documents)
         kind = _kind(document)
         if page.blank or kind in SKIPPED_KINDS or kind in PLAN_KINDS:
             continue
-        for text, line in cells(page_text(page, document)):
-            yield text, functools.partial(provenance, page, [line], extractor=f"{kind}_text", document=document.id if document else None)
+        before, previous = "", None
+        for text, line, k in cells(page_text(page, document)):
+            if k == 0 and previous is not None:
+                before = line_text(previous)
+            yield text, functools.partial(provenance, page, [line], extractor=f"{kind}_text", document=document.id if document else None), before if k == 0 else ""
+            previous = line
     for text, prov in _plan_cells(out):
-        yield text, functools.partial(prov.model_copy, update={"extractor": "plan_text"})
+        yield text, functools.partial(prov.model_copy, update={"extractor": "plan_text"}), ""
 
 
 def _plan_cells(out) -> Iterator[tuple[str, Provenance]]:
