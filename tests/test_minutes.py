@@ -50,6 +50,26 @@ def test_against_gold(source, gold, floors):
         assert f1[section] >= floor, (section, f1[section])
 
 
+VOTE_CASES = [  # (input, gold, minimum votes F1, minimum field accuracy over matched votes)
+    (SHARED / "corpus/meetings/uk_kent_cc/kcc_full_council_2025-01-09_Printed_minutes_09th-Jan-2025_10.00_County_Council.pdf",
+     ROOT / "tests/gold/kcc-full-council-2025-01-09-minutes.gold.json", 0.95, 0.95),
+    (SHARED / "corpus/meetings/ie_limerick_text/limerick_2020_Minutes_-_Special_Meeting_of_Limerick_City_and_County_Council_-_25th_February_2020.md",
+     ROOT / "tests/gold/limerick-special-2020-02-25-minutes.gold.json", 0.95, 0.95),
+    (SHARED / "corpus/meetings/ie_limerick_text/limerick_2018_Minutes_-_Special_Meeting_of_Limerick_City_and_County_Council_-_18th_September_2018.md",
+     ROOT / "tests/gold/limerick-special-2018-09-18-minutes.gold.json", 0.95, 0.6),
+]
+
+
+@pytest.mark.parametrize("source,gold,f1_floor,field_floor", VOTE_CASES, ids=[c[1].name.split(".")[0] for c in VOTE_CASES])
+def test_votes_against_gold(source, gold, f1_floor, field_floor):
+    import json
+
+    out = pipeline.extract(ingest.load(str(source)), pipeline.Options(tables=False, people=False))
+    scores = evaluate.evaluate(json.loads(pipeline.to_json(out)), json.loads(gold.read_text(encoding="utf-8")), sections=["votes"])
+    votes = scores["sections"]["votes"]
+    assert votes["f1"] >= f1_floor and votes["field_accuracy"] >= field_floor, (votes["f1"], votes["field_accuracy"], votes["field_errors"][:3])
+
+
 def _rows(*texts):
     page = Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)])
     return stream.build([page])
@@ -191,6 +211,28 @@ def test_vote_line():
     votes = decisions.votes("Mr Hood proposed, and Mr Baldock seconded the amendment. For (14) Mr A, Mr B Against (45) Abstain (4) Amendment lost.")
     v = votes[0]
     assert (v.proposer, v.seconder, v.counts, v.result) == ("Mr Hood", "Mr Baldock", {"for": 14, "against": 45, "abstain": 4}, "lost")
+
+
+def test_each_run_of_tallies_is_the_vote_on_its_own_proposal():
+    text = ("Mr Hood proposed and Mr Baldock seconded the following amendment: “That X.” The voting was as follows: "
+            "For (3) Mr Baldock, Mr R Lehmann, Dr Sullivan Against (2) Mr Baker, Mrs Cole Abstain (1) Mr Webb Amendment lost. "
+            "Mr Brady proposed and Ms Constantine seconded the amendment. Amendment carried. "
+            "For (5) Against (1) Abstain (0) Substantive Motion carried.")
+    got = [(v.proposer, v.counts, v.names, v.result) for v in decisions.votes(text)]
+    assert got == [
+        ("Mr Hood", {"for": 3, "against": 2, "abstain": 1},
+         {"for": ["Mr Baldock", "Mr R Lehmann", "Dr Sullivan"], "against": ["Mr Baker", "Mrs Cole"], "abstain": ["Mr Webb"]}, "lost"),
+        ("Mr Brady", {}, {}, "carried"),
+        (None, {"for": 5, "against": 1, "abstain": 0}, {"for": [], "against": [], "abstain": []}, "carried"),
+    ]
+
+
+def test_on_the_proposal_of_and_declared_outcomes():
+    text = ("On the proposal of Councillor Sheahan (J) seconded by Councillor Collins (M), it was agreed that Councillor X be appointed. "
+            "Proposed by Councillor Teefy; Seconded by Councillor Daly; “That, Mr. John Roe be co-opted.” "
+            "As there were no other nominations, the Mayor declared Mr. John Roe co- opted as a Member.")
+    got = [(v.proposer, v.seconder, v.result) for v in decisions.votes(text)]
+    assert got == [("Councillor Sheahan (J)", "Councillor Collins (M)", "carried"), ("Councillor Teefy", "Councillor Daly", "carried")]
 
 
 def test_action_with_who():

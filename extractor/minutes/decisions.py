@@ -241,8 +241,19 @@ _COUNT = re.compile(
 )
 _PROPOSER = re.compile(r"\b(?:Proposed|Moved|Molta)\s+(?:by|ag)\s+(?P<who>[^;,.]+?)(?:\s*[;,.]|\s+and\b|$)", re.I)
 _SECONDER = re.compile(r"\b(?:Seconded|Cuidithe|Cuidiu)\s+(?:by|ag|[óo6]n)\s+(?P<who>[^;,.]+?)(?:\s*[;,.]|$)", re.I)
-_PROPOSED_INLINE = re.compile(r"(?P<proposer>(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr)\.?\s+[A-Z][\w'’\-]+)\s+proposed,?\s+and\s+(?P<seconder>(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr)\.?\s+[A-Z][\w'’\-]+)\s+seconded")
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr)\.?\s+"
+_PROPOSED_INLINE = re.compile(
+    rf"(?P<proposer>{_HONORIFIC}[A-Z][\w'’\-]+(?:\s\([A-Z]\))?)\s+proposed,?\s+and\s+(?P<seconder>{_HONORIFIC}[A-Z][\w'’\-]+(?:\s\([A-Z]\))?)\s+seconded"
+)
+# "On the proposal of Councillor Sheahan (J) seconded by Councillor Collins (M), it was agreed"
+_ON_PROPOSAL = re.compile(
+    r"\bOn\s+the\s+(?:proposal|motion)\s+of\s+(?P<proposer>[^,;]+?),?\s+(?:and\s+)?seconded\s+by\s+(?P<seconder>[^,;]+?)(?=,|;|\s+it\s+was\b|\.\s)",
+    re.I,
+)
 _RESULT = re.compile(r"\b(?:motion|amendment|recommendation|proposal)?\s*(?:was|were)?\s*(?P<result>carried|lost|defeated|fell|agreed\s+unanimously|unanimously\s+agreed)\b", re.I)
+# The outcome said of the proposal itself: "..., it was agreed that", "the Mayor declared X co-opted".
+_AGREED = re.compile(r"^[^.]{0,40}?\bit\s+was\s+(?:unanimously\s+)?agreed\b", re.I)
+_DECLARED_DONE = re.compile(r"\bdeclared\s+(?:[^.]|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\.){2,80}?\b(?:co-\s*opted|elected|appointed|nominated|duly\s+elected)\b", re.I)
 
 
 @dataclass
@@ -253,47 +264,97 @@ class VoteFound:
     names: dict = None
     result: Optional[str] = None
     start: int = 0
+    end: int = 0  # where the proposal (or its recorded vote) ends: the outcome is looked for after it
 
 
 def votes(text: str) -> list[VoteFound]:
-    """Recorded votes, and proposed/seconded motions, in an item's body."""
+    """Recorded votes, and proposed/seconded motions, in an item's body. Each run of tallies
+    (For / Against / Abstain) is the vote on the nearest proposal before it that has none; a run
+    with no such proposal ("Substantive Motion carried") is a vote of its own."""
     found: list[VoteFound] = []
     for m in _PROPOSER.finditer(text):
-        v = VoteFound(proposer=m.group("who").strip(), counts={}, names={}, start=m.start())
+        v = VoteFound(proposer=m.group("who").strip(), counts={}, names={}, start=m.start(), end=m.end())
         sec = _SECONDER.search(text, m.end(), m.end() + 300)
         if sec:
-            v.seconder = sec.group("who").strip()
+            v.seconder, v.end = sec.group("who").strip(), sec.end()
         found.append(v)
-    for m in _PROPOSED_INLINE.finditer(text):
-        found.append(VoteFound(proposer=m.group("proposer"), seconder=m.group("seconder"), counts={}, names={}, start=m.start()))
-    tallies = _tallies(text)
-    if tallies:
-        target = found[-1] if found and found[-1].start < tallies[0][3] else None
+    for pattern in (_PROPOSED_INLINE, _ON_PROPOSAL):
+        for m in pattern.finditer(text):
+            if not any(v.start <= m.start() < v.end for v in found):
+                found.append(VoteFound(proposer=m.group("proposer").strip(), seconder=m.group("seconder").strip(), counts={}, names={}, start=m.start(), end=m.end()))
+    found.sort(key=lambda v: v.start)
+    for group in _tally_groups(_tallies(text), [v.start for v in found]):
+        first, last = group[0][3], group[-1][4]
+        before = [v for v in found if v.start < first and not v.counts]
+        target = before[-1] if before and not any(before[-1].start < w.start < first for w in found if w is not before[-1]) else None
+        if target is not None and _RESULT.search(text, target.end, first):
+            target = None  # that proposal's outcome is told before these tallies
         if target is None:
-            target = VoteFound(counts={}, names={}, start=tallies[0][3])
+            target = VoteFound(counts={}, names={}, start=first)
             found.append(target)
-        for side, n, names, _ in tallies:
+        for side, n, names, _, _ in group:
             target.counts.setdefault(side, n)
             target.names.setdefault(side, names)
-    for v in found:
-        r = _RESULT.search(text, v.start, v.start + 1500)
+        target.end = last
+    found.sort(key=lambda v: v.start)
+    for k, v in enumerate(found):
+        stop = min([w.start for w in found[k + 1 :] if w.start > v.end] + [v.end + 1500])
+        r = _RESULT.search(text, v.end, stop)
         if r:
             word = r.group("result").lower()
             v.result = "carried" if ("carried" in word or "agreed" in word) else "lost"
+        elif _AGREED.search(text[v.end : stop]) or _DECLARED_DONE.search(text, v.end, stop):
+            v.result = "carried"
     return found
 
 
-def _tallies(text: str) -> list[tuple[str, int, list[str], int]]:
+def _tally_groups(tallies: list, proposals: list[int]) -> list[list]:
+    """Tallies split into votes: a side seen again, or a proposal between two tallies, starts a new one."""
+    groups: list[list] = []
+    for t in tallies:
+        current = groups[-1] if groups else None
+        if current is None or t[0] in {x[0] for x in current} or any(current[-1][3] < p < t[3] for p in proposals):
+            groups.append([t])
+        else:
+            current.append(t)
+    return groups
+
+
+def _tallies(text: str) -> list[tuple[str, int, list[str], int, int]]:
+    """(side, count, names, start, end) of each "For (14) Mr A, Mr B" / "For: A, B (2)" tally."""
+    matches = list(_COUNT.finditer(text))
     out = []
-    for m in _COUNT.finditer(text):
+    for k, m in enumerate(matches):
         side = m.group("side").lower()
         side = "for" if side.startswith("for") else "against" if side.startswith("against") else "abstain"
         names = [re.sub(r"^(?:Councillors?|Cllrs?\.?)\s+", "", n).strip(" .*") for n in re.split(r",|\band\b", m.group("names"))]
         names = [n for n in names if n and len(n) < 40 and n[:1].isupper()]
-        out.append((side, int(m.group("n")), names, m.start()))
+        end = m.end()
+        if not names:  # "For (14)" followed by the names
+            upto = matches[k + 1].start() if k + 1 < len(matches) else min(len(text), m.end() + 3000)
+            names, end = _names_after(text, m.end(), upto)
+        out.append((side, int(m.group("n")), names, m.start(), end))
     if re.search(r"there\s+were\s+no\s+abstentions", text, re.I) and out and not any(o[0] == "abstain" for o in out):
-        out.append(("abstain", 0, [], out[-1][3]))
+        out.append(("abstain", 0, [], out[-1][3], out[-1][4]))
     return out if any(o[0] == "for" for o in out) else []
+
+
+def _names_after(text: str, start: int, stop: int) -> tuple[list[str], int]:
+    """The list of names printed after a tally's count, up to the first words that are not one."""
+    names, end = [], start
+    for m in re.finditer(r"\s*(?P<name>[^,]+?)\s*(?P<comma>,|(?=\s+and\s)|$)", text[start:stop]):
+        chunk = re.sub(r"^and\s+", "", m.group("name").strip())
+        named = _PERSON.match(chunk)
+        if not named or not (named.group("hon") or (named.end() == len(chunk) and m.group("comma"))):
+            break  # a bare word ends the list unless a comma carries it on: "Substantive Motion carried"
+        names.append(named.group(0).strip())
+        end = start + m.start("name") + named.end()
+        if named.end() < len(chunk):
+            break  # "Mr Webb Amendment lost."
+    return names, end
+
+
+_PERSON = re.compile(rf"(?P<hon>{_HONORIFIC})?(?:[A-Z]\.?\s+){{0,3}}[A-Z][\w'’\-]+(?:\s\([A-Z]\))?(?=\s|$|[,.;])")
 
 
 # --------------------------------------------------------------------------- declarations

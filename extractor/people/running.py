@@ -215,7 +215,7 @@ def surname_mentions(source: Source, out, surnames: dict[str, set[str]]) -> Iter
             own = prev.strip(".") in surnames[tok] or bool(names.honorifics_of(prev))
             if not k and (line_before.split() or [""])[-1] in surnames[tok]:
                 continue  # "Heather" / "Poustie advised": a full name wrapped over two lines
-            if nxt[:1].isupper() or (prev[:1].isupper() and not own):
+            if nxt[:1].isupper() or nxt == "&" or (prev[:1].isupper() and not own):
                 other.add(tok)
             elif (prev[:1].islower() and prev not in text_refs.DETERMINERS) or (not prev[:1].isalpha() and _VERB.match(nxt)):
                 hits.append((tok, prov()))  # "given to Cotterill social workers", "Cotterill said"
