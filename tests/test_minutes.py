@@ -242,7 +242,7 @@ def test_action_with_who():
 
 def test_declaration_with_member_and_item():
     got = decisions.declarations("Councillor Smith declared a personal interest in item 5 as a school governor.", nlp.pipeline())
-    assert [(m, i) for m, i, _, _ in got] == [("Councillor Smith", "5")]
+    assert [(m, i, what) for m, i, what, _ in got] == [("Councillor Smith", "5", "a school governor")]
 
 
 def test_no_declarations():
@@ -348,3 +348,20 @@ def test_body_name_ends_with_its_rows():
     rest = "\n\nPRESENT: Councillors Ann Lee (Chair) and Bob Roe\n\n1. REVIEWS\n\nThe Panel noted progress.\n"
     assert body("MINUTES OF THE MEETING OF THE PANEL" + rest) == "Panel"
     assert body("MINUTES OF THE MEETING OF THE CHILDREN'S\nSERVICES PANEL\nHELD ON TUESDAY, 3 MARCH 2020" + rest) == "Children's Services Panel"
+
+
+def test_title_broken_before_an_item_line_and_a_declaration_after_it():
+    rows = _rows(
+        "284. Declarations of Disclosable Pecuniary Interests or Other Significant",
+        "Interests in items on the agenda",
+        "(Item 2)",
+        "Members who were district or borough councillors declared an interest.",
+        "285. English Devolution White Paper",
+        "(Item 3)",
+        "The Leader introduced the item.",
+    )
+    first = items.split(rows)[0]
+    assert first.title == "Declarations of Disclosable Pecuniary Interests or Other Significant Interests in items on the agenda"
+    assert first.agenda_item == "2"
+    body = " ".join(t for t, _ in items.body_text(first, rows))
+    assert [d[0] for d in decisions.declarations(body, nlp.pipeline())] == ["Members who were district or borough councillors"]

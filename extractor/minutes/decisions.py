@@ -365,8 +365,20 @@ _NONE_DECLARED = re.compile(r"\b(?:no|none|nil)\b[^.]{0,40}\b(?:declarations?|in
 _ITEM_REF = re.compile(r"\b(?:item|minute|agenda\s+item)\s+(?:no\.?\s*)?(?P<ref>[\w/.]+?)(?=[\s,;.)]|$)", re.I)
 
 
+_INTEREST_AS = re.compile(r"\binterest\b[^.]*?\b(?:as|because|since|by\s+virtue\s+of(?:\s+being)?)\s+(?P<what>[^.;]+)", re.I)
+_WHO_WERE = re.compile(r"\bwho\s+(?:were|was|are|is)\s+(?P<what>.+)$", re.I)
+
+
+def interest_of(sentence: str, member: str) -> str:
+    """What the interest is: "... an interest as a governor of the school" gives "a governor of the
+    school", "Members who were district councillors declared ..." gives "district councillors";
+    otherwise the whole sentence."""
+    m = _INTEREST_AS.search(sentence) or _WHO_WERE.search(member)
+    return m.group("what").strip(" .,") if m else sentence
+
+
 def declarations(text: str, pipeline) -> list[tuple[str, Optional[str], str, int]]:
-    """(member, item, interest sentence, offset) for each declaration stated."""
+    """(member, item, interest, offset) for each declaration stated."""
     out = []
     for off, s in sentences(text, pipeline):
         if not _DECLARED.search(s) or _NONE_DECLARED.search(s):
@@ -374,9 +386,9 @@ def declarations(text: str, pipeline) -> list[tuple[str, Optional[str], str, int
         doc = pipeline(s)
         people = [p.text for p in doc.spans[nlpmod.PERSON_KEY]]
         if not people:
-            m = re.match(r"^((?:All\s+)?(?:[A-Z][\w'’\-]*\s+)*?(?:Members?|Governors?|Councillors?)(?:\s+who\s+[^,]*?)?)\s+declared", s)
+            m = re.search(r"(?<![\w(])((?:All\s+)?(?:[A-Z][\w'’\-]*\s+)*?(?:Members?|Governors?|Councillors?)(?:\s+who\s+[^,]*?)?)\s+declared", s)
             people = [m.group(1)] if m else []
         item = _ITEM_REF.search(s)
         for p in people:
-            out.append((p, item.group("ref").rstrip(".") if item else None, s, off))
+            out.append((p, item.group("ref").rstrip(".") if item else None, interest_of(s, p), off))
     return out

@@ -316,7 +316,7 @@ def _title_and_body(item: Item, rows: list[Row], start: int, end: int) -> None:
         title_parts.append(rows[j].text)
         item.title_rows.append(j)
         j += 1
-    while j < end and title_parts and item.title is None and _title_continues(title_parts[-1], rows[j].text):
+    while j < end and title_parts and item.title is None and _title_continues(title_parts[-1], rows[j].text, rows[j + 1].text if j + 1 < end else None):
         title_parts.append(rows[j].text)
         item.title_rows.append(j)
         j += 1
@@ -376,11 +376,13 @@ def _all_upper(text: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
-def _title_continues(prev: str, text: str) -> bool:
+def _title_continues(prev: str, text: str, after: Optional[str] = None) -> bool:
     """A heading wrapped onto the next row: both upper case, or the next row carries on a title
-    broken mid-phrase before an "(Item n)" line."""
+    broken mid-phrase before an "(Item n)" line (``after``: the row after the next)."""
     if ITEM_LINE.match(text) or re.match(r"^(?:RESOLVED|AGREED|DECIDED|RECOMMENDED|DECISION)\b", text):
         return False
+    if after is not None and ITEM_LINE.match(after) and len(text.split()) <= 12 and not re.search(r"[.:;]$", prev):
+        return True
     letters = [c for c in text if c.isalpha()]
     prev_letters = [c for c in prev if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and prev_letters and all(c.isupper() for c in prev_letters):
