@@ -205,7 +205,7 @@ def surname_mentions(source: Source, out, surnames: dict[str, set[str]]) -> Iter
     page's lines mix its columns."""
     hits: list[tuple[str, Provenance]] = []
     other: set[str] = set()
-    for text, prov, line_before in _cells_with_provenance(source, out):
+    for text, prov, cell_before in _cells_with_provenance(source, out):
         tokens = _TOKEN.findall(text)
         for k, tok in enumerate(tokens):
             if tok not in surnames:
@@ -213,8 +213,8 @@ def surname_mentions(source: Source, out, surnames: dict[str, set[str]]) -> Iter
             prev = tokens[k - 1] if k else ""
             nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
             own = prev.strip(".") in surnames[tok] or bool(names.honorifics_of(prev))
-            if not k and (line_before.split() or [""])[-1] in surnames[tok]:
-                continue  # "Heather" / "Poustie advised": a full name wrapped over two lines
+            if not k and (cell_before.split() or [""])[-1] in surnames[tok]:
+                continue  # "Heather" / "Poustie advised": a full name wrapped over two lines or runs
             if nxt[:1].isupper() or nxt == "&" or (prev[:1].isupper() and not own):
                 other.add(tok)
             elif (prev[:1].islower() and prev not in text_refs.DETERMINERS) or (not prev[:1].isalpha() and _VERB.match(nxt)):
@@ -253,19 +253,17 @@ def eponyms(source: Source, out, vocab: Vocabulary) -> Iterator[Found]:
 
 def _cells_with_provenance(source: Source, out) -> Iterator[tuple[str, Callable[[], Provenance], str]]:
     """Text cells of the pack with a way to make their provenance (its extractor field says the
-    context) and, for a cell opening its line, the line before: page cells outside plans, then
-    the plans' record cells."""
+    context) and the cell read before it (the end of the line above, for a cell opening a line):
+    page cells outside plans, then the plans' record cells."""
     for page in source.pages:
         document = document_of(page, out.documents)
         kind = _kind(document)
         if page.blank or kind in SKIPPED_KINDS or kind in PLAN_KINDS:
             continue
-        before, previous = "", None
+        before = ""
         for text, line, k in cells(page_text(page, document)):
-            if k == 0 and previous is not None:
-                before = line_text(previous)
-            yield text, functools.partial(provenance, page, [line], extractor=f"{kind}_text", document=document.id if document else None), before if k == 0 else ""
-            previous = line
+            yield text, functools.partial(provenance, page, [line], extractor=f"{kind}_text", document=document.id if document else None), before
+            before = text
     for text, prov in _plan_cells(out):
         yield text, functools.partial(prov.model_copy, update={"extractor": "plan_text"}), ""
 
