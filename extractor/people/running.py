@@ -213,8 +213,9 @@ def surname_mentions(source: Source, out, surnames: dict[str, set[str]]) -> Iter
             prev = tokens[k - 1] if k else ""
             nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
             own = prev.strip(".") in surnames[tok] or bool(names.honorifics_of(prev))
-            if not k and (cell_before.split() or [""])[-1] in surnames[tok]:
-                continue  # "Heather" / "Poustie advised": a full name wrapped over two lines or runs
+            last = (cell_before.split() or [""])[-1]
+            if not k and (last.strip(".") in surnames[tok] or names.honorifics_of(last)):
+                continue  # "Heather" / "Poustie advised", "Mr" / "Oakford": a name split over two lines or runs
             if nxt[:1].isupper() or nxt == "&" or (prev[:1].isupper() and not own):
                 other.add(tok)
             elif (prev[:1].islower() and prev not in text_refs.DETERMINERS) or (not prev[:1].isalpha() and _VERB.match(nxt)):
