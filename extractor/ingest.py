@@ -140,25 +140,24 @@ def _split_on_cues(lines: list[Line]) -> list[list[Line]]:
 
 def _running_headers(lines: list[Line]) -> set[str]:
     """Keys of lines that recur after an empty line and look like a running header: a table's
-    header row (three or more cells), an upper-case heading, or the first of a two-line header that
-    recurs as a pair."""
+    header row (three or more cells), or the first of a two-line header that recurs as a pair. (A
+    recurring upper-case line is not one: letters are signed off with the same capitalised name.)"""
     starts: Counter[str] = Counter()
+    first: dict[str, Line] = {}
     pairs: Counter[tuple[str, str]] = Counter()
     for i, ln in enumerate(lines):
         if not ln.stripped or (i and lines[i - 1].stripped):
             continue
         key = _header_key(ln.text)
         starts[key] += 1
+        first.setdefault(key, ln)
         if i + 1 < len(lines) and lines[i + 1].stripped:
             pairs[(key, _header_key(lines[i + 1].text))] += 1
     running = set()
     for key, n in starts.items():
         if n < 2 or not key or len(key) > 200:
             continue
-        letters = [c for c in key if c.isalpha()]
-        upper = sum(1 for c in letters if c.isupper()) if letters else 0
-        original = next(ln for ln in lines if _header_key(ln.text) == key)
-        if len(original.cells) >= 3 or (letters and upper / len(letters) > 0.8 and len(key.split()) >= 3):
+        if len(first[key].cells) >= 3:
             running.add(key)
     running |= {a for (a, _), n in pairs.items() if n >= 2}
     return running

@@ -381,14 +381,28 @@ _APOLOGIES = re.compile(
     r"reported\s+apologies\s+from|apologies\s+(?:from|for\s+absence\s+from)|apologies\s+for\s+absence:?)\s+(?P<list>[^.]*)",
     re.I,
 )
-_VIRTUAL = re.compile(r"(?P<list>[A-Z][^.]*?)\s+(?:were|was)\s+(?:in\s+attendance|present|attending)\s+virtually", re.I)
+_VIRTUAL_VERB = re.compile(r"\s+(?:were|was)\s+(?:in\s+attendance|present|attending)\s+virtually", re.I)
+_LIST_BEFORE = re.compile(r"(?P<list>[A-Za-z][^.]*?)$")
+
+
+def _virtual_lists(text: str) -> list[str]:
+    """The name lists before each "were in attendance virtually": from the sentence's start (or
+    400 characters back) to the verb. Found from the verb backwards, so long texts stay linear."""
+    out = []
+    for m in _VIRTUAL_VERB.finditer(text):
+        before = text[max(0, m.start() - 400) : m.start()]
+        before = before[before.rfind(".") + 1 :]
+        lm = _LIST_BEFORE.search(before)
+        if lm:
+            out.append(lm.group("list"))
+    return out
 _ALSO_SENT = re.compile(r"(?P<list>[A-Z][^.]*?)\s+(?:was|were)\s+(?:also\s+)?in\s+attendance\b(?!\s+virtually)(?!\s+for\s+this\s+item)", re.I)
 
 
 def substitutions(text: str) -> list[tuple[str, str]]:
     """(absent member, substitute) pairs stated in a sentence, paired in order."""
     pairs = []
-    for m in _SUB_BY.finditer(text):
+    for m in _sub_by(text):
         absent = split_names(_strip_lead(m.group("absent")))
         subs = split_names(m.group("subs"))
         for a, s in zip(absent[-len(subs):] if subs else [], subs):
@@ -396,6 +410,25 @@ def substitutions(text: str) -> list[tuple[str, str]]:
     for m in _PRESENT_AS_SUB.finditer(text):
         pairs.append((m.group("absent"), m.group("sub")))
     return pairs
+
+
+_SUBSTITUTED_BY = re.compile(r"\bwho\s+(?:was|were)\s+substituted\s+by\b")
+
+
+def _sub_by(text: str) -> list[re.Match]:
+    """``_SUB_BY`` matches, each looked for in a window around a "who was substituted by", from
+    its sentence's start: the pattern's nested lists backtrack badly over long texts."""
+    found, seen = [], set()
+    for anchor in _SUBSTITUTED_BY.finditer(text):
+        lo = max(0, anchor.start() - 400)
+        lo += text[lo : anchor.start()].rfind(".") + 1
+        window = text[lo : anchor.end() + 400]
+        for m in _SUB_BY.finditer(window):
+            key = (m.group("absent"), m.group("subs"))
+            if key not in seen:
+                seen.add(key)
+                found.append(m)
+    return found
 
 
 def _strip_lead(text: str) -> str:
@@ -420,8 +453,8 @@ def from_sentences(texts: list[tuple[str, Row]]) -> tuple[list[Person], list[tup
             for part in listed:
                 part = re.sub(r"\s+but\b.*$", "", part)
                 apologies.extend(parse_list(part, "apologies", [row]))
-        for m in _VIRTUAL.finditer(text):
-            virtual.extend(parse_list(m.group("list"), "in_attendance_virtually", [row]))
+        for listed in _virtual_lists(text):
+            virtual.extend(parse_list(listed, "in_attendance_virtually", [row]))
     return apologies, pairs, virtual
 
 
