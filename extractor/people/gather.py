@@ -66,7 +66,8 @@ def gather(out: Extraction, source: Optional[Source] = None) -> list[Observation
     read for names (otherwise the minute and plan texts of the records are)."""
     observations = [o for o in _all(out, running=source is None) if o.text and o.text.strip()]
     if source is not None:
-        observations = _printed_forms(observations, source, out.documents) + _from_pages(observations, source, out)
+        texts = running.PageTexts(source, out.documents)
+        observations = _printed_forms(observations, texts) + _from_pages(observations, texts, out)
     for i, obs in enumerate(observations):
         obs.index = i
     return observations
@@ -79,23 +80,16 @@ def _all(out: Extraction, *, running: bool = True) -> Iterator[Observation]:
     yield from _reports(out, body, date)
     for minutes in out.minutes:
         yield from _minutes(minutes, minutes.body or body, minutes.date, running=running)
-    yield from _plans(out, body, date, running=running)
+    yield from _plans(out, body, date, read_text=running)
     yield from _table_people(out, body, date)
 
 
-def _printed_forms(observations: list[Observation], source: Source, documents) -> list[Observation]:
+def _printed_forms(observations: list[Observation], texts: running.PageTexts) -> list[Observation]:
     """List records (members, attendees ...) as printed: "Councillor Engert", "Mr J A Kite, MBE",
     "Bull (Chair)" (with "Bull" kept as another form). Looked for on the record's lines, then its
     page, then the other pages of its document; a record whose name is printed nowhere in that
     form is kept as a mention but gives no surface form."""
-    cache: dict[int, running.PageText] = {}
-
-    def text_of(index: int) -> running.PageText:
-        if index not in cache:
-            page = source.pages[index - 1]
-            cache[index] = running.page_text(page, running.document_of(page, documents))
-        return cache[index]
-
+    source, documents = texts.source, texts.documents
     for o in observations:
         prov = o.provenance
         if not o.context.startswith(LIST_RECORD_CONTEXTS) or prov is None or not prov.page or prov.page > len(source.pages):
@@ -103,7 +97,7 @@ def _printed_forms(observations: list[Observation], source: Source, documents) -
         title = None if names.honorifics_of(o.text) else o.title
         form = None
         for index, lines in _search_order(prov, source, documents):
-            form = running.printed_form(o.text, title, text_of(index), lines)
+            form = running.printed_form(o.text, title, texts.at(index), lines)
             if form:
                 break
         if form is None:
@@ -127,7 +121,7 @@ def _search_order(prov: Provenance, source: Source, documents) -> Iterator[tuple
                 yield index, None
 
 
-def _from_pages(structured: list[Observation], source: Source, out: Extraction) -> list[Observation]:
+def _from_pages(structured: list[Observation], texts: running.PageTexts, out: Extraction) -> list[Observation]:
     """Names, role references and signatories in the pages' running text, except those a list
     record already gives on the same page; then the surnames of those named in full, printed alone."""
     seen = {(o.provenance.page, normalise(o.text)) for o in structured if o.provenance}
@@ -147,9 +141,11 @@ def _from_pages(structured: list[Observation], source: Source, out: Extraction) 
                 text = names.clean_text(f.text)
                 found.append(Observation(text=text, context=f.context, name=names.parse(text, title=f.title), title=f.title, role=f.role, provenance=f.provenance, meeting=body, date=date))
 
+    source = texts.source
     vocab = running.vocabulary(source, body)
-    take(itertools.chain(running.scan(source, out.documents, vocab), running.plan_names(out, vocab), running.eponyms(source, out, vocab)))
-    take(running.surname_mentions(source, out, lone_surnames(structured + found, vocab)))
+    cells = running.pack_cells(texts, out)
+    take(itertools.chain(running.scan(source, out.documents, vocab, texts), running.plan_names(out, vocab), running.eponyms(cells, vocab)))
+    take(running.surname_mentions(cells, lone_surnames(structured + found, vocab)))
     return found
 
 
@@ -271,22 +267,15 @@ def _votes(v, prov, where) -> Iterator[Observation]:
             yield from _people_in(text, context, provenance=prov, **where)
 
 
-def _plans(out: Extraction, body, date, *, running: bool = True) -> Iterator[Observation]:
+def _plans(out: Extraction, body, date, *, read_text: bool = True) -> Iterator[Observation]:
     where = dict(meeting=body, date=date)
     for a in out.actions:
         yield from _people_in(a.lead, "action_lead", provenance=a.provenance, **where)
-        if running:
-            yield from _plan_text(a.title, a.provenance, where)
     for m in out.milestones:
         yield from _people_in(m.lead, "milestone_lead", provenance=m.provenance, **where)
-        if running:
-            yield from _plan_text(m.text, m.provenance, where)
-            yield from _plan_text(m.progress_note, m.provenance, where)
-    if not running:
-        return
-    for e in out.exceptions:
-        for text in (e.reason, e.actions_to_achieve, e.support_required):
-            yield from _plan_text(text, e.provenance, where)
+    if read_text:
+        for text, prov in running.plan_cells(out):
+            yield from _plan_text(text, prov, where)
 
 
 PEOPLE_COLUMN = re.compile(r"\b(?:name|names|staff(?:\s+member)?|governors?|members?|officers?|lead|leads|owner|contact|responsible|by\s+whom)\b", re.I)

@@ -84,6 +84,22 @@ def page_text(page: Page, document: Optional[Document], *, wrapped: bool = True)
     return PageText(page, document, "".join(parts), spans)
 
 
+class PageTexts:
+    """Each page's running text, built once per pack and shared by every reader of it."""
+
+    def __init__(self, source: Source, documents: list[Document]):
+        self.source, self.documents = source, documents
+        self._cache: dict[int, PageText] = {}
+
+    def __call__(self, page: Page) -> PageText:
+        if page.index not in self._cache:
+            self._cache[page.index] = page_text(page, document_of(page, self.documents))
+        return self._cache[page.index]
+
+    def at(self, index: int) -> PageText:
+        return self(self.source.pages[index - 1])
+
+
 def _joiner(before: str, after: str) -> str:
     """How two lines join: a hyphenated word closes up; a line ending a sentence, a table row or
     a line followed by a label ("Co-Optees:") breaks; anything else runs on with a space (PDFs and
@@ -143,15 +159,15 @@ def vocabulary(source: Source, body: Optional[str] = None) -> Vocabulary:
     return Vocabulary(frozenset(found), frozenset(proper))
 
 
-def scan(source: Source, documents: list[Document], vocab: Optional[Vocabulary] = None) -> Iterator[Found]:
+def scan(source: Source, documents: list[Document], vocab: Optional[Vocabulary] = None, texts: Optional[PageTexts] = None) -> Iterator[Found]:
     """Every name, role reference and signature block on the pages, in page order."""
     vocab = vocabulary(source) if vocab is None else vocab
+    texts = PageTexts(source, documents) if texts is None else texts
     for page in source.pages:
-        document = document_of(page, documents)
-        kind = _kind(document)
+        kind = _kind(document_of(page, documents))
         if page.blank or kind in SKIPPED_KINDS:
             continue
-        pt = page_text(page, document)
+        pt = texts(page)
         yield from _names(pt, kind)
         if kind in BARE_NAME_KINDS:
             yield from _bare(pt, kind)
@@ -177,7 +193,7 @@ def _bare(pt: PageText, kind: str) -> Iterator[Found]:
 def plan_names(out, vocab: Vocabulary) -> Iterator[Found]:
     """Full names with no cue in the cells of action plans and exception reports, read from the
     records (a plan page's running text mixes its columns): "work planned for Ken Adams"."""
-    for text, prov in _plan_cells(out):
+    for text, prov in plan_cells(out):
         for form, _, _ in text_refs.lexicon_spans(text, vocab):
             yield Found(form, "plan_text", prov.model_copy(update={"extractor": "people.running"}))
 
@@ -196,16 +212,15 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*\.?|\S")
 _VERB = re.compile(rf"(?:{text_refs._VERBS})$")
 
 
-def surname_mentions(source: Source, out, surnames: dict[str, set[str]]) -> Iterator[Found]:
+def surname_mentions(cells_: list[Cell], surnames: dict[str, set[str]]) -> Iterator[Found]:
     """A known person's surname printed alone inside a sentence ("given to Cotterill social
     workers", "Cotterill said"); one opening a table cell is more often the end of a name wrapped
     over two lines. ``surnames``: surname as printed -> the given names and initials that may
     stand before it. A surname the pack also uses in another proper noun ("Kent County Council",
-    "Lewis House") is never read alone. Plans are read from their records' cells, as a plan
-    page's lines mix its columns."""
+    "Lewis House") is never read alone. ``cells_``: ``pack_cells``."""
     hits: list[tuple[str, Provenance]] = []
     other: set[str] = set()
-    for text, prov, cell_before in _cells_with_provenance(source, out):
+    for text, prov, cell_before in cells_:
         tokens = _TOKEN.findall(text)
         for k, tok in enumerate(tokens):
             if tok not in surnames:
@@ -228,14 +243,15 @@ def surname_mentions(source: Source, out, surnames: dict[str, set[str]]) -> Iter
 _EPONYM_AFTER = re.compile(r"(?:['’]s?)?\s+(?:and\s+other\s+(?:[a-z]+\s+){0,2})?(?:report|review|inquiry|recommendations|principles)\b")
 
 
-def eponyms(source: Source, out, vocab: Vocabulary) -> Iterator[Found]:
+def eponyms(cells_: list[Cell], vocab: Vocabulary) -> Iterator[Found]:
     """A person named only through the report or inquiry that bears their name ("review of Laming
     recommendations", "the Munro review"). The word must not be a common word, a given name or
     a word of a body or place, and every use of it in the pack must be such a use (so "Ofsted
-    report" is not read, as the pack also says "by Ofsted" and "Ofsted inspection")."""
+    report" is not read, as the pack also says "by Ofsted" and "Ofsted inspection"). ``cells_``:
+    ``pack_cells``."""
     uses: dict[str, list] = {}
     bad: set[str] = set()
-    for text, prov, _ in _cells_with_provenance(source, out):
+    for text, prov, _ in cells_:
         for m in re.finditer(r"(?<![\w'’\-])([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?![\w\-])", text):
             word = m.group(1)
             if not vocab.surname(word) or vocab.given(word) or names.honorifics_of(word) or names.honorifics_of(word[:-1]):
@@ -252,28 +268,34 @@ def eponyms(source: Source, out, vocab: Vocabulary) -> Iterator[Found]:
             yield Found(word, prov.extractor, prov.model_copy(update={"extractor": "people.running"}))
 
 
-def _cells_with_provenance(source: Source, out) -> Iterator[tuple[str, Callable[[], Provenance], str]]:
+Cell = tuple[str, Callable[[], Provenance], str]
+
+
+def pack_cells(texts: PageTexts, out) -> list[Cell]:
     """Text cells of the pack with a way to make their provenance (its extractor field says the
     context) and the cell read before it (the end of the line above, for a cell opening a line):
-    page cells outside plans, then the plans' record cells."""
-    for page in source.pages:
+    page cells outside plans, then the plans' record cells, as a plan page's lines mix its columns."""
+    found: list[Cell] = []
+    for page in texts.source.pages:
         document = document_of(page, out.documents)
         kind = _kind(document)
         if page.blank or kind in SKIPPED_KINDS or kind in PLAN_KINDS:
             continue
         before = ""
-        for text, line, k in cells(page_text(page, document)):
-            yield text, functools.partial(provenance, page, [line], extractor=f"{kind}_text", document=document.id if document else None), before
+        for text, line, _ in cells(texts(page)):
+            found.append((text, functools.partial(provenance, page, [line], extractor=f"{kind}_text", document=document.id if document else None), before))
             before = text
-    for text, prov in _plan_cells(out):
-        yield text, functools.partial(prov.model_copy, update={"extractor": "plan_text"}), ""
+    for text, prov in plan_cells(out):
+        found.append((text, functools.partial(prov.model_copy, update={"extractor": "plan_text"}), ""))
+    return found
 
 
-def _plan_cells(out) -> Iterator[tuple[str, Provenance]]:
-    cells = [(a.title, a.provenance) for a in out.actions]
-    cells += [(t, m.provenance) for m in out.milestones for t in (m.text, m.progress_note)]
-    cells += [(t, e.provenance) for e in out.exceptions for t in (e.milestone, e.reason, e.actions_to_achieve, e.support_required)]
-    for text, prov in cells:
+def plan_cells(out) -> Iterator[tuple[str, Provenance]]:
+    """The text cells of action plans and exception reports, from their records."""
+    cells_ = [(a.title, a.provenance) for a in out.actions]
+    cells_ += [(t, m.provenance) for m in out.milestones for t in (m.text, m.progress_note)]
+    cells_ += [(t, e.provenance) for e in out.exceptions for t in (e.milestone, e.reason, e.actions_to_achieve, e.support_required)]
+    for text, prov in cells_:
         if text and prov is not None:
             yield names.clean_text(text), prov
 
@@ -288,11 +310,11 @@ def register_rows(pt: PageText, kind: str, vocab: Vocabulary) -> Iterator[Found]
     a governors' attendance register ("COLIN BROWN | Co-opted | 02/10/19"), a staff list. The
     first word must be a known given name, and no word may be one of a job title, place or body."""
     for _, _, line in pt.spans:
-        row = pieces(line) if line.segments else [(None, c.strip(), line) for c in line.text.split("\t")]
-        cells = [c for c in row if c[1]]
-        if len(cells) < 2:
+        row = [text for _, text, _ in pieces(line)] if line.segments else list(line.cells)
+        filled = [c for c in row if c]
+        if len(filled) < 2:
             continue
-        name = cells[0][1]
+        name = filled[0]
         words = name.split()
         if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][A-Za-z'’\-]+", w) for w in words) or name.isupper() and len(name) < 6:
             continue
