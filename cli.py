@@ -68,23 +68,34 @@ def extract(pack: str, output: str | None, spacy_model: str | None, no_tables: b
 
 
 @main.command("eval", epilog=EXIT_CODES)
-@click.argument("extraction")
-@click.argument("gold")
+@click.argument("files", nargs=-1, metavar="[EXTRACTION GOLD]")
+@click.option("--corpus", "manifest", metavar="MANIFEST",
+              help="Score every document of a manifest (TSV or JSON: input, gold, optional sections) in one table.")
+@click.option("--cache", default="out/eval", show_default=True, metavar="DIR",
+              help="With --corpus: where extractions are kept (reused while input and extractor build are unchanged).")
+@click.option("-j", "--workers", default=1, show_default=True, help="With --corpus: extraction worker processes.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores (with per-field accuracy) as JSON.")
 @click.option("--fields", is_flag=True, help="Show per-field accuracy under each section.")
 @click.option("--detail", is_flag=True, help="List missed and spurious records and field errors.")
 @click.option("--section", "sections", multiple=True, metavar="NAME",
               help="Score only this section (repeatable).")
-def eval_command(extraction: str, gold: str, as_json: bool, fields: bool, detail: bool, sections: tuple) -> None:
-    """Score an extraction JSON against a gold file (../shared/gold/README.md).
+def eval_command(files: tuple, manifest: str | None, cache: str, workers: int, as_json: bool, fields: bool,
+                 detail: bool, sections: tuple) -> None:
+    """Score an extraction JSON against a gold file (../shared/gold/README.md), or a whole
+    development set with --corpus.
 
     Per section: gold, extracted and matched record counts, precision, recall, F1 and field
     accuracy over matched pairs; people by B-cubed over surface forms with false merges.
+
+    With --corpus: packs without a fresh extraction in --cache are extracted first; the table has a
+    row per document and a column per section (F1; for meeting and minutes the share of their
+    fields read right), then macro and micro per section and each row's worst cell.
 
     \b
     Examples:
         scrutiny eval pack.json ../shared/gold/haringey-osc-2009-12-03.gold.json
         scrutiny eval pack.json gold.json --json --section milestones
+        scrutiny eval --corpus benchmarks/devset.tsv -j 2
     """
     from extractor import evaluate as ev
 
@@ -92,6 +103,14 @@ def eval_command(extraction: str, gold: str, as_json: bool, fields: bool, detail
     if unknown:
         raise click.BadParameter(f"{', '.join(unknown)} (choose from {', '.join(ev.SECTION_NAMES)})",
                                  param_hint="--section")
+    if manifest:
+        if files:
+            raise click.UsageError("give either EXTRACTION GOLD or --corpus MANIFEST, not both")
+        _eval_corpus(manifest, cache, workers, as_json, sections)
+        return
+    if len(files) != 2:
+        raise click.UsageError("give EXTRACTION GOLD (two files), or --corpus MANIFEST")
+    extraction, gold = files
     try:
         result = ev.evaluate(ev.load_extraction(extraction), ev.load_gold(gold), sections or None)
     except ScrutinyError as exc:
@@ -102,6 +121,23 @@ def eval_command(extraction: str, gold: str, as_json: bool, fields: bool, detail
     click.echo(ev.format_table(result, fields=fields), nl=False)
     if detail:
         click.echo(ev.format_detail(result), nl=False)
+
+
+def _eval_corpus(manifest: str, cache: str, workers: int, as_json: bool, sections: tuple) -> None:
+    from extractor import corpus
+
+    def progress(done: int, total: int, outcome) -> None:
+        click.echo(f"[{done}/{total}] {outcome.status}: {outcome.error or outcome.source}", err=True)
+
+    try:
+        result = corpus.evaluate_corpus(manifest, cache, workers=max(1, workers), sections=sections or None,
+                                        progress=progress)
+    except ScrutinyError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1, sort_keys=True))
+    else:
+        click.echo(corpus.format_corpus(result), nl=False)
 
 
 @main.command(epilog=EXIT_CODES)

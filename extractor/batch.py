@@ -3,7 +3,7 @@ resumable, in parallel worker processes or on a Dask cluster.
 
 Each pack becomes ``OUTDIR/<stem>.json``, written atomically (temporary file, then rename), so an
 interrupted run never leaves a half-written file and a re-run skips packs already done (same
-file name and sha256). Every pack's outcome is appended to ``OUTDIR/_manifest.jsonl``; failures
+file name, sha256 and extractor build). Every pack's outcome is appended to ``OUTDIR/_manifest.jsonl``; failures
 carry the one-line error and its exit code, and the rest of the batch goes on.
 
 Jobs run one after another, in a local process pool (``local_pool``), or on a running
@@ -78,12 +78,19 @@ def output_name(pack: Path, taken: set[str]) -> str:
     return name
 
 
-def _already_done(target: Path, digest: str) -> bool:
+def is_fresh(target: Path, digest: str) -> bool:
+    """``target`` is an extraction of the input with this sha256, made by this extractor build
+    (same version, schema and code); anything else is extracted again."""
+    from extractor import __version__, build_id
+    from models.records import SCHEMA_VERSION
+
     if not target.exists():
         return False
     try:
         with target.open(encoding="utf-8") as fh:
-            return json.load(fh)["pack"]["sha256"] == digest
+            pack = json.load(fh)["pack"]
+        return (pack["sha256"], pack.get("extractor_version"), pack.get("schema_version"), pack.get("extractor_build")) == (
+            digest, __version__, SCHEMA_VERSION, build_id())
     except (OSError, ValueError, KeyError, TypeError):
         return False
 
@@ -98,7 +105,7 @@ def extract_one(pack: str, target: str) -> Outcome:
         return Outcome(pack, None, "failed", error=f"{pack}: {exc.strerror or exc}", exit_code=3)
     digest = hashlib.sha256(data).hexdigest()
     out = Path(target)
-    if _already_done(out, digest):
+    if is_fresh(out, digest):
         return Outcome(pack, target, "skipped", sha256=digest)
     try:
         with _ONE_AT_A_TIME:
@@ -164,7 +171,7 @@ def _cluster(distributed: Any, address: str, workers: int) -> Iterator[Any]:
         yield cluster
 
 
-def _result(future: Any, pack: str) -> Outcome:
+def result_of(future: Any, pack: str) -> Outcome:
     """The future's outcome; a job lost by its pool (a worker died) is a failed outcome too."""
     try:
         return future.result()
@@ -215,4 +222,4 @@ def _run_on(pool: Pool, jobs: list[tuple[str, str]], record: Callable[[int, Outc
     futures = {pool.submit(extract_one, *job): i for i, job in enumerate(jobs)}
     for future in pool.as_completed(futures):
         i = futures[future]
-        record(i, _result(future, jobs[i][0]))
+        record(i, result_of(future, jobs[i][0]))

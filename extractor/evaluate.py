@@ -238,6 +238,20 @@ def key_fuzzy(text_field: str, *exact_fields: str) -> Callable[[dict, dict], Opt
     return score
 
 
+def key_ref_or_text(ref_field: str, *text_fields: str) -> Callable[[dict, dict], Optional[float]]:
+    """Records keyed by a printed ref where the gold has one, else by their text: plans and
+    registers that print no refs are matched by title (fuzzy threshold), or by the next text field
+    the gold has when a row's title cell is empty."""
+
+    def score(g: dict, p: dict) -> Optional[float]:
+        if not _empty(g.get(ref_field)):
+            return 100.0 if _code(g.get(ref_field)) == _code(p.get(ref_field)) else None
+        text = next((f for f in text_fields if not _empty(g.get(f))), None)
+        return _fuzzy_score(g.get(text), p.get(text)) if text else None
+
+    return score
+
+
 def key_person(with_category: bool) -> Callable[[dict, dict], Optional[float]]:
     """Pairs of compatible person keys (and the same category, a substitute counting as present);
     closer spellings score higher."""
@@ -590,9 +604,10 @@ def sections_for(gold: dict) -> list[Section]:
         Section("glossary", _gold_list("glossary"), lambda d: _list(d, "glossary"), key_exact("term"), {
             "expansion": same_fuzzy,
         }, ("term",)),
-        Section("actions", _gold_list("actions"), lambda d: _list(d, "actions"), key_exact("ref"), {
-            "title": same_fuzzy, "lead": same_name, "theme": same_fuzzy,
-        }, ("ref",)),
+        Section("actions", _gold_list("actions"), lambda d: _list(d, "actions"), key_ref_or_text("ref", "title", "plan"), {
+            "title": same_fuzzy, "lead": same_name, "theme": same_fuzzy, "plan": same_fuzzy,
+            "due": same_exact, "status": same_fuzzy, "progress_note": same_fuzzy,
+        }, ("ref", "title")),
         Section("milestones", _gold_list("milestones"), lambda d: _list(d, "milestones"),
                 key_fuzzy("text", "action_ref"), {
             "planned_start": same_exact, "due": same_exact, "status": same_exact, "lead": same_name,
@@ -603,6 +618,10 @@ def sections_for(gold: dict) -> list[Section]:
             "reason": same_fuzzy, "actions_to_achieve": same_fuzzy, "support_required": same_fuzzy,
             "revised_completion": same_exact, "other_milestones_impacted": same_fuzzy,
         }, ("action_ref", "milestone")),
+        Section("risks", _gold_list("risks"), lambda d: _list(d, "risks"), key_ref_or_text("ref", "title"), {
+            "title": same_fuzzy, "theme": same_fuzzy, "controls": same_fuzzy, "rating": same_exact,
+            "lead": same_name,
+        }, ("ref", "title")),
         Section("indicators", _gold_list("indicators"), _pred_indicators, key_exact("code"), {
             "group": same_fuzzy, "description": same_fuzzy, "trend": same_exact, "value": same_quantity,
             "status": same_exact, "target": same_quantity, "floor": same_quantity,
@@ -764,7 +783,7 @@ def _overall(result: dict) -> dict:
 
 _LIST_SECTIONS = {
     "members": "name", "co_optees": "name", "agenda_items": "number", "reports": "title",
-    "glossary": "term", "actions": "ref", "milestones": "text", "exceptions": None,
+    "glossary": "term", "actions": ("ref", "title", "plan"), "risks": ("ref", "title"), "milestones": "text", "exceptions": None,
     "indicators": "code", "people": "aliases", "attendees": "name", "minute_items": ("ref", "title"),
 }
 
@@ -899,7 +918,8 @@ def gold_as_extraction(gold: dict) -> dict:
     check_gold(gold)
     plain = {
         "members": records.Member, "co_optees": records.CoOptee, "agenda_items": records.AgendaItem,
-        "glossary": records.GlossaryEntry, "actions": records.Action, "milestones": records.Milestone,
+        "glossary": records.GlossaryEntry, "actions": records.Action, "risks": records.Risk,
+        "milestones": records.Milestone,
         "exceptions": records.MilestoneException,
     }
     meeting = gold.get("meeting")

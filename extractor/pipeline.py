@@ -10,7 +10,7 @@ import traceback
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from extractor import __version__
+from extractor import __version__, build_id
 from extractor.context import Context
 from extractor.pages import Source
 from models.records import Extraction, Meeting, Minutes, Pack
@@ -37,6 +37,7 @@ def extract(source: Source, options: Options = Options()) -> Extraction:
             format=source.format,
             page_count=len(source.pages),
             extractor_version=__version__,
+            extractor_build=build_id(),
         )
     )
     out.documents = segment.split(ctx)

@@ -244,6 +244,22 @@ class Action(Record):
     title: Optional[str] = None
     lead: Optional[str] = None
     theme: Optional[str] = None
+    plan: Optional[str] = Field(None, description="The strategy, plan or means printed beside the action.")
+    due: Optional[str] = Field(None, description="Deadline (ISO date or yyyy-mm) in an action log.")
+    status: Optional[str] = Field(None, description="Status as printed in an action log.")
+    progress_note: Optional[str] = None
+    provenance: Provenance
+
+
+class Risk(Record):
+    """One row of a risk register or risk assessment."""
+
+    ref: Optional[str] = None
+    title: Optional[str] = Field(None, description="The risk as printed.")
+    theme: Optional[str] = Field(None, description="Its area, topic or category.")
+    controls: Optional[str] = Field(None, description="How it is managed (controls, mitigation).")
+    rating: Optional[str] = Field(None, description="The printed level (H / M / L, a score).")
+    lead: Optional[str] = Field(None, description="Who is responsible.")
     provenance: Provenance
 
 
@@ -349,6 +365,7 @@ class Pack(Record):
     page_count: int
     schema_version: str = SCHEMA_VERSION
     extractor_version: str
+    extractor_build: Optional[str] = Field(None, description="Digest of the extractor code that made this output.")
 
 
 class Extraction(Record):
@@ -368,6 +385,7 @@ class Extraction(Record):
     exceptions: list[MilestoneException] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
     glossary: list[GlossaryEntry] = Field(default_factory=list)
+    risks: list[Risk] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)

@@ -34,3 +34,7 @@ def gold() -> dict:
 def reference(request) -> dict:
     """The reference pack's extraction, from the text pack and from the PDF."""
     return extract_path(str(SEED if request.param == "text" else PDF_PACK))
+
+# Tests that read the reference pack, the gold files or the corpus in ../shared skip cleanly where
+# it is absent (a clone on its own); every other test still runs.
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared (reference packs, gold, corpus) is not present")

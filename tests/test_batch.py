@@ -9,9 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from cli import main
-from conftest import CORPUS, KENT, ROOT
+from conftest import CORPUS, KENT, ROOT, needs_shared
 
 
+@needs_shared
 def test_batch_survives_bad_files_records_them_and_resumes(tmp_path):
     good = [str(KENT / "kcc_cabinet_2025-03-04_Cabinet_QPR_Q3_Cover.pdf"), str(ROOT / "samples")]
     bad = [str(CORPUS / "tables/pdfplumber/plumber_password-example.pdf"), str(tmp_path / "missing.pdf")]

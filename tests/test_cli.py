@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli import main
-from conftest import CORPUS, PDF_PACK, ROOT, SEED
+from conftest import CORPUS, PDF_PACK, ROOT, SEED, needs_shared
 from models.schema import SCHEMA_FILE, schema_json
 
 
@@ -26,6 +26,7 @@ def test_committed_schema_matches_the_models():
     assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_json(), "run: scrutiny schema -o models/extraction.schema.json"
 
 
+@needs_shared
 def test_extract_writes_schema_valid_json_for_text_and_pdf(tmp_path):
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(schema_json())
@@ -46,6 +47,7 @@ def test_extract_reads_stdin():
     assert json.loads(result.output)["meeting"]["body"] == "Environment Scrutiny Panel"
 
 
+@needs_shared
 def test_output_is_byte_identical_across_runs():
     runs = [
         subprocess.run([sys.executable, str(ROOT / "cli.py"), "extract", str(PDF_PACK)], capture_output=True, check=True).stdout
@@ -62,6 +64,7 @@ def test_output_is_byte_identical_across_runs():
         (ROOT / "no-such-pack.pdf", 3),
     ],
 )
+@needs_shared
 def test_bad_input_gives_one_line_and_a_documented_exit_code(path, code):
     result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "extract", str(path)], capture_output=True, text=True)
     assert result.returncode == code

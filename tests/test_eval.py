@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from extractor import evaluate as ev
 from extractor.errors import GoldError
 from models.records import Extraction
+from conftest import needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -247,6 +248,7 @@ def test_gold_scored_against_itself_is_perfect(path):
         assert s["field_accuracy"] in (None, 1.0), (name, s["field_errors"][:3])
 
 
+@needs_shared
 def test_reference_gold_exists():
     assert (SHARED / "gold" / "haringey-osc-2009-12-03.gold.json") in GOLD_FILES
 

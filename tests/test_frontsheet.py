@@ -8,19 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOLD, KENT, ROOT, extract_path, gold
+from conftest import GOLD, KENT, ROOT, extract_path, gold, needs_shared
 from extractor.evaluate import evaluate
 
 GOLDEN = json.loads((Path(__file__).parent / "golden" / "kent_frontsheets_reports.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("section", ["meeting", "members", "co_optees", "agenda_items", "reports", "recommendations"])
+@needs_shared
 def test_reference_pack_front_sheet_and_cover_sheets_match_gold(reference, section):
     scores = evaluate(reference, gold())["sections"][section]
     assert scores["f1"] >= 0.95, scores
     assert scores.get("field_accuracy") in (None, 1.0) or scores["field_accuracy"] >= 0.95, scores
 
 
+@needs_shared
 def test_reference_pack_is_segmented_into_its_documents(reference):
     docs = reference["documents"]
     kinds = [d["kind"] for d in docs if d["kind"] != "blank"]
@@ -38,6 +40,7 @@ def test_reference_pack_is_segmented_into_its_documents(reference):
     assert all(by_id[d["parent"]]["kind"] == "report" for d in tables[:4])
 
 
+@needs_shared
 def test_pdf_pack_agenda_page_references_agree_with_printed_page_numbers():
     pdf = extract_path(str(GOLD.parents[1] / "packs" / "haringey-osc-2009-12-03.pdf"))
     assert not [f for f in pdf["flags"] if f["code"] == "agenda-page-mismatch"]
@@ -46,6 +49,7 @@ def test_pdf_pack_agenda_page_references_agree_with_printed_page_numbers():
     assert docs[item7["documents"][0]]["printed_pages"][0] == 5
 
 
+@needs_shared
 def test_agenda_page_mismatch_becomes_a_flag_not_an_error(tmp_path):
     from extractor import ingest, pipeline
 
@@ -68,6 +72,7 @@ def _subset(expected, actual):
 
 
 @pytest.mark.parametrize("name", sorted(GOLDEN["frontsheets"]))
+@needs_shared
 def test_kent_agenda_front_sheets(name):
     expected = GOLDEN["frontsheets"][name]
     got = extract_path(str(KENT / name))
@@ -78,6 +83,7 @@ def test_kent_agenda_front_sheets(name):
 
 
 @pytest.mark.parametrize("name", sorted(GOLDEN["reports"]))
+@needs_shared
 def test_kent_report_cover_sheets(name):
     expected = dict(GOLDEN["reports"][name])
     recommendations = expected.pop("recommendations", None)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS, PDF_PACK, SEED
+from conftest import CORPUS, PDF_PACK, SEED, needs_shared
 from extractor import ingest
 from extractor.errors import InputError, NoTextError
 
 
+@needs_shared
 def test_pdf_pack_pages_carry_printed_numbers_blank_pages_and_geometry():
     source = ingest.load(str(PDF_PACK))
     assert source.format == "pdf" and len(source.pages) == 55
@@ -24,6 +25,7 @@ def test_pdf_pack_pages_carry_printed_numbers_blank_pages_and_geometry():
     assert first.text == "Overview and Scrutiny Committee" and first.box is not None
 
 
+@needs_shared
 def test_text_pack_is_split_into_pages_by_its_own_cues():
     source = ingest.load(str(SEED))
     assert source.format == "text"
@@ -36,6 +38,7 @@ def test_text_pack_is_split_into_pages_by_its_own_cues():
     assert numbers == sorted(numbers)
 
 
+@needs_shared
 def test_format_is_told_by_content_not_extension(tmp_path):
     disguised = tmp_path / "pack.txt"
     disguised.write_bytes(PDF_PACK.read_bytes())
@@ -53,6 +56,7 @@ def test_format_is_told_by_content_not_extension(tmp_path):
         ("tables/camelot/camelot_image.pdf", NoTextError, "no text layer"),
     ],
 )
+@needs_shared
 def test_hostile_inputs_raise_one_clear_error(relative, error, cause):
     with pytest.raises(error) as info:
         ingest.load(str(CORPUS / relative))
@@ -60,6 +64,7 @@ def test_hostile_inputs_raise_one_clear_error(relative, error, cause):
     assert message.startswith(relative.rsplit("/", 1)[-1]) and cause in message and "\n" not in message
 
 
+@needs_shared
 def test_missing_and_binary_inputs(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         ingest.load(str(tmp_path / "nope.pdf"))

@@ -13,6 +13,7 @@ from extractor.tables.indicators import header_like, polarity, trend_disagreemen
 from extractor.tables.kinds import header_layout
 from models.records import Indicator, PeriodValue, Provenance, Quantity
 from test_tables import run as run_tables
+from conftest import needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -32,6 +33,7 @@ def run() -> dict:
     return run_tables(str(SHARED / gold()["source"]))
 
 
+@needs_shared
 def test_every_kpi_once_against_gold():
     result = evaluate(run(), gold(), ["indicators"])["sections"]["indicators"]
     assert result["f1"] >= F1_FLOOR, (result["missed"], result["spurious"])
@@ -48,6 +50,7 @@ def test_gold_is_complete_and_consistent():
     assert (trends.count("better"), trends.count("worse"), trends.count("same")) == (10, 6, 22)
 
 
+@needs_shared
 def test_summary_rows_fold_into_their_cards():
     """Each summary-table row became part of its card: no record is left from the summary tables, and no
     folded row's RAG or arrow contradicts the card it was folded into."""
@@ -65,6 +68,7 @@ def _number(printed: str) -> float:
     return float(printed.replace(",", "").rstrip("%"))
 
 
+@needs_shared
 def test_trend_check_reads_polarity():
     """The KPIs flagged are exactly those whose gold arrow contradicts the gold move from Previous to
     Latest, read with the gold polarity (lower is better where the target lies below the floor)."""

@@ -7,6 +7,7 @@ import pytest
 from extractor import evaluate, ingest, nlp, pipeline
 from extractor.minutes import attendance, decisions, items, stream
 from extractor.pages import Line, Page
+from conftest import needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -61,6 +62,7 @@ VOTE_CASES = [  # (input, gold, minimum votes F1, minimum field accuracy over ma
 
 
 @pytest.mark.parametrize("source,gold,f1_floor,field_floor", VOTE_CASES, ids=[c[1].name.split(".")[0] for c in VOTE_CASES])
+@needs_shared
 def test_votes_against_gold(source, gold, f1_floor, field_floor):
     import json
 

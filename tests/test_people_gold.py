@@ -5,6 +5,7 @@ import pytest
 from extractor.people import resolve
 from extractor.people.score import bcubed, clusters_from_people
 from people_gold import GOLD_FILES, alias_test, gold_extraction, load
+from conftest import needs_shared
 
 GOLDS = [p for p in GOLD_FILES if load(p).get("people")]
 
@@ -29,6 +30,7 @@ def test_structured_records_of_the_gold_resolve_without_false_merges(path):
     assert score.items > 0 and score.f1 >= 0.95, score
 
 
+@needs_shared
 def test_reference_role_only_aliases_reach_their_holders():
     gold = load(GOLD_FILES[0])
     _, mentions = alias_test(gold)

@@ -13,6 +13,7 @@ from extractor.people import resolve
 from extractor.pipeline import to_json
 from extractor.textutil import normalise
 from models.records import Attendee, Extraction, Minutes, Officer, Pack, Provenance, Report
+from conftest import needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]
 KENT = ROOT.parent / "shared" / "corpus" / "meetings" / "uk_kent_cc"
@@ -91,6 +92,7 @@ def test_registry_output_is_deterministic(tmp_path):
 
 
 @pytest.mark.slow
+@needs_shared
 def test_kent_councillors_and_officers_are_linked_across_meetings(tmp_path):
     """Printed minutes of five Kent meetings and a report, run through `scrutiny extract`."""
     runner = CliRunner()

@@ -10,6 +10,7 @@ from extractor.evaluate import score_people
 from extractor.pages import Line, Page, Segment
 from extractor.people import running
 from extractor.people.text import bare_names, is_office, lexicon_spans, named_people, role_references
+from conftest import needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -104,6 +105,7 @@ def _inputs():
 
 
 @pytest.mark.parametrize("name,source,gold,floor", list(_inputs()), ids=lambda v: v if isinstance(v, str) else "")
+@needs_shared
 def test_people_end_to_end_against_gold(name, source, gold, floor):
     out = pipeline.extract(ingest.load(str(source)), pipeline.Options())
     extraction = json.loads(pipeline.to_json(out))
@@ -136,6 +138,7 @@ def reference_text():
     return json.loads(pipeline.to_json(out))
 
 
+@needs_shared
 def test_lone_surnames_eponyms_and_uncued_names_in_plan_cells(reference_text):
     people = {p["id"]: p for p in reference_text["people"]}
     found = {(m["text"], m["context"]): people[m["person"]]["name"] if m["person"] else None for m in reference_text["mentions"]}
@@ -156,6 +159,7 @@ def test_eponyms_only_where_every_use_is_a_report_or_review():
     assert "Munro" in forms and "Ofsted" not in forms
 
 
+@needs_shared
 def test_owner_cells_wrapped_over_two_lines_are_joined():
     source = SHARED / "corpus" / "meetings" / "uk_school_governors" / "decoy_fgb-minutes-200203-final.pdf"
     out = json.loads(pipeline.to_json(pipeline.extract(ingest.load(str(source)), pipeline.Options())))

@@ -22,6 +22,7 @@ from extractor.tables.others import repair_exception_row, strip_bleed
 from extractor.tables.indicators import normalise_period, trend_of
 from extractor.tables.status import rag_of_colour, reconcile, status_of_note
 from models.records import Extraction, Pack
+from conftest import needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -58,6 +59,7 @@ INPUTS = {"pdf": SHARED / "packs" / "haringey-osc-2009-12-03.pdf", "text": SHARE
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "text"])
+@needs_shared
 def test_reference_pack_sections(fmt):
     result = scores(INPUTS[fmt], GOLD)
     for section, floor in REACHED[fmt].items():
@@ -67,6 +69,7 @@ def test_reference_pack_sections(fmt):
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "text"])
+@needs_shared
 def test_exceptions_link_to_their_milestones(fmt):
     data = run(str(INPUTS[fmt]))
     linked = [e for e in data["exceptions"] if e["milestone_index"] is not None]
@@ -75,6 +78,7 @@ def test_exceptions_link_to_their_milestones(fmt):
         assert data["milestones"][e["milestone_index"]]["action_ref"] == e["action_ref"]
 
 
+@needs_shared
 def test_records_carry_provenance():
     data = run(str(INPUTS["pdf"]))
     for m in data["milestones"]:
@@ -84,6 +88,7 @@ def test_records_carry_provenance():
         assert m["provenance"]["lines"]
 
 
+@needs_shared
 def test_pdf_status_colour_kept_as_evidence():
     data = run(str(INPUTS["pdf"]))
     coloured = [m for m in data["milestones"] if m["status_printed"] and "colour:" in m["status_printed"]]
