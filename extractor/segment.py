@@ -14,7 +14,21 @@ from extractor.pages import Page
 from extractor.textutil import clean
 from models.records import Document, Extraction
 
-MINUTES_HEAD = re.compile(r"^\W*(?:(?:draft|unconfirmed|printed|confirmed)\s+)?minutes\b", re.I)
+MINUTES_HEAD = re.compile(r"^\W*(?:(?:draft|unconfirmed|printed|confirmed|approved)\s+)?minutes\b", re.I)
+# A heading line that names the record anywhere in it ("Transparency Board Minutes", "MEETING MINUTES",
+# "Minutes and Actions - 17th October 2013", a French "compte rendu" or "procès-verbal").
+RECORD_TITLE = re.compile(
+    r"\b(?:minutes|compte[\s-]rendu|proc[eè]s[\s-]verbal)\b|^\W*CR\s+du\b|^\W*PV\s+(?:du|de)\b", re.I)
+# What only a record of a meeting says near its opening: the attendance labels (followed by names
+# on the same line or the next) and the chair's opening of the meeting.
+ATTENDANCE_LABEL = re.compile(
+    r"^\W*(?:present|pr[ée]sents?|attendees|in\s+attendance|attendance|members\s+present|"
+    r"(?:board|council|committee)\s+members\s+present|apologies(?:\s+for\s+absence)?|regrets|excus[ée]s?|absents?)"
+    r"\s*(?::|-|–|$)", re.I)
+OPENED = re.compile(r"\b(?:called\s+to\s+order|(?:meeting|council|board|committee)\s+(?:convened|opened|commenced)|"
+                    r"s[ée]ance\s+(?:est\s+)?ouverte)\b", re.I)
+ATTENDANCE_PROSE = re.compile(r"\b(?:members\s+present\s+were|present\s+were|were\s+(?:also\s+)?present|in\s+attendance\s+were)\b", re.I)
+PAGE_OF = re.compile(r"\bpage\s+(\d{1,4})\s+of\s+(\d{1,4})\b", re.I)
 APPENDIX_HEAD = re.compile(r"^\W*(?:appendix|annex|annexe)\s+[\w.]+", re.I)
 ATTENDANCE_HEAD = re.compile(r"^\W*(?:(?:governor|member|members'?|councillor)\s+attendance|present\s*:)", re.I)
 AGENDA_HEAD = re.compile(r"^\W*(?:agenda|a g e n d a|summons)\b", re.I)
@@ -101,6 +115,7 @@ class _Open:
     start: int
     title: Optional[str]
     header: Optional[str]  # running header that continues it
+    footer: Optional[str] = None  # its running footer's words, page numbers left out
 
 
 def _opening(page: Page, n: int = 30) -> list[str]:
@@ -129,6 +144,8 @@ def classify(page: Page) -> tuple[Optional[str], Optional[str]]:
             return "minutes", t
     if any(ATTENDANCE_HEAD.match(t) for t in lines[:6]):
         return "minutes", lines[0]
+    if _record_opening(lines[:16]):
+        return "minutes", lines[0]
     kind = table_kind(header_rows(page), top)
     if kind:
         return kind, lines[0]
@@ -138,6 +155,30 @@ def classify(page: Page) -> tuple[Optional[str], Optional[str]]:
     if any(AGENDA_HEAD.match(t) for t in lines[:12]) or sum(1 for t in lines if PAGES_REF.search(t)) >= 2:
         return "agenda", None
     return None, None
+
+
+def _record_opening(lines: list[str]) -> bool:
+    """A page that opens a record of a meeting: two of a title naming the record (a short line
+    among the first six), attendance labels, the meeting being opened; or attendance labels on two
+    lines (present and apologies)."""
+    titled = any(RECORD_TITLE.search(t) and len(t.split()) <= 14 and not PAGES_REF.search(t) for t in lines[:6])
+    labels = sum(1 for t in lines if ATTENDANCE_LABEL.match(t) or ATTENDANCE_PROSE.search(t))
+    opened = any(OPENED.search(t) for t in lines)
+    return (titled + (labels >= 1) + opened) >= 2 or labels >= 2
+
+
+def _titled_start(page: Page) -> bool:
+    """The page opens with a heading that names its document ("MINUTES OF ...", "AGENDA")."""
+    top = _opening(page, 3)
+    return any(MINUTES_HEAD.match(t) or AGENDA_HEAD.match(t) for t in top)
+
+
+def _footer_key(page: Page) -> Optional[str]:
+    """The words of the page's last lines with page numbers and digits left out ("L&W 200921 /
+    Page 2 of 8" -> "l w"); None when nothing but numbers is there."""
+    texts = [ln.text for ln in page.lines if ln.text.strip()][-2:]
+    words = re.sub(r"[\d\W_]+", " ", PAGE_OF.sub(" ", " ".join(texts)).replace("Page", " ")).strip().lower()
+    return words if len(words) >= 2 and len(words) <= 60 else None
 
 
 def _cover_title(lines: list[str]) -> Optional[str]:
@@ -156,6 +197,13 @@ def split(ctx: Context) -> list[Document]:
     for page in pages:
         kind, title = classify(page)
         head = _header_key(page)
+        footer = _footer_key(page)
+        if current is not None and kind in ("agenda", "minutes"):
+            titled = _titled_start(page)
+            if footer and footer == current.footer and (kind == "agenda" or not titled):
+                kind = None  # an item list or record cue on a page with the document's own running footer
+            elif kind == "minutes" and current.kind == "minutes" and not titled:
+                kind = None  # attendance or a record cue inside minutes already open
         starts = kind is not None
         if current is not None and kind is not None:
             same_run = kind == current.kind and kind != "blank" and kind != "report"
@@ -174,7 +222,7 @@ def split(ctx: Context) -> list[Document]:
         if starts:
             if current is not None:
                 spans.append((current, page.index - 1))
-            current = _Open(kind=kind or "other", start=page.index, title=title, header=head)
+            current = _Open(kind=kind or "other", start=page.index, title=title, header=head, footer=footer)
     if current is not None:
         spans.append((current, len(pages)))
     return _documents(ctx, _merge_blanks(spans))

@@ -172,6 +172,31 @@ def test_numbered_minutes_skip_paragraph_numbers():
         ("76.", "Apologies", "1"), ("77.", "Budget", "2"), ("78.", "Any other business", "3")]
 
 
+@pytest.mark.parametrize("ref,shape,ordinal", [
+    ("01.24.03", "9.9.9", (1, 24, 3)), ("46.", "9.", (46,)), ("TB(5)2", "A(9)9", (5, 2)), ("1/", "9/", (1,)),
+    ("B/", "A/", (2,)), ("4-A", "9-A", (4, 1)), ("(b)", "(a)", (2,)),
+])
+def test_ref_shapes_and_ordinals(ref, shape, ordinal):
+    assert items.ref_shape(ref) == shape and items.ref_ordinal(ref) == ordinal
+
+
+@pytest.mark.parametrize("texts,refs", [
+    # month.year.number refs, title on the same line
+    (("01.24.01 Apologies", "Apologies were received.", "01.24.02 Declarations of interest", "None.",
+      "01.24.03 Planning", "The council discussed 3. applications."), ["01.24.01", "01.24.02", "01.24.03"]),
+    # French "1/" refs, a paragraph number inside an item is not one
+    (("1/ Pacte financier :", "M. X présente le pacte.", "2/ Budget :", "Adopté à l'unanimité.",
+      "3/ Travaux :", "Rien."), ["1/", "2/", "3/"]),
+    # "Item n:" headings: the word is dropped
+    (("Item 1: Minutes", "The minutes were approved.", "Item 2: Revised Code", "An update was given."), ["1", "2"]),
+    # lettered sub-items under a numbered heading get the heading's number
+    (("52. PLANNING", "(a) Current Applications", "None.", "(b) Decisions", "Noted.", "53. FINANCE", "Noted."),
+     ["52.", "52(a)", "52(b)", "53."]),
+])
+def test_refs_of_any_printed_style_form_a_rising_series(texts, refs):
+    assert [r for _, r in items.find_refs(_rows(*texts))] == refs
+
+
 def test_unnumbered_minutes_keyed_by_item_line():
     rows = _rows("Apologies and Substitutes", "(Item 1)", "None.", "Work programme", "(Item 2)", "RESOLVED that it be noted.")
     found = items.split(rows)

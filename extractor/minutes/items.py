@@ -140,45 +140,130 @@ def _title_like(text: str) -> bool:
     return 0 < len(words) <= 16 and not text.rstrip().endswith((".", ";", ",")) and text[:1].isupper()
 
 
-def _numbered(rows: list[Row]) -> list[tuple[int, str]]:
-    """Plain-number refs: the best rising chain of numbered rows that look like headings."""
+# A heading's ref token, whatever its style: "46.", "01.24.01", "TB(5)2", "(05-110)", "1/", "A/",
+# "4-A", "5.2", "Item 3:" (the word is dropped). Its shape (digits as 9, letters as A or a) groups the
+# refs of one series; within a series the numbers rise.
+_REF_TOKEN = re.compile(
+    r"^(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?)?"
+    r"(?P<ref>\(?(?:[A-Z]{1,6}\s?)?\d{1,3}[a-z]?(?:\(\d{1,3}\))?(?:[.\-/]\d{1,3}[a-z]?|[.\-][A-Z]\b)*\)?[.:/)]?"
+    r"|[A-Z][/)]|\([a-z]\))(?=\s|$)", re.I)
+_NOT_A_REF = re.compile(r"^\d{1,2}[.:]\d{2}$|^\d{1,2}/\d{1,2}/\d{2,4}|^\d{4}\b|^\d+(?:st|nd|rd|th)\b", re.I)
+
+
+def ref_shape(ref: str) -> str:
+    """The ref's shape: digit runs as 9, capital runs as A, small letters as a ("01.24.01" -> "9.9.9")."""
+    shape = re.sub(r"\d+", "9", ref)
+    shape = re.sub(r"[A-Z]+", "A", shape)
+    return re.sub(r"[a-z]+", "a", shape)
+
+
+def ref_ordinal(ref: str) -> tuple[int, ...]:
+    """The numbers of a ref in order, letters counted as their place in the alphabet."""
+    parts = re.findall(r"\d+|[A-Za-z]", re.sub(r"^[A-Za-z]{2,}\s?", "", ref))
+    return tuple(int(x) if x.isdigit() else ord(x.lower()) - 96 for x in parts)
+
+
+def _rises(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    """``b`` follows ``a`` in a series: the first number that differs goes up by 1 to 3."""
+    for x, y in zip(a, b):
+        if x != y:
+            return 1 <= y - x <= 3
+    return False
+
+
+def _ref_candidates(rows: list[Row]) -> list[tuple[int, str, float]]:
+    """(row, ref as printed, heading score) of every row that opens with a ref token."""
     cands = []
+    item_lines = any(ITEM_LINE.match(r.text) for r in rows)
     for i, row in enumerate(rows):
-        m = NUMBER_REF.match(row.text)
-        if not m:
+        m = _REF_TOKEN.match(row.text)
+        if not m or _NOT_A_REF.match(row.text) or ITEM_LINE.match(row.text):
+            continue
+        ref = m.group("ref").rstrip(":")
+        if not re.search(r"\d|^[A-Z][/)]$|^\([a-z]\)$", ref):
             continue
         rest = row.text[m.end():].strip()
         nxt = rows[i + 1].text if i + 1 < len(rows) else ""
         title = rest or nxt
         score = 0.0
-        if _title_like(title):
+        if _title_like(title) or _all_upper(title):
             score += 1.0
+        if _all_upper(title):
+            score += 0.5
         if _item_marker_follows(rows, i) or ITEM_INLINE.search(row.text):
             score += 3.0
         if not rest:
             score += 0.5
+        if row.emphasis:
+            score += 1.0
+        if item_lines and score < 3:
+            continue
         if score > 0:
-            cands.append((i, m.group("ref"), int(m.group("ref").rstrip(".")), score))
-    if any(ITEM_LINE.match(r.text) for r in rows):
-        cands = [c for c in cands if c[3] >= 3]
+            cands.append((i, ref, score))
+    return cands
+
+
+def _best_chain(cands: list[tuple[int, str, float]]) -> tuple[float, list[tuple[int, str, float]]]:
+    """The highest-scoring rising chain of candidates of one shape."""
     if not cands:
-        return []
-    best = [c[3] for c in cands]
+        return 0.0, []
+    ords = [ref_ordinal(c[1]) for c in cands]
+    best = [c[2] for c in cands]
     prev = [-1] * len(cands)
     for b in range(len(cands)):
         for a in range(b):
-            step = cands[b][2] - cands[a][2]
-            if 1 <= step <= 3 and best[a] + cands[b][3] > best[b]:
-                best[b], prev[b] = best[a] + cands[b][3], a
+            if _rises(ords[a], ords[b]) and best[a] + cands[b][2] > best[b]:
+                best[b], prev[b] = best[a] + cands[b][2], a
     end = max(range(len(cands)), key=lambda k: (best[k], -k))
     chain = []
     while end != -1:
         chain.append(cands[end])
         end = prev[end]
-    chain.reverse()
-    if len(chain) < 2 and not any(c[3] >= 3 for c in chain):
+    return sum(c[2] for c in chain), chain[::-1]
+
+
+def _numbered(rows: list[Row]) -> list[tuple[int, str]]:
+    """Refs of any printed style: the best rising chain among the rows that open with refs of one
+    shape, scored by how much each looks like a minute heading (a short or capitalised title, the
+    title on the next line, an "(Item n)" line); then, between its headings, sub-item chains of
+    another shape that start afresh under each heading ("52." then "(a)", "(b)"; "4." then "4-A")."""
+    cands = _ref_candidates(rows)
+    by_shape: dict[str, list[tuple[int, str, float]]] = {}
+    for c in cands:
+        by_shape.setdefault(ref_shape(c[1].rstrip(".:")), []).append(c)
+    scored = sorted(((*_best_chain(cs), shape) for shape, cs in by_shape.items()), key=lambda t: (-t[0], t[2]))
+    if not scored:
         return []
-    return [(c[0], c[1]) for c in chain]
+    total, chain, shape = scored[0]
+    if len(chain) < 2 and not any(c[2] >= 3 for c in chain):
+        return []
+    out = [(c[0], c[1]) for c in chain]
+    return sorted(out + _sub_items(rows, chain, [c for c in cands if ref_shape(c[1].rstrip(".:")) != shape]))
+
+
+def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: list[tuple[int, str, float]]) -> list[tuple[int, str]]:
+    """Sub-headings between two headings of the chain: a run of title-like refs of one other shape
+    starting at its first value ("(a)", "1.", "A") or carrying the heading's own number ("4-A")."""
+    out = []
+    bounds = [c[0] for c in chain] + [len(rows)]
+    for n, (start, ref, _) in enumerate(chain):
+        parent = ref.rstrip(".:/)")
+        inside = [c for c in others if start < c[0] < bounds[n + 1] and c[2] >= 1.0]
+        by_shape: dict[str, list[tuple[int, str, float]]] = {}
+        for c in inside:
+            by_shape.setdefault(ref_shape(c[1].rstrip(".:")), []).append(c)
+        for cs in by_shape.values():
+            _, sub = _best_chain(cs)
+            first = ref_ordinal(sub[0][1]) if sub else ()
+            own = all(c[1].startswith(parent) for c in sub)
+            if len(sub) < 2 or not (own or (first and first[-1] == 1)):
+                continue
+            for c in sub:
+                printed = c[1].rstrip(".:")
+                letter = re.fullmatch(r"\(?([a-z])\)", printed)
+                out.append((c[0], f"{parent}({letter.group(1)})" if letter else printed))
+            break
+    return out
 
 
 def _item_marker_follows(rows: list[Row], i: int) -> bool:

@@ -1,0 +1,37 @@
+"""Segmentation on small constructed pages: what opens a record of a meeting, and what keeps a
+page in the document before it."""
+
+from __future__ import annotations
+
+from extractor import segment
+from extractor.context import Context
+from extractor.pages import Line, Page, Source
+
+
+def _page(index: int, *texts: str) -> Page:
+    return Page(index=index, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)])
+
+
+def _kinds(*pages: Page) -> list[tuple[str, list[int]]]:
+    source = Source(name="x.pdf", sha256="", format="pdf", pages=list(pages))
+    return [(d.kind, d.pages) for d in segment.split(Context(source))]
+
+
+def test_a_record_is_known_by_its_opening_without_the_word_minutes_first():
+    township = ("CRETE TOWNSHIP REGULAR BOARD OF TRUSTEES MEETING", "October 9, 2024",
+                "The regular board meeting was called to order by Supervisor Liccar at 7:00 PM.",
+                "Board members present were Trustee Elton and Supervisor Liccar.")
+    french = ("CR du conseil municipal 21 janvier 2022", "Présents : Jean-Pierre JEANROY, Nelly WIDMER.",
+              "Excusés : Mario VOLANTI.")
+    titled = ("Transparency Board Minutes", "Present: Officials:", "Francis Maude (Chair) Katie Davis")
+    for opening in (township, french, titled):
+        assert segment.classify(_page(1, *opening))[0] == "minutes"
+    assert segment.classify(_page(1, "Budget monitoring report", "The council agreed the budget."))[0] is None
+
+
+def test_an_item_list_inside_minutes_with_their_running_footer_stays_in_the_minutes():
+    first = _page(1, "MINUTES OF THE COMMITTEE", "Present: A Smith", "L&W 200921", "Page 1 of 2")
+    agenda = _page(2, "Agenda", "LW 01/2021 Apologies", "LW 02/2021 Minutes", "L&W 200921", "Page 2 of 2")
+    assert _kinds(first, agenda) == [("minutes", [1, 2])]
+    other = _page(2, "Agenda", "1. Apologies", "2. Minutes", "Civic Centre", "Page 1")
+    assert _kinds(first, other) == [("minutes", [1, 1]), ("agenda", [2, 2])]
