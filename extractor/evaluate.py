@@ -853,7 +853,7 @@ def _fit(model: Any, record: dict, **values: Any) -> dict:
     """A gold record cut to the fields of a models.records class, with provenance where it has one;
     gold-only keys (notes, extra fields) are dropped."""
     fields = model.model_fields
-    out = {k: v for k, v in {**record, **values}.items() if k in fields}
+    out = {k: v for k, v in {**record, **values}.items() if k in fields and v is not None}
     if "provenance" in fields:
         out["provenance"] = {"extractor": "gold"}
     return out

@@ -17,9 +17,19 @@ MONTHS = {
     )
     for m in names
 }
-_MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:of\s+)?[\s\-/.]*{_MONTH_RE}[\s,\-/.]*(\d{{4}}|\d{{2}})\b", re.I)
-_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH_RE}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+# French month names, for the communes' minutes ("21 janvier 2022").
+FRENCH_MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+}
+_MONTH_RE = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+             r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|"
+             r"septembre|octobre|novembre|d[ée]cembre)")
+# Ordinal suffixes as printed, and as OCR reads them ("18™", "20"").
+_ORDINAL = r"(?:st|nd|rd|th|er|™|\")?"
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}}){_ORDINAL}\s*(?:of\s+)?[\s\-/.]*{_MONTH_RE}\b[\s,\-/.]*(\d{{4}}|\d{{2}})\b", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH_RE}\.?\s+(\d{{1,2}}){_ORDINAL}\s*,?\s+(\d{{4}})\b", re.I)
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH_RE}[\s\-/.,]*(\d{{4}}|\d{{2}})\b", re.I)
 _TIME = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|hrs|hours)?\b", re.I)
@@ -52,10 +62,31 @@ def _year(y: str) -> int:
     return n + (2000 if n < 50 else 1900) if len(y) == 2 else n
 
 
+def _month(name: str) -> Optional[int]:
+    name = name.lower()
+    if name in FRENCH_MONTHS:
+        return FRENCH_MONTHS[name]
+    return MONTHS.get(name[:4].rstrip("t") if name.startswith("sept") else name[:3])
+
+
+def iso_date(y: int, mon: int, d: int) -> Optional[str]:
+    """yyyy-mm-dd when the three make a real calendar date (no 30 February, no year 0), else None."""
+    import datetime as _dt
+
+    try:
+        return _dt.date(y, mon, d).isoformat() if y >= 1000 else None
+    except ValueError:
+        return None
+
+
 def parse_date(text: Optional[str], *, dayfirst: bool = True) -> Optional[str]:
-    """First full date in ``text`` as ISO yyyy-mm-dd, or None."""
+    """First full date in ``text`` as ISO yyyy-mm-dd, or None. Dates are real calendar dates;
+    ``dayfirst`` decides numeric dates such as 03/04/2020."""
     if not text:
         return None
+    m = _ISO_DATE.search(text)
+    if m and (found := iso_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
+        return found
     for rx, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):
         m = rx.search(text)
         if m:
@@ -63,16 +94,27 @@ def parse_date(text: Optional[str], *, dayfirst: bool = True) -> Optional[str]:
                 d, mon, y = m.group(1), m.group(2), m.group(3)
             else:
                 mon, d, y = m.group(1), m.group(2), m.group(3)
-            month = MONTHS.get(mon.lower()[:4].rstrip("t") if mon.lower().startswith("sept") else mon.lower()[:3])
-            if month and 1 <= int(d) <= 31:
-                return f"{_year(y):04d}-{month:02d}-{int(d):02d}"
+            month = _month(mon)
+            if month and (found := iso_date(_year(y), month, int(d))):
+                return found
     m = _NUMERIC_DATE.search(text)
     if m:
         a, b, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))
         d, mon = (a, b) if dayfirst else (b, a)
-        if 1 <= mon <= 12 and 1 <= d <= 31:
-            return f"{y:04d}-{mon:02d}-{d:02d}"
+        if 1 <= mon <= 12:
+            return iso_date(y, mon, d)
     return None
+
+
+def day_first(text: str) -> bool:
+    """Whether a document writes numeric dates day first: a first part over 12 says so, a second
+    part over 12 says month first; with neither, day first."""
+    firsts = seconds = 0
+    for m in _NUMERIC_DATE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        firsts += a > 12 >= b
+        seconds += b > 12 >= a
+    return not seconds > firsts
 
 
 def parse_month(text: Optional[str]) -> Optional[str]:
