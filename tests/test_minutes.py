@@ -143,6 +143,42 @@ def test_attendance_grid_codes():
         ("Heather Poustie", "present"), ("Paul Reynolds", "apologies"), ("Keith Moore", "absent")]
 
 
+def _laid_out(*rows):
+    """Rows of PDF runs: each row a list of (x, text)."""
+    from extractor.pages import Segment
+
+    lines = []
+    for k, runs in enumerate(rows):
+        segs = tuple(Segment(text=t, box=(x, 100 + 12 * k, x + 8 * len(t), 110 + 12 * k)) for x, t in runs)
+        lines.append(Line(text=" ".join(t for _, t in runs), box=(runs[0][0], 100 + 12 * k, 500, 110 + 12 * k), segments=segs))
+    return stream.build([Page(index=1, lines=lines)])
+
+
+def test_side_by_side_attendance_lists_are_read_column_by_column():
+    rows = _laid_out([(90, "Present:"), (316, "Officials:")], [(90, "Francis Maude (Chair)"), (316, "Katie Davis (Cabinet Office)")],
+                     [(90, "Tom Steinberg"), (316, "Nicola Westmore (Cabinet Office)")], [(90, "Andrew Stott"), (316, "James Forrester")])
+    people = attendance.from_header(rows)
+    assert [(p.name, p.category) for p in people] == [
+        ("Francis Maude", "present"), ("Tom Steinberg", "present"), ("Andrew Stott", "present"),
+        ("Katie Davis", "officer"), ("Nicola Westmore", "officer"), ("James Forrester", "officer")]
+
+
+def test_names_in_two_columns_under_one_label_with_roles_after_a_comma():
+    rows = _laid_out([(73, "In Attendance:"), (181, "Rob Jones, Chairman"), (324, "Steve Smith, Vice-Chair")],
+                     [(180, "Joe Kane, Director"), (325, "Megan Chan")], [(181, "Bill Burke"), (325, "Matt Summers")],
+                     [(72, "The meeting convened at 5:00 p.m.")])
+    people = attendance.from_header(rows[:3])
+    assert [(p.name, p.role) for p in people] == [
+        ("Rob Jones", "Chair"), ("Joe Kane", "Director"), ("Bill Burke", None),
+        ("Steve Smith", "Vice-Chair"), ("Megan Chan", None), ("Matt Summers", None)]
+
+
+def test_a_list_wrapped_over_rows_keeps_names_broken_at_the_line_end():
+    people = attendance.from_header(_rows("Present: Helen Brown (Head Teacher), Kirsty Chambers (Deputy Head), Fiona",
+                                          "Batista (Treasurer), Victoria Moir"))
+    assert [p.name for p in people] == ["Helen Brown", "Kirsty Chambers", "Fiona Batista", "Victoria Moir"]
+
+
 def test_body_people_officer_or_guest_by_role():
     text = ("Councillor Emma Jones, Chair of the Advisory Committee, introduced Graham Badman (Independent Chair of the "
             "Local Safeguarding Board) and Mark Gurrey (Interim Assistant Director for Safeguarding).")

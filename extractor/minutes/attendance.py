@@ -18,6 +18,12 @@ from extractor.minutes.stream import Row
 
 HEADINGS: list[tuple[str, str, Optional[str]]] = [
     (r"present\s+in\s+the\s+chair|in\s+the\s+chair|chaired\s+by", "present", "Chair"),
+    (r"(?:(?:board|council|committee)\s+)?members\s+present\s+were|present\s+were", "present", None),
+    (r"members\s+of\s+the\s+public", "also_present", None),
+    (r"other\s+attendees|invited|observers?", "in_attendance", None),
+    (r"secretariat|staff(?:\s+present)?", "officer", None),
+    (r"pr[ée]sents?|panel|board\s+members", "present", None),
+    (r"excus[ée]s?|regrets", "apologies", None),
     (r"members\s+present|present|members\s+attending|attendees", "present", None),
     (r"also\s+present|also\s+attending|also\s+in\s+attendance", "also_present", None),
     (r"in\s+attendance\s+virtually|attending\s+virtually|present\s+virtually|virtual\s+attendance", "in_attendance_virtually", None),
@@ -128,6 +134,9 @@ def parse_list(text: str, category: str, rows: list[Row], role: Optional[str] = 
         if people and _CHAIR_ROLE.match(chunk.strip(" .")):
             people[-1].role = _canonical_role(chunk.strip(" ."))  # "Councillor X, Mayor"
             continue
+        if people and people[-1].role is None and _ROLE_ONLY.match(chunk.strip(" .")):
+            people[-1].role = chunk.strip(" .")  # "Joe Kane, Director"
+            continue
         person = parse_person(chunk, category, rows, default_title)
         if person is None:
             if people and _is_role_phrase(chunk) and people[-1].role is None:
@@ -137,6 +146,11 @@ def parse_list(text: str, category: str, rows: list[Row], role: Optional[str] = 
             person.role = role
         people.append(person)
     return people
+
+
+_ROLE_ONLY = re.compile(
+    r"^(?:(?:vice|deputy|assistant|acting|interim)[\s-]+)?(?:chair(?:man|person|woman)?|president|director|clerk|"
+    r"treasurer|secretary|supervisor|manager|mayor|leader|head\s+teacher|headteacher|principal)$", re.I)
 
 
 def _is_role_phrase(chunk: str) -> bool:
@@ -206,10 +220,120 @@ def _looks_like_name(chunk: str) -> bool:
 # --------------------------------------------------------------------------- the header block
 
 
+def _label_at(seg_text: str) -> bool:
+    h = heading(seg_text)
+    return bool(h) and not h[2]
+
+
+def columnise(rows: list[Row]) -> list[Row]:
+    """Attendance lists laid out side by side ("Present:  ... | Officials: ..."; names in two
+    columns under one label) as one column after another: where a row of an attendance block has
+    runs starting at two or more of the block's column positions, each column's runs become a row
+    of their own, the left column's rows first. Other rows are kept as they are."""
+    out: list[Row] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if not heading(row.text) or not row.line.segments:
+            out.append(row)
+            i += 1
+            continue
+        j = i + 1
+        while j < len(rows) and rows[j].line.segments and rows[j].page is row.page and _list_row(rows[j]):
+            j += 1
+        block = _until_gap(rows[i:j])
+        starts = _column_starts(block)
+        if starts and not any(len(_label_positions(r)) >= 2 for r in block[:1]):
+            block = _until_margin(block, starts[0])
+        j = i + len(block)
+        if len(starts) < 2:
+            out.append(row)
+            i += 1
+            continue
+        if sum(1 for r in block if len({_column_of(seg.box[0], starts) for seg in r.line.segments}) >= 2) < 2:
+            out.append(row)  # two or more rows must show the columns, not the labels alone
+            i += 1
+            continue
+        columns: list[list[Row]] = [[] for _ in starts]
+        for r in block:
+            cells: dict[int, list[str]] = {}
+            for seg in r.line.segments:
+                cells.setdefault(_column_of(seg.box[0], starts), []).append(seg.text)
+            for k, texts in sorted(cells.items()):
+                columns[k].append(replace(r, text=" ".join(t.strip() for t in texts).strip(), columns={}))
+        for col in columns:
+            out.extend(col)
+        i = j
+    return out
+
+
+def _column_of(x: float, starts: list[float]) -> int:
+    return max((n for n, s in enumerate(starts) if x >= s - 8), default=0)
+
+
+def _label_positions(row: Row) -> list[float]:
+    return [seg.box[0] for seg in row.line.segments if _label_at(seg.text)]
+
+
+def _until_gap(block: list[Row]) -> list[Row]:
+    """The block up to a vertical gap wider than its usual line spacing (a heading set apart)."""
+    tops = [r.line.box[1] if r.line.box else None for r in block]
+    if None in tops or len(block) < 3:
+        return block
+    gaps = [b - a for a, b in zip(tops, tops[1:])]
+    usual = sorted(g for g in gaps if g > 0)[: max(1, len(gaps) // 2)][-1] if any(g > 0 for g in gaps) else 0
+    for n, g in enumerate(gaps):
+        if usual and g > 1.8 * usual and g > usual + 4:
+            return block[: n + 1]
+    return block
+
+
+def _until_margin(block: list[Row], first_column: float) -> list[Row]:
+    """A block of name columns ends at the first row that starts left of them and is no label."""
+    for n, r in enumerate(block[1:], 1):
+        seg = r.line.segments[0]
+        if seg.box[0] < first_column - 8 and not _label_at(seg.text) and not heading(r.text):
+            return block[:n]
+    return block
+
+
+def _list_row(row: Row) -> bool:
+    """A row that can belong to an attendance block: a label, or short runs of names, none of them
+    a sentence."""
+    if heading(row.text):
+        return True
+    text = row.text.strip()
+    return len(text.split()) <= 16 and not re.search(r"\b(?:was|were|is|are|has|had|the\s+meeting)\b", text, re.I) and not text.endswith(":")
+
+
+def _column_starts(block: list[Row]) -> list[float]:
+    """Left edges shared by the block's columns: the labels' own positions when the first row holds
+    two or more labels, else positions where runs start on two or more rows."""
+    first = block[0].line.segments
+    labels = [seg.box[0] for seg in first if _label_at(seg.text)]
+    if len(labels) >= 2:
+        return sorted(labels)
+    counts: dict[int, int] = {}
+    for r in block:
+        for seg in r.line.segments:
+            if not _label_at(seg.text):  # a label column at the left is not a column of names
+                counts[round(seg.box[0] / 12)] = counts.get(round(seg.box[0] / 12), 0) + 1
+    shared = sorted(x for x, n in counts.items() if n >= 2)
+    if len(shared) < 2 or len(block) < 3:
+        return []
+    starts = [x * 12.0 for x in shared]
+    # a lone label at the left margin stands before the first column of names
+    merged: list[float] = []
+    for x in starts:
+        if not merged or x - merged[-1] > 60:
+            merged.append(x)
+    return merged if len(merged) >= 2 else []
+
+
 def from_header(rows: list[Row]) -> list[Person]:
     """People listed under attendance headings in the rows before the first minute."""
     people: list[Person] = []
-    rows = _split_boxes(rows)
+    rows = _split_boxes(columnise(rows))
     i = 0
     while i < len(rows):
         h = heading(rows[i].text)
@@ -226,7 +350,7 @@ def from_header(rows: list[Row]) -> list[Person]:
             block.append(rows[j].text)
             used.append(rows[j])
             j += 1
-        text = " ".join(block)
+        text = _join_rows(block)
         if category == "officer" and re.match(r"^(?:clerked\s+by|clerk)", rows[i].text, re.I):
             role = "Clerk"
         found = parse_list(text, category, used, role)
@@ -253,6 +377,26 @@ def _split_boxes(rows: list[Row]) -> list[Row]:
     return out
 
 
+def _join_rows(texts: list[str]) -> str:
+    """The rows of one list as one text: a list wrapped over rows is joined with spaces (a word
+    broken at a hyphen without one); rows that each hold one entry ("Rob Jones, Chairman" /
+    "Joe Kane, Director") are separated so their names stay apart."""
+    out, prev = "", ""
+    for text in texts:
+        text = text.strip()
+        if not out:
+            out = prev = text
+            continue
+        wrapped = (prev.endswith((",", ";", "(", "&", "-", "/")) or re.search(r"\b(?:and|of|the)$", prev)
+                   or out.count("(") > out.count(")") or prev.count(",") >= 2 or not text[:1].isupper())
+        if prev.endswith("-") and text[:1].isupper():
+            out = out + text
+        else:
+            out = out + (" " if wrapped else "; ") + text
+        prev = text
+    return out
+
+
 def _continues_list(so_far: str, text: str) -> bool:
     s = text.strip()
     if not so_far:
@@ -272,7 +416,9 @@ def _continues_list(so_far: str, text: str) -> bool:
 # --------------------------------------------------------------------------- grids
 
 
-_GRID_ROW = re.compile(r"^(?P<name>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){1,3})\s+(?P<rest>.*)$")
+# A grid row opens with a name in capitals or in title case ("COLIN BROWN", "Paul Evemy").
+_GRID_ROW = re.compile(
+    r"^(?P<name>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){1,3}|[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,3})\s+(?P<rest>.*)$")
 
 
 _DATE_CELL = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$")
