@@ -164,6 +164,7 @@ def _item(it: itemsmod.Item, rows, pipeline, document: Optional[str], formal: bo
     parts = itemsmod.body_text(it, rows)
     body, offsets = _join(parts)
     res = decisions.resolutions(body, pipeline) if formal else decisions.outcomes(body, pipeline)
+    res = decisions.with_motions(res, body)
     resolutions = [
         Resolution(text=r.text, number=r.number, noted=r.noted, provenance=_prov(r.start, offsets, document, "resolution"))
         for r in res

@@ -267,6 +267,91 @@ class VoteFound:
     end: int = 0  # where the proposal (or its recorded vote) ends: the outcome is looked for after it
 
 
+# Motions as North American and many other minutes record them: "X made a motion to approve ...,
+# seconded by Y", "Motion to approve ... was made by X, seconded by Y", "Motion by X to ...",
+# "X moved that ...". The motion's words ("to approve the Consent Calendar") are the resolution
+# when it carried.
+_MOVER = r"(?P<mover>(?:[A-Z][\w.'’\-]*\s+){0,4}?[A-Z][\w'’\-]+)"
+_MOTION_END = (r"(?=,?\s+(?:which\s+|and\s+)?(?:was\s+)?(?:(?:made|moved)\s+by|seconded|second(?:ed)?\s+by)\b"
+               r"|,?\s+and\s+(?:[A-Z][\w.'’\-]*\s+){1,5}seconded\b|\.\s|\.$|;|$)")
+_MOTION_FORMS = (
+    re.compile(rf"{_MOVER}\s+(?:made\s+(?:a|the)\s+motion|moved|motioned)\s+(?P<body>(?:to|that)\s+.+?){_MOTION_END}"),
+    re.compile(rf"\bMotion\s+(?:was\s+made\s+)?(?:by\s+{_MOVER},?\s+)?(?P<body>to\s+.+?){_MOTION_END}"),
+    re.compile(rf"{_MOVER}\s+proposed,?\s+(?:and\s+)?(?P<seconder>(?:[A-Z][\w.'’\-]*\s+){{0,4}}[A-Z][\w'’\-]+)\s+seconded,?\s+"
+               rf"(?P<body>that\s+.+?)(?=\.\s|\.$|$)"),
+)
+_MOTION_BY = re.compile(r"\b(?:made|moved)\s+by\s+(?P<who>[^,.;]+)")
+_MOTION_SECONDER = re.compile(r"\b(?:seconded|second)\s+by\s+(?P<who>[^,.;]+)|(?P<who2>(?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w'’\-]+)\s+seconded\b")
+_MOTION_PASSED = re.compile(
+    r"\b(?:motion\s+(?:passed|carried|approved)|(?:was|were)\s+(?:passed|carried|approved)|all\s+(?:were\s+)?in\s+favou?r|"
+    r"(?:passed|carried)\s+(?:unanimously|\d+\s*[-–]\s*\d+)|unanimously|ayes?\s*[:\-]|motion\s+passes)", re.I)
+_MOTION_FAILED = re.compile(r"\bmotion\s+(?:failed|was\s+defeated|was\s+lost|fails)\b", re.I)
+_MOTION_COUNT = re.compile(r"\b(?:passed|carried|failed|vote\s+of)?\s*(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})(?:\s*[-–]\s*(?P<c>\d{1,2}))?\b")
+
+
+@dataclass
+class Motion:
+    text: str
+    mover: Optional[str]
+    seconder: Optional[str]
+    result: Optional[str]
+    counts: dict
+    start: int
+    end: int
+
+
+def motions(text: str) -> list[Motion]:
+    """Motions made, seconded and decided in an item's body, in order."""
+    found: list[Motion] = []
+    for rx in _MOTION_FORMS:
+        for m in rx.finditer(text):
+            if any(f.start <= m.start() < f.end for f in found):
+                continue
+            body = m.group("body").strip(" ,")
+            stop = min([f.start for f in found if f.start > m.end()] + [m.end() + 400, len(text)])
+            nxt = re.search(r"\b(?:made\s+a\s+motion|Motion\s+(?:to|by|was)|moved\s+(?:to|that))\b", text[m.end():stop])
+            stop = m.end() + nxt.start() if nxt else stop
+            tail = text[m.end():stop]
+            mover = m.groupdict().get("mover")
+            by = _MOTION_BY.search(tail)
+            if by:
+                mover = by.group("who")
+            sec = _MOTION_SECONDER.search(tail)
+            seconder = m.groupdict().get("seconder") or ((sec.group("who") or sec.group("who2")) if sec else None)
+            result = "lost" if _MOTION_FAILED.search(tail) else ("carried" if _MOTION_PASSED.search(tail) else None)
+            counts = {}
+            c = _MOTION_COUNT.search(tail)
+            if c and result:
+                counts = {"for": int(c.group("a")), "against": int(c.group("b"))}
+                if c.group("c"):
+                    counts["abstain"] = int(c.group("c"))
+            found.append(Motion(body, _clean_who(mover), _clean_who(seconder), result, counts, m.start(), stop))
+    return sorted(found, key=lambda f: f.start)
+
+
+def with_motions(found: list[Found], text: str) -> list[Found]:
+    """``found`` with the motions that carried (or whose outcome is not told) that no resolution
+    already covers; a resolution read from inside a motion's span gives way to the motion."""
+    out = list(found)
+    for mo in motions(text):
+        if mo.result == "lost":
+            continue
+        inside = [f for f in out if mo.start <= f.start < mo.end]
+        if any(f.start < mo.start and f.start + len(f.text) > mo.start for f in out):
+            continue
+        for f in inside:
+            out.remove(f)
+        out.append(Found(text=mo.text, start=mo.start))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _clean_who(who: Optional[str]) -> Optional[str]:
+    if not who:
+        return None
+    who = re.sub(r"^(?:and|by|the)\s+", "", who.strip(" ,.;"), flags=re.I)
+    return who or None
+
+
 def votes(text: str) -> list[VoteFound]:
     """Recorded votes, and proposed/seconded motions, in an item's body. Each run of tallies
     (For / Against / Abstain) is the vote on the nearest proposal before it that has none; a run
@@ -282,6 +367,10 @@ def votes(text: str) -> list[VoteFound]:
         for m in pattern.finditer(text):
             if not any(v.start <= m.start() < v.end for v in found):
                 found.append(VoteFound(proposer=m.group("proposer").strip(), seconder=m.group("seconder").strip(), counts={}, names={}, start=m.start(), end=m.end()))
+    for mo in motions(text):
+        if not any(v.start <= mo.start < v.end or mo.start <= v.start < mo.end for v in found):
+            found.append(VoteFound(proposer=mo.mover, seconder=mo.seconder, counts=dict(mo.counts), names={},
+                                   start=mo.start, end=mo.end, result=mo.result))
     found.sort(key=lambda v: v.start)
     for group in _tally_groups(_tallies(text), [v.start for v in found]):
         first, last = group[0][3], group[-1][4]
@@ -298,6 +387,8 @@ def votes(text: str) -> list[VoteFound]:
         target.end = last
     found.sort(key=lambda v: v.start)
     for k, v in enumerate(found):
+        if v.result:
+            continue
         stop = min([w.start for w in found[k + 1 :] if w.start > v.end] + [v.end + 1500])
         r = _RESULT.search(text, v.end, stop)
         if r:

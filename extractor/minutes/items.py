@@ -145,7 +145,8 @@ def _title_like(text: str) -> bool:
 # refs of one series; within a series the numbers rise.
 _REF_TOKEN = re.compile(
     r"^(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?)?"
-    r"(?P<ref>\(?(?:[A-Z]{1,6}\s?)?\d{1,3}[a-z]?(?:\(\d{1,3}\))?(?:[.\-/]\d{1,3}[a-z]?|[.\-][A-Z]\b)*\)?[.:/)]?"
+    r"(?P<ref>\(?(?:[A-Z]{1,6}\s?)?(?:\(\d{1,3}\))?\d{1,3}[a-z]?(?:\(\d{1,3}\))?"
+    r"(?:[.\-/](?:\d{1,3}[a-z]?|[ivx]{1,4}|[A-Z])(?![\w]))*\)?[.:/)]?"
     r"|[A-Z][/)]|\([a-z]\))(?=\s|$)", re.I)
 _NOT_A_REF = re.compile(r"^\d{1,2}[.:]\d{2}$|^\d{1,2}/\d{1,2}/\d{2,4}|^\d{4}\b|^\d+(?:st|nd|rd|th)\b", re.I)
 
@@ -237,8 +238,26 @@ def _numbered(rows: list[Row]) -> list[tuple[int, str]]:
     total, chain, shape = scored[0]
     if len(chain) < 2 and not any(c[2] >= 3 for c in chain):
         return []
+    chain = _with_extended(chain, shape, cands)
     out = [(c[0], c[1]) for c in chain]
     return sorted(out + _sub_items(rows, chain, [c for c in cands if ref_shape(c[1].rstrip(".:")) != shape]))
+
+
+def _with_extended(chain: list[tuple[int, str, float]], shape: str, cands: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
+    """The chain with refs of its own shape plus a part ("TB(5)3.ii" among "TB(5)2", "TB(5)4") that
+    fall between two of its headings in number as in place."""
+    stem = shape.rstrip(".:/)")
+    out = list(chain)
+    for c in cands:
+        other = ref_shape(c[1].rstrip(".:"))
+        if other == shape or not other.startswith(stem) or other[len(stem):len(stem) + 1] not in ".-/" or c in out:
+            continue
+        before = [x for x in out if x[0] < c[0]]
+        after = [x for x in out if x[0] > c[0]]
+        if before and after and _rises(ref_ordinal(before[-1][1]), ref_ordinal(c[1])) and _rises(ref_ordinal(c[1]), ref_ordinal(after[0][1])):
+            out.append(c)
+            out.sort()
+    return out
 
 
 def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: list[tuple[int, str, float]]) -> list[tuple[int, str]]:
