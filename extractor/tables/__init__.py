@@ -80,17 +80,21 @@ def recover(ctx: Context) -> list[Grid]:
         from extractor.tables.recover_text import text_grids
 
         return text_grids(pages)
-    from extractor.tables.recover_pdf import borderless_pairs, grid_box, ruled_grids
+    from extractor.tables.recover_pdf import borderless_pairs, cell_grids, grid_box, ruled_grids
+    from extractor.tables.recover_stream import stream_grids
 
     grids: list[Grid] = []
     for page in pages:
         if not page.rules and not page.lines:
             continue
         found = ruled_grids(page) if page.rules else []
-        grids.extend(found)
-        pairs = borderless_pairs(page, [grid_box(g) for g in found])
+        found += cell_grids(page, [g.box for g in found if g.box]) if page.rects else []
+        taken = [grid_box(g) for g in found]
+        pairs = borderless_pairs(page, taken)
         if pairs is not None:
-            grids.append(pairs)
+            taken.append(pairs.box)
+        streamed = stream_grids(page, [g.box for g in found if g.box] + ([pairs.box] if pairs else []))
+        grids.extend(sorted(found + streamed + ([pairs] if pairs else []), key=lambda g: g.box[1] if g.box else 0))
     return grids
 
 

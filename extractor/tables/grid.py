@@ -24,6 +24,7 @@ class Frag:
     top: Optional[float] = None
     bottom: Optional[float] = None
     line: Optional[Line] = None
+    x0: Optional[float] = None  # left edge of the run (PDF)
 
 
 @dataclass(slots=True)
@@ -77,6 +78,9 @@ class Grid:
     rows: list[Row]
     caption: Optional[str] = None  # text just above the table (a group heading, a title)
     source: str = "pdf"
+    xs: list[float] = field(default_factory=list)  # column edges, left to right (PDF)
+    box: Optional[tuple[float, float, float, float]] = None  # where the table lies on its page (PDF)
+    strategy: str = "ruled"  # which recovery found it: ruled, cells, stream, pairs, text
 
     @property
     def pages(self) -> list[int]:
