@@ -89,11 +89,9 @@ def recover(ctx: Context) -> list[Grid]:
             continue
         found = ruled_grids(page) if page.rules else []
         found += cell_grids(page, [g.box for g in found if g.box]) if page.rects else []
-        taken = [grid_box(g) for g in found]
-        pairs = borderless_pairs(page, taken)
-        if pairs is not None:
-            taken.append(pairs.box)
-        streamed = stream_grids(page, [g.box for g in found if g.box] + ([pairs.box] if pairs else []))
+        taken = [g.box or grid_box(g) for g in found]
+        streamed = stream_grids(page, taken)
+        pairs = borderless_pairs(page, taken + [g.box for g in streamed])
         grids.extend(sorted(found + streamed + ([pairs] if pairs else []), key=lambda g: g.box[1] if g.box else 0))
     return grids
 

@@ -159,30 +159,30 @@ def _columns(page: Page, block: list[Line]) -> list[float]:
     ruled = [x for x in _verticals(page, top, bottom) if left - 30 <= x <= right + 30]
     if len(ruled) >= 2:
         xs = ruled
-        if left < xs[0] - 2:
+        inner = [r for ln in block if _multi(ln) for r in runs(ln)]  # a caption may stick out
+        if min(a for a, _ in inner) < xs[0] - 2:
             xs = [left - 1] + xs
-        if right > xs[-1] + 2:
+        if max(b for _, b in inner) > xs[-1] + 2:
             xs = xs + [right + 1]
+        xs[0], xs[-1] = min(xs[0], left - 1), max(xs[-1], right + 1)
         return xs
     return [left - 1] + [(a + b) / 2 for a, b in gutters(block, left, right)] + [right + 1]
 
 
 def _row_edges(page: Page, block: list[Line], left: float, right: float, h: float) -> list[float]:
-    """Where rows break: whitespace wider than the line gap inside a cell, horizontal rules and
+    """Where rows break: a line pitch wider than the leading inside a cell, horizontal rules and
     full-width fill edges that fall between lines."""
     spans: list[list[float]] = []
     for ln in sorted(block, key=lambda ln: ln.box[1]):
         if spans and ln.box[1] <= spans[-1][1] + 0.5:
             spans[-1][1] = max(spans[-1][1], ln.box[3])
+            spans[-1][2] = ln.box[1]
         else:
-            spans.append([ln.box[1], ln.box[3]])
-    gaps = [b[0] - a[1] for a, b in zip(spans, spans[1:])]
-    if not gaps:
-        return []
-    inner = min(gaps)
-    usual = sorted(gaps)[len(gaps) // 4]
-    threshold = max(inner, usual) + 0.35 * h
-    edges = [(a[1] + b[0]) / 2 for a, b, g in zip(spans, spans[1:], gaps) if g > threshold]
+            spans.append([ln.box[1], ln.box[3], ln.box[1]])  # top, bottom, top of its last line
+    # A new row starts where the line pitch (top to top) opens wider than a paragraph's leading:
+    # glyph boxes are tight, so 1.5 line heights separate the leading inside a cell (1.2-1.4)
+    # from the padding between rows; gaps alone vary with ascenders and descenders.
+    edges = [(a[1] + b[0]) / 2 for a, b in zip(spans, spans[1:]) if b[0] - a[2] > 1.5 * h and b[0] > a[1]]
     width = right - left
     marks = [r.box[1] for r in page.rules if r.horizontal and r.box[2] - r.box[0] >= 0.6 * width]
     for rect in page.rects:
