@@ -182,6 +182,8 @@ def _emit_actions(ctx: Context, out: Extraction, table: LogicalTable) -> None:
     subs, fresh = [], []
     for row, is_fresh in zip(table.rows, table.fresh):
         parts = ap.sub_rows(row, table.layout, table.source)
+        if row.spaced and not is_fresh and len(parts) == 1:
+            ap.mark_entry(parts[0])
         subs.extend(parts)
         fresh.extend([is_fresh] + [False] * (len(parts) - 1))
     for draft in ap.interpret(subs, fresh):

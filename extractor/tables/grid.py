@@ -25,6 +25,7 @@ class Frag:
     bottom: Optional[float] = None
     line: Optional[Line] = None
     x0: Optional[float] = None  # left edge of the run (PDF)
+    baseline: Optional[float] = None  # its baseline (PDF)
 
 
 @dataclass(slots=True)
@@ -58,6 +59,7 @@ class Row:
     page: Page
     top: Optional[float] = None
     bottom: Optional[float] = None
+    spaced: bool = False  # told apart from the row above by whitespace or a band, not a rule
 
     def texts(self) -> list[str]:
         return [c.text for c in self.cells]

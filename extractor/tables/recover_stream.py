@@ -63,6 +63,12 @@ def runs(line: Line) -> list[tuple[float, float]]:
     return [(a, b) for a, b in out]
 
 
+def baseline(line: Line) -> float:
+    """The line's baseline; the bottom of its box when the PDF gave none."""
+    values = [s.baseline for s in line.segments if s.baseline is not None]
+    return max(values) if values else line.box[3]
+
+
 def _multi(line: Line) -> bool:
     return len(runs(line)) >= 2
 
@@ -172,17 +178,18 @@ def _columns(page: Page, block: list[Line]) -> list[float]:
 def _row_edges(page: Page, block: list[Line], left: float, right: float, h: float) -> list[float]:
     """Where rows break: a line pitch wider than the leading inside a cell, horizontal rules and
     full-width fill edges that fall between lines."""
-    spans: list[list[float]] = []
+    spans: list[list[float]] = []  # top, bottom, baseline of its first line, of its lowest line
     for ln in sorted(block, key=lambda ln: ln.box[1]):
+        base = baseline(ln)
         if spans and ln.box[1] <= spans[-1][1] + 0.5:
             spans[-1][1] = max(spans[-1][1], ln.box[3])
-            spans[-1][2] = ln.box[1]
+            spans[-1][3] = max(spans[-1][3], base)
         else:
-            spans.append([ln.box[1], ln.box[3], ln.box[1]])  # top, bottom, top of its last line
-    # A new row starts where the line pitch (top to top) opens wider than a paragraph's leading:
-    # glyph boxes are tight, so 1.5 line heights separate the leading inside a cell (1.2-1.4)
-    # from the padding between rows; gaps alone vary with ascenders and descenders.
-    edges = [(a[1] + b[0]) / 2 for a, b in zip(spans, spans[1:]) if b[0] - a[2] > 1.5 * h and b[0] > a[1]]
+            spans.append([ln.box[1], ln.box[3], base, base])
+    # A new row starts where the line pitch (baseline to baseline) opens wider than a paragraph's
+    # leading: 1.5 line heights separate the leading inside a cell (1.2-1.4) from the padding
+    # between rows.
+    edges = [(a[1] + b[0]) / 2 for a, b in zip(spans, spans[1:]) if b[2] - a[3] > 1.5 * h and b[0] > a[1]]
     width = right - left
     marks = [r.box[1] for r in page.rules if r.horizontal and r.box[2] - r.box[0] >= 0.6 * width]
     for rect in page.rects:
@@ -202,7 +209,7 @@ def _grid(page: Page, block: list[Line], h: float) -> Optional[Grid]:
         return None
     top, bottom = min(ln.box[1] for ln in block), max(ln.box[3] for ln in block)
     edges = [top - 1, *_row_edges(page, block, xs[0], xs[-1], h), bottom + 1]
-    rows = [Row([Cell() for _ in range(len(xs) - 1)], page, a, b) for a, b in zip(edges, edges[1:])]
+    rows = [Row([Cell() for _ in range(len(xs) - 1)], page, a, b, spaced=True) for a, b in zip(edges, edges[1:])]
     for ln in block:
         mid = (ln.box[1] + ln.box[3]) / 2
         row = next((r for r in rows if r.top <= mid < r.bottom), rows[-1])
@@ -213,7 +220,7 @@ def _grid(page: Page, block: list[Line], h: float) -> Optional[Grid]:
             if cell.frags and cell.frags[-1].line is ln:
                 cell.frags[-1].text = f"{cell.frags[-1].text} {text}".strip()
             else:
-                cell.frags.append(Frag(text, seg.box[1], seg.box[3], ln, seg.box[0]))
+                cell.frags.append(Frag(text, seg.box[1], seg.box[3], ln, seg.box[0], seg.baseline))
     for rect in page.rects:
         x0, t, x1, b = rect.box
         cx, cy = (x0 + x1) / 2, (t + b) / 2
