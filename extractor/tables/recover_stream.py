@@ -115,13 +115,13 @@ def _bounds(lines: list[Line]) -> tuple[float, float]:
 
 def _compatible(a: list[Line], b: list[Line]) -> bool:
     """Two blocks are one table when their multi-run lines agree on the columns: together they
-    keep the gutters each has alone (all but one: a column may be empty in one of them)."""
+    keep every gutter each has alone (a column empty in one block only widens a gutter there)."""
     left, right = _bounds(a + b)
     ga, gb = gutters(a, left, right), gutters(b, left, right)
     if not ga or not gb:
         return False
     both = gutters(a + b, left, right)
-    return len(both) >= 2 and len(both) >= max(len(ga), len(gb)) - 1
+    return len(both) >= 2 and len(both) >= max(len(ga), len(gb))
 
 
 def _tables(blocks: list[list[Line]], h: float) -> list[list[Line]]:
