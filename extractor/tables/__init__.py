@@ -45,6 +45,8 @@ class LogicalTable:
     fresh: list[bool] = field(default_factory=list)
     groups: list[Optional[str]] = field(default_factory=list)
     layouts: list[Layout] = field(default_factory=list)  # the header in force for each row
+    captions: list[Optional[str]] = field(default_factory=list)  # the title above each row's grid
+    edges: list[list[float]] = field(default_factory=list)  # each row's grid's column edges (PDF)
 
 
 def extract(ctx: Context, out: Extraction) -> None:
@@ -52,12 +54,7 @@ def extract(ctx: Context, out: Extraction) -> None:
     grids = recover(ctx)
     tables, leftovers = segment(grids)
     for table in tables:
-        if table.layout.kind == "action_plan":
-            _emit_actions(ctx, out, table)
-        elif table.layout.kind == "exception_report":
-            _emit_exceptions(out, table)
-        elif table.layout.kind == "indicator_report":
-            _emit_indicators(ctx, out, table)
+        INTERPRETERS[table.layout.kind](ctx, out, table)
     for grid in leftovers:
         entries = glossary_rows(grid.rows)
         if entries:
@@ -137,6 +134,8 @@ def segment(grids: list[Grid]) -> tuple[list[LogicalTable], list[Grid]]:
             current.fresh.append(fresh)
             current.groups.append(group)
             current.layouts.append(current.layout)
+            current.captions.append(grid.caption)
+            current.edges.append(grid.xs)
             fresh = False
         if loose:
             leftovers.append(Grid(rows=loose, caption=grid.caption, source=grid.source))
@@ -225,7 +224,7 @@ def ap_status(note, rag, printed):
 # --------------------------------------------------------------------------- exceptions, indicators
 
 
-def _emit_exceptions(out: Extraction, table: LogicalTable) -> None:
+def _emit_exceptions(ctx: Context, out: Extraction, table: LogicalTable) -> None:
     for e in rows_to_exceptions(table.rows, table.layout):
         rows = e.pop("rows")
         out.exceptions.append(MilestoneException(**e, provenance=_prov(rows)))
@@ -240,6 +239,23 @@ def _emit_indicators(ctx: Context, out: Extraction, table: LogicalTable) -> None
         if message:
             ctx.flag("trend-disagrees-with-values", message, severity="info", provenance=prov)
         out.indicators.append(Indicator(**ind, provenance=prov))
+
+
+def _emit_action_log(ctx: Context, out: Extraction, table: LogicalTable) -> None:
+    from extractor.tables.actionlog import rows_to_actions
+
+    for a in rows_to_actions(table.rows, table.fresh, table.captions, table.edges, table.layout):
+        rows = a.pop("rows")
+        out.actions.append(Action(**a, provenance=_prov(rows)))
+
+
+# One interpreter per kind of table, each building its own records.
+INTERPRETERS = {
+    "action_plan": _emit_actions,
+    "action_log": _emit_action_log,
+    "exception_report": _emit_exceptions,
+    "indicator_report": _emit_indicators,
+}
 
 
 def _link_exceptions(out: Extraction) -> None:

@@ -104,7 +104,8 @@ def _grid(page: Page, group: list[Box]) -> Optional[Grid]:
     if len(verticals) < 2 or len(horizontals) < 2:
         return None
     xs = _positions([(b[0] + b[2]) / 2 for b in verticals])
-    ys = _positions([(b[1] + b[3]) / 2 for b in horizontals] + [min(b[1] for b in verticals), max(b[3] for b in verticals)])
+    ys = [(b[1] + b[3]) / 2 for b in horizontals] + [min(b[1] for b in verticals), max(b[3] for b in verticals)]
+    ys = _positions(ys + _band_edges(page, xs[0], xs[-1], min(ys), max(ys)))
     if len(xs) < 2 or len(ys) < 2:
         return None
     bands = [(a, b) for a, b in zip(ys, ys[1:]) if b - a >= 3]
@@ -124,6 +125,20 @@ def _grid(page: Page, group: list[Box]) -> Optional[Grid]:
     if not rows:
         return None
     return Grid(rows=rows, caption=_caption(page, box), source="pdf", xs=xs, box=box)
+
+
+def _band_edges(page: Page, left: float, right: float, top: float, bottom: float) -> list[float]:
+    """Edges of fills spanning the whole grid (a shaded heading or theme row drawn without a rule
+    under it) that fall between lines of text: row borders as much as a rule is."""
+    out = []
+    for rect in page.rects:
+        x0, t, x1, b = rect.box
+        if x1 - x0 < 0.9 * (right - left) or x0 > left + 3 or x1 < right - 3:
+            continue
+        for y in (t, b):
+            if top + 2 < y < bottom - 2 and not any(ln.box and ln.box[1] + 1 < y < ln.box[3] - 1 for ln in page.lines):
+                out.append(y)
+    return out
 
 
 def _index(edges: list[float], value: float) -> Optional[int]:
