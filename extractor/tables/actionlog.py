@@ -35,13 +35,33 @@ def short_column(values: list[str]) -> bool:
     return bool(filled) and sum(1 for v in filled if len(v.split()) <= 4) >= 0.7 * len(filled)
 
 
-def spanning(row: Row, xs: list[float]) -> bool:
-    """A theme or sub-heading row: one filled cell whose text runs on past its column's edge."""
+def spanning(row: Row, xs: list[float], body: Optional[tuple] = None) -> bool:
+    """A theme or sub-heading row: one filled cell whose text runs on past its column's edge, or
+    whose text is set in another colour or weight than the table's body text."""
     filled = [i for i, c in enumerate(row.cells) if not c.empty]
     if len(filled) != 1 or not xs or filled[0] + 1 >= len(xs) - 1:
         return False
     edge = xs[filled[0] + 1]
-    return any(seg.box[2] > edge + 2 and seg.box[0] < edge for f in row.cells[filled[0]].frags if f.line for seg in f.line.segments)
+    segs = [seg for f in row.cells[filled[0]].frags if f.line for seg in f.line.segments if seg.box[0] < edge]
+    if any(seg.box[2] > edge + 2 for seg in segs):
+        return True
+    return body is not None and bool(segs) and all(_style(seg) != body for seg in segs)
+
+
+def _style(seg) -> tuple:
+    return (seg.colour, seg.bold)
+
+
+def body_style(rows: list[Row]) -> Optional[tuple]:
+    """The colour and weight most of a table's text is set in."""
+    counts: dict[tuple, int] = {}
+    for row in rows:
+        for cell in row.cells:
+            for f in cell.frags:
+                for seg in (f.line.segments if f.line else ()):
+                    if f.x0 is not None and abs(seg.box[0] - f.x0) < 0.5:
+                        counts[_style(seg)] = counts.get(_style(seg), 0) + len(seg.text)
+    return max(counts, key=counts.get) if counts else None
 
 
 def rows_to_actions(rows: list[Row], fresh: list[bool], captions: list[Optional[str]], edges: list[list[float]], layout: Layout) -> list[dict]:
@@ -53,10 +73,11 @@ def rows_to_actions(rows: list[Row], fresh: list[bool], captions: list[Optional[
         return [t[i] if i is not None and i < len(t) else "" for t in texts]
 
     note_is_status = "note" in cols and "status" not in cols and short_column(column("note"))
+    body = body_style(rows)
     out: list[dict] = []
     for row, t, is_fresh, caption, xs in zip(rows, texts, fresh, captions, edges):
         get = lambda name: (t[cols[name]].strip() if name in cols and cols[name] < len(t) else "")  # noqa: E731
-        if not any(x.strip() for x in t) or spanning(row, xs):
+        if not any(x.strip() for x in t) or spanning(row, xs, body):
             continue
         ref, title = get("ref") or None, get("title") or None
         values = {"plan": get("plan"), "lead": get("lead"), "due": get("due"), "status": get("status"), "note": get("note")}

@@ -128,16 +128,22 @@ def _grid(page: Page, group: list[Box]) -> Optional[Grid]:
 
 
 def _band_edges(page: Page, left: float, right: float, top: float, bottom: float) -> list[float]:
-    """Edges of fills spanning the whole grid (a shaded heading or theme row drawn without a rule
-    under it) that fall between lines of text: row borders as much as a rule is."""
-    out = []
+    """Edges of fills spanning the whole grid (a shaded header or theme row drawn without a rule
+    under it, in one rectangle or one per cell) that fall between lines of text: row borders as
+    much as a rule is."""
+    bands: dict[tuple[int, int], float] = {}
     for rect in page.rects:
         x0, t, x1, b = rect.box
-        if x1 - x0 < 0.9 * (right - left) or x0 > left + 3 or x1 < right - 3:
+        if x1 > left - 3 and x0 < right + 3:
+            key = (round(t), round(b))
+            bands[key] = bands.get(key, 0.0) + min(x1, right) - max(x0, left)
+    out = []
+    for (t, b), width in bands.items():
+        if width < 0.9 * (right - left):
             continue
         for y in (t, b):
             if top + 2 < y < bottom - 2 and not any(ln.box and ln.box[1] + 1 < y < ln.box[3] - 1 for ln in page.lines):
-                out.append(y)
+                out.append(float(y))
     return out
 
 
