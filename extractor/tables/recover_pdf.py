@@ -185,10 +185,17 @@ def clean_text(text: str) -> str:
     return text.replace("\x02", "-").replace("\u00ad", "-").strip()
 
 
+def _reading_order(frag: Frag) -> tuple:
+    """Top to bottom by baseline (runs of one line share it though their boxes differ), then left
+    to right."""
+    y = frag.baseline if frag.baseline is not None else (frag.top or 0)
+    return (round(y / 2), frag.x0 or 0)
+
+
 def _merge_frags(frags: list[Frag]) -> list[Frag]:
     """Runs of one visual line inside a cell become one fragment, in reading order."""
     out: list[Frag] = []
-    for frag in sorted(frags, key=lambda f: (f.top or 0)):
+    for frag in sorted(frags, key=_reading_order):
         last = out[-1] if out else None
         if last is not None and last.line is frag.line:
             last.text = f"{last.text} {frag.text}".strip()
