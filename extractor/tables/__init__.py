@@ -112,6 +112,8 @@ def segment(grids: list[Grid]) -> tuple[list[LogicalTable], list[Grid]]:
             layout = header_layout(texts)
             if layout is None and i + 1 < len(rows) and sum(1 for t in texts if t.strip()) >= 2 and sub_header(rows[i + 1].texts()):
                 layout = header_layout(merge_header(texts, rows[i + 1].texts()))
+            if layout is not None and layout.kind == "action_log" and headed and current is not None and current.layout.kind != "action_log":
+                layout = None  # a row inside a typed table whose words happen to read as a log's header
             if layout is not None:
                 if i + 1 < len(rows) and sub_header(rows[i + 1].texts()):
                     layout = header_layout(merge_header(texts, rows[i + 1].texts())) or layout

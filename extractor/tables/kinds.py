@@ -106,7 +106,9 @@ def header_layout(cells: list[str]) -> Optional[Layout]:
     if "milestone" in ap and ({"start", "due", "status", "note"} & ap.keys()) and len(ap) >= 3:
         return Layout("action_plan", ap, header=cells)
     log = _fields(cells, ACTION_LOG)
-    if "title" in log and len({"plan", "lead", "due", "status", "note"} & log.keys()) >= 1 and not (
+    # a header names every column it has
+    named = sum(1 for c in cells if c.strip() and len(c) <= 60 and any(re.search(rx, normalise(c)) for rx in ACTION_LOG.values()))
+    if "title" in log and named == sum(1 for c in cells if c.strip()) and len({"plan", "lead", "due", "status", "note"} & log.keys()) >= 1 and not (
         {"milestone", "start"} & ap.keys()) and not _fields(cells, {"m": r"^(ni|pi|kpi)\b|indicator|target|trend"}):
         return Layout("action_log", log, header=cells)
     ind = _fields(cells, INDICATORS)
