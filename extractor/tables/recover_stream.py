@@ -205,8 +205,8 @@ def _row_edges(page: Page, block: list[Line], left: float, right: float, h: floa
 
 def _grid(page: Page, block: list[Line], h: float) -> Optional[Grid]:
     xs = _columns(page, block)
-    if len(xs) < 3:
-        return None
+    if len(xs) < 4:
+        return None  # two columns without rules are a list (numbered paragraphs, a glossary), left to the pairs reader
     top, bottom = min(ln.box[1] for ln in block), max(ln.box[3] for ln in block)
     edges = [top - 1, *_row_edges(page, block, xs[0], xs[-1], h), bottom + 1]
     rows = [Row([Cell() for _ in range(len(xs) - 1)], page, a, b, spaced=True) for a, b in zip(edges, edges[1:])]
