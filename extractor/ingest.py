@@ -201,17 +201,18 @@ def _pdf_page(pg, index: int) -> Page:
         if not txt:
             open_end = False
             continue
-        seg = Segment(txt, (left, height - top, right, height - bottom), *_style(textpage.raw, left, bottom, right, top, height))
+        seg = Segment(txt, (left, height - top, right, height - bottom))
         if open_end and not raw[0].isspace() and _continues_word(segments[-1], seg):
             segments[-1] = _joined(segments[-1], seg)
         else:
             segments.append(seg)
         open_end = not raw[-1].isspace()
     rules, rects = _paths(pg, height)
+    lines = group_lines(segments)
+    if sum(1 for ln in lines if len(ln.segments) >= 2) >= 3:
+        lines = [_styled(textpage.raw, ln, height) for ln in lines]  # a page that may hold a table
     textpage.close()
-    page = Page(
-        index=index, lines=group_lines(segments), width=width, height=height, rules=rules, rects=rects
-    )
+    page = Page(index=index, lines=lines, width=width, height=height, rules=rules, rects=rects)
     _mark_page(page)
     pg.close()
     return page
@@ -233,6 +234,14 @@ def _style(tp, left: float, bottom: float, right: float, top: float, height: flo
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     colour = (r.value, g.value, b.value) if raw.FPDFText_GetFillColor(tp, index, r, g, b, a) else None
     return baseline, round(size, 2) if size else None, weight if weight > 0 else None, colour
+
+
+def _styled(tp, line: Line, height: float) -> Line:
+    segs = tuple(
+        Segment(s.text, s.box, *_style(tp, s.box[0], height - s.box[3], s.box[2], height - s.box[1], height))
+        for s in line.segments
+    )
+    return Line(text=line.text, box=line.box, segments=segs)
 
 
 def _continues_word(prev: Segment, seg: Segment) -> bool:
