@@ -208,13 +208,40 @@ def _pdf_page(pg, index: int) -> Page:
             segments.append(seg)
         open_end = not raw[-1].isspace()
     rules, rects = _paths(pg, height)
+    lines = group_lines(segments)
+    if sum(1 for ln in lines if len(ln.segments) >= 2) >= 3:
+        lines = [_styled(textpage.raw, ln, height) for ln in lines]  # a page that may hold a table
     textpage.close()
-    page = Page(
-        index=index, lines=group_lines(segments), width=width, height=height, rules=rules, rects=rects
-    )
+    page = Page(index=index, lines=lines, width=width, height=height, rules=rules, rects=rects)
     _mark_page(page)
     pg.close()
     return page
+
+
+def _style(tp, left: float, bottom: float, right: float, top: float, height: float) -> tuple:
+    """(baseline from the top, font size, weight, fill RGB) of a run's first glyph: the baseline
+    places lines exactly (glyph boxes shrink without ascenders or descenders), weight shows a bold
+    heading, colour a status glyph's RAG."""
+    import pypdfium2.raw as raw
+
+    index = raw.FPDFText_GetCharIndexAtPos(tp, left + min(1.0, (right - left) / 2), (top + bottom) / 2, 2.0, 2.0)
+    if index < 0:
+        return None, None, None, None
+    x, y = ctypes.c_double(), ctypes.c_double()
+    baseline = round(height - y.value, 2) if raw.FPDFText_GetCharOrigin(tp, index, x, y) else None
+    size = raw.FPDFText_GetFontSize(tp, index) or None
+    weight = raw.FPDFText_GetFontWeight(tp, index)
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    colour = (r.value, g.value, b.value) if raw.FPDFText_GetFillColor(tp, index, r, g, b, a) else None
+    return baseline, round(size, 2) if size else None, weight if weight > 0 else None, colour
+
+
+def _styled(tp, line: Line, height: float) -> Line:
+    segs = tuple(
+        Segment(s.text, s.box, *_style(tp, s.box[0], height - s.box[3], s.box[2], height - s.box[1], height))
+        for s in line.segments
+    )
+    return Line(text=line.text, box=line.box, segments=segs)
 
 
 def _continues_word(prev: Segment, seg: Segment) -> bool:
@@ -231,7 +258,7 @@ def _continues_word(prev: Segment, seg: Segment) -> bool:
 
 def _joined(a: Segment, b: Segment) -> Segment:
     box: Box = (min(a.box[0], b.box[0]), min(a.box[1], b.box[1]), max(a.box[2], b.box[2]), max(a.box[3], b.box[3]))
-    return Segment(a.text + b.text, box)
+    return Segment(a.text + b.text, box, a.baseline, a.size, a.weight, a.colour)
 
 
 def group_lines(segments: list[Segment]) -> list[Line]:

@@ -20,6 +20,14 @@ class Segment:
 
     text: str
     box: Box
+    baseline: Optional[float] = None  # y of the first glyph's origin, from the top (PDF)
+    size: Optional[float] = None  # font size in points
+    weight: Optional[int] = None  # font weight (400 regular, 700 bold)
+    colour: Optional[tuple[int, int, int]] = None  # fill colour of the glyphs, RGB 0-255
+
+    @property
+    def bold(self) -> bool:
+        return (self.weight or 0) >= 600
 
 
 @dataclass(slots=True)

@@ -45,6 +45,8 @@ class LogicalTable:
     fresh: list[bool] = field(default_factory=list)
     groups: list[Optional[str]] = field(default_factory=list)
     layouts: list[Layout] = field(default_factory=list)  # the header in force for each row
+    captions: list[Optional[str]] = field(default_factory=list)  # the title above each row's grid
+    edges: list[list[float]] = field(default_factory=list)  # each row's grid's column edges (PDF)
 
 
 def extract(ctx: Context, out: Extraction) -> None:
@@ -52,12 +54,7 @@ def extract(ctx: Context, out: Extraction) -> None:
     grids = recover(ctx)
     tables, leftovers = segment(grids)
     for table in tables:
-        if table.layout.kind == "action_plan":
-            _emit_actions(ctx, out, table)
-        elif table.layout.kind == "exception_report":
-            _emit_exceptions(out, table)
-        elif table.layout.kind == "indicator_report":
-            _emit_indicators(ctx, out, table)
+        INTERPRETERS[table.layout.kind](ctx, out, table)
     for grid in leftovers:
         entries = glossary_rows(grid.rows)
         if entries:
@@ -80,17 +77,19 @@ def recover(ctx: Context) -> list[Grid]:
         from extractor.tables.recover_text import text_grids
 
         return text_grids(pages)
-    from extractor.tables.recover_pdf import borderless_pairs, grid_box, ruled_grids
+    from extractor.tables.recover_pdf import borderless_pairs, cell_grids, grid_box, ruled_grids
+    from extractor.tables.recover_stream import stream_grids
 
     grids: list[Grid] = []
     for page in pages:
         if not page.rules and not page.lines:
             continue
         found = ruled_grids(page) if page.rules else []
-        grids.extend(found)
-        pairs = borderless_pairs(page, [grid_box(g) for g in found])
-        if pairs is not None:
-            grids.append(pairs)
+        found += cell_grids(page, [g.box for g in found if g.box]) if page.rects else []
+        taken = [g.box or grid_box(g) for g in found]
+        streamed = stream_grids(page, taken)
+        pairs = borderless_pairs(page, taken + [g.box for g in streamed])
+        grids.extend(sorted(found + streamed + ([pairs] if pairs else []), key=lambda g: g.box[1] if g.box else 0))
     return grids
 
 
@@ -113,6 +112,8 @@ def segment(grids: list[Grid]) -> tuple[list[LogicalTable], list[Grid]]:
             layout = header_layout(texts)
             if layout is None and i + 1 < len(rows) and sum(1 for t in texts if t.strip()) >= 2 and sub_header(rows[i + 1].texts()):
                 layout = header_layout(merge_header(texts, rows[i + 1].texts()))
+            if layout is not None and layout.kind == "action_log" and headed and current is not None and current.layout.kind != "action_log":
+                layout = None  # a row inside a typed table whose words happen to read as a log's header
             if layout is not None:
                 if i + 1 < len(rows) and sub_header(rows[i + 1].texts()):
                     layout = header_layout(merge_header(texts, rows[i + 1].texts())) or layout
@@ -135,6 +136,8 @@ def segment(grids: list[Grid]) -> tuple[list[LogicalTable], list[Grid]]:
             current.fresh.append(fresh)
             current.groups.append(group)
             current.layouts.append(current.layout)
+            current.captions.append(grid.caption)
+            current.edges.append(grid.xs)
             fresh = False
         if loose:
             leftovers.append(Grid(rows=loose, caption=grid.caption, source=grid.source))
@@ -180,6 +183,8 @@ def _emit_actions(ctx: Context, out: Extraction, table: LogicalTable) -> None:
     subs, fresh = [], []
     for row, is_fresh in zip(table.rows, table.fresh):
         parts = ap.sub_rows(row, table.layout, table.source)
+        if row.spaced and not is_fresh and len(parts) == 1:
+            ap.mark_entry(parts[0])
         subs.extend(parts)
         fresh.extend([is_fresh] + [False] * (len(parts) - 1))
     for draft in ap.interpret(subs, fresh):
@@ -221,7 +226,7 @@ def ap_status(note, rag, printed):
 # --------------------------------------------------------------------------- exceptions, indicators
 
 
-def _emit_exceptions(out: Extraction, table: LogicalTable) -> None:
+def _emit_exceptions(ctx: Context, out: Extraction, table: LogicalTable) -> None:
     for e in rows_to_exceptions(table.rows, table.layout):
         rows = e.pop("rows")
         out.exceptions.append(MilestoneException(**e, provenance=_prov(rows)))
@@ -236,6 +241,23 @@ def _emit_indicators(ctx: Context, out: Extraction, table: LogicalTable) -> None
         if message:
             ctx.flag("trend-disagrees-with-values", message, severity="info", provenance=prov)
         out.indicators.append(Indicator(**ind, provenance=prov))
+
+
+def _emit_action_log(ctx: Context, out: Extraction, table: LogicalTable) -> None:
+    from extractor.tables.actionlog import rows_to_actions
+
+    for a in rows_to_actions(table.rows, table.fresh, table.captions, table.edges, table.layout):
+        rows = a.pop("rows")
+        out.actions.append(Action(**a, provenance=_prov(rows)))
+
+
+# One interpreter per kind of table, each building its own records.
+INTERPRETERS = {
+    "action_plan": _emit_actions,
+    "action_log": _emit_action_log,
+    "exception_report": _emit_exceptions,
+    "indicator_report": _emit_indicators,
+}
 
 
 def _link_exceptions(out: Extraction) -> None:

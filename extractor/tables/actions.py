@@ -86,6 +86,14 @@ def sub_rows(row: Row, layout: Layout, source: str) -> list[SubRow]:
     return _split_pdf(cells_by_field(row, layout), row)
 
 
+def mark_entry(sub: SubRow) -> None:
+    """A row set apart by whitespace or a band (not a page break) that holds only a milestone's
+    text is a milestone of its own, printed without dates."""
+    v = sub.values
+    if (v.get("milestone") or "").strip() and not any((v.get(k) or "").strip() for k in ("action", "start", "due", "note", "milestone_lead")):
+        sub.paragraph = True
+
+
 def _anchors(cells: dict[str, Cell]) -> list[float]:
     tops: list[float] = []
     for name in ("start", "due"):
@@ -129,7 +137,9 @@ def _paragraphs(sub: SubRow, cell: Optional[Cell], start: Optional[float], end: 
     frags = [f for f in cell.frags if f.top is not None and (start is None or f.top >= start - 3) and (end is None or f.top < end - 3)]
     if len(frags) < 3:
         return [sub]
-    gaps = [b.top - a.top for a, b in zip(frags, frags[1:])]
+    # baselines when the PDF gives them: glyph boxes shrink without ascenders or descenders
+    gaps = [(b.baseline - a.baseline) if a.baseline is not None and b.baseline is not None else b.top - a.top
+            for a, b in zip(frags, frags[1:])]
     pitch = sorted(gaps)[len(gaps) // 2]
     cuts = [i + 1 for i, g in enumerate(gaps) if g > pitch + 1.8]
     if not cuts:

@@ -24,6 +24,8 @@ class Frag:
     top: Optional[float] = None
     bottom: Optional[float] = None
     line: Optional[Line] = None
+    x0: Optional[float] = None  # left edge of the run (PDF)
+    baseline: Optional[float] = None  # its baseline (PDF)
 
 
 @dataclass(slots=True)
@@ -57,6 +59,7 @@ class Row:
     page: Page
     top: Optional[float] = None
     bottom: Optional[float] = None
+    spaced: bool = False  # told apart from the row above by whitespace or a band, not a rule
 
     def texts(self) -> list[str]:
         return [c.text for c in self.cells]
@@ -77,6 +80,9 @@ class Grid:
     rows: list[Row]
     caption: Optional[str] = None  # text just above the table (a group heading, a title)
     source: str = "pdf"
+    xs: list[float] = field(default_factory=list)  # column edges, left to right (PDF)
+    box: Optional[tuple[float, float, float, float]] = None  # where the table lies on its page (PDF)
+    strategy: str = "ruled"  # which recovery found it: ruled, cells, stream, pairs, text
 
     @property
     def pages(self) -> list[int]:

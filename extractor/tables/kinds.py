@@ -51,6 +51,18 @@ INDICATORS = {
     "commentary": r"comment|narrative|explanation",
 }
 
+# A log or plan of actions without milestones: one action per row. Header words name what a column
+# holds in any council's wording; what the column contains decides between a status and a note.
+ACTION_LOG = {
+    "ref": r"\bref(erence)?\b|\b(action )?(number|no\.?)$|^id$|^#$|meeting date",
+    "lead": r"led by|\blead\b|owner|responsib|^who\b|^by whom",
+    "due": r"deadline|due|timescale|by when|^when$|target date|completion|^date$",
+    "status": r"status|\brag\b",
+    "note": r"progress|update|comment|^notes?$|position",
+    "plan": r"strateg|\bplans?\b|how we will|in place to deliver|means|approach",
+    "title": r"\bactions?\b|commit|what we (will|are going to|need to) do|deliverables?|activit|^objectives?$|^task",
+}
+
 
 _DATA = re.compile(r"\d\s*%|:\s*\d")
 
@@ -93,6 +105,12 @@ def header_layout(cells: list[str]) -> Optional[Layout]:
     ap = _fields(cells, ACTION_PLAN)
     if "milestone" in ap and ({"start", "due", "status", "note"} & ap.keys()) and len(ap) >= 3:
         return Layout("action_plan", ap, header=cells)
+    log = _fields(cells, ACTION_LOG)
+    # a header names every column it has
+    named = sum(1 for c in cells if c.strip() and len(c) <= 60 and any(re.search(rx, normalise(c)) for rx in ACTION_LOG.values()))
+    if "title" in log and named == sum(1 for c in cells if c.strip()) and len({"plan", "lead", "due", "status", "note"} & log.keys()) >= 1 and not (
+        {"milestone", "start"} & ap.keys()) and not _fields(cells, {"m": r"^(ni|pi|kpi)\b|indicator|target|trend"}):
+        return Layout("action_log", log, header=cells)
     ind = _fields(cells, INDICATORS)
     periods = _periods(cells)
     for col in periods:

@@ -28,6 +28,28 @@ def ruled_grids(page: Page) -> list[Grid]:
     return grids
 
 
+def cell_grids(page: Page, taken: list[Box]) -> list[Grid]:
+    """Tables drawn as shaded cells instead of lines: the edges of filled rectangles are the
+    grid's borders (cells a little apart, with white gutters between, still touch). A grid is kept
+    when it has two columns and two rows at least; a lone band (a zebra row, a title box) is not a
+    grid. Regions a ruled grid already holds are left to it."""
+    edges: list[Box] = []
+    for rect in page.rects:
+        x0, top, x1, bottom = rect.box
+        if x1 - x0 < 6 or bottom - top < 6 or _inside(rect.box, taken):
+            continue
+        edges += [(x0, top, x1, top), (x0, bottom, x1, bottom), (x0, top, x0, bottom), (x1, top, x1, bottom)]
+    if len(edges) < 16:
+        return []
+    grids = []
+    for group in _components(edges):
+        grid = _grid(page, group)
+        if grid is not None and grid.width >= 2 and len(grid.rows) >= 2:
+            grid.strategy = "cells"
+            grids.append(grid)
+    return grids
+
+
 def _rules(page: Page) -> list[Box]:
     seen, out = set(), []
     for rule in page.rules:
@@ -82,7 +104,8 @@ def _grid(page: Page, group: list[Box]) -> Optional[Grid]:
     if len(verticals) < 2 or len(horizontals) < 2:
         return None
     xs = _positions([(b[0] + b[2]) / 2 for b in verticals])
-    ys = _positions([(b[1] + b[3]) / 2 for b in horizontals] + [min(b[1] for b in verticals), max(b[3] for b in verticals)])
+    ys = [(b[1] + b[3]) / 2 for b in horizontals] + [min(b[1] for b in verticals), max(b[3] for b in verticals)]
+    ys = _positions(ys + _band_edges(page, xs[0], xs[-1], min(ys), max(ys)))
     if len(xs) < 2 or len(ys) < 2:
         return None
     bands = [(a, b) for a, b in zip(ys, ys[1:]) if b - a >= 3]
@@ -101,7 +124,27 @@ def _grid(page: Page, group: list[Box]) -> Optional[Grid]:
     rows = [r for r in rows if not r.empty or any(c.fills for c in r.cells)]
     if not rows:
         return None
-    return Grid(rows=rows, caption=_caption(page, box), source="pdf")
+    return Grid(rows=rows, caption=_caption(page, box), source="pdf", xs=xs, box=box)
+
+
+def _band_edges(page: Page, left: float, right: float, top: float, bottom: float) -> list[float]:
+    """Edges of fills spanning the whole grid (a shaded header or theme row drawn without a rule
+    under it, in one rectangle or one per cell) that fall between lines of text: row borders as
+    much as a rule is."""
+    bands: dict[tuple[int, int], float] = {}
+    for rect in page.rects:
+        x0, t, x1, b = rect.box
+        if x1 > left - 3 and x0 < right + 3:
+            key = (round(t), round(b))
+            bands[key] = bands.get(key, 0.0) + min(x1, right) - max(x0, left)
+    out = []
+    for (t, b), width in bands.items():
+        if width < 0.9 * (right - left):
+            continue
+        for y in (t, b):
+            if top + 2 < y < bottom - 2 and not any(ln.box and ln.box[1] + 1 < y < ln.box[3] - 1 for ln in page.lines):
+                out.append(float(y))
+    return out
 
 
 def _index(edges: list[float], value: float) -> Optional[int]:
@@ -119,7 +162,7 @@ def _place(rows: list[Row], xs: list[float], seg: Segment, line: Line) -> None:
     col = _index(xs, x0 + 1)
     for row in rows:
         if row.top - 1 <= mid < row.bottom + 1 and col is not None:
-            row.cells[col].frags.append(Frag(clean_text(seg.text), top, bottom, line))
+            row.cells[col].frags.append(Frag(clean_text(seg.text), top, bottom, line, x0, seg.baseline))
             return
 
 
@@ -142,10 +185,17 @@ def clean_text(text: str) -> str:
     return text.replace("\x02", "-").replace("\u00ad", "-").strip()
 
 
+def _reading_order(frag: Frag) -> tuple:
+    """Top to bottom by baseline (runs of one line share it though their boxes differ), then left
+    to right."""
+    y = frag.baseline if frag.baseline is not None else (frag.top or 0)
+    return (round(y / 2), frag.x0 or 0)
+
+
 def _merge_frags(frags: list[Frag]) -> list[Frag]:
     """Runs of one visual line inside a cell become one fragment, in reading order."""
     out: list[Frag] = []
-    for frag in sorted(frags, key=lambda f: (f.top or 0)):
+    for frag in sorted(frags, key=_reading_order):
         last = out[-1] if out else None
         if last is not None and last.line is frag.line:
             last.text = f"{last.text} {frag.text}".strip()
@@ -153,7 +203,7 @@ def _merge_frags(frags: list[Frag]) -> list[Frag]:
         elif last is not None and abs((last.top or 0) - (frag.top or 0)) < 2:
             last.text = f"{last.text} {frag.text}".strip()
         else:
-            out.append(Frag(frag.text, frag.top, frag.bottom, frag.line))
+            out.append(Frag(frag.text, frag.top, frag.bottom, frag.line, frag.x0, frag.baseline))
     return out
 
 
@@ -187,13 +237,17 @@ def borderless_pairs(page: Page, taken: list[Box]) -> Optional[Grid]:
             second = ln.segments[1]
             rows.append(Row([_cell(first, ln), _cell(second, ln)], page, ln.box[1], ln.box[3]))
         elif rows and len(ln.segments) == 1 and abs(first.box[0] - x_text) <= 4 and ln.box[1] - rows[-1].bottom < 20:
-            rows[-1].cells[1].frags.append(Frag(clean_text(first.text), ln.box[1], ln.box[3], ln))
+            rows[-1].cells[1].frags.append(Frag(clean_text(first.text), ln.box[1], ln.box[3], ln, first.box[0]))
             rows[-1].bottom = ln.box[3]
-    return Grid(rows=rows, caption=None, source="pdf") if len(rows) >= 4 else None
+    if len(rows) < 4:
+        return None
+    grid = Grid(rows=rows, caption=None, source="pdf", strategy="pairs")
+    grid.box = grid_box(grid)
+    return grid
 
 
 def _cell(seg: Segment, line: Line) -> Cell:
-    return Cell([Frag(clean_text(seg.text), seg.box[1], seg.box[3], line)])
+    return Cell([Frag(clean_text(seg.text), seg.box[1], seg.box[3], line, seg.box[0])])
 
 
 def _inside(box: Box, regions: list[Box]) -> bool:

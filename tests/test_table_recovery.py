@@ -1,0 +1,84 @@
+"""Unit tests of table recovery without a full grid (stream, shaded cells) and of action logs."""
+
+from __future__ import annotations
+
+from extractor.pages import FilledRect, Line, Page, Segment
+from extractor.tables.actionlog import rows_to_actions, short_column, theme_of
+from extractor.tables.grid import Cell, Frag, Row
+from extractor.tables.kinds import header_layout
+from extractor.tables.recover_pdf import cell_grids
+from extractor.tables.recover_stream import gutters, stream_grids
+
+
+def _line(top: float, *runs: tuple[float, str], h: float = 8.0) -> Line:
+    segs = tuple(Segment(t, (x, top, x + 6 * len(t), top + h), baseline=top + h) for x, t in runs)
+    return Line(text=" ".join(t for _, t in runs), box=(segs[0].box[0], top, segs[-1].box[2], top + h), segments=segs)
+
+
+def _page(lines, rects=()) -> Page:
+    return Page(index=1, lines=list(lines), width=600, height=800, rects=list(rects))
+
+
+def test_stream_columns_from_gutters_and_rows_from_pitch():
+    lines = [
+        _line(100, (40, "Ref"), (100, "Action"), (300, "Due")),
+        _line(118, (40, "1.1"), (100, "Do a thing"), (300, "1 May")),
+        _line(128, (100, "carried on")),  # a second line of the same cell: leading, not a new row
+        _line(146, (40, "1.2"), (100, "Do another"), (300, "2 May")),
+        _line(164, (40, "1.3"), (100, "And a third"), (300, "3 May")),
+    ]
+    grids = stream_grids(_page(lines), [])
+    assert len(grids) == 1
+    rows = [r.texts() for r in grids[0].rows]
+    assert rows == [["Ref", "Action", "Due"], ["1.1", "Do a thing carried on", "1 May"],
+                    ["1.2", "Do another", "2 May"], ["1.3", "And a third", "3 May"]]
+    assert grids[0].strategy == "stream" and len(grids[0].xs) == 4
+
+
+def test_prose_is_not_a_table():
+    lines = [_line(100 + 12 * i, (40, "A line of running text that fills the measure")) for i in range(8)]
+    assert stream_grids(_page(lines), []) == []
+
+
+def test_a_run_crossing_one_gutter_does_not_close_it_when_rare():
+    lines = [_line(100 + 12 * i, (40, "aa"), (100, "bb")) for i in range(40)]
+    lines.append(_line(600, (40, "x" * 12)))  # a single one-run line is not counted at all
+    found = gutters(lines, 40, 112)
+    assert len(found) == 1 and 52 <= found[0][0] < found[0][1] <= 100
+
+
+def test_shaded_cells_make_a_grid_and_a_lone_band_does_not():
+    rects = [FilledRect((x, y, x + 98.5, y + 18.5), (230, 230, 230)) for y in (100, 120) for x in (40, 140)]
+    lines = [_line(105, (45, "Ref"), (145, "Action")), _line(125, (45, "1"), (145, "Go"))]
+    grids = cell_grids(_page(lines, rects), [])
+    assert [r.texts() for r in grids[0].rows] == [["Ref", "Action"], ["1", "Go"]]
+    band = [FilledRect((40, 100, 540, 118), (230, 230, 230))] * 1
+    assert cell_grids(_page(lines, band), []) == []
+
+
+def test_action_log_headers_in_other_words():
+    log = header_layout(["Meeting date & action number", "Action", "Deadline", "Progress"])
+    assert log.kind == "action_log" and log.columns == {"ref": 0, "title": 1, "due": 2, "note": 3}
+    plan = header_layout(["What we have committed to", "Strategies / plans in place to deliver", "Led by / responsible"])
+    assert plan.kind == "action_log" and plan.columns == {"title": 0, "plan": 1, "lead": 2}
+    assert header_layout(["Action", "Key Milestone", "Start", "Target Date", "RAG", "Owner", "Update"]).kind == "action_plan"
+
+
+def test_progress_of_short_phrases_is_a_status_and_themes_come_from_the_title():
+    assert short_column(["On track", "Complete", "Plan in place"])
+    assert not short_column(["The team met twice and agreed the next steps with partners"])
+    assert theme_of("Shared outcome 1: Give children the best start ~ CYPE input") == "Give children the best start"
+    assert theme_of("Minutes of the meeting") is None
+
+
+def test_action_log_rows():
+    page = _page([])
+    layout = header_layout(["Ref", "Action", "Deadline", "Progress"])
+
+    def row(*texts):
+        return Row([Cell([Frag(t)]) if t else Cell() for t in texts], page)
+
+    rows = [row("A1", "Publish the data", "June", "On track"), row("A2", "Write to the board", "Ongoing", "Complete")]
+    out = rows_to_actions(rows, [True, False], [None, None], [[], []], layout)
+    assert [(a["ref"], a["title"], a["due"], a["status"], a["progress_note"]) for a in out] == [
+        ("A1", "Publish the data", "June", "On track", None), ("A2", "Write to the board", "Ongoing", "Complete", None)]
