@@ -462,20 +462,47 @@ def item_starts(lines, texts: list[str]) -> list[tuple[int, str]]:
     for i, t in enumerate(texts):
         m = _ITEM.match(t)
         if m and _looks_like_title(m.group(2)):
-            cands.append((i, int(m.group(1)), _x(lines[i][1])))
-    best: list[tuple[int, int, Optional[float]]] = []
-    for k, (i, n, x) in enumerate(cands):
+            cands.append((i, int(m.group(1)), _edges(lines[i][1])))
+    best: list[tuple[int, int, tuple]] = []
+    for k, (i, n, edges) in enumerate(cands):
         if any(c[0] == i for c in best):
             continue  # a run from inside the best run is never longer
-        chain = [(i, n, x)]
+        chain = [(i, n, edges)]
         for c in cands[k + 1 :]:
-            if x is not None and c[2] is not None and abs(c[2] - x) > 8:
+            last = chain[-1]
+            if not _aligned(last[2], c[2]):
                 continue
-            if c[1] == chain[-1][1] + 1 or (c[1] == chain[-1][1] and x is not None and c[2] is not None):
+            if c[1] == last[1] + 1 or (c[1] == last[1] and _slip(chain, c, cands, lines)):
                 chain.append(c)
         if len(chain) > len(best) and (len(chain) >= 2 or n in (0, 1)):
             best = chain
     return [(i, str(n)) for i, n, _ in best]
+
+
+def _edges(line: Line) -> tuple[Optional[float], Optional[float]]:
+    """Left edge of a numbered line and of its title (the run after a number drawn on its own)."""
+    if not line.box:
+        return None, None
+    segs = line.segments
+    title = segs[1].box[0] if len(segs) > 1 and re.fullmatch(r"\W{0,3}\d{1,4}[.)]?", segs[0].text.strip()) else None
+    return line.box[0], title
+
+
+def _aligned(a: tuple, b: tuple) -> bool:
+    """Numbers at one left edge (8 pt, for right-aligned numbers of more digits), or their titles
+    at one edge; lines without boxes always align."""
+    if a[0] is None or b[0] is None:
+        return True
+    return abs(a[0] - b[0]) <= 8.5 or (a[1] is not None and b[1] is not None and abs(a[1] - b[1]) <= 4)
+
+
+def _slip(chain, cand, cands, lines) -> bool:
+    """A number printed twice by mistake: the repeat comes straight after the item it repeats
+    (at most one line between) on a page with boxes, and the next number follows it."""
+    last = chain[-1]
+    if last[2][0] is None or cand[0] - last[0] > 2:
+        return False
+    return any(c[1] == cand[1] + 1 and c[0] > cand[0] and _aligned(cand[2], c[2]) for c in cands)
 
 
 _SUB_ITEM = re.compile(r"^\W{0,2}?\(?([a-z]|[ivx]{1,4})[.)]\s+(\S.*)$")

@@ -138,11 +138,18 @@ def classify(page: Page) -> tuple[Optional[str], Optional[str]]:
     for t in top[:3]:
         if APPENDIX_HEAD.match(t):
             return "appendix", t
-    if any(AGENDA_HEAD.match(t) for t in lines[:12]) or sum(1 for t in lines if PAGES_REF.search(t)) >= 2:
+    if any(agenda_heading(t) for t in lines[:12]) or sum(1 for t in lines if PAGES_REF.search(t)) >= 2:
         return "agenda", None
     if NOTICE.search(" ".join(lines[:12])) and numbered_run(page) >= 3:
         return "agenda", None  # a notice of a meeting over a numbered list of business
     return None, None
+
+
+def agenda_heading(text: str) -> bool:
+    """'AGENDA', 'Agenda & Summons ...', 'A G E N D A': a capitalised heading, not a wrapped line of
+    prose that happens to start with the word, nor a report's 'Agenda Item 9' stamp."""
+    body = text.lstrip(" \t-–•*#")
+    return bool(AGENDA_HEAD.match(text)) and body[:1].isupper() and not re.match(r"^agenda\s+item\s+\d", body, re.I)
 
 
 def numbered_run(page: Page) -> int:
