@@ -26,7 +26,7 @@ _HEADING_ITEM = re.compile(r"^\W{0,3}(\d{1,3})[.)]?\s+([A-Z(\"'‘“].*)$")
 
 COVER_LABELS = {
     "title": r"report\s+title|title\s+of\s+report|subject",
-    "report_of": r"report\s+of|report\s+by|report\s+from|from",
+    "report_of": r"report\s+of|report\s+by|report\s+from|from|by",
     "meeting": r"report\s+to|to|meeting|committee",
     "contact_officer": r"contact\s+officer|report\s+author|author|lead\s+officer",
     "wards": r"wards?\s*\(s\)\s*affected|wards?\s+affected|electoral\s+divisions?|divisions?\s+affected|wards?",

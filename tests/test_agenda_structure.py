@@ -116,3 +116,41 @@ def test_a_notice_of_meeting_over_a_numbered_run_is_an_agenda_but_prose_starting
     assert segment.classify(Page(index=1, lines=prose))[0] is None
     assert not segment.agenda_heading("Agenda Item 9")
     assert segment.agenda_heading("A G E N D A")
+
+
+def _cover_page(rows: list[tuple[float, str]]) -> Page:
+    return Page(index=1, lines=[_pdf_line(x, 100 + 12 * k, t) for k, (x, t) in enumerate(rows)], width=600, height=800)
+
+
+def test_cover_sheet_with_by_to_subject_and_an_unknown_label_ending_the_title():
+    from extractor import cover
+
+    page = _cover_page([
+        (73, "By: Anna Taylor, Scrutiny Research Officer"),
+        (72, "To: County Council: 13 March 2025"),
+        (73, "Subject: Terms of Reference:"),
+        (179, "Update"),
+        (73, "Previous Pathway: Governance and Audit Committee, 23 January 2025"),
+        (73, "1. Overview"),
+        (90, "Text of the report."),
+        (73, "Recommendation:"),
+        (72, "The Cabinet is asked to confirm the decision."),
+        (72, "Attached documents"),
+        (72, "a) Decision Report"),
+        (73, "Contact Details"),
+        (72, "Anna Taylor, Scrutiny Research Officer"),
+    ])
+    assert segment.classify(page)[0] == "report"
+    report = cover.parse_report([page], "d01")
+    assert report.title == "Terms of Reference: Update"
+    assert (report.meeting, report.meeting_date) == ("County Council", "2025-03-13")
+    assert report.report_of.name == "Anna Taylor"
+    assert [r.text for r in report.recommendations] == ["The Cabinet is asked to confirm the decision."]
+
+
+def test_a_sub_heading_inside_a_lettered_list_of_recommendations_does_not_end_it():
+    from extractor import cover
+
+    assert cover._continues_list(["(a) The capital programme.", "(b) The revenue budget."], "(c) Council Tax.")
+    assert not cover._continues_list(["The Cabinet is asked to confirm."], "a) Decision Report")
+    assert cover._plain_heading("Kent Pay Scheme 2025-26") and not cover._plain_heading("(g) Note the transition.")
