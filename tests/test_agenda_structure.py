@@ -154,3 +154,11 @@ def test_a_sub_heading_inside_a_lettered_list_of_recommendations_does_not_end_it
     assert cover._continues_list(["(a) The capital programme.", "(b) The revenue budget."], "(c) Council Tax.")
     assert not cover._continues_list(["The Cabinet is asked to confirm."], "a) Decision Report")
     assert cover._plain_heading("Kent Pay Scheme 2025-26") and not cover._plain_heading("(g) Note the transition.")
+
+
+def test_clock_times_with_dotted_meridiem_are_afternoon():
+    from extractor.textutil import parse_time
+
+    assert parse_time("6:30 p.m.") == "18:30"
+    assert parse_time("at 2.30 P.M. in the Hall") == "14:30"
+    assert parse_time("19:00 HRS") == "19:00" and parse_time("2016") is None
