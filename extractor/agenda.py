@@ -13,7 +13,7 @@ from extractor.textutil import clean, parse_date, parse_time
 from models.records import AgendaItem, CoOptee, Contact, Extraction, Meeting, Member
 
 EXTRACTOR = "agenda"
-_ITEM = re.compile(r"^\W{0,3}(\d{1,2})[.)]?\s+(\S.*)$")
+_ITEM = re.compile(r"^\W{0,3}(\d{1,4})(?![.:]\d)(?:[.)]\s*|\s+)(\S.*)$")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _DATE_LINE = re.compile(rf"\b{_WEEKDAY}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+[a-z]{{3,9}},?\s+\d{{4}}\b", re.I)
 _MEMBERS = re.compile(r"^\W*(?:members(?:hip)?|councillors)\s*:\s*(.*)$", re.I)
@@ -25,6 +25,14 @@ _EMAIL_LABEL = re.compile(r"\be-?mail\s*:?", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LABEL_SPLIT = re.compile(r"\s+(?=(?:ask for|telephone|tel|e-?mail|fax|contact)\s*:)", re.I)
 _SECTION_CAPS = re.compile(r"^[A-Z][A-Z &/\-]+(?:ITEMS?|BUSINESS)\b.*$")
+_ORDINAL = re.compile(r"^\s*(?:st|nd|rd|th)\s*$")  # a superscript drawn as a line of its own
+_SPLIT_DIGITS = re.compile(r"(?<=\b\d{3}) (?=\d\b)|(?<=\b\d) (?=\d(?:st|nd|rd|th|\.\d))|(?<=\.\d) (?=\d\b)|(?<=\d) (?=\.\d)")
+
+
+def mend_digits(text: str) -> str:
+    """Join numbers a PDF drew in pieces: '201 6' -> '2016', '1 7th' -> '17th', '11 .00' -> '11.00',
+    '12.1 5' -> '12.15' (a year's last digit, a day's or hour's second digit, a decimal part)."""
+    return _SPLIT_DIGITS.sub("", text)
 
 
 def parse(ctx: Context, out: Extraction) -> None:
@@ -37,14 +45,23 @@ def parse(ctx: Context, out: Extraction) -> None:
             break
         last = later.pages[1]
     pages = [p for p in ctx.source.pages[doc.pages[0] - 1 : last] if not p.blank]
-    lines = [(p, ln) for p in pages for ln in p.lines if clean(ln.text) and not _footer(p, ln)]
+    lines = [(p, ln) for p in pages for ln in p.lines if clean(ln.text) and not _footer(p, ln) and not _ORDINAL.match(ln.text)]
     if not lines:
         return
-    texts = [clean(ln.text) or "" for _, ln in lines]
-    out.meeting = _meeting(ctx, lines, texts, doc.id)
+    texts = [mend_digits(_without_superscript(ln)) for _, ln in lines]
+    spans = item_spans(lines, texts)
+    out.meeting = _meeting(ctx, lines, texts, doc.id, spans)
     out.members = _members(lines, texts, doc.id)
     out.co_optees = _cooptees(lines, texts, doc.id)
-    out.agenda_items = _items(lines, texts, doc.id)
+    out.agenda_items = [it for k, (i, end) in enumerate(spans) for it in _items_of(lines[i:end], texts[i:end], doc.id)]
+
+
+def _without_superscript(line: Line) -> str:
+    """A line's text without an ordinal suffix drawn as its own run at the end ('... meeting th')."""
+    text = clean(line.text) or ""
+    if len(line.segments) > 1 and _ORDINAL.match(line.segments[-1].text):
+        text = text[: -len(line.segments[-1].text.strip())].rstrip()
+    return text
 
 
 def _footer(page: Page, line: Line) -> bool:
@@ -59,38 +76,80 @@ def _prov(pairs, doc_id):
 # --------------------------------------------------------------------------- meeting
 
 
-def _meeting(ctx: Context, lines, texts: list[str], doc_id: str) -> Meeting:
+def _meeting(ctx: Context, lines, texts: list[str], doc_id: str, spans: list[tuple[int, int]]) -> Meeting:
     summons = _summons(texts)
     date_at = next((i for i, t in enumerate(texts[:15]) if _DATE_LINE.search(t) and parse_date(t)), None)
     body = _body(texts[: date_at if date_at is not None else 3])
     date = time = venue = None
     if summons:
         body, venue, date, time = summons
+        date_at = None
     elif date_at is not None:
-        left = _left_column(lines[date_at][1])
+        left = mend_digits(_left_column(lines[date_at][1]))
         date, time = parse_date(left), parse_time(left)
         venue = _venue(left, lines, texts, date_at)
-    items_at = next((i for i, t in enumerate(texts) if _ITEM.match(t)), len(texts))
-    published = None
-    standalone = [t for t in texts if _DATE_LINE.search(t) and len(t.split()) <= 6 and parse_date(t)]
-    for t in [*reversed([t for t in texts[items_at:] if t in standalone]), *standalone]:
-        if parse_date(t) != date:
-            published = parse_date(t)
-            break
+    outside = _outside_items(len(texts), spans)
     return Meeting(
         body=body,
         date=date,
         time=time,
         venue=venue,
-        clerk=_clerk(lines, texts),
-        published=published,
+        clerk=_clerk(lines, texts) or _signatory(texts, outside),
+        published=_published(texts, outside, date, date_at),
         provenance=_prov(lines[: (date_at or 0) + 1], doc_id),
     )
 
 
+def _outside_items(n: int, spans: list[tuple[int, int]]) -> list[int]:
+    """Indexes of the lines before the first item and after the last item's text."""
+    if not spans:
+        return list(range(n))
+    return [*range(spans[0][0]), *range(spans[-1][1], n)]
+
+
+_DATE_LABEL = re.compile(r"\b(?:date(?:d)?|issued|published|despatched|dispatched)\b\s*:?\s*(.*\d{4})", re.I)
+
+
+def _published(texts: list[str], outside: list[int], date: Optional[str], date_at: Optional[int]) -> Optional[str]:
+    """The date of issue: a date labelled 'Date:' / 'Dated' / 'Issued' outside the items, else a
+    date standing alone after the contact block that closes (or opens) the sheet; a date that a
+    label line ending in ':' introduces ('Date of next meeting:') is another meeting's."""
+    for i in outside:
+        m = _DATE_LABEL.search(texts[i])
+        if m and parse_date(m.group(1)) and parse_date(m.group(1)) != date:
+            return parse_date(m.group(1))
+    for i in reversed(outside):
+        t = texts[i]
+        if not (_DATE_LINE.search(t) and len(t.split()) <= 6 and parse_date(t)) or parse_date(t) == date:
+            continue
+        before = texts[i - 1] if i else ""
+        if i == date_at or before.endswith(":"):
+            continue
+        if _PHONE.search(before) or "@" in before or _EMAIL_LABEL.match(before) or _is_name_block_line(before):
+            return parse_date(t)
+    return None
+
+
+_SIGNATORY = re.compile(
+    r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)\s+[-–—]\s+(?P<role>[A-Z][^\d@:–—]*?)"
+    r"(?:\s+[-–—]\s+(?P<phone>\+?\d[\d ]{7,}\d))?(?:\s+(?i:date)\s*:.*)?$"
+)
+
+
+def _signatory(texts: list[str], outside: list[int]) -> Optional[Contact]:
+    """A signature line 'Cathy Fleet – Parish Clerk – 07989 398 838' / 'Amanda Glew – Clerk to
+    the Council' before the items or after them (the last one wins)."""
+    for i in reversed(outside):
+        m = _SIGNATORY.match(texts[i])
+        if m and not _ITEM.match(texts[i]):
+            return Contact(name=m.group("name"), role=m.group("role").strip(), phone=m.group("phone"), email=None)
+    return None
+
+
+_TIME_TEXT = r"\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?|\d{1,2}[.:]\d{2}(?:\s*(?:hrs|hours)\b)?|\d{4}(?:\s*(?:hrs|hours)\b)?"
 _SUMMONS = re.compile(
-    r"\bmeeting of (?:the )?(?P<body>[A-Z][\w &'’-]+?) will be held (?:in|at) (?:the )?(?P<venue>.+?),? on "
-    r"(?P<when>.+?\d{4}),? at (?P<time>\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)",
+    r"\bmeeting of (?:the )?(?P<body>[A-Z][\w &'’-]+?),? (?:will|is to|to) be held (?:in|at) (?:the )?(?P<venue>.+?),? on "
+    rf"(?P<when>.+?\d{{4}}),? (?:at|commencing at) (?P<time>{_TIME_TEXT})",
     re.I,
 )
 
@@ -101,15 +160,36 @@ def _summons(texts: list[str]):
     m = _SUMMONS.search(" ".join(texts[:40]))
     if not m:
         return None
-    return m.group("body").strip(), m.group("venue").strip(" ,"), parse_date(m.group("when")), parse_time(m.group("time"))
+    return m.group("body").strip(), m.group("venue").strip(" ,"), parse_date(m.group("when")), clock(m.group("time"))
+
+
+def clock(text: str) -> Optional[str]:
+    """A start time as HH:MM: '7.30 pm', '19:00 hrs', '6:30 p.m.', or a 24-hour '1900'."""
+    m = re.fullmatch(r"\s*([01]?\d|2[0-3])([0-5]\d)\s*(?:hrs|hours)?\s*", text, re.I)
+    if m:
+        return f"{int(m.group(1)):02d}:{m.group(2)}"
+    return parse_time(text)
+
+
+_GENERIC_HEAD = re.compile(r"^\W*(?:notice of|to:|meeting on|agenda for|agenda of)\b", re.I)
+_GENERIC_WORDS = re.compile(r"^(?:(?:the\s+)?(?:agenda|minutes|notice)\s+(?:of|for)\s+(?:the\s+)?(?:(?:a|an)\s+)?)?"
+                            r"(?:(?:ordinary|special|regular|extraordinary|annual)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?"
+                            r"(?P<body>.+?)(?:\s+(?:meeting|agenda))?\s*$", re.I)
 
 
 def _body(head: list[str]) -> Optional[str]:
     for t in head:
-        if AGENDA_HEAD.match(t) or re.match(r"^\W*(?:notice of|to:|meeting on|agenda for)\b", t, re.I):
+        if AGENDA_HEAD.match(t) or _GENERIC_HEAD.match(t):
             continue
-        return _tidy_caps(t)
+        return body_name(_tidy_caps(t))
     return None
+
+
+def body_name(text: str) -> str:
+    """The committee or council a heading names, without generic words around it:
+    'Local Public Data Panel Meeting' -> 'Local Public Data Panel', 'Meeting of the Cabinet' -> 'Cabinet'."""
+    m = _GENERIC_WORDS.match(text.strip())
+    return m.group("body") if m and m.group("body") else text
 
 
 def _tidy_caps(text: str) -> str:
@@ -130,8 +210,7 @@ def _left_column(line: Line) -> str:
 
 
 def _venue(left: str, lines, texts: list[str], at: int) -> Optional[str]:
-    m = re.search(r"\d{1,2}(?:[:.]\d{2})?\s*(?:hrs\b|hours\b|[ap]\.?m\.?(?!\w))?\s*(?:[-–,]\s*)?(.*)$", left[_time_at(left):], re.I)
-    rest = m.group(1).strip(" -–,.") if m else ""
+    rest = _after_when(left)
     parts = [rest] if rest else []
     for pair, t in zip(lines[at + 1 : at + 5], texts[at + 1 : at + 5]):
         part = _left_column(pair[1]).strip(" ,.")
@@ -146,6 +225,27 @@ def _venue(left: str, lines, texts: list[str], at: int) -> Optional[str]:
         parts.append(part)
     glue = " " if rest else ", "
     return _tidy_caps(glue.join(parts)) if parts else None
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_WHEN_PARTS = re.compile(
+    rf"\b{_WEEKDAY}\b,?|\b(?:mon|tue|wed|thu|fri|sat|sun)\b\.?,?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}\b,?|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b,?"
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b,?"
+    r"|(?:\b(?:at|from|commencing(?:\s+at)?|starting\s+at)\s+)?"
+    r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\b\.?|hrs\b|hours\b|noon\b)(?:\s*(?:-|–|to|until)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\b\.?|hrs\b|hours\b)?)?"
+    r"|(?:\b(?:at|from)\s+)?\b\d{1,2}[.:]\d{2}\b(?:\s*(?:-|–|to|until)\s*\d{1,2}[.:]\d{2}\b)?",
+    re.I,
+)
+
+
+def _after_when(text: str) -> str:
+    """What a date line says besides the day, the date and the time: the start of the venue
+    ('26th October 2023 at 7.30pm in the Village Hall' -> 'Village Hall')."""
+    rest = _WHEN_PARTS.sub(" ", text)
+    rest = re.sub(r"\s+", " ", rest).strip(" -–,.;")
+    rest = re.sub(r"^(?:(?:held\s+)?(?:in|at|on)\s+)?(?:the\s+)?", "", rest, flags=re.I) if re.match(r"^(?:held\s+)?(?:in|at|on)\b", rest, re.I) else rest
+    return rest.strip(" -–,.;")
 
 
 def _time_at(text: str) -> int:
@@ -317,32 +417,146 @@ def _cooptees(lines, texts: list[str], doc_id: str) -> list[CoOptee]:
 # --------------------------------------------------------------------------- items
 
 
-def _items(lines, texts: list[str], doc_id: str) -> list[AgendaItem]:
-    starts = _item_starts(texts)
-    tail = _closing_block(texts, starts[-1][0] if starts else len(texts))
-    items = []
-    for k, (i, number) in enumerate(starts):
-        end = starts[k + 1][0] if k + 1 < len(starts) else tail
-        items.append(_item(lines[i:end], texts[i:end], number, doc_id))
-    return items
+def item_spans(lines, texts: list[str]) -> list[tuple[int, int]]:
+    """(first, end) line indexes of each numbered item's text. Where the agenda sets item text in
+    from the item numbers (a hanging indent), a line back at the numbers' edge ends the item's
+    text (a table, a closing note, a signature); the last item also ends at the closing block."""
+    starts = item_starts(lines, texts)
+    if not starts:
+        return []
+    tail = _closing_block(texts, starts[-1][0])
+    ends = [nxt for nxt, _ in starts[1:]] + [tail]
+    hanging = _hanging_indent(lines, starts, ends)
+    spans = []
+    for (i, _), end in zip(starts, ends):
+        x = _x(lines[i][1])
+        if hanging and x is not None:
+            end = next((j for j in range(i + 1, end) if (_x(lines[j][1]) or x + 99) <= x + 3), end)
+        spans.append((i, end))
+    return spans
 
 
-def _item_starts(texts: list[str]) -> list[tuple[int, str]]:
-    """Lines opening numbered items, numbered 1, 2, 3 ... in sequence (so paragraph numbers and
-    dates in summaries are not mistaken for items)."""
-    starts: list[tuple[int, str]] = []
-    expected = None
+def _x(line: Line) -> Optional[float]:
+    return line.box[0] if line.box else None
+
+
+def _hanging_indent(lines, starts, ends) -> bool:
+    """The line after most items' numbers sits to the right of the number."""
+    seen = right = 0
+    for (i, _), end in zip(starts, ends):
+        x = _x(lines[i][1])
+        xj = _x(lines[i + 1][1]) if i + 1 < end else None
+        if x is None or xj is None:
+            continue
+        seen += 1
+        right += xj > x + 6
+    return seen >= 3 and right >= 0.6 * seen
+
+
+def item_starts(lines, texts: list[str]) -> list[tuple[int, str]]:
+    """Lines opening numbered items: the longest run of title-like numbered lines whose numbers
+    go up by one from any start (1, 2, 3 ... or 805, 806 ...), a number printed twice kept, and
+    (where the page model has boxes) the numbers set at one left edge. Paragraph numbers, dates
+    and counts in the items' text do not continue the run."""
+    cands = []
     for i, t in enumerate(texts):
         m = _ITEM.match(t)
-        if not m or re.match(r"^\d{1,2}[.:]\d", t):
-            continue
-        n = int(m.group(1))
-        if expected is None and n in (1, 2) or n == expected:
-            if expected is None and not _looks_like_title(m.group(2)):
+        if m and _looks_like_title(m.group(2)):
+            cands.append((i, int(m.group(1)), _edges(lines[i][1])))
+    best: list[tuple[int, int, tuple]] = []
+    for k, (i, n, edges) in enumerate(cands):
+        if any(c[0] == i for c in best):
+            continue  # a run from inside the best run is never longer
+        chain = [(i, n, edges)]
+        for c in cands[k + 1 :]:
+            last = chain[-1]
+            if not _aligned(last[2], c[2]):
                 continue
-            starts.append((i, str(n)))
-            expected = n + 1
-    return starts
+            if c[1] == last[1] + 1 or (c[1] == last[1] and _slip(chain, c, cands, lines)):
+                chain.append(c)
+        if len(chain) > len(best) and (len(chain) >= 2 or n in (0, 1)):
+            best = chain
+    return [(i, str(n)) for i, n, _ in best]
+
+
+def _edges(line: Line) -> tuple[Optional[float], Optional[float]]:
+    """Left edge of a numbered line and of its title (the run after a number drawn on its own)."""
+    if not line.box:
+        return None, None
+    segs = line.segments
+    title = segs[1].box[0] if len(segs) > 1 and re.fullmatch(r"\W{0,3}\d{1,4}[.)]?", segs[0].text.strip()) else None
+    return line.box[0], title
+
+
+def _aligned(a: tuple, b: tuple) -> bool:
+    """Numbers at one left edge (8 pt, for right-aligned numbers of more digits), or their titles
+    at one edge; lines without boxes always align."""
+    if a[0] is None or b[0] is None:
+        return True
+    return abs(a[0] - b[0]) <= 8.5 or (a[1] is not None and b[1] is not None and abs(a[1] - b[1]) <= 4)
+
+
+def _slip(chain, cand, cands, lines) -> bool:
+    """A number printed twice by mistake: the repeat comes straight after the item it repeats
+    (at most one line between) on a page with boxes, and the next number follows it."""
+    last = chain[-1]
+    if last[2][0] is None or cand[0] - last[0] > 2:
+        return False
+    return any(c[1] == cand[1] + 1 and c[0] > cand[0] and _aligned(cand[2], c[2]) for c in cands)
+
+
+_SUB_ITEM = re.compile(r"^\W{0,2}?\(?([a-z]|[ivx]{1,4})[.)]\s+(\S.*)$")
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+
+def _items_of(pairs, texts: list[str], doc_id: str) -> list[AgendaItem]:
+    """An item and the lettered (a, b, c / i, ii, iii) or dotted (7.1, 7.2) sub-items it
+    introduces, each numbered under it: '7(a)', '7.1'."""
+    number = str(int(_ITEM.match(texts[0]).group(1)))  # type: ignore[union-attr]
+    x = _x(pairs[0][1])
+    subs: list[tuple[int, str]] = []
+    for j in range(1, len(texts)):
+        xj = _x(pairs[j][1])
+        if x is not None and xj is not None and xj <= x + 4:
+            continue
+        label = _sub_label(texts[j], number)
+        if label is None:
+            continue
+        expected = _next_label(subs[-1][1] if subs else None, label)
+        if label == expected:
+            subs.append((j, label))
+    out = [_item(pairs[: subs[0][0]] if subs else pairs, texts[: subs[0][0]] if subs else texts, number, doc_id)]
+    for k, (j, label) in enumerate(subs):
+        end = subs[k + 1][0] if k + 1 < len(subs) else len(texts)
+        sub = f"{number}.{label}" if label.isdigit() else f"{number}({label})"
+        out.append(_item(pairs[j:end], texts[j:end], sub, doc_id, lead=_sub_text(texts[j], number)))
+    return out
+
+
+def _sub_label(text: str, number: str) -> Optional[str]:
+    m = re.match(rf"^\W{{0,2}}{re.escape(number)}\.(\d{{1,2}})\.?\s+\S", text)
+    if m:
+        return m.group(1)
+    m = _SUB_ITEM.match(text)
+    return m.group(1) if m else None
+
+
+def _sub_text(text: str, number: str) -> str:
+    m = re.match(rf"^\W{{0,2}}{re.escape(number)}\.\d{{1,2}}\.?\s+(\S.*)$", text) or _SUB_ITEM.match(text)
+    return m.group(m.lastindex) if m else text  # type: ignore[union-attr]
+
+
+def _next_label(previous: Optional[str], label: str) -> Optional[str]:
+    """The label that may come next: 'a' or 'i' or '1' to open a list, else the successor of
+    the previous label in its own series."""
+    if previous is None:
+        return label if label in ("a", "i", "1") else None
+    if previous.isdigit():
+        return str(int(previous) + 1)
+    if previous in _ROMAN and label in _ROMAN and (previous != "i" or label == "ii"):
+        k = _ROMAN.index(previous)
+        return _ROMAN[k + 1] if k + 1 < len(_ROMAN) else None
+    return chr(ord(previous) + 1) if len(previous) == 1 and previous < "z" else None
 
 
 def _looks_like_title(text: str) -> bool:
@@ -367,8 +581,9 @@ def _is_name_block_line(text: str) -> bool:
     return len(text.split()) <= 10 and not re.search(r"[.;:!?]$", text) and not PAGES_REF.search(text)
 
 
-def _item(pairs, texts: list[str], number: str, doc_id: str) -> AgendaItem:
-    first = _ITEM.match(texts[0]).group(2)  # type: ignore[union-attr]
+def _item(pairs, texts: list[str], number: str, doc_id: str, lead: Optional[str] = None) -> AgendaItem:
+    first = lead if lead is not None else _ITEM.match(texts[0]).group(2)  # type: ignore[union-attr]
+    first = _TIME_SLOT.sub("", first)
     title_lines = [first]
     k = 1
     joined = first
@@ -390,8 +605,9 @@ def _item(pairs, texts: list[str], number: str, doc_id: str) -> AgendaItem:
         pages = [int(first_page), int(last_page)] if first_page else [int(single), int(single)]
         title = (joined[: ref.start()] + " " + joined[ref.end():]).strip()
     title = re.sub(r"\s+", " ", title).strip(" -–")
+    title, said = split_title(title)
     cut = next((j for j, t in enumerate(summary_lines) if _SECTION_CAPS.match(t)), len(summary_lines))
-    summary = " ".join(summary_lines[:cut]) or None
+    summary = " ".join([*([said] if said else []), *(_BULLET.sub("", t) for t in summary_lines[:cut])]).strip() or None
     words = " ".join(summary.split()[:8]) if summary else None
     return AgendaItem(
         number=number,
@@ -401,6 +617,27 @@ def _item(pairs, texts: list[str], number: str, doc_id: str) -> AgendaItem:
         summary_first_words=words,
         provenance=_prov(pairs[: max(k, 1)], doc_id),
     )
+
+
+_TIME_SLOT = re.compile(
+    r"^\s*(?:\d{1,2}[.:]\d{2}|\d{1,2}\s*[ap]m)\s*(?:[ap]m\s*)?(?:(?:-|–|to)\s*(?:\d{1,2}[.:]\d{2}|\d{1,2}\s*[ap]m)\s*(?:[ap]m)?\s+)?(?=\S)",
+    re.I,
+)
+_BULLET = re.compile(r"^\s*[\uf0b7\uf0a7\uf076\uf0d8•·▪●◦]\s*|(?<=\s)[\uf0b7\uf0a7•▪●◦]\s*")
+
+
+def split_title(title: str) -> tuple[str, Optional[str]]:
+    """A heading followed on its line by what the item is for: 'Village Upkeep - to receive
+    update' (a dash, then a lower-case start) or 'To receive apologies: Alan Smith (the meeting
+    ...)' (a colon, then a sentence) -> (heading, the rest). A dash inside a heading
+    ('Home to School Transport - Presentation') stays."""
+    m = re.match(r"^(?P<head>\S.*?\S)\s*(?:\s[-–—]|[-–—]\s)\s*(?P<rest>[a-z].*)$", title)
+    if m and len(m.group("head").split()) <= 12:
+        return m.group("head"), m.group("rest")
+    m = re.match(r"^(?P<head>[^:]{3,}?):\s+(?P<rest>\S.*)$", title)
+    if m and len(m.group("rest").split()) >= 4 and len(m.group("head").split()) >= 2:
+        return m.group("head"), m.group("rest")
+    return title.rstrip(":").strip(), None
 
 
 def _continues_title(previous: str, nxt: str) -> bool:

@@ -14,8 +14,8 @@ from typing import Optional
 from extractor.context import Context, provenance
 from extractor.pages import Line, Page
 from extractor.segment import COVER_LABELS, _COVER_START
-from extractor.textutil import clean, parse_date
-from models.records import Extraction, Officer, Recommendation, Report
+from extractor.textutil import clean, normalise, parse_date
+from models.records import Extraction, Meeting, Officer, Recommendation, Report
 
 EXTRACTOR = "cover"
 _ANY_LABEL = re.compile(
@@ -33,7 +33,8 @@ _END_OF_SECTION = re.compile(
     re.I,
 )
 _SIGNED = re.compile(r"^\W*signed\b", re.I)
-_TO_DATE = re.compile(r"^(.*?)\s*[-–—,]\s*(\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})\s*$")
+_TO_DATE = re.compile(r"^(.*?)\s*[-–—,:]\s*(\d{1,2}(?:st|nd|rd|th)?\s+\w+\s+\d{4})\s*$")
+_OTHER_LABEL = re.compile(r"^[A-Z][\w’'()/&-]*(?:\s+[\w’'()/&-]+){0,3}\s*:(?:\s+\S|\s*$)")
 _ON_DATE = re.compile(r"^\W*(?:on|date\s*:?|meeting\s+date\s*:?)\s+(.*\d{4})\s*$", re.I)
 _RUN_ON = ("title", "report_of", "contact_officer", "recommendations", "meeting")
 _NAME_ROLE = re.compile(r"^([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*(?:,|\s[-–—]\s)\s*(.+)$")
@@ -47,6 +48,10 @@ def parse(ctx: Context, out: Extraction) -> None:
         report = parse_report(pages, doc.id)
         if report is not None:
             out.reports.append(report)
+    first = out.reports[0] if out.reports else None
+    if out.meeting is None and first is not None and (first.meeting or first.meeting_date):
+        # a file of reports: the meeting is the one its first report is for
+        out.meeting = Meeting(body=first.meeting, date=first.meeting_date, provenance=first.provenance)
 
 
 def _body_lines(pages: list[Page]) -> list[tuple[Page, Line, str]]:
@@ -65,7 +70,7 @@ def parse_report(pages: list[Page], doc_id: str) -> Optional[Report]:
     if not rows:
         return None
     texts = [t for _, _, t in rows]
-    fields, used = _fields(texts[:60])
+    fields, used = _fields(texts[:60], [ln.box[0] if ln.box else None for _, ln, _ in rows[:60]])
     title = fields.get("title")
     if not title:
         return None
@@ -91,12 +96,24 @@ def parse_report(pages: list[Page], doc_id: str) -> Optional[Report]:
     )
 
 
-def _fields(texts: list[str]) -> tuple[dict[str, str], list[int]]:
-    """Read labelled fields from the opening lines; returns {field: value} and the lines used."""
+def _fields(texts: list[str], xs: Optional[list[Optional[float]]] = None) -> tuple[dict[str, str], list[int]]:
+    """Read labelled fields from the opening lines; returns {field: value} and the lines used.
+    A label we do not know ('Previous Pathway:') still ends the value above it when it sits in
+    the label column (at the left edge of a known label), or anywhere in a text source."""
     values: dict[str, list[str]] = {}
     used: list[int] = []
+    label_x: list[float] = []
     current: Optional[str] = None
+    xs = xs or [None] * len(texts)
     for i, t in enumerate(texts):
+        x = xs[i] if i < len(xs) else None
+        if _COVER_START.match(t) and x is not None:
+            label_x.append(x)
+        if current is not None and not _ANY_LABEL.match(t) and not _COVER_START.match(t) and _OTHER_LABEL.match(t) and (
+            x is None or any(abs(x - lx) <= 4 for lx in label_x)
+        ):
+            current = None
+            continue
         if _SECTION.match(t) and not _ANY_LABEL.match(t) or _SIGNED.match(t):
             current = None
             if _SECTION.match(t) and "title" in values and len(values) >= 3 and not _HEADING_RECS.match(t):
@@ -210,14 +227,16 @@ def _officers(value: Optional[str]) -> list[Officer]:
 
 def _contact_details(texts: list[str]) -> Optional[Officer]:
     """A 'Contact details' / 'Report Author' block at the end: name line then role line."""
-    for i, t in enumerate(texts):
-        if _CONTACT_HEAD.match(t):
-            block = [x for x in texts[i + 1 : i + 5] if not re.search(r"@|\d{4,}|tel|phone", x, re.I)]
-            block = [re.sub(r"^(?:name|job title|role)\s*:\s*", "", x, flags=re.I) for x in block]
-            if block and _NAME_ROLE.match(block[0]):
-                return _officer(block[0])
-            if block and _looks_like_name(block[0].rstrip(":")):
-                return Officer(name=block[0], role=block[1] if len(block) > 1 else None)
+    heads = [i for i, t in enumerate(texts) if _CONTACT_HEAD.match(t)]
+    heads.sort(key=lambda i: bool(re.search(r"background", texts[i], re.I)))  # a named contact first
+    for i in heads:
+        block = [x for x in texts[i + 1 : i + 5] if not re.search(r"@|\d{4,}|tel|phone", x, re.I) and normalise(x) != "none"]
+        block = [re.sub(r"^(?:name|job title|role)\s*:\s*", "", x, flags=re.I) for x in block]
+        block = [x for x in block if not _OTHER_LABEL.fullmatch(x.strip()) and not x.rstrip().endswith(":")]  # 'Lead Officer:' alone
+        if block and _NAME_ROLE.match(block[0]):
+            return _officer(block[0])
+        if block and _looks_like_name(block[0].rstrip(":")):
+            return Officer(name=block[0], role=block[1] if len(block) > 1 else None)
     return None
 
 
@@ -237,9 +256,13 @@ def _recommendations(rows, fields: dict[str, str], doc_id: str) -> list[Recommen
     section = _SECTION.match(texts[start])
     number = int(section.group(1)) if section else None
     body = []
-    for t in texts[start + 1 :]:
+    after = rows[start + 1 :]
+    for k, (page, line, t) in enumerate(after):
         if _END_OF_SECTION.match(t):
             break
+        if body and _plain_heading(t) and re.search(r"[.;]$", body[-1]) and not _page_edge(page, line):
+            if not (k + 1 < len(after) and _continues_list(body, after[k + 1][2])):
+                break  # an unnumbered heading closes the section; a sub-heading inside the list does not
         s = _SECTION.match(t)
         if s and not _NUMBERED_SUB.match(t) and (number is None or int(s.group(1)) > number):
             break  # the next numbered section
@@ -247,6 +270,37 @@ def _recommendations(rows, fields: dict[str, str], doc_id: str) -> list[Recommen
     page, line, _ = rows[start]
     prov = provenance(page, [line], extractor=EXTRACTOR, document=doc_id)
     return _leaves(_numbered(body), prov)
+
+
+def _label(text: str) -> Optional[str]:
+    m = _NUMBERED.match(re.sub(r"^[-•·▪●o]\s+", "", text.strip()))
+    return (m.group(1) or m.group(2) or m.group(3)) if m else None
+
+
+def _continues_list(body: list[str], nxt: str) -> bool:
+    """The line after a heading carries on the numbering of the list above it ((f) ... (g))."""
+    last = next((lab for lab in map(_label, reversed(body)) if lab), None)
+    label = _label(nxt)
+    if not last or not label:
+        return False
+    if last.isdigit() and label.isdigit():
+        return int(label) == int(last) + 1
+    if "." in last and "." in label:
+        head, tail = last.rsplit(".", 1)
+        return label == f"{head}.{int(tail) + 1}"
+    return len(last) == 1 and len(label) == 1 and ord(label) == ord(last) + 1
+
+
+def _page_edge(page: Page, line: Line) -> bool:
+    """Among the first or last two lines of its page: where running headers and footers sit."""
+    texts = [ln for ln in page.lines if ln.text.strip()]
+    return line in texts[:2] or line in texts[-2:]
+
+
+def _plain_heading(text: str) -> bool:
+    """An unnumbered heading after a finished sentence: a short capitalised line with no closing
+    punctuation ('Attached documents', 'Background Papers')."""
+    return len(text.split()) <= 5 and text[:1].isupper() and not re.search(r"[.;:,!?)]$", text) and not _NUMBERED.match(text)
 
 
 _NUMBERED_SUB = re.compile(r"^\W{0,3}\d{1,2}\.\d")

@@ -34,10 +34,13 @@ ATTENDANCE_HEAD = re.compile(r"^\W*(?:(?:governor|member|members'?|councillor)\s
 AGENDA_HEAD = re.compile(r"^\W*(?:agenda|a g e n d a|summons)\b", re.I)
 PAGES_REF = re.compile(r"\(\s*pages?\s+(\d+)\s*(?:[-–—]|to)\s*(\d+)\s*\)|\(\s*page\s+(\d+)\s*\)", re.I)
 AGENDA_ITEM = re.compile(r"^\W{0,3}(\d{1,2})[.)]?\s+\S")
+# A forward-looking notice of a meeting: a summons, "notice is hereby given", "to be held".
+NOTICE = re.compile(r"\bhereby\s+(?:summoned|given)\b|\b(?:will|is\s+to|to)\s+be\s+held\b", re.I)
+_HEADING_ITEM = re.compile(r"^\W{0,3}(\d{1,3})[.)]?\s+([A-Z(\"'‘“].*)$")
 
 COVER_LABELS = {
     "title": r"report\s+title|title\s+of\s+report|subject",
-    "report_of": r"report\s+of|report\s+by|report\s+from|from",
+    "report_of": r"report\s+of|report\s+by|report\s+from|from|by",
     "meeting": r"report\s+to|to|meeting|committee",
     "contact_officer": r"contact\s+officer|report\s+author|author|lead\s+officer",
     "wards": r"wards?\s*\(s\)\s*affected|wards?\s+affected|electoral\s+divisions?|divisions?\s+affected|wards?",
@@ -152,8 +155,10 @@ def classify(page: Page) -> tuple[Optional[str], Optional[str]]:
     for t in top[:3]:
         if APPENDIX_HEAD.match(t):
             return "appendix", t
-    if any(AGENDA_HEAD.match(t) for t in lines[:12]) or sum(1 for t in lines if PAGES_REF.search(t)) >= 2:
+    if any(agenda_heading(t) for t in lines[:12]) or sum(1 for t in lines if PAGES_REF.search(t)) >= 2:
         return "agenda", None
+    if NOTICE.search(" ".join(lines[:12])) and numbered_run(page) >= 3:
+        return "agenda", None  # a notice of a meeting over a numbered list of business
     return None, None
 
 
@@ -179,6 +184,34 @@ def _footer_key(page: Page) -> Optional[str]:
     texts = [ln.text for ln in page.lines if ln.text.strip()][-2:]
     words = re.sub(r"[\d\W_]+", " ", PAGE_OF.sub(" ", " ".join(texts)).replace("Page", " ")).strip().lower()
     return words if len(words) >= 2 and len(words) <= 60 else None
+
+
+def agenda_heading(text: str) -> bool:
+    """'AGENDA', 'Agenda & Summons ...', 'A G E N D A': a capitalised heading, not a wrapped line of
+    prose that happens to start with the word, nor a report's 'Agenda Item 9' stamp."""
+    body = text.lstrip(" \t-–•*#")
+    return bool(AGENDA_HEAD.match(text)) and body[:1].isupper() and not re.match(r"^agenda\s+item\s+\d", body, re.I)
+
+
+def numbered_run(page: Page) -> int:
+    """Length of the longest run of short numbered headings 1, 2, 3 ... on a page, the numbers set
+    at one left edge where the page has boxes."""
+    heads = []
+    for ln in page.lines:
+        t = clean(ln.text) or ""
+        m = _HEADING_ITEM.match(t)
+        if m and len(m.group(2).split()) <= 12 and not re.match(r"^\d{1,2}[.:]\d", t):
+            heads.append((int(m.group(1)), ln.box[0] if ln.box else None))
+    best = 0
+    for k, (n, x) in enumerate(heads):
+        if n != 1:
+            continue
+        last = 1
+        for m_, x2 in heads[k + 1 :]:
+            if m_ == last + 1 and (x is None or x2 is None or abs(x2 - x) < 8):
+                last = m_
+        best = max(best, last)
+    return best
 
 
 def _cover_title(lines: list[str]) -> Optional[str]:

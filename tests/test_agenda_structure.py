@@ -1,0 +1,164 @@
+"""Agenda and cover-sheet mechanisms on small synthetic pages: items found from their numbering and
+layout (any start, sub-lists under their item, hanging indents), the meeting from a summons or a
+date line, and the segmenter's notice-of-meeting rule. No files from ../shared are needed."""
+
+from __future__ import annotations
+
+from extractor import agenda, segment
+from extractor.pages import Line, Page, Segment
+
+
+def _pdf_line(x: float, y: float, *runs: str) -> Line:
+    """A PDF-like line: runs set 30 pt apart from x, each with a box."""
+    segs, cur = [], x
+    for r in runs:
+        segs.append(Segment(r, (cur, y, cur + 6 * len(r), y + 10)))
+        cur += 6 * len(r) + 30
+    return Line(text=" ".join(runs), box=(x, y, cur, y + 10), segments=tuple(segs))
+
+
+def _pairs(lines: list[Line]):
+    page = Page(index=1, lines=lines, width=600, height=800)
+    return [(page, ln) for ln in lines], [agenda.mend_digits(ln.text) for ln in lines]
+
+
+def test_running_numbers_from_any_start_with_lettered_sub_items_under_their_item():
+    lines = [
+        _pdf_line(72, 100, "805.", "APOLOGIES"),
+        _pdf_line(108, 112, "To receive apologies"),
+        _pdf_line(72, 124, "806.", "PLANNING"),
+        _pdf_line(108, 136, "a)", "Current applications"),
+        _pdf_line(108, 148, "b)", "East Herts Local Plan"),
+        _pdf_line(108, 160, "1", "member objected"),  # a count inside the item, not item 1
+        _pdf_line(72, 172, "807.", "FINANCE"),
+        _pdf_line(108, 184, "To approve accounts"),
+    ]
+    pairs, texts = _pairs(lines)
+    spans = agenda.item_spans(pairs, texts)
+    items = [it for i, end in spans for it in agenda._items_of(pairs[i:end], texts[i:end], "d01")]
+    assert [it.number for it in items] == ["805", "806", "806(a)", "806(b)", "807"]
+    assert items[2].title == "Current applications"
+    assert items[0].summary_first_words == "To receive apologies"
+
+
+def test_a_line_back_at_the_numbers_edge_ends_the_item_text():
+    lines = [
+        _pdf_line(72, 100, "1.", "Apologies"),
+        _pdf_line(108, 112, "To receive apologies"),
+        _pdf_line(72, 124, "2.", "Minutes"),
+        _pdf_line(108, 136, "To confirm the minutes"),
+        _pdf_line(72, 148, "3.", "Finance"),
+        _pdf_line(108, 160, "To approve accounts"),
+        _pdf_line(72, 172, "Date of next meeting:"),
+        _pdf_line(72, 184, "Wed 18th Dec 2013"),
+    ]
+    pairs, texts = _pairs(lines)
+    spans = agenda.item_spans(pairs, texts)
+    assert spans[-1] == (4, 6)
+    assert agenda._published(texts, agenda._outside_items(len(texts), spans), None, None) is None
+
+
+def test_a_number_printed_twice_in_a_row_is_kept_but_a_restart_is_not_a_slip():
+    lines = [_pdf_line(72, 100 + 12 * k, f"{n}", title) for k, (n, title) in enumerate(
+        [(1, "Apologies"), (2, "Minutes"), (2, "Village Hall Deed"), (3, "Finance")])]
+    pairs, texts = _pairs(lines)
+    assert [n for _, n in agenda.item_starts(pairs, texts)] == ["1", "2", "2", "3"]
+    text_only = [(p, Line(text=ln.text)) for p, ln in pairs]  # no boxes: no evidence of a slip
+    assert [n for _, n in agenda.item_starts(text_only, texts)] == ["1", "2", "3"]
+
+
+def test_heading_and_what_the_item_is_for_are_split_only_at_a_description():
+    assert agenda.split_title("Village Upkeep - to receive update") == ("Village Upkeep", "to receive update")
+    assert agenda.split_title("Home to School Transport - Presentation") == ("Home to School Transport - Presentation", None)
+    assert agenda.split_title("To receive apologies: Alan Smith (the meeting will be chaired by Nick")[0] == "To receive apologies"
+    assert agenda.split_title("Terms of Reference: Update") == ("Terms of Reference: Update", None)
+    assert agenda.split_title("Cabinet Office Update:") == ("Cabinet Office Update", None)
+
+
+def test_digits_drawn_in_pieces_are_mended_but_phone_numbers_are_not():
+    assert agenda.mend_digits("Thursday 1 7th October 201 3") == "Thursday 17th October 2013"
+    assert agenda.mend_digits("1 2.00 - 12.1 5 LGA Update") == "12.00 - 12.15 LGA Update"
+    assert agenda.mend_digits("07989 398 838") == "07989 398 838"
+
+
+def test_meeting_from_a_summons_with_a_24_hour_time_and_a_signature_line():
+    texts = [
+        "Members of the Council are hereby summoned to attend a Meeting of",
+        "Hertingfordbury Parish Council to be held at Cowper School, Birch Green, on Wednesday 12",
+        "October 2016 at 1900.",
+        "Amanda Glew – Clerk to the Council Date: 5 October 2016",
+        "1. APOLOGIES",
+    ]
+    body, venue, date, time = agenda._summons(texts)
+    assert (body, venue, date, time) == ("Hertingfordbury Parish Council", "Cowper School, Birch Green", "2016-10-12", "19:00")
+    clerk = agenda._signatory(texts, [0, 1, 2, 3])
+    assert (clerk.name, clerk.role) == ("Amanda Glew", "Clerk to the Council")
+    assert agenda._published(texts, [0, 1, 2, 3], date, None) == "2016-10-05"
+
+
+def test_venue_is_what_the_date_line_leaves_and_the_body_loses_generic_words():
+    assert agenda._after_when("26th October 2023 at 7.30pm in the Village Hall") == "Village Hall"
+    assert agenda._after_when("11am - 1pm, Thursday 17th October 2013") == ""
+    assert agenda._after_when("THURSDAY, 3RD DECEMBER, 2009 at 19:00 HRS - CIVIC CENTRE, HIGH ROAD") == "CIVIC CENTRE, HIGH ROAD"
+    assert agenda.body_name("Local Public Data Panel Meeting") == "Local Public Data Panel"
+    assert agenda.body_name("Meeting of the Cabinet") == "Cabinet"
+    assert agenda.clock("1900") == "19:00" and agenda.clock("7.30 pm") == "19:30"
+
+
+def test_a_notice_of_meeting_over_a_numbered_run_is_an_agenda_but_prose_starting_agenda_is_not():
+    lines = [
+        Line(text="Members are hereby summoned to a meeting to be held on 12 October 2016"),
+        *[Line(text=f"{n}. {t}") for n, t in enumerate(["APOLOGIES", "MINUTES", "PLANNING", "FINANCE"], 1)],
+    ]
+    assert segment.classify(Page(index=1, lines=lines))[0] == "agenda"
+    assert segment.classify(Page(index=1, lines=lines[1:]))[0] is None
+    prose = [Line(text="Change Statement, the circular economy and"), Line(text="agenda including mitigation and adaptation")]
+    assert segment.classify(Page(index=1, lines=prose))[0] is None
+    assert not segment.agenda_heading("Agenda Item 9")
+    assert segment.agenda_heading("A G E N D A")
+
+
+def _cover_page(rows: list[tuple[float, str]]) -> Page:
+    return Page(index=1, lines=[_pdf_line(x, 100 + 12 * k, t) for k, (x, t) in enumerate(rows)], width=600, height=800)
+
+
+def test_cover_sheet_with_by_to_subject_and_an_unknown_label_ending_the_title():
+    from extractor import cover
+
+    page = _cover_page([
+        (73, "By: Anna Taylor, Scrutiny Research Officer"),
+        (72, "To: County Council: 13 March 2025"),
+        (73, "Subject: Terms of Reference:"),
+        (179, "Update"),
+        (73, "Previous Pathway: Governance and Audit Committee, 23 January 2025"),
+        (73, "1. Overview"),
+        (90, "Text of the report."),
+        (73, "Recommendation:"),
+        (72, "The Cabinet is asked to confirm the decision."),
+        (72, "Attached documents"),
+        (72, "a) Decision Report"),
+        (73, "Contact Details"),
+        (72, "Anna Taylor, Scrutiny Research Officer"),
+    ])
+    assert segment.classify(page)[0] == "report"
+    report = cover.parse_report([page], "d01")
+    assert report.title == "Terms of Reference: Update"
+    assert (report.meeting, report.meeting_date) == ("County Council", "2025-03-13")
+    assert report.report_of.name == "Anna Taylor"
+    assert [r.text for r in report.recommendations] == ["The Cabinet is asked to confirm the decision."]
+
+
+def test_a_sub_heading_inside_a_lettered_list_of_recommendations_does_not_end_it():
+    from extractor import cover
+
+    assert cover._continues_list(["(a) The capital programme.", "(b) The revenue budget."], "(c) Council Tax.")
+    assert not cover._continues_list(["The Cabinet is asked to confirm."], "a) Decision Report")
+    assert cover._plain_heading("Kent Pay Scheme 2025-26") and not cover._plain_heading("(g) Note the transition.")
+
+
+def test_clock_times_with_dotted_meridiem_are_afternoon():
+    from extractor.textutil import parse_time
+
+    assert parse_time("6:30 p.m.") == "18:30"
+    assert parse_time("at 2.30 P.M. in the Hall") == "14:30"
+    assert parse_time("19:00 HRS") == "19:00" and parse_time("2016") is None
