@@ -211,6 +211,8 @@ def _pdf_page(pg, index: int) -> Page:
     lines = group_lines(segments)
     if sum(1 for ln in lines if len(ln.segments) >= 2) >= 3:
         lines = [_styled(textpage.raw, ln, height) for ln in lines]  # a page that may hold a table
+    for ln in lines:
+        ln.bold = _bold_line(textpage.raw, ln, height)
     textpage.close()
     page = Page(index=index, lines=lines, width=width, height=height, rules=rules, rects=rects)
     _mark_page(page)
@@ -234,6 +236,30 @@ def _style(tp, left: float, bottom: float, right: float, top: float, height: flo
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     colour = (r.value, g.value, b.value) if raw.FPDFText_GetFillColor(tp, index, r, g, b, a) else None
     return baseline, round(size, 2) if size else None, weight if weight > 0 else None, colour
+
+
+_BOLD_FONT = re.compile(rb"bold|black|heavy|semibold|demi", re.I)
+
+
+def _bold_line(tp, line: Line, height: float) -> bool:
+    """Whether a line is set in a bold face: its first and last runs' first glyphs are, by the
+    font's weight or its name ("Calibri-Bold"), which is where a heading shows itself."""
+    import pypdfium2.raw as raw
+
+    if not line.segments:
+        return False
+    name = ctypes.create_string_buffer(96)
+    flags = ctypes.c_int()
+    for seg in {id(s): s for s in (line.segments[0], line.segments[-1])}.values():
+        left, top, right, bottom = seg.box
+        index = raw.FPDFText_GetCharIndexAtPos(tp, left + min(1.0, (right - left) / 2), height - (top + bottom) / 2, 2.0, 2.0)
+        if index < 0:
+            return False
+        weight = seg.weight or raw.FPDFText_GetFontWeight(tp, index)
+        raw.FPDFText_GetFontInfo(tp, index, name, len(name), ctypes.byref(flags))
+        if not (weight >= 600 or _BOLD_FONT.search(name.value) or flags.value & 0x40000):
+            return False
+    return True
 
 
 def _styled(tp, line: Line, height: float) -> Line:

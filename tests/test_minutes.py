@@ -179,6 +179,29 @@ def test_a_list_wrapped_over_rows_keeps_names_broken_at_the_line_end():
     assert [p.name for p in people] == ["Helen Brown", "Kirsty Chambers", "Fiona Batista", "Victoria Moir"]
 
 
+def test_unnumbered_headings_found_by_layout_with_run_in_labels():
+    rows = _rows("APPROVAL OF MINUTES:", "Motion to approve the minutes was made by Trustee Piacentini, seconded by Trustee Hawkins.",
+                 "All were in favor.", "REPORTS:", "The clerk reported on early voting at the Town Hall this month.",
+                 "Special Events – No Report", "Youth – Trustee Albrecht stated that the toys are being moved.")
+    found = items.split(rows)
+    assert [(i.ref, i.title) for i in found] == [
+        (None, "APPROVAL OF MINUTES"), (None, "REPORTS"), (None, "Special Events"), (None, "Youth")]
+
+
+@pytest.mark.parametrize("text,motion,mover,seconder,result", [
+    ("Motion to approve the minutes held on September 11, 2024, was made by Trustee Piacentini, seconded by Trustee Hawkins. "
+     "All were in favor.", "to approve the minutes held on September 11, 2024", "Trustee Piacentini", "Trustee Hawkins", "carried"),
+    ("Vice President Cisneros made a motion to approve the Consent Calendar and Board Member Ruiz seconded the motion. "
+     "Motion passed 6-0.", "to approve the Consent Calendar", "Vice President Cisneros", "Board Member Ruiz", "carried"),
+    ("Councillor Smith proposed, and Councillor Jones seconded, that the budget be adopted.", "that the budget be adopted",
+     "Councillor Smith", "Councillor Jones", None),
+    ("A motion was made by Mr Lee to close the road. Motion failed 2-3.", "to close the road", "Mr Lee", None, "lost"),
+])
+def test_motions_in_their_common_forms(text, motion, mover, seconder, result):
+    found = decisions.motions(text)
+    assert [(m.text, m.mover, m.seconder, m.result) for m in found] == [(motion, mover, seconder, result)]
+
+
 def test_body_people_officer_or_guest_by_role():
     text = ("Councillor Emma Jones, Chair of the Advisory Committee, introduced Graham Badman (Independent Chair of the "
             "Local Safeguarding Board) and Mark Gurrey (Interim Assistant Director for Safeguarding).")

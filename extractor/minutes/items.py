@@ -376,17 +376,66 @@ def _attendance_end(rows: list[Row], hi: int) -> int:
     return last + 1
 
 
+_RUN_IN = re.compile(r"^(?P<label>[A-Z][\w&'’/,]*(?:\s+[\w&'’/,]+){0,5}?)\s*(?::|\s[–—-])\s*(?P<rest>\S.*)?$")
+_SENTENCE_END = (".", ":", "!", "?", ")", "”", '"')
+
+
+def _layout_heading(rows: list[Row], i: int, lo: int, first: bool = True) -> bool:
+    """A row set apart as a heading: it starts a paragraph (the row before ends a sentence or is a
+    heading itself) and is short, with no full stop, and either set in bold, in capitals, ending in
+    a colon, or a title before a sentence; or it opens with a run-in label ("CLERK: ...",
+    "Special Events – No Report")."""
+    row = rows[i]
+    text = row.text.strip()
+    before = rows[i - 1].text.rstrip() if i > lo else ""
+    after = rows[i + 1].text.lstrip() if i + 1 < len(rows) else ""
+    if (i > lo and not before.endswith(_SENTENCE_END) and not _all_upper(before) and not rows[i - 1].line.bold
+            and not (first and _layout_heading(rows, i - 1, lo, first=False))):
+        return False
+    if _NOT_HEADING.match(text) or re.match(r"^(?:motion|moved|seconded|respectfully|signed|date)\b", text, re.I):
+        return False
+    words = text.rstrip(":").split()
+    whole = 1 <= len(words) <= 10 and not text.endswith((".", ",", ";")) and text[:1].isupper()
+    if whole and (row.line.bold or row.emphasis or _all_upper(text) or text.endswith(":")):
+        return not after[:1].islower()
+    if whole and _title_like(text) and (after[:1].isupper() or after[:1].isdigit()) and len(after.split()) >= 6:
+        return True
+    m = _RUN_IN.match(text)
+    if m and m.group("rest") is not None:
+        label = m.group("label")
+        return (_all_upper(label) or all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in label.split())) and len(label.split()) <= 6
+    return False
+
+
+def _by_layout(rows: list[Row], lo: int, hi: int) -> list[tuple[int, None]]:
+    """Unnumbered headings found by their layout, when the minutes number nothing: kept when there
+    are at least two of them."""
+    heads = [i for i in range(lo, hi) if _layout_heading(rows, i, lo)]
+    return [(i, None) for i in heads] if len(heads) >= 2 else []
+
+
 def split(rows: list[Row]) -> list[Item]:
     """Minute items with their heading, title and body rows."""
     refs: list = find_refs(rows)
     first = refs[0][0] if refs else len(rows)
-    refs = _unnumbered(rows, _attendance_end(rows, first), first) + refs
+    lo = _attendance_end(rows, first)
+    decided = _unnumbered(rows, lo, first)
+    if not refs and not decided:
+        refs = _by_layout(rows, lo, _closing_row(rows, lo))  # headings by layout alone
+        first = refs[0][0] if refs else len(rows)
+        decided = []
+    refs = decided + refs
     items = []
     close = _closing_row(rows, refs[-1][0]) if refs else len(rows)
     for n, (i, ref) in enumerate(refs):
         end = refs[n + 1][0] if n + 1 < len(refs) else close
         item = Item(ref=ref, start=i)
         _title_and_body(item, rows, i, end)
+        run_in = _RUN_IN.match(rows[i].text.strip()) if ref is None and not rows[i].columns else None
+        if run_in and run_in.group("rest") and _layout_heading(rows, i, 0):
+            item.title, item.inline_body = run_in.group("label").strip(), run_in.group("rest").strip()
+            if i not in item.body_rows:
+                item.body_rows.insert(0, i)
         items.append(item)
     return items
 
