@@ -411,11 +411,20 @@ def _tally_groups(tallies: list, proposals: list[int]) -> list[list]:
     return groups
 
 
+def _prose(names: str) -> bool:
+    """Text between a tally's side and its count that reads as a sentence: several words in lower
+    case that are no name particles."""
+    small = [w for w in re.findall(r"[A-Za-z’']+", names) if w[:1].islower() and w not in {"and", "of", "de", "van", "von", "o", "mac"}]
+    return len(small) >= 3
+
+
 def _tallies(text: str) -> list[tuple[str, int, list[str], int, int]]:
     """(side, count, names, start, end) of each "For (14) Mr A, Mr B" / "For: A, B (2)" tally."""
     matches = list(_COUNT.finditer(text))
     out = []
     for k, m in enumerate(matches):
+        if _prose(m.group("names")):
+            continue  # "For example, the data ... 2011": a sentence, not a tally
         side = m.group("side").lower()
         side = "for" if side.startswith("for") else "against" if side.startswith("against") else "abstain"
         names = [re.sub(r"^(?:Councillors?|Cllrs?\.?)\s+", "", n).strip(" .*") for n in re.split(r",|\band\b", m.group("names"))]

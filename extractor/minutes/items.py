@@ -172,10 +172,12 @@ def _rises(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     return False
 
 
-def _ref_candidates(rows: list[Row]) -> list[tuple[int, str, float]]:
-    """(row, ref as printed, heading score) of every row that opens with a ref token."""
+def _ref_candidates(rows: list[Row]) -> list[tuple[int, str, float, float]]:
+    """(row, ref as printed, heading score, indent) of every row that opens with a ref token; the
+    score counts an indent against a heading, which sub-items may have (``indent`` gives it back)."""
     cands = []
     item_lines = any(ITEM_LINE.match(r.text) for r in rows)
+    margin, right = _text_edges(rows)
     for i, row in enumerate(rows):
         m = _REF_TOKEN.match(row.text)
         if not m or _NOT_A_REF.match(row.text) or ITEM_LINE.match(row.text):
@@ -195,13 +197,27 @@ def _ref_candidates(rows: list[Row]) -> list[tuple[int, str, float]]:
             score += 3.0
         if not rest:
             score += 0.5
-        if row.emphasis:
+        if row.emphasis or row.line.bold:
             score += 1.0
+        box = row.line.box
+        indent = 1.0 if box and margin is not None and box[0] > margin + 12 else 0.0
+        score -= indent  # indented: a list inside an item (or a sub-item), not a heading at the margin
+        if box and right is not None and rest and box[2] > right - 15 and len(rest.split()) > 6:
+            score -= 0.5  # a line running to the right margin is wrapped text
         if item_lines and score < 3:
             continue
-        if score > 0:
-            cands.append((i, ref, score))
+        if score + indent > 0:
+            cands.append((i, ref, score, indent))
     return cands
+
+
+def _text_edges(rows: list[Row]) -> tuple[Optional[float], Optional[float]]:
+    """The left margin and the right edge most lines reach (PDF rows with boxes), else None."""
+    lefts = sorted(r.line.box[0] for r in rows if r.line.box)
+    rights = sorted(r.line.box[2] for r in rows if r.line.box)
+    if len(lefts) < 5:
+        return None, None
+    return lefts[len(lefts) // 20], rights[int(len(rights) * 0.9)]
 
 
 def _best_chain(cands: list[tuple[int, str, float]]) -> tuple[float, list[tuple[int, str, float]]]:
@@ -265,9 +281,9 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
     starting at its first value ("(a)", "1.", "A") or carrying the heading's own number ("4-A")."""
     out = []
     bounds = [c[0] for c in chain] + [len(rows)]
-    for n, (start, ref, _) in enumerate(chain):
+    for n, (start, ref, *_) in enumerate(chain):
         parent = ref.rstrip(".:/)")
-        inside = [c for c in others if start < c[0] < bounds[n + 1] and c[2] >= 1.0]
+        inside = [(c[0], c[1], c[2] + c[3], 0.0) for c in others if start < c[0] < bounds[n + 1] and c[2] + c[3] >= 1.0]
         by_shape: dict[str, list[tuple[int, str, float]]] = {}
         for c in inside:
             by_shape.setdefault(ref_shape(c[1].rstrip(".:")), []).append(c)
