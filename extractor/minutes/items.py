@@ -179,13 +179,14 @@ def _ref_candidates(rows: list[Row]) -> list[tuple[int, str, float, float]]:
     item_lines = any(ITEM_LINE.match(r.text) for r in rows)
     margin, right = _text_edges(rows)
     for i, row in enumerate(rows):
-        m = _REF_TOKEN.match(row.text)
-        if not m or _NOT_A_REF.match(row.text) or ITEM_LINE.match(row.text):
+        text = _mend_number(row.text)
+        m = _REF_TOKEN.match(text)
+        if not m or _NOT_A_REF.match(text) or ITEM_LINE.match(text):
             continue
         ref = m.group("ref").rstrip(":")
         if not re.search(r"\d|^[A-Z][/)]$|^\([a-z]\)$", ref):
             continue
-        rest = row.text[m.end():].strip()
+        rest = text[m.end():].strip()
         nxt = rows[i + 1].text if i + 1 < len(rows) else ""
         title = rest or nxt
         score = 0.0
@@ -211,13 +212,24 @@ def _ref_candidates(rows: list[Row]) -> list[tuple[int, str, float, float]]:
     return cands
 
 
+def _mend_number(text: str) -> str:
+    """A heading number split by the text layer ("1 3. Other", "11 . Date") made whole."""
+    text = re.sub(r"^(\d{1,2}) (\d)(?=\.\s)", r"\1\2", text)
+    return re.sub(r"^(\d{1,3}) \.(?=\s)", r"\1.", text)
+
+
 def _text_edges(rows: list[Row]) -> tuple[Optional[float], Optional[float]]:
-    """The left margin and the right edge most lines reach (PDF rows with boxes), else None."""
-    lefts = sorted(r.line.box[0] for r in rows if r.line.box)
+    """The left edge of the body text (where most lines start) and the right edge most lines
+    reach (PDF rows with boxes), else None."""
+    lefts = [r.line.box[0] for r in rows if r.line.box]
     rights = sorted(r.line.box[2] for r in rows if r.line.box)
     if len(lefts) < 5:
         return None, None
-    return lefts[len(lefts) // 20], rights[int(len(rights) * 0.9)]
+    counts: dict[int, int] = {}
+    for x in lefts:
+        counts[round(x / 4)] = counts.get(round(x / 4), 0) + 1
+    body = max(counts, key=lambda k: (counts[k], -k)) * 4.0
+    return body, rights[int(len(rights) * 0.9)]
 
 
 def _best_chain(cands: list[tuple[int, str, float]]) -> tuple[float, list[tuple[int, str, float]]]:
@@ -296,7 +308,12 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
             for c in sub:
                 printed = c[1].rstrip(".:")
                 letter = re.fullmatch(r"\(?([a-z])\)", printed)
-                out.append((c[0], f"{parent}({letter.group(1)})" if letter else printed))
+                number = re.fullmatch(r"\(?(\d{1,2})[.)]?", printed)
+                if letter:
+                    printed = f"{parent}({letter.group(1)})"
+                elif number and not own:
+                    printed = f"{parent}.{number.group(1)}"  # "1." under "4." is 4.1
+                out.append((c[0], printed))
             break
     return out
 
