@@ -196,7 +196,7 @@ def _pdf_page(pg, index: int) -> Page:
         left, bottom, right, top = textpage.get_rect(j)
         inset = min(0.5, (right - left) / 4)  # neighbouring runs' glyphs may touch the edge
         raw = textpage.get_text_bounded(left + inset, bottom, right - inset, top)
-        raw = raw.replace("\r", " ").replace("\n", " ").replace("\ufffe", "")
+        raw = raw.replace("\r", " ").replace("\n", " ").replace("\ufffe", "").replace("\x02", "-")  # PDFium's soft hyphen
         txt = raw.strip()
         if not txt:
             open_end = False

@@ -149,7 +149,7 @@ def _laid_out(*rows):
 
     lines = []
     for k, runs in enumerate(rows):
-        segs = tuple(Segment(text=t, box=(x, 100 + 12 * k, x + 8 * len(t), 110 + 12 * k)) for x, t in runs)
+        segs = tuple(Segment(text=t, box=(x, 100 + 12 * k, x + 5 * len(t), 110 + 12 * k)) for x, t in runs)
         lines.append(Line(text=" ".join(t for _, t in runs), box=(runs[0][0], 100 + 12 * k, 500, 110 + 12 * k), segments=segs))
     return stream.build([Page(index=1, lines=lines)])
 

@@ -315,10 +315,15 @@ def _column_starts(block: list[Row]) -> list[float]:
         return sorted(labels)
     counts: dict[int, int] = {}
     for r in block:
-        for seg in r.line.segments:
-            if not _label_at(seg.text):  # a label column at the left is not a column of names
+        segs = r.line.segments
+        for k, seg in enumerate(segs):
+            # a column of names starts after a gap wider than a word space, never mid-sentence
+            apart = k == 0 or seg.box[0] - segs[k - 1].box[2] >= 12
+            if apart and not _label_at(seg.text):  # a label column at the left is not a column of names
                 counts[round(seg.box[0] / 12)] = counts.get(round(seg.box[0] / 12), 0) + 1
-    shared = sorted(x for x, n in counts.items() if n >= 2)
+    # a column is a left edge most rows of the block share (runs of justified prose start anywhere)
+    rows_with_names = sum(1 for r in block if any(not _label_at(g.text) for g in r.line.segments))
+    shared = sorted(x for x, n in counts.items() if n >= 2 and n >= 0.6 * rows_with_names)
     if len(shared) < 2 or len(block) < 3:
         return []
     starts = [x * 12.0 for x in shared]

@@ -473,8 +473,13 @@ def interest_of(sentence: str, member: str) -> str:
     """What the interest is: "... an interest as a governor of the school" gives "a governor of the
     school", "Members who were district councillors declared ..." gives "district councillors";
     otherwise the whole sentence."""
-    m = _INTEREST_AS.search(sentence) or _WHO_WERE.search(member)
+    m = _INTEREST_AS.search(sentence) or _WHO_WERE.search(member) or _INTEREST_IN_ITEM.search(sentence)
     return m.group("what").strip(" .,") if m else sentence
+
+
+# "... declared an interest in agenda item 4.1 Sudbury Library application": what follows the item.
+_INTEREST_IN_ITEM = re.compile(r"\binterest\s+in\s+(?:agenda\s+)?item\s+(?:no\.?\s*)?[\w/.]*\d[\w/.]*\s+(?P<what>[^.;]+)", re.I)
+_NAMED_DECLARER = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,3}[A-Z][\w'’\-]+)\s+(?:declared|declares)\b")
 
 
 def declarations(text: str, pipeline) -> list[tuple[str, Optional[str], str, int]]:
@@ -488,6 +493,8 @@ def declarations(text: str, pipeline) -> list[tuple[str, Optional[str], str, int
         if not people:
             m = re.search(r"(?<![\w(])((?:All\s+)?(?:[A-Z][\w'’\-]*\s+)*?(?:Members?|Governors?|Councillors?)(?:\s+who\s+[^,]*?)?)\s+declared", s)
             people = [m.group(1)] if m else []
+        if not people and (named := _NAMED_DECLARER.search(s)):
+            people = [named.group(1)]  # "Robert Spivey declared an interest ...": a name with no honorific
         item = _ITEM_REF.search(s)
         for p in people:
             out.append((p, item.group("ref").rstrip(".") if item else None, interest_of(s, p), off))
