@@ -123,6 +123,10 @@ def read_minutes(pages: list[Page], pipeline, *, document: Optional[str] = None)
 def _attendees(rows, found, first_item: int, pipeline, date: Optional[str]) -> list[attendance.Person]:
     header_rows = rows[:first_item]
     listed = attendance.from_header(header_rows) + attendance.from_grid(header_rows, date)
+    for it in found[:3] if not listed else []:  # attendance taken as an item ("1. ROLL CALL  Present: ...")
+        if it.title and _ROLL_CALL.search(it.title):
+            listed += [p for p in attendance.from_header([rows[k] for k in it.body_rows]) if not any(
+                attendance.same_person(p, q) for q in listed)]
     chair = next((p for p in listed if p.role == "Chair" and p.category == "present"), None)
     listed = _fold_chair(listed, chair)
     texts = []
@@ -134,6 +138,9 @@ def _attendees(rows, found, first_item: int, pipeline, date: Optional[str]) -> l
     pairs += attendance.substitute_lines(header_rows)
     body_people = attendance.from_body(texts, pipeline)
     return attendance.merge(listed, apologies, pairs, virtual, body_people)
+
+
+_ROLL_CALL = re.compile(r"\b(?:roll\s+call|attendance|present|apologies|welcome|quorum)\b", re.I)
 
 
 def _fold_chair(listed: list[attendance.Person], chair) -> list[attendance.Person]:
