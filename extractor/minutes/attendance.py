@@ -364,6 +364,17 @@ def from_header(rows: list[Row]) -> list[Person]:
                 p.role = p.role or "Clerk"
         people.extend(found)
         i = j
+    return _sole_list(people)
+
+
+def _sole_list(people: list[Person]) -> list[Person]:
+    """Where the only list is headed "In attendance" (no "Present" list), it lists who was there:
+    its people are present, those with an officer's post officers."""
+    if any(p.category == "present" for p in people) or not any(p.category == "in_attendance" for p in people):
+        return people
+    for p in people:
+        if p.category == "in_attendance":
+            p.category = "officer" if p.role and _OFFICER_WORDS.search(p.role) else "present"
     return people
 
 
