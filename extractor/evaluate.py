@@ -453,8 +453,25 @@ def _same_item(g: dict, p: dict) -> bool:
     return _item_key(item(g), item(p)) is not None
 
 
+# A resolution's opening words are not part of its text (gold files may keep or drop them):
+# "RESOLVED -", "And Resolved:", "It was agreed that", "AGREED:", "DECIDED that", a leading "that".
+_RESOLUTION_OPENING = re.compile(
+    r"^\W*(?:(?:and\s+)?resolved|(?:it\s+was\s+)?(?:unanimously\s+)?(?:agreed|resolved|decided)|agreed|decided|decision)"
+    r"\b\s*[:\-–]?\s*(?:that\b\s*)?|^\W*that\b\s*", re.I)
+
+
+def resolution_text(text: Any) -> str:
+    """A resolution's text without its opening words, for comparison."""
+    text = str(text or "").strip()
+    for _ in range(2):
+        text = _RESOLUTION_OPENING.sub("", text, count=1).strip()
+    return text
+
+
 def _resolution_key(g: dict, p: dict) -> Optional[float]:
-    return _fuzzy_score(g.get("text"), p.get("text")) if _same_item(g, p) else None
+    if not _same_item(g, p):
+        return None
+    return _fuzzy_score(resolution_text(g.get("text")), resolution_text(p.get("text")))
 
 
 _VOTE_SIGNS = ("for_count", "against_count", "abstain_count", "result", "proposer", "seconder")

@@ -280,3 +280,12 @@ def test_cli_eval_table_json_and_gold_error(tmp_path):
     failed = runner.invoke(main, ["eval", str(pred_path), str(gold_path)])
     assert failed.exit_code == 5
     assert "g.gold.json" in failed.output
+
+
+def test_a_resolutions_opening_words_are_not_part_of_its_text():
+    gold = {"minutes": {"items": [{"ref": "5", "title": "Budget", "resolutions": ["that the budget be adopted"]}]}}
+    pred = {"minutes": [{"items": [{"ref": "5", "title": "Budget",
+                                    "resolutions": [{"text": "It was agreed that the budget be adopted"}]}]}]}
+    assert _section(gold, pred, "resolutions")["f1"] == 1.0
+    pred["minutes"][0]["items"][0]["resolutions"] = [{"text": "It was agreed that the accounts be paid"}]
+    assert _section(gold, pred, "resolutions")["f1"] == 0.0
