@@ -289,6 +289,13 @@ def test_and_resolved_quoted():
     assert _res("And Resolved: “That, the draft Minutes be adopted.” Next business.") == [(None, "That, the draft Minutes be adopted.", False)]
 
 
+def test_numbered_parts_after_a_lead_in_are_each_a_resolution():
+    found = _res("7. RESOLVED that Cabinet: 1. Agree to submit a request to Government; 2. Note that acceptance will "
+                 "commit Kent to elections in May 2026; and 3. Agree to request a postponement. 8. Mr Love thanked officers.")
+    assert [(n, t) for n, t, _ in found] == [("1", "Agree to submit a request to Government"), ("2", "Note that acceptance will "
+                                             "commit Kent to elections in May 2026"), ("3", "Agree to request a postponement.")]
+
+
 def test_it_was_agreed():
     assert _res("After discussion it was agreed that the item be deferred.") == [(None, "the item be deferred.", False)]
 

@@ -146,15 +146,23 @@ def _resolution_extent(segment: str, pipeline) -> str:
         return ""
     keep = [sents[0][1]]
     for _, s in sents[1:]:
-        if _CONTINUES.match(s) or SUB_LABEL.match(s) or keep[-1].endswith((":", ";")) or re.search(r";\s*(?:and|or)?$", keep[-1]):
+        if (_CONTINUES.match(s) or SUB_LABEL.match(s) or keep[-1].endswith((":", ";")) or re.search(r";\s*(?:and|or)?$", keep[-1])
+                or re.search(r"[:;]\s*(?:and\s+)?\(?\w{1,3}[.)]$", keep[-1])):  # "...: 1." the sentencizer cut after a label
             keep.append(s)
         else:
             break
     return " ".join(keep)
 
 
+_DOTTED_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;]))(?P<label>\d{1,2}\.)\s+(?=[A-Z])")
+
+
 def _sub_resolutions(body: str) -> list[tuple[Optional[str], str]]:
     labels = list(SUB_LABEL.finditer(body))
+    colon = body.find(":")
+    if colon >= 0:  # "RESOLVED that Cabinet: 1. Agree ...; 2. Note ...": numbered parts after a lead-in
+        labels += [m for m in _DOTTED_LABEL.finditer(body) if m.start() > colon]
+        labels.sort(key=lambda m: m.start())
     labels = _consistent_labels(labels)
     if len(labels) < 2:
         return [(None, body.strip())]
@@ -163,7 +171,7 @@ def _sub_resolutions(body: str) -> list[tuple[Optional[str], str]]:
         end = labels[n + 1].start() if n + 1 < len(labels) else len(body)
         text = body[m.end():end].strip().rstrip(";").strip()
         text = re.sub(r"[;,]?\s*(?:and|or)$", "", text).strip()
-        out.append((m.group("label").strip("()"), text))
+        out.append((m.group("label").strip("().").strip(), text))
     return out
 
 
@@ -178,7 +186,7 @@ def _consistent_labels(labels: list[re.Match]) -> list[re.Match]:
     for seq in seqs.values():
         chain: list[re.Match] = []
         for m in labels:
-            lab = m.group("label").strip("()")
+            lab = m.group("label").strip("().")
             if len(chain) < len(seq) and lab == seq[len(chain)]:
                 chain.append(m)
         if len(chain) > len(best):
