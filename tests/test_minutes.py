@@ -296,6 +296,16 @@ def test_numbered_parts_after_a_lead_in_are_each_a_resolution():
                                              "commit Kent to elections in May 2026"), ("3", "Agree to request a postponement.")]
 
 
+@pytest.mark.parametrize("text,counts", [
+    ("14 votes pour", {"for": 14}), ("11 votes pour / 1 abstention / 2 contre", {"for": 11, "abstain": 1, "against": 2}),
+    ("The motion was put: 7 in favour, 2 against, 1 abstention.", {"for": 7, "against": 2, "abstain": 1}),
+    ("The grass cut costs 500 for the year.", None),
+])
+def test_counts_printed_number_first(text, counts):
+    found = decisions.count_votes(text)
+    assert (found[0].counts if found else None) == counts
+
+
 def test_it_was_agreed():
     assert _res("After discussion it was agreed that the item be deferred.") == [(None, "the item be deferred.", False)]
 

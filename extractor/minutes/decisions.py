@@ -360,6 +360,32 @@ def _clean_who(who: Optional[str]) -> Optional[str]:
     return who or None
 
 
+# Counts printed number first, in English or French: "14 votes pour", "11 votes pour / 3 abstentions /
+# 2 contre", "7 in favour, 2 against, 1 abstention".
+_COUNT_FIRST = re.compile(
+    r"(?<![\w/.,£$€])(?P<n>\d{1,3})\s+(?:(?P<votes>votes?)\s+)?(?P<side>pour|contre|abstentions?|in\s+favou?r|for(?=\s*[,;/]|\s+and\b)|"
+    r"against|abstain(?:ed|ing|ions?)?)\b",
+    re.I)
+_SIDE = {"pour": "for", "contre": "against", "for": "for", "against": "against"}
+
+
+def count_votes(text: str) -> list[VoteFound]:
+    """Runs of number-first counts (one vote each run), the result carried when more voted for."""
+    out: list[VoteFound] = []
+    for m in _COUNT_FIRST.finditer(text):
+        word = m.group("side").lower()
+        side = _SIDE.get(word, "for" if "favo" in word else "abstain")
+        last = out[-1] if out else None
+        if last is not None and m.start() - last.end <= 6 and side not in last.counts:
+            last.counts[side], last.end = int(m.group("n")), m.end()
+            continue
+        out.append(VoteFound(counts={side: int(m.group("n"))}, names={}, start=m.start(), end=m.end()))
+    out = [v for v in out if "for" in v.counts and (len(v.counts) > 1 or re.search(r"votes?|pour|favou?r", text[v.start:v.end], re.I))]
+    for v in out:
+        v.result = "carried" if v.counts["for"] > v.counts.get("against", 0) else "lost"
+    return out
+
+
 def votes(text: str) -> list[VoteFound]:
     """Recorded votes, and proposed/seconded motions, in an item's body. Each run of tallies
     (For / Against / Abstain) is the vote on the nearest proposal before it that has none; a run
@@ -375,6 +401,9 @@ def votes(text: str) -> list[VoteFound]:
         for m in pattern.finditer(text):
             if not any(v.start <= m.start() < v.end for v in found):
                 found.append(VoteFound(proposer=m.group("proposer").strip(), seconder=m.group("seconder").strip(), counts={}, names={}, start=m.start(), end=m.end()))
+    for c in count_votes(text):
+        if not any(v.start <= c.start < v.end or c.start <= v.start < c.end for v in found):
+            found.append(c)
     for mo in motions(text):
         if not any(v.start <= mo.start < v.end or mo.start <= v.start < mo.end for v in found):
             found.append(VoteFound(proposer=mo.mover, seconder=mo.seconder, counts=dict(mo.counts), names={},
