@@ -192,6 +192,8 @@ def _ref_candidates(rows: list[Row]) -> list[tuple[int, str, float, float]]:
         score = 0.0
         if _title_like(title) or _all_upper(title):
             score += 1.0
+        elif rest and len(rest.split()) <= 8 and not rest.endswith((".", ",", ";")):
+            score += 0.5  # a short heading whose first letters the text layer lost ("uestion submitted by ...")
         if _all_upper(title):
             score += 0.5
         if _item_marker_follows(rows, i) or ITEM_INLINE.search(row.text):
