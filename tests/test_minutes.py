@@ -306,6 +306,14 @@ def test_counts_printed_number_first(text, counts):
     assert (found[0].counts if found else None) == counts
 
 
+def test_outcomes_without_their_framing_clause_or_mover():
+    found = decisions.outcomes("As the amount minuted was accurate, it was agreed to ask CC why. In the meantime, the "
+                               "Minutes of the Meeting were approved, proposed by PW and seconded by RW. Journey's End - "
+                               "dormer extension. Supported. Nothing had yet been agreed.", nlp.pipeline())
+    assert [f.text for f in found] == ["it was agreed to ask CC why.", "the Minutes of the Meeting were approved",
+                                       "Journey's End - dormer extension. Supported."]
+
+
 def test_it_was_agreed():
     assert _res("After discussion it was agreed that the item be deferred.") == [(None, "the item be deferred.", False)]
 

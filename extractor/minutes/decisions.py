@@ -63,7 +63,23 @@ def resolutions(text: str, pipeline) -> list[Found]:
 
 FORMAL = re.compile(r"\b(?:RESOLVED|Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b)|DECIDED|DECISION\s*:|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b)|Seconded\s+by)")
 OUTCOME = re.compile(r"\b(?:agreed|approved|adopted|ratified|endorsed)\b", re.I)
-_REPORTED = re.compile(r"\b(?:had|has|have)\s+been\s+(?:agreed|approved|adopted|ratified|endorsed)\b", re.I)
+# An outcome said in one word after the point it settles ("... dormer extension. Supported.").
+_ONE_WORD_OUTCOME = re.compile(r"^\W*(?:supported|accepted|carried|approved|agreed|adopted|refused|not\s+supported)\W*$", re.I)
+_REPORTED = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?been\s+(?:agreed|approved|adopted|ratified|endorsed|supported|accepted)\b", re.I)
+# What frames a decision without being part of it: a leading clause ("As the amount was accurate,",
+# "In the meantime,") and who moved it (", proposed by PW and seconded by RW").
+_LEADING_CLAUSE = re.compile(
+    r"^(?:as|since|following|after|in\s+the\s+meantime|given|having|once|while|whilst|although|because|further\s+to|"
+    r"in\s+addition|however|therefore)\b[^,]{0,120},\s*(?=\S)", re.I)
+_TRAILING_MOVER = re.compile(r",?\s+(?:having\s+been\s+)?(?:proposed|moved|seconded)\s+by\b.*$", re.I)
+
+
+def _decision_clause(sentence: str) -> str:
+    clause = _LEADING_CLAUSE.sub("", sentence.strip(), count=1)
+    clause = _TRAILING_MOVER.sub("", clause).strip()
+    if clause and not OUTCOME.search(clause) and not _ONE_WORD_OUTCOME.match(clause):
+        return sentence.strip()
+    return clause
 _INFORMAL_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(?P<label>\(?(?:[a-h]|\d{1,2})[.)])\s+(?=[A-Z(“\"])")
 _PROPOSAL = re.compile(r"^(?:To\s+(?:approve|agree|adopt|ratify|accept|endorse|note)|That)\b")
 _DASHED_OUTCOME = re.compile(r"\s[-–—]\s*(?:agreed|approved|adopted|ratified|endorsed)\b", re.I)
@@ -89,13 +105,15 @@ def outcomes(text: str, pipeline) -> list[Found]:
             continue
         for k in hits:
             first = k - 1 if k and len(sents[k][1].split()) <= 5 else k
-            found = " ".join(t for _, t in sents[first : k + 1])
+            found = " ".join([t for _, t in sents[first:k]] + [_decision_clause(sents[k][1])])
             out.append(Found(text=_strip_quotes(found), number=label, start=start + sents[first][0]))
     return out
 
 
 def _settles(sentence: str) -> bool:
     s = sentence.strip()
+    if _ONE_WORD_OUTCOME.match(s):
+        return True
     return bool(OUTCOME.search(s)) and not _REPORTED.search(s) and not s.endswith(":") and not re.search(
         r"\bagreed\s+(?:for|on)\s+the\s+next\s+(?:agenda|meeting)", s, re.I)
 

@@ -97,7 +97,35 @@ def build(pages: list[Page]) -> list[Row]:
                 if grid and ln.segments and part == clean_text(ln.text):
                     row.columns = split_columns(ln, grid)
                 rows.append(row)
+    if grid is None:
+        _right_column(rows)
     return rows
+
+
+def _right_column(rows: list[Row]) -> None:
+    """A right-hand action or owner column drawn without a grid ("... inappropriate.      KC"): short
+    runs standing apart at one left edge near the right of the page on three or more rows are
+    moved out of the text into the row's ``action`` column (the text stays as its ``body``)."""
+    found: list[tuple[Row, float]] = []
+    for row in rows:
+        segs = row.line.segments
+        if len(segs) < 2 or row.columns:
+            continue
+        last, before = segs[-1], segs[-2]
+        width = row.page.width or 0
+        if (width and last.box[0] >= 0.6 * width and last.box[0] - before.box[2] >= 30
+                and len(last.text.split()) <= 3 and len(last.text) <= 25):
+            found.append((row, last.box[0]))
+    by_edge: dict[int, list[Row]] = {}
+    for row, x in found:
+        by_edge.setdefault(round(x / 8), []).append(row)
+    for edge_rows in by_edge.values():
+        if len(edge_rows) < 3:
+            continue
+        for row in edge_rows:
+            who = clean_text(row.line.segments[-1].text)
+            body = clean_text(" ".join(g.text for g in row.line.segments[:-1]))
+            row.text, row.columns = body, {"body": body, "action": who}
 
 
 def _paragraphs(text: str) -> list[str]:
