@@ -101,6 +101,7 @@ def heading(text: str) -> Optional[tuple[str, Optional[str], str]]:
 def split_names(text: str) -> list[str]:
     """Split a list of names on top-level commas, semicolons, "and" and "&"."""
     text = re.sub(r"\)\s+(?=(?:Councillors?\s+|Cllr\.?\s+|Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+)?[A-Z])", "), ", text)
+    text = re.sub(r"\]\s+(?=[A-Z])", "], ", text)
     parts, depth, cur = [], 0, ""
     tokens = re.split(r"(\(|\)|,|;|\band\b|&)", text)
     for tok in tokens:
@@ -145,7 +146,7 @@ def parse_list(text: str, category: str, rows: list[Row], role: Optional[str] = 
         if role and person.role is None and not people:
             person.role = role
         people.append(person)
-    return people
+    return _clerk_serves(people)
 
 
 _ROLE_ONLY = re.compile(
@@ -175,6 +176,13 @@ def parse_person(chunk: str, category: str, rows: list[Row], default_title: Opti
     chunk = re.sub(r"\s+", " ", chunk).strip(" .,:;")
     chunk = _POSTNOMINAL.sub("", chunk).strip(" ,")
     role = None
+    square = re.search(r"\[([^\]]+)\]", chunk)  # "Alan Smith (AS)[Chair]"
+    if square:
+        role, chunk = square.group(1).strip(), (chunk[: square.start()] + chunk[square.end():]).strip()
+    chunk = re.sub(r"\s*\([A-Z]{2,3}\)(?=\s|$)", "", chunk).strip()  # the initials the minutes use for them
+    tail = re.search(r"\s+(CLERK|CHAIR(?:MAN)?|VICE[\s-]CHAIR|TREASURER|SECRETARY)$", chunk)
+    if tail and role is None:
+        role, chunk = tail.group(1).title(), chunk[: tail.start()].strip()
     m = re.search(r"\s*\((?![A-Z]{1,2}\))(.*)\)\s*$", chunk)
     if m:
         role = m.group(1).strip()
@@ -189,6 +197,17 @@ def parse_person(chunk: str, category: str, rows: list[Row], default_title: Opti
     if role and _CHAIR_ROLE.match(role):
         role = _canonical_role(role)
     return Person(name=chunk, category=category, role=role, title=title, rows=list(rows))
+
+
+_CLERK = re.compile(r"(?:parish\s+|town\s+)?clerk(?:\s+to\s+the\s+\w+)?", re.I)
+
+
+def _clerk_serves(people: list[Person]) -> list[Person]:
+    """The clerk listed among those present serves the meeting: an officer."""
+    for p in people:
+        if p.role and p.category == "present" and _CLERK.fullmatch(p.role):
+            p.category, p.role = "officer", "Clerk" if p.role.isupper() else p.role
+    return people
 
 
 def _canonical_title(text: str) -> str:
