@@ -256,8 +256,10 @@ def _bold_line(tp, line: Line, height: float) -> bool:
         if index < 0:
             return False
         weight = seg.weight or raw.FPDFText_GetFontWeight(tp, index)
+        if weight >= 600:
+            continue
         raw.FPDFText_GetFontInfo(tp, index, name, len(name), ctypes.byref(flags))
-        if not (weight >= 600 or _BOLD_FONT.search(name.value) or flags.value & 0x40000):
+        if not (_BOLD_FONT.search(name.value) or flags.value & 0x40000):
             return False
     return True
 
