@@ -240,7 +240,8 @@ def split(ctx: Context) -> list[Document]:
         starts = kind is not None
         if current is not None and kind is not None:
             same_run = kind == current.kind and kind != "blank" and kind != "report"
-            if same_run and (kind in TABLE_CUES or kind == "glossary" or head == current.header):
+            if same_run and (kind in TABLE_CUES or kind == "glossary" or head == current.header
+                             or (title and title == current.title)):  # its running header again
                 starts = False
             if kind == "agenda" and current.kind == "agenda":
                 starts = False
