@@ -303,6 +303,7 @@ _MOTION_END = (r"(?=,?\s+(?:which\s+|and\s+)?(?:was\s+)?(?:(?:made|moved)\s+by|s
 _MOTION_FORMS = (
     re.compile(rf"{_MOVER}\s+(?:made\s+(?:a|the)\s+motion|moved|motioned)\s+(?P<body>(?:to|that)\s+.+?){_MOTION_END}"),
     re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?(?:by\s+{_MOVER},?\s+)?(?P<body>to\s+.+?){_MOTION_END}"),
+    re.compile(rf"{_MOVER}\s+(?:proposed|moved)\s+(?:a\s+(?:resolution|motion)\s+)?(?P<body>that\s+.+?)(?=\.\s|\.$|;|$)"),
     re.compile(rf"{_MOVER}\s+proposed,?\s+(?:and\s+)?(?P<seconder>(?:[A-Z][\w.'’\-]*\s+){{0,4}}[A-Z][\w'’\-]+)\s+seconded,?\s+"
                rf"(?P<body>that\s+.+?)(?=\.\s|\.$|$)"),
 )
