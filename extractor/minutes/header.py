@@ -47,8 +47,24 @@ _BODY_NAME = re.compile(rf"(?P<name>(?:{_NAME_WORD}\s+){{0,8}}?{_BODY_NOUN}(?:\s
 _NAME_LEAD = re.compile(
     r"^(?:(?:approved|draft|unconfirmed|confirmed|printed)\s+)?(?:minutes\s+(?:of|for)\s+)?(?:the\s+|a\s+)?"
     r"(?:proceedings\s+at\s+)?(?:(?:special|ordinary|annual|regular|budget|statutory|full|monthly|adjourned|"
-    r"extraordinary)\s+)*(?:meeting\s+of\s+(?:the\s+)?)?|^(?:title\s+of\s+meeting|meeting|committee|body)\s*:?\s+", re.I)
+    r"extraordinary)\s+)*(?:meeting\s+of\s+(?:the\s+)?)?|^(?:title\s+of\s+meeting|meeting|committee|body)\s*:?\s+|"
+    r"^(?:CR|PV)\s+(?:du|de\s+la|des)\s+", re.I)
+_BODY_LABEL = re.compile(r"^(?:title\s+of\s+(?:the\s+)?meeting|name\s+of\s+(?:the\s+)?(?:committee|body|meeting)|meeting|committee)\s*:?\s+(?=[A-Z])", re.I)
+_BOX_ROW = re.compile(r"^(?:committee|meeting|body)\s+(?:date|time)\W*$", re.I)
 _NOT_NAME = re.compile(r"^(?:the|a|an|of|and|for|de|du|des|la|le|regular|special|ordinary|annual|minutes|meeting)$", re.I)
+
+
+def labelled_body(rows: list[str]) -> Optional[str]:
+    """The body a label names ("Title of Meeting ...", a "COMMITTEE  DATE" box over its values)."""
+    for k, raw in enumerate(rows[:8]):
+        text = re.sub(r"\s+", " ", raw).strip()
+        if _COMMITTEE_BOX.match(text):
+            continue  # "COMMITTEE <name> DATE ..." on one row is read as a box
+        if _BODY_LABEL.match(text) or (k and _BOX_ROW.match(re.sub(r"\s+", " ", rows[k - 1]).strip())):
+            name = body_name(rows[max(0, k - 1): k + 1] if not _BODY_LABEL.match(text) else [text])
+            if name:
+                return name
+    return None
 
 
 def body_name(rows: list[str]) -> Optional[str]:
@@ -59,6 +75,11 @@ def body_name(rows: list[str]) -> Optional[str]:
     best: Optional[tuple[float, str]] = None
     for k, raw in enumerate(rows[:8]):
         text = re.sub(r"\s+", " ", raw).strip()
+        labelled = _BODY_LABEL.match(text)
+        if labelled:  # "Title of Meeting  Suffolk Libraries IPS - Board Meeting"
+            text = re.sub(r"\s+[-–]\s+", " ", text[labelled.end():])
+        if k and _BOX_ROW.match(re.sub(r"\s+", " ", rows[k - 1]).strip()):  # a "COMMITTEE  DATE" box over its values
+            text, labelled = re.sub(r"\s*\d{1,2}/\d{1,2}/\d{2,4}\s*", " ", text).strip(), True
         lead = _NAME_LEAD.match(text)
         text = text[lead.end():] if lead else text
         shout = text.isupper()
@@ -71,6 +92,7 @@ def body_name(rows: list[str]) -> Optional[str]:
                 continue
             named = sum(1 for w in words if w[:1].isupper() and not _NOT_NAME.match(w))
             score = named - 0.3 * k + (2.0 if re.search(r"\bminutes\b|\bmeeting\b|\bcompte|\bCR\b", raw, re.I) else 0.0)
+            score += 3.0 if labelled else 0.0
             name = _title_case(" ".join(words)) if shout else " ".join(words)
             if best is None or score > best[0]:
                 best = (score, name)
@@ -127,7 +149,10 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
     box = next((_COMMITTEE_BOX.match(r.text) for r in head if _COMMITTEE_BOX.match(r.text)), None)
     if box:
         out.body = box.group("body").strip()
-    if out.body is None or _GENERIC_BODY.search(out.body) or len(out.body.split()) > 6:
+    labelled = labelled_body([r.text for r in head[:8]])
+    if labelled:
+        out.body = labelled
+    elif out.body is None or _GENERIC_BODY.search(out.body) or len(out.body.split()) > 6:
         named = body_name([r.text for r in head[:8]])
         if named:
             out.body = named
@@ -165,8 +190,11 @@ def _start_time(head: list[Row], everything: str) -> tuple[Optional[str], Option
         m = _AT_TIME.search(r.text)
         if m and clock(m.group("t")):
             return clock(m.group("t")), None
-    s = _START.search(" ".join(r.text for r in head[:15])) or _START.search(everything)
-    return (clock(s.group("a") or s.group("b")) if s else None), None
+    s = _START.search(" ".join(r.text for r in head[:15]))
+    if s:
+        return clock(s.group("a") or s.group("b")), None
+    s = next((m for m in _START.finditer(everything) if m.group("b")), None)  # "the meeting commenced at ..."
+    return (clock(s.group("b")) if s else None), None
 
 
 def _first_date(head: list[Row], dayfirst: bool = True) -> Optional[str]:
