@@ -79,7 +79,10 @@ def recover(ctx: Context) -> list[Grid]:
         return text_grids(pages)
     from extractor.tables.recover_pdf import borderless_pairs, cell_grids, grid_box, ruled_grids
     from extractor.tables.recover_stream import stream_grids
+    from extractor.tables.reread import candidates, reread
 
+    again = reread(ctx.source, candidates(ctx.source))
+    pages = [again.get(p.index, p) for p in pages]
     grids: list[Grid] = []
     for page in pages:
         if not page.rules and not page.lines:
