@@ -29,6 +29,7 @@ from models.records import (
     Milestone,
     MilestoneException,
     Provenance,
+    Risk,
     Table,
 )
 
@@ -254,8 +255,17 @@ def _emit_action_log(ctx: Context, out: Extraction, table: LogicalTable) -> None
         out.actions.append(Action(**a, provenance=_prov(rows)))
 
 
+def _emit_risks(ctx: Context, out: Extraction, table: LogicalTable) -> None:
+    from extractor.tables.risks import rows_to_risks
+
+    for r in rows_to_risks(table.rows, table.edges, table.layout):
+        rows = r.pop("rows")
+        out.risks.append(Risk(**r, provenance=_prov(rows)))
+
+
 # One interpreter per kind of table, each building its own records.
 INTERPRETERS = {
+    "risk_register": _emit_risks,
     "action_plan": _emit_actions,
     "action_log": _emit_action_log,
     "exception_report": _emit_exceptions,

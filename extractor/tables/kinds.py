@@ -64,6 +64,33 @@ ACTION_LOG = {
 }
 
 
+# A risk register or risk assessment: the header names the risk and how it is managed or rated.
+# Which "risk" column is the risk itself and which its rating is settled by the columns' content
+# (risks.resolve).
+RISK_REGISTER = {
+    "ref": r"^(risk )?(ref(erence)?|no|number|id|#)\.?$",
+    "rating": r"rating|score|\blevel\b|likelihood|probability|impact|severity|h\s*/\s*m\s*/\s*l|^rag$",
+    "controls": r"control|mitigat|manag|measures|treatment|response|in place|safeguard",
+    "theme": r"^(risk )?(areas?|topics?|category|categories|themes?|types?|sections?|headings?|subjects?|groups?)$",
+    "lead": r"owner|\blead\b|responsib|\bwho\b|by whom|^actions?( by)?$",
+    "title": r"\brisks?\b|hazard|threat|identified|description|^issues?$",
+    "notes": r"^(notes?|comments?|remarks?)$",
+}
+
+
+def _risk_layout(cells: list[str]) -> Optional[Layout]:
+    filled = [c for c in cells if c.strip()]
+    if len(filled) < 2 or any(len(c.split()) > 5 for c in filled):
+        return None
+    if not any(re.search(r"\brisks?\b|hazard", normalise(c)) for c in filled):
+        return None
+    found = _fields(cells, RISK_REGISTER)
+    named = sum(1 for c in filled if any(re.search(rx, normalise(c)) for rx in RISK_REGISTER.values()))
+    if "title" in found and ({"controls", "rating"} & found.keys()) and named >= 0.6 * len(filled):
+        return Layout("risk_register", found, header=cells)
+    return None
+
+
 _DATA = re.compile(r"\d\s*%|:\s*\d")
 
 
@@ -102,6 +129,9 @@ def header_layout(cells: list[str]) -> Optional[Layout]:
     ex = _fields(cells, EXCEPTIONS)
     if "reason" in ex and ({"revised_completion", "support_required", "actions_to_achieve"} & ex.keys()):
         return Layout("exception_report", ex, header=cells)
+    risk = _risk_layout(cells)
+    if risk is not None:
+        return risk
     ap = _fields(cells, ACTION_PLAN)
     if "milestone" in ap and ({"start", "due", "status", "note"} & ap.keys()) and len(ap) >= 3:
         return Layout("action_plan", ap, header=cells)
