@@ -19,7 +19,7 @@ from extractor.tables import actions as ap
 from extractor.tables.grid import Grid, Row
 from extractor.tables.indicators import group_heading, rows_to_indicators, trend_flags
 from extractor.tables.kinds import Layout, header_layout, merge_header, sub_header
-from extractor.tables.others import glossary_rows, rows_to_exceptions
+from extractor.tables.others import GLOSSARY_HEAD, glossary_rows, rows_to_exceptions
 from extractor.textutil import normalise, parse_date
 from models.records import (
     Action,
@@ -56,9 +56,11 @@ def extract(ctx: Context, out: Extraction) -> None:
     tables, leftovers = segment(grids)
     for table in tables:
         INTERPRETERS[table.layout.kind](ctx, out, table)
+    glossary_end: Optional[Row] = None  # the last row of the last term list read
     for grid in leftovers:
-        entries = glossary_rows(grid.rows)
+        entries = glossary_rows(grid.rows, _headed(grid, glossary_end))
         if entries:
+            glossary_end = grid.rows[-1]
             out.glossary.extend(GlossaryEntry(term=e["term"], expansion=e["expansion"], provenance=_prov(e["rows"])) for e in entries)
         elif len(grid.rows) >= 2 and grid.width >= 2:
             out.tables.append(Table(kind="grid", rows=[r.texts() for r in grid.rows], pages=grid.pages, provenance=_prov(grid.rows)))
@@ -67,6 +69,23 @@ def extract(ctx: Context, out: Extraction) -> None:
 
         cards.extract(ctx, out)
     _link_exceptions(out)
+
+
+def _headed(grid: Grid, previous: Optional[Row]) -> bool:
+    """Whether a grid sits under a glossary heading on its page, or carries on the term list that
+    ended on the page before (or earlier on its own page)."""
+    first = grid.rows[0] if grid.rows else None
+    if first is None or grid.width != 2:
+        return False
+    if previous is not None and 0 <= first.page.index - previous.page.index <= 1:
+        return True
+    own = set(map(id, first.lines))
+    for ln in first.page.lines:
+        if id(ln) in own:
+            break
+        if GLOSSARY_HEAD.search(ln.text) and len(ln.text.split()) <= 10:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- recovery
