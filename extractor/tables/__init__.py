@@ -282,8 +282,21 @@ def _emit_risks(ctx: Context, out: Extraction, table: LogicalTable) -> None:
         out.risks.append(Risk(**r, provenance=_prov(rows)))
 
 
+def _emit_timeline(ctx: Context, out: Extraction, table: LogicalTable) -> None:
+    from extractor.tables.timeline import rows_to_plan
+
+    actions, milestones = rows_to_plan(table.rows, table.edges, table.layout)
+    for a in actions:
+        rows = a.pop("rows")
+        out.actions.append(Action(**a, provenance=_prov(rows)))
+    for m in milestones:
+        rows = m.pop("rows")
+        out.milestones.append(Milestone(action_ref=None, **m, provenance=_prov(rows)))
+
+
 # One interpreter per kind of table, each building its own records.
 INTERPRETERS = {
+    "timeline": _emit_timeline,
     "risk_register": _emit_risks,
     "action_plan": _emit_actions,
     "action_log": _emit_action_log,

@@ -91,6 +91,30 @@ def _risk_layout(cells: list[str]) -> Optional[Layout]:
     return None
 
 
+_MONTHLY = re.compile(r"[a-z]{3}|q[1-4]", re.I)
+
+
+def _timeline_layout(cells: list[str]) -> Optional[Layout]:
+    """A plan laid out over time: a first column naming what is done (an action, a commitment, an
+    objective) and two or more month or quarter columns; other columns may name a lead."""
+    filled = [(i, c.strip()) for i, c in enumerate(cells) if c.strip()]
+    periods = {i: c for i, c in filled if PERIOD_LABEL.match(c) and _MONTHLY.search(c)}
+    if len(periods) < 2 or len(filled) < 3:
+        return None
+    first, text = filled[0]
+    if first in periods or not re.search(ACTION_LOG["title"] + "|" + ACTION_LOG["plan"], normalise(text)):
+        return None
+    columns = {"title": first}
+    for i, c in filled[1:]:
+        if i in periods:
+            continue
+        if re.search(ACTION_LOG["lead"], normalise(c)):
+            columns["lead"] = i
+        else:
+            return None  # a column neither a period nor a lead: some other table
+    return Layout("timeline", columns, periods, header=cells)
+
+
 _DATA = re.compile(r"\d\s*%|:\s*\d")
 
 
@@ -132,6 +156,9 @@ def header_layout(cells: list[str]) -> Optional[Layout]:
     risk = _risk_layout(cells)
     if risk is not None:
         return risk
+    timeline = _timeline_layout(cells)
+    if timeline is not None:
+        return timeline
     ap = _fields(cells, ACTION_PLAN)
     if "milestone" in ap and ({"start", "due", "status", "note"} & ap.keys()) and len(ap) >= 3:
         return Layout("action_plan", ap, header=cells)

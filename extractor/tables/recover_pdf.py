@@ -160,6 +160,10 @@ def _place(rows: list[Row], xs: list[float], seg: Segment, line: Line) -> None:
     if not (xs[0] - 2 <= x0 + 1 <= xs[-1]):
         return
     col = _index(xs, x0 + 1)
+    if col is not None and col + 1 < len(xs) - 1 and x1 > xs[col + 1] + 6 and xs[col + 1] - x0 < 5:
+        # a first letter poking out of its cell across the rule is no text of the cell to the left
+        # (a spanning run starts well inside its first column)
+        col += 1
     for row in rows:
         if row.top - 1 <= mid < row.bottom + 1 and col is not None:
             row.cells[col].frags.append(Frag(clean_text(seg.text), top, bottom, line, x0, seg.baseline))

@@ -100,7 +100,7 @@ def page_from(chars: list[dict], edges: list[dict], rects: list[dict], index: in
         rgb = _rgb(r.get("non_stroking_color")) if r.get("fill") else None
         if rgb and rgb != (255, 255, 255) and r["x1"] - r["x0"] < 0.98 * width:
             fills.append(FilledRect((r["x0"], r["top"], r["x1"], r["bottom"]), rgb))
-    lines = [_line(group, rules) for group in _rows([c for c in chars if c.get("upright", True) and c["text"].strip()])]
+    lines = [_line(group, rules) for group in _rows([c for c in chars if c.get("upright", True) and c["text"].strip() and not c["text"].startswith("(cid:")])]
     lines = [ln for ln in lines if ln is not None]
     page = Page(index=index, lines=lines, width=width, height=height, rules=rules, rects=fills)
     if old is not None:
@@ -152,7 +152,8 @@ def _rows(chars: list[dict]) -> list[list[dict]]:
 def _line(chars: list[dict], rules: list[Rule]) -> Optional[Line]:
     chars.sort(key=lambda c: c["x0"])
     top, bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
-    walls = [(r.box[0] + r.box[2]) / 2 for r in rules if not r.horizontal and r.box[1] <= top + 1 and r.box[3] >= bottom - 1]
+    walls = [(r.box[0] + r.box[2]) / 2 for r in rules
+             if not r.horizontal and min(r.box[3], bottom) - max(r.box[1], top) >= 0.5 * (bottom - top)]
     segs: list[Segment] = []
     run: list[dict] = []
     text = ""
@@ -170,7 +171,7 @@ def _line(chars: list[dict], rules: list[Rule]) -> Optional[Line]:
             prev = run[-1]
             size = max(prev.get("size") or 8.0, 1.0)
             gap = ch["x0"] - prev["x1"]
-            if gap > RUN_SPLIT * size or any(prev["x1"] - 0.5 <= w <= ch["x0"] + 0.5 for w in walls):
+            if gap > RUN_SPLIT * size or any((prev["x0"] + prev["x1"]) / 2 <= w <= ch["x0"] + 0.5 for w in walls):
                 close()
                 run, text = [], ""
             elif gap > SPACE * size and not text.endswith(" "):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Optional
 
 from extractor.tables.columns import content
-from extractor.tables.grid import Row
+from extractor.tables.grid import Row, closed_above
 from extractor.tables.kinds import Layout
 
 CARRIED = ("ref", "theme")
@@ -53,19 +53,6 @@ def resolve(layout: Layout, texts: list[list[str]]) -> dict[str, int]:
     return cols
 
 
-def _closed_above(row: Row, xs: list[float], col: int) -> bool:
-    """Whether a horizontal rule closes the cell above this row in column ``col`` (a cell of its
-    own, left empty), rather than a merged cell running on."""
-    if not xs or col + 1 >= len(xs) or row.top is None:
-        return False
-    x0, x1 = xs[col], xs[col + 1]
-    for rule in row.page.rules:
-        bx0, top, bx1, bottom = rule.box
-        if rule.horizontal and abs((top + bottom) / 2 - row.top) <= 2.5 and min(bx1, x1) - max(bx0, x0) >= 0.6 * (x1 - x0):
-            return True
-    return False
-
-
 def rows_to_risks(rows: list[Row], edges: list[list[float]], layout: Layout) -> list[dict]:
     texts = [r.texts() for r in rows]
     cols = resolve(layout, texts)
@@ -89,7 +76,7 @@ def rows_to_risks(rows: list[Row], edges: list[list[float]], layout: Layout) -> 
             value = get(name)
             if value:
                 carried[name] = value
-            elif name in cols and (row.page is last_page or last_page is None) and _closed_above(row, xs, cols[name]):
+            elif name in cols and (row.page is last_page or last_page is None) and closed_above(row, xs, cols[name]):
                 carried[name] = None
             values[name] = value or carried[name]
         last_page = row.page
