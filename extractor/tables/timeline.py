@@ -20,7 +20,7 @@ from extractor.textutil import MONTHS, iso_date, parse_month
 
 # A trailing label naming who leads: '(Policy Lead - HMT)', or, its opening cut off by the cell's
 # edge, 'olicy Lead - DfE)' / '(Policy ad - DfE)'; an unclosed '(Policy Lead' names no one.
-_LEAD = re.compile(r"(?:\(([^()]*?)|(?:(?<=\s)|^)((?:\S+\s)?\S+))\s*[-–:]\s*([^()]{1,60}?)\)\s*\.?$")
+_LEAD = re.compile(r"(?:\(([^()]*?)|(?:(?<=\s)|^)((?:[^\s()]+\s)?[^\s()]+))\s*[-–:]\s*([^()]{1,60}?)\)\s*\.?$")
 _LEAD_WORD = re.compile(r"\b(?:lead|owner|responsib\w*)\b", re.I)
 _OPEN_LEAD = re.compile(r"\s*\([^()]*\b(?:lead|owner)\b[^()]*$", re.I)
 _CID = re.compile(r"\(cid:\d+\)")
@@ -45,7 +45,8 @@ def lead_of(text: str) -> tuple[str, Optional[str]]:
     m = _LEAD.search(text)
     if m:
         label, value = (m.group(1) or m.group(2) or ""), m.group(3).strip(" ,;.")
-        coded = bool(value) and value[:1].isupper() and len(value.split()) <= 5
+        # a post or body's code: 'HMT', 'DfE', 'CO, ERG/OGC' (not a word such as 'September')
+        coded = bool(value) and len(value.split()) <= 5 and any(sum(c.isupper() for c in w) >= 2 for w in value.split())
         if _LEAD_WORD.search(label) or (coded and len(label.split()) <= 2):
             return text[:m.start()].strip(), value or None
     m = _OPEN_LEAD.search(text)
