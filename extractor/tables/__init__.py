@@ -51,19 +51,29 @@ class LogicalTable:
 
 
 def extract(ctx: Context, out: Extraction) -> None:
-    """Fill out.actions, milestones, exceptions, indicators, glossary and tables."""
+    """Fill out.actions, milestones, exceptions, indicators, risks, glossary, and out.tables with
+    every grid recovered (typed or not), each with its box on the page and the strategy that found it."""
     grids = recover(ctx)
     tables, leftovers = segment(grids)
+    kind_of: dict[int, str] = {}
     for table in tables:
         INTERPRETERS[table.layout.kind](ctx, out, table)
+        kind_of.update((id(r), table.layout.kind) for r in table.rows)
     glossary_end: Optional[Row] = None  # the last row of the last term list read
     for grid in leftovers:
         entries = glossary_rows(grid.rows, _headed(grid, glossary_end))
         if entries:
             glossary_end = grid.rows[-1]
+            kind_of.update((id(r), "glossary") for r in grid.rows)
             out.glossary.extend(GlossaryEntry(term=e["term"], expansion=e["expansion"], provenance=_prov(e["rows"])) for e in entries)
-        elif len(grid.rows) >= 2 and grid.width >= 2:
-            out.tables.append(Table(kind="grid", rows=[r.texts() for r in grid.rows], pages=grid.pages, provenance=_prov(grid.rows)))
+    for grid in grids:
+        kinds = [kind_of[id(r)] for r in grid.rows if id(r) in kind_of]
+        kind = max(set(kinds), key=kinds.count) if kinds else "grid"
+        if grid.rows and (kind != "grid" or (len(grid.rows) >= 2 and grid.width >= 2)):
+            out.tables.append(Table(
+                kind=kind, rows=[r.texts() for r in grid.rows], pages=grid.pages, strategy=grid.strategy,
+                bbox=[round(v, 2) for v in grid.box] if grid.box else None, provenance=_prov(grid.rows),
+            ))
     if ctx.source.format == "pdf":
         from extractor.tables import cards
 
