@@ -94,6 +94,11 @@ def grid_relations(rows: list[list[str]]) -> Counter:
     return relations(cells)
 
 
+def _num(text: str) -> float:
+    """A coordinate as printed in the gold XML (one file has a stray letter: '26ß')."""
+    return float(re.sub(r"[^\d.\-]", "", text))
+
+
 def gold_regions(stem: str) -> list[Region]:
     """Regions with their relations from -str.xml; page heights from the PDF (the XML's y runs
     up from the bottom of the page)."""
@@ -114,8 +119,8 @@ def gold_regions(stem: str) -> list[Region]:
                 cells.append((r0, c0, r1, c1, cell.findtext("content") or ""))
                 bb = cell.find("bounding-box")
                 if bb is not None:
-                    xs0.append(float(bb.get("x1"))); xs1.append(float(bb.get("x2")))
-                    ys0.append(float(bb.get("y1"))); ys1.append(float(bb.get("y2")))
+                    xs0.append(_num(bb.get("x1"))); xs1.append(_num(bb.get("x2")))
+                    ys0.append(_num(bb.get("y1"))); ys1.append(_num(bb.get("y2")))
             h = heights[page - 1]
             box = (min(xs0), h - max(ys1), max(xs1), h - min(ys0)) if xs0 else (0, 0, 0, 0)
             out.append(Region(page, box, relations(cells)))
@@ -125,7 +130,7 @@ def gold_regions(stem: str) -> list[Region]:
         for region, r in zip(out, reg):
             bb = r.find("bounding-box")
             h = heights[region.page - 1]
-            region.box = (float(bb.get("x1")), h - float(bb.get("y2")), float(bb.get("x2")), h - float(bb.get("y1")))
+            region.box = (_num(bb.get("x1")), h - _num(bb.get("y2")), _num(bb.get("x2")), h - _num(bb.get("y1")))
     return out
 
 
