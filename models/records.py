@@ -330,6 +330,8 @@ class Table(Record):
     kind: str = Field("grid", description="What the interpreter recognised it as, or 'grid'.")
     rows: list[list[Optional[str]]]
     pages: list[int]
+    bbox: Optional[list[float]] = Field(None, description="Where the recovered grid lies on its first page (PDF points, x0, top, x1, bottom).")
+    strategy: Optional[str] = Field(None, description="The recovery that found it: ruled, cells, stream, pairs, text.")
     provenance: Provenance
 
 

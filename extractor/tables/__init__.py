@@ -19,7 +19,7 @@ from extractor.tables import actions as ap
 from extractor.tables.grid import Grid, Row
 from extractor.tables.indicators import group_heading, rows_to_indicators, trend_flags
 from extractor.tables.kinds import Layout, header_layout, merge_header, sub_header
-from extractor.tables.others import glossary_rows, rows_to_exceptions
+from extractor.tables.others import GLOSSARY_HEAD, glossary_rows, rows_to_exceptions
 from extractor.textutil import normalise, parse_date
 from models.records import (
     Action,
@@ -29,6 +29,7 @@ from models.records import (
     Milestone,
     MilestoneException,
     Provenance,
+    Risk,
     Table,
 )
 
@@ -50,22 +51,51 @@ class LogicalTable:
 
 
 def extract(ctx: Context, out: Extraction) -> None:
-    """Fill out.actions, milestones, exceptions, indicators, glossary and tables."""
+    """Fill out.actions, milestones, exceptions, indicators, risks, glossary, and out.tables with
+    every grid recovered (typed or not), each with its box on the page and the strategy that found it."""
     grids = recover(ctx)
     tables, leftovers = segment(grids)
+    kind_of: dict[int, str] = {}
     for table in tables:
         INTERPRETERS[table.layout.kind](ctx, out, table)
+        kind_of.update((id(r), table.layout.kind) for r in table.rows)
+    glossary_end: Optional[Row] = None  # the last row of the last term list read
     for grid in leftovers:
-        entries = glossary_rows(grid.rows)
+        entries = glossary_rows(grid.rows, _headed(grid, glossary_end))
         if entries:
+            glossary_end = grid.rows[-1]
+            kind_of.update((id(r), "glossary") for r in grid.rows)
             out.glossary.extend(GlossaryEntry(term=e["term"], expansion=e["expansion"], provenance=_prov(e["rows"])) for e in entries)
-        elif len(grid.rows) >= 2 and grid.width >= 2:
-            out.tables.append(Table(kind="grid", rows=[r.texts() for r in grid.rows], pages=grid.pages, provenance=_prov(grid.rows)))
+    for grid in grids:
+        kinds = [kind_of[id(r)] for r in grid.rows if id(r) in kind_of]
+        kind = max(set(kinds), key=kinds.count) if kinds else "grid"
+        if grid.rows and (kind != "grid" or (len(grid.rows) >= 2 and grid.width >= 2)):
+            out.tables.append(Table(
+                kind=kind, rows=[r.texts() for r in grid.rows], pages=grid.pages, strategy=grid.strategy,
+                bbox=[round(v, 2) for v in grid.box] if grid.box else None, provenance=_prov(grid.rows),
+            ))
     if ctx.source.format == "pdf":
         from extractor.tables import cards
 
         cards.extract(ctx, out)
     _link_exceptions(out)
+
+
+def _headed(grid: Grid, previous: Optional[Row]) -> bool:
+    """Whether a grid sits under a glossary heading on its page, or carries on the term list that
+    ended on the page before (or earlier on its own page)."""
+    first = grid.rows[0] if grid.rows else None
+    if first is None or grid.width != 2:
+        return False
+    if previous is not None and 0 <= first.page.index - previous.page.index <= 1:
+        return True
+    own = set(map(id, first.lines))
+    for ln in first.page.lines:
+        if id(ln) in own:
+            break
+        if GLOSSARY_HEAD.search(ln.text) and len(ln.text.split()) <= 10:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- recovery
@@ -79,7 +109,10 @@ def recover(ctx: Context) -> list[Grid]:
         return text_grids(pages)
     from extractor.tables.recover_pdf import borderless_pairs, cell_grids, grid_box, ruled_grids
     from extractor.tables.recover_stream import stream_grids
+    from extractor.tables.reread import candidates, reread
 
+    again = reread(ctx.source, candidates(ctx.source))
+    pages = [again.get(p.index, p) for p in pages]
     grids: list[Grid] = []
     for page in pages:
         if not page.rules and not page.lines:
@@ -251,8 +284,30 @@ def _emit_action_log(ctx: Context, out: Extraction, table: LogicalTable) -> None
         out.actions.append(Action(**a, provenance=_prov(rows)))
 
 
+def _emit_risks(ctx: Context, out: Extraction, table: LogicalTable) -> None:
+    from extractor.tables.risks import rows_to_risks
+
+    for r in rows_to_risks(table.rows, table.edges, table.layout):
+        rows = r.pop("rows")
+        out.risks.append(Risk(**r, provenance=_prov(rows)))
+
+
+def _emit_timeline(ctx: Context, out: Extraction, table: LogicalTable) -> None:
+    from extractor.tables.timeline import rows_to_plan
+
+    actions, milestones = rows_to_plan(table.rows, table.edges, table.layout)
+    for a in actions:
+        rows = a.pop("rows")
+        out.actions.append(Action(**a, provenance=_prov(rows)))
+    for m in milestones:
+        rows = m.pop("rows")
+        out.milestones.append(Milestone(action_ref=None, **m, provenance=_prov(rows)))
+
+
 # One interpreter per kind of table, each building its own records.
 INTERPRETERS = {
+    "timeline": _emit_timeline,
+    "risk_register": _emit_risks,
     "action_plan": _emit_actions,
     "action_log": _emit_action_log,
     "exception_report": _emit_exceptions,

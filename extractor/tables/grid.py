@@ -94,5 +94,18 @@ class Grid:
         return max((len(r.cells) for r in self.rows), default=0)
 
 
+def closed_above(row: Row, xs: list[float], col: int) -> bool:
+    """Whether a horizontal rule runs along the top of this row's cell in column ``col``: a cell of
+    its own, where no rule there means a merged cell running on from the row above."""
+    if not xs or col + 1 >= len(xs) or row.top is None:
+        return False
+    x0, x1 = xs[col], xs[col + 1]
+    for rule in row.page.rules:
+        bx0, top, bx1, bottom = rule.box
+        if rule.horizontal and abs((top + bottom) / 2 - row.top) <= 2.5 and min(bx1, x1) - max(bx0, x0) >= 0.6 * (x1 - x0):
+            return True
+    return False
+
+
 def text_cell(text: str, line: Optional[Line] = None) -> Cell:
     return Cell([Frag(text, line=line)] if text else [])

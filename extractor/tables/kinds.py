@@ -64,6 +64,57 @@ ACTION_LOG = {
 }
 
 
+# A risk register or risk assessment: the header names the risk and how it is managed or rated.
+# Which "risk" column is the risk itself and which its rating is settled by the columns' content
+# (risks.resolve).
+RISK_REGISTER = {
+    "ref": r"^(risk )?(ref(erence)?|no|number|id|#)\.?$",
+    "rating": r"rating|score|\blevel\b|likelihood|probability|impact|severity|h\s*/\s*m\s*/\s*l|^rag$",
+    "controls": r"control|mitigat|manag|measures|treatment|response|in place|safeguard",
+    "theme": r"^(risk )?(areas?|topics?|category|categories|themes?|types?|sections?|headings?|subjects?|groups?)$",
+    "lead": r"owner|\blead\b|responsib|\bwho\b|by whom|^actions?( by)?$",
+    "title": r"\brisks?\b|hazard|threat|identified|description|^issues?$",
+    "notes": r"^(notes?|comments?|remarks?)$",
+}
+
+
+def _risk_layout(cells: list[str]) -> Optional[Layout]:
+    filled = [c for c in cells if c.strip()]
+    if len(filled) < 2 or any(len(c.split()) > 5 for c in filled):
+        return None
+    if not any(re.search(r"\brisks?\b|hazard", normalise(c)) for c in filled):
+        return None
+    found = _fields(cells, RISK_REGISTER)
+    named = sum(1 for c in filled if any(re.search(rx, normalise(c)) for rx in RISK_REGISTER.values()))
+    if "title" in found and ({"controls", "rating"} & found.keys()) and named >= 0.6 * len(filled):
+        return Layout("risk_register", found, header=cells)
+    return None
+
+
+_MONTHLY = re.compile(r"[a-z]{3}|q[1-4]", re.I)
+
+
+def _timeline_layout(cells: list[str]) -> Optional[Layout]:
+    """A plan laid out over time: a first column naming what is done (an action, a commitment, an
+    objective) and two or more month or quarter columns; other columns may name a lead."""
+    filled = [(i, c.strip()) for i, c in enumerate(cells) if c.strip()]
+    periods = {i: c for i, c in filled if PERIOD_LABEL.match(c) and _MONTHLY.search(c)}
+    if len(periods) < 2 or len(filled) < 3:
+        return None
+    first, text = filled[0]
+    if first in periods or not re.search(ACTION_LOG["title"] + "|" + ACTION_LOG["plan"], normalise(text)):
+        return None
+    columns = {"title": first}
+    for i, c in filled[1:]:
+        if i in periods:
+            continue
+        if re.search(ACTION_LOG["lead"], normalise(c)):
+            columns["lead"] = i
+        else:
+            return None  # a column neither a period nor a lead: some other table
+    return Layout("timeline", columns, periods, header=cells)
+
+
 _DATA = re.compile(r"\d\s*%|:\s*\d")
 
 
@@ -102,6 +153,12 @@ def header_layout(cells: list[str]) -> Optional[Layout]:
     ex = _fields(cells, EXCEPTIONS)
     if "reason" in ex and ({"revised_completion", "support_required", "actions_to_achieve"} & ex.keys()):
         return Layout("exception_report", ex, header=cells)
+    risk = _risk_layout(cells)
+    if risk is not None:
+        return risk
+    timeline = _timeline_layout(cells)
+    if timeline is not None:
+        return timeline
     ap = _fields(cells, ACTION_PLAN)
     if "milestone" in ap and ({"start", "due", "status", "note"} & ap.keys()) and len(ap) >= 3:
         return Layout("action_plan", ap, header=cells)

@@ -86,8 +86,23 @@ def rows_to_exceptions(rows: list[Row], layout: Layout) -> list[dict]:
     return out
 
 
-def glossary_rows(rows: list[Row]) -> Optional[list[dict]]:
-    """Entries of a two-column acronym list, or None when the rows are not one."""
+GLOSSARY_HEAD = re.compile(r"\b(?:glossary|acronyms|abbreviations|definitions)\b", re.I)
+_WORDY_TERM = re.compile(r"^[A-Za-z0-9][\w&/.,'’()\-]*(?: [\w&/.,'’()\-]+){0,5}$")
+
+
+def is_term(text: str, headed: bool = False) -> bool:
+    """An acronym or short term; under a glossary heading, any short phrase of up to six words
+    ('Capital gain or loss', 'Floating rate note (FRN)')."""
+    text = text.strip()
+    if _TERM.match(text) and any(ch.isupper() for ch in text):
+        return True
+    return headed and len(text) <= 45 and bool(_WORDY_TERM.match(text))
+
+
+def glossary_rows(rows: list[Row], headed: bool = False) -> Optional[list[dict]]:
+    """Entries of a two-column term list, or None when the rows are not one. ``headed``: the list
+    sits under a glossary heading (or continues one), so a term may be a phrase, not only an
+    acronym; the expansion column must still be the longer one."""
     entries: list[dict] = []
     good = 0
     for row in rows:
@@ -99,7 +114,13 @@ def glossary_rows(rows: list[Row]) -> Optional[list[dict]]:
             entries[-1]["expansion"] = f"{entries[-1]['expansion']} {filled[0]}".strip()
             entries[-1]["rows"].append(row)
             continue
-        if len(filled) == 2 and cells[0].strip() and _TERM.match(cells[0].strip()) and any(ch.isupper() for ch in cells[0]):
+        if len(filled) == 2 and cells[0].strip() and is_term(cells[0], headed):
             entries.append({"term": cells[0].strip(), "expansion": filled[1], "rows": [row]})
             good += 1
-    return entries if good >= 4 and good >= 0.7 * len([r for r in rows if not r.empty]) else None
+    if good < 4 or good < 0.7 * len([r for r in rows if not r.empty]):
+        return None
+    if headed:
+        terms = sum(len(e["term"].split()) for e in entries)
+        if sum(len(e["expansion"].split()) for e in entries) < 1.5 * terms:
+            return None  # two columns of equal weight are no term list
+    return entries

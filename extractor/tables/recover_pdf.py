@@ -160,6 +160,10 @@ def _place(rows: list[Row], xs: list[float], seg: Segment, line: Line) -> None:
     if not (xs[0] - 2 <= x0 + 1 <= xs[-1]):
         return
     col = _index(xs, x0 + 1)
+    if col is not None and col + 1 < len(xs) - 1 and x1 > xs[col + 1] + 6 and xs[col + 1] - x0 < 5:
+        # a first letter poking out of its cell across the rule is no text of the cell to the left
+        # (a spanning run starts well inside its first column)
+        col += 1
     for row in rows:
         if row.top - 1 <= mid < row.bottom + 1 and col is not None:
             row.cells[col].frags.append(Frag(clean_text(seg.text), top, bottom, line, x0, seg.baseline))
@@ -215,14 +219,32 @@ def _caption(page: Page, box: Box) -> Optional[str]:
 # --------------------------------------------------------------------------- borderless lists
 
 
+def _split(ln: Line) -> Optional[tuple[list[Segment], list[Segment]]]:
+    """A line as (term runs, text runs) at its first gap of 10pt or more; a run drawn over the end
+    of the one before (a glyph printed twice) is dropped."""
+    segs: list[Segment] = []
+    for seg in ln.segments:
+        if segs and seg.box[0] < segs[-1].box[2] - 0.5 and segs[-1].text.endswith(seg.text):
+            continue
+        segs.append(seg)
+    for k in range(1, len(segs)):
+        if segs[k].box[0] - segs[k - 1].box[2] >= 10:
+            return segs[:k], segs[k:]
+    return None
+
+
 def borderless_pairs(page: Page, taken: list[Box]) -> Optional[Grid]:
-    """A two-column list without rules: lines whose first run starts at one x and second run at
-    another steady x, with following single-run lines at the second x continuing the entry."""
+    """A two-column list without rules: lines whose term starts at one x and whose text starts at
+    another steady x after a wide gap (the text may be drawn in several runs), with following
+    lines at the text's x continuing the entry."""
     lines = [ln for ln in page.lines if ln.box and not _inside(ln.box, taken)]
     starts: dict[tuple[int, int], int] = {}
+    parts = {}
     for ln in lines:
-        if len(ln.segments) == 2 and ln.segments[1].box[0] - ln.segments[0].box[2] >= 10:
-            key = (round(ln.segments[0].box[0] / 3), round(ln.segments[1].box[0] / 3))
+        split = _split(ln)
+        if split is not None and len(split[0]) <= 2:
+            parts[id(ln)] = split
+            key = (round(split[0][0].box[0] / 3), round(split[1][0].box[0] / 3))
             starts[key] = starts.get(key, 0) + 1
     if not starts:
         return None
@@ -230,12 +252,23 @@ def borderless_pairs(page: Page, taken: list[Box]) -> Optional[Grid]:
     if count < 4:
         return None
     x_term, x_text = key[0] * 3, key[1] * 3
+    paired = [ln for ln in lines if id(ln) in parts and abs(parts[id(ln)][0][0].box[0] - x_term) <= 4
+              and abs(parts[id(ln)][1][0].box[0] - x_text) <= 4]
+    pitches = sorted(b.box[1] - a.box[1] for a, b in zip(paired, paired[1:]) if b.box[1] > a.box[1])
+    pitch = pitches[len(pitches) // 2] if pitches else 0.0
     rows: list[Row] = []
     for ln in lines:
         first = ln.segments[0]
-        if len(ln.segments) == 2 and abs(first.box[0] - x_term) <= 4 and abs(ln.segments[1].box[0] - x_text) <= 4:
-            second = ln.segments[1]
-            rows.append(Row([_cell(first, ln), _cell(second, ln)], page, ln.box[1], ln.box[3]))
+        split = parts.get(id(ln))
+        if split is not None and abs(split[0][0].box[0] - x_term) <= 4 and abs(split[1][0].box[0] - x_text) <= 4:
+            term = split[0][0].text
+            if rows and term[:1].islower() and ln.box[1] - rows[-1].lines[-1].box[1] < 0.85 * pitch:
+                # a term wrapping onto the next line, closer than the entries' pitch
+                rows[-1].cells[0].frags.append(Frag(" ".join(clean_text(x.text) for x in split[0]), ln.box[1], ln.box[3], ln, first.box[0]))
+                rows[-1].cells[1].frags.append(Frag(" ".join(clean_text(x.text) for x in split[1]), ln.box[1], ln.box[3], ln, split[1][0].box[0]))
+                rows[-1].bottom = ln.box[3]
+                continue
+            rows.append(Row([_cell(split[0], ln), _cell(split[1], ln)], page, ln.box[1], ln.box[3]))
         elif rows and len(ln.segments) == 1 and abs(first.box[0] - x_text) <= 4 and ln.box[1] - rows[-1].bottom < 20:
             rows[-1].cells[1].frags.append(Frag(clean_text(first.text), ln.box[1], ln.box[3], ln, first.box[0]))
             rows[-1].bottom = ln.box[3]
@@ -246,10 +279,9 @@ def borderless_pairs(page: Page, taken: list[Box]) -> Optional[Grid]:
     return grid
 
 
-def _cell(seg: Segment, line: Line) -> Cell:
-    return Cell([Frag(clean_text(seg.text), seg.box[1], seg.box[3], line, seg.box[0])])
-
-
+def _cell(segs: list[Segment], line: Line) -> Cell:
+    text = " ".join(clean_text(s.text) for s in segs)
+    return Cell([Frag(text, segs[0].box[1], max(s.box[3] for s in segs), line, segs[0].box[0])])
 def _inside(box: Box, regions: list[Box]) -> bool:
     cy = (box[1] + box[3]) / 2
     return any(r[1] - 2 <= cy <= r[3] + 2 and r[0] - 2 <= box[0] <= r[2] for r in regions)
