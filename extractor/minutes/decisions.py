@@ -303,6 +303,8 @@ _MOTION_END = (r"(?=,?\s+(?:which\s+|and\s+)?(?:was\s+)?(?:(?:made|moved)\s+by|s
 _MOTION_FORMS = (
     re.compile(rf"{_MOVER}\s+(?:made\s+(?:a|the)\s+motion|moved|motioned)\s+(?P<body>(?:to|that)\s+.+?){_MOTION_END}"),
     re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?(?:by\s+{_MOVER},?\s+)?(?P<body>to\s+.+?){_MOTION_END}"),
+    # "Motion by X, second by Y." with no words of its own: it moves what the sentence before says
+    re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?by\s+{_MOVER}(?P<body>)(?=,?\s+(?:and\s+)?second(?:ed)?\s+by\b)"),
     re.compile(rf"{_MOVER}\s+(?:proposed|moved)\s+(?:a\s+(?:resolution|motion)\s+)?(?P<body>that\s+.+?)(?=\.\s|\.$|;|$)"),
     re.compile(rf"{_MOVER}\s+proposed,?\s+(?:and\s+)?(?P<seconder>(?:[A-Z][\w.'’\-]*\s+){{0,4}}[A-Z][\w'’\-]+)\s+seconded,?\s+"
                rf"(?P<body>that\s+.+?)(?=\.\s|\.$|$)"),
@@ -361,7 +363,7 @@ def with_motions(found: list[Found], text: str) -> list[Found]:
     already covers; a resolution read from inside a motion's span gives way to the motion."""
     out = list(found)
     for mo in motions(text):
-        if mo.result == "lost":
+        if mo.result == "lost" or not mo.text:
             continue
         inside = [f for f in out if mo.start <= f.start < mo.end]
         if any(f.start < mo.start and f.start + len(f.text) > mo.start for f in out):
