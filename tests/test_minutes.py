@@ -314,6 +314,14 @@ def test_outcomes_without_their_framing_clause_or_mover():
                                        "Journey's End - dormer extension. Supported."]
 
 
+def test_votes_without_words_of_their_own_and_recusals():
+    found = decisions.votes("The Committee approved the minutes. Motion by Polly Singer Eardley, second by Rick Hostetler. "
+                            "The Leader proposed and Mr Oakford, Deputy Leader and Cabinet Member for Finance, Corporate "
+                            "and Traded Services, seconded the above motion.")
+    assert [(v.proposer, v.seconder) for v in found] == [("Polly Singer Eardley", "Rick Hostetler"), ("Leader", "Mr Oakford")]
+    assert decisions.declarations("Board Member Ruiz recused herself from this item.", nlp.pipeline())[0][:2] == ("Board Member Ruiz", None)
+
+
 def test_it_was_agreed():
     assert _res("After discussion it was agreed that the item be deferred.") == [(None, "the item be deferred.", False)]
 

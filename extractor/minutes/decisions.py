@@ -297,7 +297,8 @@ class VoteFound:
 # seconded by Y", "Motion to approve ... was made by X, seconded by Y", "Motion by X to ...",
 # "X moved that ...". The motion's words ("to approve the Consent Calendar") are the resolution
 # when it carried.
-_MOVER = r"(?P<mover>(?:[A-Z][\w.'’\-]*\s+){0,4}?[A-Z][\w'’\-]+)"
+_NAME_WORD = r"(?:[A-Z][\w'’\-]*|Mrs?\.|Ms\.|Dr\.|Cllr\.)"  # a word of a name; a full stop only after an honorific
+_MOVER = rf"(?P<mover>(?:{_NAME_WORD}[ \t]+){{0,4}}?[A-Z][\w'’\-]+)"
 _MOTION_END = (r"(?=,?\s+(?:which\s+|and\s+)?(?:was\s+)?(?:(?:made|moved)\s+by|seconded|second(?:ed)?\s+by)\b"
                r"|,?\s+and\s+(?:[A-Z][\w.'’\-]*\s+){1,5}seconded\b|\.\s|\.$|;|$)")
 _MOTION_FORMS = (
@@ -306,8 +307,11 @@ _MOTION_FORMS = (
     # "Motion by X, second by Y." with no words of its own: it moves what the sentence before says
     re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?by\s+{_MOVER}(?P<body>)(?=,?\s+(?:and\s+)?second(?:ed)?\s+by\b)"),
     re.compile(rf"{_MOVER}\s+(?:proposed|moved)\s+(?:a\s+(?:resolution|motion)\s+)?(?P<body>that\s+.+?)(?=\.\s|\.$|;|$)"),
-    re.compile(rf"{_MOVER}\s+proposed,?\s+(?:and\s+)?(?P<seconder>(?:[A-Z][\w.'’\-]*\s+){{0,4}}[A-Z][\w'’\-]+)\s+seconded,?\s+"
+    re.compile(rf"{_MOVER}\s+proposed,?\s+(?:and\s+)?(?P<seconder>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded,?\s+"
                rf"(?P<body>that\s+.+?)(?=\.\s|\.$|$)"),
+    # "the Leader proposed and Mr Oakford, Deputy Leader, seconded the above motion": a vote, no words
+    re.compile(rf"{_MOVER}\s+proposed,?\s+and\s+(?P<seconder>(?:{_NAME_WORD}[ \t]+){{0,3}}[A-Z][\w'’\-]+)(?:,[^.;]{{0,160}}?,)?\s+"
+               rf"seconded\b(?P<body>)"),
 )
 _MOTION_BY = re.compile(r"\b(?:made|moved)\s+by\s+(?P<who>[^,.;]+)")
 _MOTION_SECONDER = re.compile(r"\b(?:seconded|second)\s+by\s+(?P<who>[^,.;]+)|(?P<who2>(?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w'’\-]+)\s+seconded\b")
@@ -330,32 +334,37 @@ class Motion:
 
 
 def motions(text: str) -> list[Motion]:
-    """Motions made, seconded and decided in an item's body, in order."""
-    found: list[Motion] = []
+    """Motions made, seconded and decided in an item's body, in order. Each is told up to the next
+    motion (or 400 characters): its mover, seconder, result and count are looked for there."""
+    matches: list[re.Match] = []
     for rx in _MOTION_FORMS:
         for m in rx.finditer(text):
-            if any(f.start <= m.start() < f.end for f in found):
-                continue
-            body = m.group("body").strip(" ,")
-            stop = min([f.start for f in found if f.start > m.end()] + [m.end() + 400, len(text)])
-            nxt = re.search(r"\b(?:made\s+a\s+motion|Motion\s+(?:to|by|was)|moved\s+(?:to|that))\b", text[m.end():stop])
-            stop = m.end() + nxt.start() if nxt else stop
-            tail = text[m.end():stop]
-            mover = m.groupdict().get("mover")
-            by = _MOTION_BY.search(tail)
-            if by:
-                mover = by.group("who")
-            sec = _MOTION_SECONDER.search(tail)
-            seconder = m.groupdict().get("seconder") or ((sec.group("who") or sec.group("who2")) if sec else None)
-            result = "lost" if _MOTION_FAILED.search(tail) else ("carried" if _MOTION_PASSED.search(tail) else None)
-            counts = {}
-            c = _MOTION_COUNT.search(tail)
-            if c and result:
-                counts = {"for": int(c.group("a")), "against": int(c.group("b"))}
-                if c.group("c"):
-                    counts["abstain"] = int(c.group("c"))
-            found.append(Motion(body, _clean_who(mover), _clean_who(seconder), result, counts, m.start(), stop))
-    return sorted(found, key=lambda f: f.start)
+            if not any(o.start() <= m.start() < o.end() or m.start() <= o.start() < m.end() for o in matches):
+                matches.append(m)
+    matches.sort(key=lambda m: m.start())
+    found: list[Motion] = []
+    for k, m in enumerate(matches):
+        body = m.group("body").strip(" ,")
+        stop = min([matches[k + 1].start()] if k + 1 < len(matches) else [len(text)])
+        stop = min(stop, m.end() + 400)
+        nxt = re.search(r"\b(?:made\s+a\s+motion|Motion\s+(?:to|by|was)|moved\s+(?:to|that))\b", text[m.end():stop])
+        stop = m.end() + nxt.start() if nxt else stop
+        tail = text[m.end():stop]
+        mover = m.groupdict().get("mover")
+        by = _MOTION_BY.search(tail)
+        if by:
+            mover = by.group("who")
+        sec = _MOTION_SECONDER.search(tail)
+        seconder = m.groupdict().get("seconder") or ((sec.group("who") or sec.group("who2")) if sec else None)
+        result = "lost" if _MOTION_FAILED.search(tail) else ("carried" if _MOTION_PASSED.search(tail) else None)
+        counts = {}
+        c = _MOTION_COUNT.search(tail)
+        if c and result:
+            counts = {"for": int(c.group("a")), "against": int(c.group("b"))}
+            if c.group("c"):
+                counts["abstain"] = int(c.group("c"))
+        found.append(Motion(body, _clean_who(mover), _clean_who(seconder), result, counts, m.start(), stop))
+    return found
 
 
 def with_motions(found: list[Found], text: str) -> list[Found]:
@@ -365,9 +374,9 @@ def with_motions(found: list[Found], text: str) -> list[Found]:
     for mo in motions(text):
         if mo.result == "lost" or not mo.text:
             continue
-        inside = [f for f in out if mo.start <= f.start < mo.end]
-        if any(f.start < mo.start and f.start + len(f.text) > mo.start for f in out):
-            continue
+        inside = [f for f in out if mo.start - 3 <= f.start < mo.end]
+        if any(f.start < mo.start - 3 and f.start + len(f.text) > mo.start for f in out):
+            continue  # a resolution already reads through the motion
         for f in inside:
             out.remove(f)
         out.append(Found(text=mo.text, start=mo.start))
@@ -540,9 +549,13 @@ _INTEREST_IN_ITEM = re.compile(r"\binterest\s+in\s+(?:agenda\s+)?item\s+(?:no\.?
 _NAMED_DECLARER = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,3}[A-Z][\w'’\-]+)\s+(?:declared|declares)\b")
 
 
+_RECUSED = re.compile(r"(?P<who>(?:(?:[A-Z][\w'’\-]*|Mrs?\.|Ms\.|Dr\.)[ \t]+){0,4}[A-Z][\w'’\-]+)[ \t]+recused\s+(?:himself|herself|themselves)\b")
+
+
 def declarations(text: str, pipeline) -> list[tuple[str, Optional[str], str, int]]:
-    """(member, item, interest, offset) for each declaration stated."""
-    out = []
+    """(member, item, interest, offset) for each declaration stated; a member who recused
+    themselves from the item declared an interest the minutes do not name."""
+    out = [(m.group("who"), None, None, m.start()) for m in _RECUSED.finditer(text)]
     for off, s in sentences(text, pipeline):
         if not _DECLARED.search(s) or _NONE_DECLARED.search(s):
             continue
