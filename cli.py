@@ -37,7 +37,28 @@ def _error(line: str) -> None:
 
 
 class _Group(click.Group):
-    """Every failure is one line: an unexpected exception too (SCRUTINY_DEBUG=1 shows the traceback)."""
+    """Every failure is one line: a usage error and an unexpected exception too (SCRUTINY_DEBUG=1
+    shows the traceback)."""
+
+    def main(self, *args, **kwargs):
+        kwargs.pop("standalone_mode", None)
+        try:
+            rv = super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            _error("interrupted")
+            sys.exit(130)
+        except click.ClickException as exc:
+            hint = ""
+            if isinstance(exc, click.UsageError) and exc.ctx is not None:
+                hint = f" (see '{exc.ctx.command_path} --help')"
+            _error(exc.format_message() + hint)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            _error("interrupted")
+            sys.exit(130)
+        sys.exit(rv if isinstance(rv, int) else 0)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -93,6 +114,18 @@ def _check_output(output: str | None, inputs: tuple[str, ...] = ()) -> None:
     if output in (None, "-"):
         return
     target = Path(output)
+    try:
+        _not_the_input(output, target, inputs)
+    except OSError as exc:
+        raise OutputError(f"{_shorten(output)}: {(exc.strerror or str(exc)).lower()}") from None
+    _writable(target)
+
+
+def _shorten(path: str, keep: int = 120) -> str:
+    return path if len(path) <= keep else f"{path[:keep // 2]}...{path[-keep // 2:]}"
+
+
+def _not_the_input(output: str, target: Path, inputs: tuple[str, ...]) -> None:
     for raw in inputs:
         if raw != "-" and Path(raw).exists() and target.exists():
             try:
@@ -103,7 +136,6 @@ def _check_output(output: str | None, inputs: tuple[str, ...] = ()) -> None:
                 raise click.UsageError(f"{output}: -o names the input; refusing to overwrite it")
         elif raw != "-" and os.path.abspath(raw) == os.path.abspath(output):
             raise click.UsageError(f"{output}: -o names the input; refusing to overwrite it")
-    _writable(target)
 
 
 def _writable(target: Path) -> None:
@@ -115,10 +147,10 @@ def _writable(target: Path) -> None:
             raise OutputError(f"{target}: folder {parent} does not exist")
         if not parent.is_dir():
             raise OutputError(f"{target}: {parent} is not a folder")
-        if len(target.name.encode()) > 255:
-            raise OutputError(f"{target.name[:60]}...: file name too long")
+        if len(os.fsencode(target.name)) > 255:
+            raise OutputError(f"{_shorten(str(target))}: file name too long")
     except OSError as exc:
-        raise OutputError(f"{target}: {(exc.strerror or str(exc)).lower()}") from None
+        raise OutputError(f"{_shorten(str(target))}: {(exc.strerror or str(exc)).lower()}") from None
 
 
 def _write(text: str, output: str | None) -> None:
@@ -152,7 +184,7 @@ def _write(text: str, output: str | None) -> None:
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:
-        raise OutputError(f"{output if len(output) < 200 else target.name[:60] + '...'}: cannot write "
+        raise OutputError(f"{_shorten(output)}: cannot write "
                           f"({(exc.strerror or str(exc)).lower()})") from None
     finally:
         if tmp is not None:

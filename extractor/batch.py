@@ -401,7 +401,7 @@ class Manifest:
 
     def _rewrite(self) -> None:
         tmp = self.path.with_name(f"{PART_PREFIX}manifest.part")
-        tmp.write_text("".join(line + "\n" for line in self.entries.values()), encoding="utf-8")
+        tmp.write_text("".join(self.entries[k] + "\n" for k in sorted(self.entries)), encoding="utf-8")
         os.replace(tmp, self.path)
 
 

@@ -29,6 +29,9 @@ _HEADING_CUE = re.compile(
     r"^\W*(?:(?:appendix|annexe?)\s+\w+\b.{0,80}|(?:\S+\s+){0,8}(?:glossary|acronyms)\b.{0,60}|(?:\S+\s+){1,7}report)\W*$",
     re.I,
 )
+# A heading cue is a short line; longer lines are never tried (the pattern backtracks
+# quadratically on a long run of punctuation, such as a 10 MB line of dashes).
+_MAX_CUE = 300
 _PAGE_WORD = re.compile(r"^\s*page\s+(\d{1,4})(?:\s+of\s+\d+)?\s*$", re.I)
 
 
@@ -39,7 +42,7 @@ class Limits:
 
     max_bytes: int = 512 * 1024 * 1024
     max_pages: int = 10_000
-    max_runs_per_page: int = 50_000
+    max_runs_per_page: int = 10_000
 
 
 LIMITS = Limits()
@@ -64,7 +67,7 @@ def read_bytes(path: str, limits: Optional[Limits] = None) -> tuple[str, bytes]:
         if stat.S_ISDIR(info.st_mode):
             raise InputError(f"{name}: is a directory, not a pack")
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{name}: not a regular file (a named pipe, socket or device); copy it to a file first")
+            raise InputError(f"{_short(path)}: not a regular file (a named pipe, socket or device); copy it to a file first")
         if info.st_size > limits.max_bytes:
             raise LimitError(f"{name}: {info.st_size} bytes is over the cap of {limits.max_bytes} bytes (--max-bytes)")
         try:
@@ -247,7 +250,7 @@ def _split_on_cues(lines: list[Line]) -> list[list[Line]]:
         s = ln.stripped
         starts = bool(s) and (
             blanks >= 3
-            or (blanks and (_header_key(ln.text) in running or _HEADING_CUE.match(s) is not None))
+            or (blanks and (_header_key(ln.text) in running or (len(s) <= _MAX_CUE and _HEADING_CUE.match(s) is not None)))
             or BLANK_PAGE.search(s) is not None
         )
         if starts and any(x.stripped for x in chunks[-1]):

@@ -77,10 +77,17 @@ def _skipped_pages(ctx: Context, out: Extraction) -> None:
     is then a partial success."""
     from models.records import Provenance
 
+    groups: list[list] = []  # [first, last, why]: consecutive pages skipped for one reason
     for page, why in ctx.source.skipped:
+        if groups and groups[-1][2] == why and groups[-1][1] == page - 1:
+            groups[-1][1] = page
+        else:
+            groups.append([page, page, why])
+    for first, last, why in groups:
         code = "page-no-text-layer" if "no text layer" in why else "page-skipped"
-        ctx.flag(code, f"page {page} not extracted: {why}", severity="warning",
-                 provenance=Provenance(page=page, extractor="ingest"))
+        pages = f"page {first}" if first == last else f"pages {first}-{last}"
+        ctx.flag(code, f"{pages} not extracted: {why}", severity="warning",
+                 provenance=Provenance(page=first, extractor="ingest"))
     if ctx.source.skipped:
         out.status = "partial_success"
 
