@@ -496,10 +496,13 @@ def _run_forked(jobs: list[tuple[int, tuple[str, str]]], workers: int, record: C
     ctx = multiprocessing.get_context("fork")
     pending = deque((i, job, 0) for i, job in jobs)
     running: dict[Any, _Running] = {}
-    previous = _on_sigterm()
+    stop: list[int] = []
+    previous = _on_stop_signals(stop)
     try:
         while pending or running:
-            while pending and len(running) < workers:
+            if stop:
+                raise Interrupted("interrupted")
+            while pending and len(running) < workers and not stop:
                 i, job, attempt = pending.popleft()
                 reader, writer = ctx.Pipe(duplex=False)
                 proc = ctx.Process(target=_child, args=(writer, *job, limits, memory_limit), daemon=True)
@@ -508,7 +511,8 @@ def _run_forked(jobs: list[tuple[int, tuple[str, str]]], workers: int, record: C
                 deadline = time.monotonic() + time_limit if time_limit else None
                 running[proc.sentinel] = _Running(i, job, attempt, proc, reader, deadline)
             deadlines = [r.deadline for r in running.values() if r.deadline is not None]
-            timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+            timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else _TICK
+            timeout = min(timeout, _TICK)  # a stop signal is seen within a tick, whichever thread took it
             for sentinel in wait(list(running), timeout=timeout):
                 r = running.pop(sentinel)
                 outcome = None
@@ -549,7 +553,7 @@ def _run_forked(jobs: list[tuple[int, tuple[str, str]]], workers: int, record: C
             r.process.join()
             r.conn.close()
             _remove_part(r.job[1])
-        _restore_sigterm(previous)
+        _restore_signals(previous)
 
 
 def _remove_part(target: str) -> None:
@@ -559,17 +563,21 @@ def _remove_part(target: str) -> None:
         pass
 
 
-def _on_sigterm() -> Any:
-    """SIGTERM stops a batch as Ctrl-C does (main thread only)."""
+_TICK = 0.2
+
+
+def _on_stop_signals(stop: list[int]) -> Any:
+    """Ctrl-C (SIGINT) and SIGTERM only note the stop while workers run (main thread only): a
+    KeyboardInterrupt raised inside a fork hook would be swallowed, so the loop checks the note."""
     if threading.current_thread() is not threading.main_thread():
         return None
 
     def handler(signum: int, frame: Any) -> None:
-        raise Interrupted("terminated")
+        stop.append(signum)
 
-    return signal.signal(signal.SIGTERM, handler)
+    return {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
 
 
-def _restore_sigterm(previous: Any) -> None:
-    if previous is not None:
-        signal.signal(signal.SIGTERM, previous)
+def _restore_signals(previous: Any) -> None:
+    for sig, handler in (previous or {}).items():
+        signal.signal(sig, handler)
