@@ -388,3 +388,21 @@ def test_interrupted_batch_resumes_with_identical_outputs(tmp_path, sig, uninter
     assert f"{10 - finished} done, {finished} skipped, 0 failed" in again.stderr
     assert {p.name: p.read_bytes() for p in out.glob("*.json")} == {p.name: p.read_bytes() for p in reference.glob("*.json")}
     assert not list(out.glob(".scrutiny-*")) and len(_manifest(out)) == 10
+
+
+def test_a_pack_over_the_memory_limit_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch):
+    pytest.importorskip("resource")
+    archive = _archive(tmp_path, 2)
+    real = batch.extract_one
+
+    def greedy(pack, target, limits=None):
+        if pack.endswith("p00.txt"):
+            hog = bytearray(3 * 1024 * 1024 * 1024)  # 3 GB, over a 256 MB limit
+            hog[-1] = 1
+        return real(pack, target, limits)
+
+    monkeypatch.setattr(batch, "extract_one", greedy)
+    outcomes = batch.run([str(archive)], str(tmp_path / "out"), workers=2, memory_limit=256)
+    by = {Path(o.source).name: o for o in outcomes}
+    assert by["p00.txt"].status == "failed" and by["p00.txt"].exit_code == 8 and "memory limit" in by["p00.txt"].error
+    assert by["p01.txt"].status == "done"
