@@ -176,6 +176,9 @@ def _encoding(data: bytes) -> tuple[Optional[str], int]:
     return None, 0
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def decode_text(name: str, data: bytes) -> str:
     """Text in UTF-8, UTF-16 or UTF-32 (with or without a BOM), or cp1252; anything with NUL bytes
     or many control characters in another layout is binary, not a text pack."""
@@ -186,7 +189,7 @@ def decode_text(name: str, data: bytes) -> str:
         except UnicodeDecodeError:
             text = data[bom:].decode(enc, errors="replace")
     else:
-        if b"\x00" in data[:4096]:
+        if data[:4096].count(0) > 0.01 * min(len(data), 4096):
             raise InputError(f"{name}: binary file that is neither a PDF nor a text pack")
         try:
             text = data.decode("utf-8")
@@ -194,8 +197,10 @@ def decode_text(name: str, data: bytes) -> str:
             text = data.decode("cp1252", errors="replace")
     sample = text[:4096]
     controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v")
-    if "\x00" in sample or controls > 0.05 * max(1, len(sample)):
+    if controls > 0.01 * max(1, len(sample)):
         raise InputError(f"{name}: binary file that is neither a PDF nor a text pack")
+    # a stray control character in a text pack (a NUL from a bad conversion) is dropped, not fatal
+    text = _CONTROLS.sub("", text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

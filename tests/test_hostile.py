@@ -406,3 +406,44 @@ def test_a_pack_over_the_memory_limit_is_recorded_and_the_batch_goes_on(tmp_path
     by = {Path(o.source).name: o for o in outcomes}
     assert by["p00.txt"].status == "failed" and by["p00.txt"].exit_code == 8 and "memory limit" in by["p00.txt"].error
     assert by["p01.txt"].status == "done"
+
+
+def _mutated(seed: int, data: bytes) -> bytes:
+    """Random edits of a pack's bytes: bytes replaced, cut, repeated, or hostile snippets inserted
+    (form feeds, NULs, 400-digit numbers, a PDF header, a BOM, an impossible date)."""
+    import random
+
+    rnd = random.Random(seed)
+    b = bytearray(data)
+    snippets = [b"\f", b"\t", b"\x00", b"\r", b"9" * 400, b"%PDF-1.4", b"\xff\xfe", b"Page 3\n", b"30/02/2009 ", b"\n\n\n"]
+    for _ in range(rnd.randrange(1, 60)):
+        op, i = rnd.randrange(4), rnd.randrange(len(b))
+        if op == 0:
+            b[i] = rnd.randrange(256)
+        elif op == 1:
+            del b[i:i + rnd.randrange(1, 200)]
+        elif op == 2:
+            b[i:i] = rnd.choice(snippets)
+        else:
+            j = rnd.randrange(len(b))
+            b[i:i] = b[j:j + rnd.randrange(1, 500)]
+    return bytes(b)
+
+
+@needs_shared
+def test_mutated_packs_give_schema_valid_json_or_one_clear_error():
+    jsonschema = pytest.importorskip("jsonschema")
+    from models.schema import schema_json
+
+    schema = json.loads(schema_json())
+    cases = [("text", SAMPLE.read_bytes(), range(16)),
+             ("pdf", (KENT / "kcc_cabinet_2025-03-04_Cabinet_QPR_Q3_Cover.pdf").read_bytes(), range(8))]
+    for kind, data, seeds in cases:
+        for seed in seeds:
+            name = f"{kind}-{seed}"
+            try:
+                out = pipeline.to_json(pipeline.extract(ingest.load_bytes(name, _mutated(seed, data))))
+            except ScrutinyError as exc:
+                assert str(exc).startswith(name) and "\n" not in str(exc)
+                continue
+            jsonschema.validate(json.loads(out), schema)
