@@ -88,6 +88,14 @@ def _skipped_pages(ctx: Context, out: Extraction) -> None:
         pages = f"page {first}" if first == last else f"pages {first}-{last}"
         ctx.flag(code, f"{pages} not extracted: {why}", severity="warning",
                  provenance=Provenance(page=first, extractor="ingest"))
+    scanned = [page for page, why in ctx.source.skipped if "no text layer" in why]
+    if scanned:
+        import shutil
+
+        found = shutil.which("tesseract")
+        ctx.flag("ocr-unavailable" if not found else "ocr-not-run",
+                 f"{len(scanned)} scanned page(s) ({_page_ranges(scanned)}) not read: "
+                 + ("Tesseract is not installed" if not found else "OCR is not implemented yet"), severity="warning")
     if ctx.source.skipped:
         out.status = "partial_success"
 

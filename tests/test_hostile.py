@@ -447,3 +447,19 @@ def test_mutated_packs_give_schema_valid_json_or_one_clear_error():
                 assert str(exc).startswith(name) and "\n" not in str(exc)
                 continue
             jsonschema.validate(json.loads(out), schema)
+
+
+def test_a_partly_scanned_pack_marks_its_scanned_page_not_extracted():
+    scan = b"q 100 0 0 100 50 600 cm /Im1 Do Q"
+    data = hostile.pdf([hostile.text_page(hostile.MEETING), scan])
+    data = data.replace(b"/Resources << /Font << /F1 3 0 R >> >> >>",
+                        b"/Resources << /Font << /F1 3 0 R >> /XObject << /Im1 99 0 R >> >> >>")
+    image = b"99 0 obj\n<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray " \
+            b"/BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream\nendobj\n"
+    data = data.replace(b"xref\n", image + b"xref\n", 1)  # PDFium rebuilds the (now stale) xref
+    source = ingest.load_bytes("part-scan.pdf", data)
+    assert source.pages[1].extracted is False and source.pages[1].blank is False
+    out = pipeline.extract(source)
+    assert out.status == "partial_success"
+    codes = {f.code for f in out.flags}
+    assert "page-no-text-layer" in codes and codes & {"ocr-unavailable", "ocr-not-run"}
