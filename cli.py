@@ -6,26 +6,195 @@ Library errors become one line, "Error: FILE: cause", and the exit codes in READ
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import click
 
 from extractor import __version__
-from extractor.errors import ScrutinyError
+from extractor.errors import OutputError, ScrutinyError
 
 EXIT_CODES = """\b
 Exit codes: 0 ok; 1 unexpected error; 2 usage error; 3 unreadable input
 (missing, empty, encrypted, damaged, not a pack); 4 no text layer (scan);
-5 bad gold file; 6 batch finished with some files failed."""
+5 bad gold file; 6 batch finished with some files failed; 7 output cannot
+be written; 8 input over a limit (bytes, pages, time, memory); 130 interrupted."""
 
 
 def _fail(exc: ScrutinyError) -> None:
-    click.echo(f"Error: {exc}", err=True)
+    _error(str(exc))
     sys.exit(exc.exit_code)
 
 
-@click.group(epilog=EXIT_CODES)
+def _error(line: str) -> None:
+    line = " ".join(line.split())
+    try:
+        click.echo(f"Error: {line}", err=True)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+class _Group(click.Group):
+    """Every failure is one line: a usage error and an unexpected exception too (SCRUTINY_DEBUG=1
+    shows the traceback)."""
+
+    def main(self, *args, **kwargs):
+        kwargs.pop("standalone_mode", None)
+        try:
+            rv = super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            _error("interrupted")
+            sys.exit(130)
+        except click.ClickException as exc:
+            hint = ""
+            if isinstance(exc, click.UsageError) and exc.ctx is not None:
+                hint = f" (see '{exc.ctx.command_path} --help')"
+            _error(exc.format_message() + hint)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            _error("interrupted")
+            sys.exit(130)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            _error("interrupted")
+            sys.exit(130)
+        except ScrutinyError as exc:
+            _fail(exc)
+        except Exception as exc:
+            if os.environ.get("SCRUTINY_DEBUG"):
+                raise
+            subject = ctx.invoked_subcommand or "scrutiny"
+            _error(f"{subject}: unexpected {type(exc).__name__}: {exc} (SCRUTINY_DEBUG=1 shows the traceback)")
+            sys.exit(1)
+
+
+def _limits(max_bytes: int, max_pages: int, max_runs: int):
+    from extractor.ingest import Limits
+
+    return Limits(max_bytes=max_bytes * 1024 * 1024, max_pages=max_pages, max_runs_per_page=max_runs)
+
+
+def _limit_options(fn):
+    from extractor.ingest import LIMITS
+
+    fn = click.option("--max-runs", default=LIMITS.max_runs_per_page, show_default=True, metavar="N",
+                      type=click.IntRange(1), help="Text runs per PDF page; a page over it is skipped with a flag.")(fn)
+    fn = click.option("--max-pages", default=LIMITS.max_pages, show_default=True, metavar="N",
+                      type=click.IntRange(1), help="Pages per pack; a pack over it fails (exit 8).")(fn)
+    fn = click.option("--max-bytes", default=LIMITS.max_bytes // (1024 * 1024), show_default=True, metavar="MB",
+                      type=click.IntRange(1), help="Size of a pack in MB; a pack over it fails (exit 8).")(fn)
+    return fn
+
+
+def _check_spacy_model(model: str | None) -> None:
+    """A model that cannot be loaded is a usage error, before any work is done."""
+    if model is None:
+        return
+    from extractor import nlp
+
+    try:
+        nlp.pipeline(model)
+    except Exception as exc:  # spaCy raises OSError (E050) for a missing package, others for a broken one
+        cause = " ".join(str(exc).split())
+        raise click.BadParameter(f"cannot load spaCy model {model!r}: {cause[:200]}", param_hint="--spacy-model") from None
+
+
+def _check_output(output: str | None, inputs: tuple[str, ...] = ()) -> None:
+    """Refuse an output that is the input, or one that plainly cannot be written, before any work."""
+    if output in (None, "-"):
+        return
+    target = Path(output)
+    try:
+        _not_the_input(output, target, inputs)
+    except OSError as exc:
+        raise OutputError(f"{_shorten(output)}: {(exc.strerror or str(exc)).lower()}") from None
+    _writable(target)
+
+
+def _shorten(path: str, keep: int = 120) -> str:
+    return path if len(path) <= keep else f"{path[:keep // 2]}...{path[-keep // 2:]}"
+
+
+def _not_the_input(output: str, target: Path, inputs: tuple[str, ...]) -> None:
+    for raw in inputs:
+        if raw != "-" and Path(raw).exists() and target.exists():
+            try:
+                same = os.path.samefile(raw, target)
+            except OSError:
+                same = False
+            if same:
+                raise click.UsageError(f"{output}: -o names the input; refusing to overwrite it")
+        elif raw != "-" and os.path.abspath(raw) == os.path.abspath(output):
+            raise click.UsageError(f"{output}: -o names the input; refusing to overwrite it")
+
+
+def _writable(target: Path) -> None:
+    try:
+        if target.is_dir():
+            raise OutputError(f"{target}: is a folder; -o needs a file name")
+        parent = target.parent if str(target.parent) else Path(".")
+        if not parent.exists():
+            raise OutputError(f"{target}: folder {parent} does not exist")
+        if not parent.is_dir():
+            raise OutputError(f"{target}: {parent} is not a folder")
+        if len(os.fsencode(target.name)) > 255:
+            raise OutputError(f"{_shorten(str(target))}: file name too long")
+    except OSError as exc:
+        raise OutputError(f"{_shorten(str(target))}: {(exc.strerror or str(exc)).lower()}") from None
+
+
+def _write(text: str, output: str | None) -> None:
+    """Write to stdout, or atomically to a file (a temporary file in the same folder, then a
+    rename), so a failed write never leaves a torn or half-written output."""
+    if output in (None, "-"):
+        try:
+            if sys.stdout is None:
+                raise OSError("stdout is closed")
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except (OSError, ValueError) as exc:
+            cause = getattr(exc, "strerror", None) or str(exc)
+            try:
+                sys.stdout = None  # nothing more can be written there; avoid a second error at exit
+            finally:
+                raise OutputError(f"<stdout>: cannot write ({cause.lower()})") from None
+        return
+    target = Path(output)
+    _writable(target)
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=".scrutiny-", suffix=".part")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        raise OutputError(f"{_shorten(output)}: cannot write "
+                          f"({(exc.strerror or str(exc)).lower()})") from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+@click.group(cls=_Group, epilog=EXIT_CODES)
 @click.version_option(__version__, prog_name="scrutiny")
 def main() -> None:
     """Scrutiny turns local-government committee packs (PDF or text) into normalised JSON.
@@ -36,19 +205,14 @@ def main() -> None:
     """
 
 
-def _write(text: str, output: str | None) -> None:
-    if output in (None, "-"):
-        sys.stdout.write(text)
-    else:
-        Path(output).write_text(text, encoding="utf-8")
-
-
 @main.command(epilog=EXIT_CODES)
 @click.argument("pack")
 @click.option("-o", "--output", metavar="FILE", help="Write the JSON here instead of stdout.")
 @click.option("--spacy-model", metavar="NAME", help="An installed spaCy model to use (never downloaded).")
 @click.option("--no-tables", is_flag=True, help="Skip table recovery.")
-def extract(pack: str, output: str | None, spacy_model: str | None, no_tables: bool) -> None:
+@_limit_options
+def extract(pack: str, output: str | None, spacy_model: str | None, no_tables: bool, max_bytes: int, max_pages: int,
+            max_runs: int) -> None:
     """Extract one pack (PDF or text; '-' reads stdin) to normalised JSON.
 
     \b
@@ -59,12 +223,14 @@ def extract(pack: str, output: str | None, spacy_model: str | None, no_tables: b
     """
     from extractor import ingest, pipeline
 
+    _check_output(output, (pack,))
+    _check_spacy_model(spacy_model)
     try:
-        source = ingest.load(pack)
+        source = ingest.load(pack, _limits(max_bytes, max_pages, max_runs))
         result = pipeline.extract(source, pipeline.Options(spacy_model=spacy_model, tables=not no_tables))
+        _write(pipeline.to_json(result), output)
     except ScrutinyError as exc:
         _fail(exc)
-    _write(pipeline.to_json(result), output)
 
 
 @main.command("eval", epilog=EXIT_CODES)
@@ -156,7 +322,15 @@ def people(outdir: str, output: str | None) -> None:
     """
     from extractor.people import registry
 
-    _write(registry.to_json(registry.build(registry.load_extractions(Path(outdir)))), output)
+    _check_output(output)
+    skipped: list[tuple[Path, str]] = []
+    try:
+        found = registry.load_extractions(Path(outdir), skipped=skipped)
+        for path, why in skipped:
+            click.echo(f"Warning: {path}: skipped ({why})", err=True)
+        _write(registry.to_json(registry.build(found)), output)
+    except ScrutinyError as exc:
+        _fail(exc)
 
 
 @main.command(epilog=EXIT_CODES)
@@ -166,16 +340,26 @@ def people(outdir: str, output: str | None) -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on a Dask scheduler (tcp://host:8786; 'local' starts one here). Needs scrutiny[cluster].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
-def batch(inputs: tuple[str, ...], outdir: str, workers: int, scheduler: str | None, quiet: bool) -> None:
+@click.option("--time-limit", default=600.0, show_default=True, metavar="SECONDS", type=click.FloatRange(min=0),
+              help="Time one pack may take (0: none); a pack over it is killed and recorded as failed (exit code 8).")
+@click.option("--memory-limit", default=4096, show_default=True, metavar="MB", type=click.IntRange(min=0),
+              help="Memory one pack may use beyond its worker's start (0: none; platforms with RLIMIT_AS).")
+@_limit_options
+def batch(inputs: tuple[str, ...], outdir: str, workers: int, scheduler: str | None, quiet: bool, time_limit: float,
+          memory_limit: int, max_bytes: int, max_pages: int, max_runs: int) -> None:
     """Extract many packs (files, or folders searched for .pdf/.txt/.md) into DIR.
 
-    Bad files are recorded in DIR/_manifest.jsonl and the rest goes on; a re-run skips packs
-    whose JSON is already there (resume). Exits 6 when some packs failed.
+    Output names follow each pack's path under the folder named (archive/2009/a.pdf -> DIR/2009/a.json).
+    Bad files are recorded in DIR/_manifest.jsonl (one line per pack) and the rest goes on; a
+    pack over the time or memory limit is stopped and recorded as failed; packs with the same
+    content are extracted once and recorded as duplicates; a re-run skips packs whose JSON is
+    already there (resume). Ctrl-C stops at once, keeps what finished and exits 130. Exits 6
+    when some packs failed.
 
     \b
     Examples:
         scrutiny batch archive/2009 archive/2010 -o out/ -j 2
-        scrutiny batch pack1.pdf pack2.txt -o out/
+        scrutiny batch pack1.pdf pack2.txt -o out/ --time-limit 120
         scrutiny batch /shared/archive -o /shared/out --scheduler tcp://host:8786
     """
     import contextlib
@@ -185,16 +369,24 @@ def batch(inputs: tuple[str, ...], outdir: str, workers: int, scheduler: str | N
     def progress(done: int, total: int, outcome) -> None:
         if not quiet:
             detail = outcome.error if outcome.error else outcome.output
-            click.echo(f"[{done}/{total}] {outcome.status}: {detail}", err=True)
+            if outcome.status == "duplicate":
+                detail = f"{outcome.source} = {outcome.duplicate_of}"
+            try:
+                click.echo(f"[{done}/{total}] {outcome.status}: {detail}", err=True)
+            except OSError:
+                pass
 
+    limits = _limits(max_bytes, max_pages, max_runs)
     try:
         with batch_mod.dask_pool(scheduler, workers) if scheduler else contextlib.nullcontext() as pool:
-            outcomes = batch_mod.run(inputs, outdir, workers=workers, pool=pool, progress=progress)
+            outcomes = batch_mod.run(inputs, outdir, workers=workers, pool=pool, progress=progress,
+                                     time_limit=time_limit or None, memory_limit=memory_limit or None, limits=limits)
     except ScrutinyError as exc:
         _fail(exc)
     failed = [o for o in outcomes if o.status == "failed"]
-    counts = {s: sum(o.status == s for o in outcomes) for s in ("done", "skipped", "failed")}
-    click.echo(f"{counts['done']} done, {counts['skipped']} skipped, {counts['failed']} failed", err=True)
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("done", "skipped", "failed", "duplicate")}
+    click.echo(f"{counts['done']} done, {counts['skipped']} skipped, {counts['failed']} failed, "
+               f"{counts['duplicate']} duplicate", err=True)
     if failed:
         sys.exit(6)
 
@@ -210,7 +402,11 @@ def schema(output: str | None) -> None:
     """
     from models.schema import schema_json
 
-    _write(schema_json(), output)
+    _check_output(output)
+    try:
+        _write(schema_json(), output)
+    except ScrutinyError as exc:
+        _fail(exc)
 
 
 if __name__ == "__main__":

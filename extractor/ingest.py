@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import os
 import re
+import stat
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from extractor.errors import InputError, NoTextError
+from extractor.errors import InputError, LimitError, NoTextError
 from extractor.pages import Box, FilledRect, Line, Page, Rule, Segment, Source
 
 BLANK_PAGE = re.compile(r"this page (is )?(intentionally )?left blank", re.I)
@@ -26,52 +29,178 @@ _HEADING_CUE = re.compile(
     r"^\W*(?:(?:appendix|annexe?)\s+\w+\b.{0,80}|(?:\S+\s+){0,8}(?:glossary|acronyms)\b.{0,60}|(?:\S+\s+){1,7}report)\W*$",
     re.I,
 )
+# A heading cue is a short line; longer lines are never tried (the pattern backtracks
+# quadratically on a long run of punctuation, such as a 10 MB line of dashes).
+_MAX_CUE = 300
 _PAGE_WORD = re.compile(r"^\s*page\s+(\d{1,4})(?:\s+of\s+\d+)?\s*$", re.I)
 
 
-def read_bytes(path: str) -> tuple[str, bytes]:
-    """Read a path, or stdin for ``-``; returns (display name, bytes)."""
+@dataclass(frozen=True)
+class Limits:
+    """Caps on what one pack may hold; beyond them the pack fails with a clear error (a page with
+    too many text runs is skipped with a flag instead, and the rest of the pack is kept)."""
+
+    max_bytes: int = 512 * 1024 * 1024
+    max_pages: int = 10_000
+    max_runs_per_page: int = 10_000
+
+
+LIMITS = Limits()
+_READ_CHUNK = 1 << 20
+
+
+def read_bytes(path: str, limits: Optional[Limits] = None) -> tuple[str, bytes]:
+    """Read a path, or stdin for ``-``; returns (display name, bytes). Never an unbounded read:
+    a named pipe or a device is refused, stdin is read up to the byte cap."""
+    limits = limits or LIMITS
     if path == "-":
         import sys
 
-        return "<stdin>", sys.stdin.buffer.read()
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory, not a pack")
-    return p.name, p.read_bytes()
+        return "<stdin>", _read_capped("<stdin>", sys.stdin.buffer, limits.max_bytes)
+    name = Path(path).name or path
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise InputError(f"{_short(path)}: {_os_cause(exc)}") from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{name}: is a directory, not a pack")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{_short(path)}: not a regular file (a named pipe, socket or device); copy it to a file first")
+        if info.st_size > limits.max_bytes:
+            raise LimitError(f"{name}: {info.st_size} bytes is over the cap of {limits.max_bytes} bytes (--max-bytes)")
+        try:
+            return name, _read_capped(name, fh, limits.max_bytes)
+        except OSError as exc:
+            raise InputError(f"{name}: {_os_cause(exc)}") from None
 
 
-def load(path: str) -> Source:
-    name, data = read_bytes(path)
-    return load_bytes(name, data, path=None if path == "-" else path)
+def _read_capped(name: str, fh, cap: int) -> bytes:
+    chunks, size = [], 0
+    while True:
+        chunk = fh.read(min(_READ_CHUNK, cap + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > cap:
+            raise LimitError(f"{name}: more than the cap of {cap} bytes (--max-bytes)")
 
 
-def load_bytes(name: str, data: bytes, path: Optional[str] = None) -> Source:
+def _os_cause(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    return (exc.strerror or str(exc)).lower()
+
+
+def _short(path: str, keep: int = 120) -> str:
+    """A path for an error line: very long names are shortened in the middle."""
+    return path if len(path) <= keep else f"{path[:keep // 2]}...{path[-keep // 2:]}"
+
+
+def load(path: str, limits: Optional[Limits] = None) -> Source:
+    name, data = read_bytes(path, limits)
+    return load_bytes(name, data, path=None if path == "-" else path, limits=limits)
+
+
+def load_bytes(name: str, data: bytes, path: Optional[str] = None, limits: Optional[Limits] = None) -> Source:
+    limits = limits or LIMITS
     if not data:
         raise InputError(f"{name}: file is empty")
+    if len(data) > limits.max_bytes:
+        raise LimitError(f"{name}: {len(data)} bytes is over the cap of {limits.max_bytes} bytes (--max-bytes)")
     digest = hashlib.sha256(data).hexdigest()
-    head = data[:1024].lstrip()
-    if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
-        pages = pdf_pages(name, data)
-        fmt = "pdf"
+    fmt = detect_format(name, data)
+    skipped: list[tuple[int, str]] = []
+    if fmt == "pdf":
+        pages = pdf_pages(name, data, limits=limits, skipped=skipped)
     else:
         pages = text_pages(name, decode_text(name, data))
-        fmt = "text"
-    return Source(name=name, sha256=digest, format=fmt, pages=pages, path=path, data=data)
+        if len(pages) > limits.max_pages:
+            raise LimitError(f"{name}: {len(pages)} pages is over the cap of {limits.max_pages} pages (--max-pages)")
+    source = Source(name=name, sha256=digest, format=fmt, pages=pages, path=path, data=data)
+    source.skipped = skipped
+    return source
+
+
+_PDF_HEADER = re.compile(rb"%PDF-\d\.\d")
+_PDF_STRUCTURE = re.compile(rb"\d+\s+\d+\s+obj\b|\bxref\b|\bstartxref\b|\btrailer\b")
+
+
+def detect_format(name: str, data: bytes) -> str:
+    """``pdf`` or ``text``, by structure: a PDF header at the start (or within the first kilobyte,
+    as some producers put junk before it) followed by PDF objects; a text file that merely quotes
+    ``%PDF-`` is text. PostScript, whatever its name, is neither."""
+    head = data[:1024]
+    stripped = head.lstrip()
+    if stripped.startswith(b"%PDF-"):
+        return "pdf"
+    if stripped.startswith(b"%!PS") or stripped.startswith(b"\xc5\xd0\xd3\xc6"):
+        raise InputError(f"{name}: PostScript, not a PDF or a text pack (convert it to PDF first)")
+    m = _PDF_HEADER.search(head)
+    if m and _PDF_STRUCTURE.search(data, m.end(), m.end() + 64 * 1024):
+        return "pdf"
+    return "text"
 
 
 # --------------------------------------------------------------------------- text packs
 
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
+
+
+def _encoding(data: bytes) -> tuple[Optional[str], int]:
+    """(encoding, BOM length) from a byte-order mark, or from the pattern of zero bytes that UTF-16
+    and UTF-32 text without one shows; (None, 0) for a byte-oriented encoding."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return enc, len(bom)
+    sample = data[:4096]
+    n = len(sample) - len(sample) % 4
+    if n >= 8 and b"\x00" in sample:
+        quads = [sample[i:i + 4] for i in range(0, n, 4)]
+        for enc, zero in (("utf-32-le", lambda q: q[1:] == b"\0\0\0"), ("utf-32-be", lambda q: q[:3] == b"\0\0\0")):
+            if sum(map(zero, quads)) >= 0.8 * len(quads):
+                return enc, 0
+        odd, even = sample[1:n:2], sample[0:n:2]
+        if odd.count(0) >= 0.8 * len(odd) and even.count(0) < 0.1 * len(even):
+            return "utf-16-le", 0
+        if even.count(0) >= 0.8 * len(even) and odd.count(0) < 0.1 * len(odd):
+            return "utf-16-be", 0
+    return None, 0
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
 
 def decode_text(name: str, data: bytes) -> str:
-    if b"\x00" in data[:4096]:
+    """Text in UTF-8, UTF-16 or UTF-32 (with or without a BOM), or cp1252; anything with NUL bytes
+    or many control characters in another layout is binary, not a text pack."""
+    enc, bom = _encoding(data)
+    if enc is not None:
+        try:
+            text = data[bom:].decode(enc)
+        except UnicodeDecodeError:
+            text = data[bom:].decode(enc, errors="replace")
+    else:
+        if data[:4096].count(0) > 0.01 * min(len(data), 4096):
+            raise InputError(f"{name}: binary file that is neither a PDF nor a text pack")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    sample = text[:4096]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v")
+    if controls > 0.01 * max(1, len(sample)):
         raise InputError(f"{name}: binary file that is neither a PDF nor a text pack")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+    # a stray control character in a text pack (a NUL from a bad conversion) is dropped, not fatal
+    text = _CONTROLS.sub("", text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -126,7 +255,7 @@ def _split_on_cues(lines: list[Line]) -> list[list[Line]]:
         s = ln.stripped
         starts = bool(s) and (
             blanks >= 3
-            or (blanks and (_header_key(ln.text) in running or _HEADING_CUE.match(s) is not None))
+            or (blanks and (_header_key(ln.text) in running or (len(s) <= _MAX_CUE and _HEADING_CUE.match(s) is not None)))
             or BLANK_PAGE.search(s) is not None
         )
         if starts and any(x.stripped for x in chunks[-1]):
@@ -166,30 +295,83 @@ def _running_headers(lines: list[Line]) -> set[str]:
 # --------------------------------------------------------------------------- PDF packs
 
 
-def pdf_pages(name: str, data: bytes) -> list[Page]:
+def pdf_pages(name: str, data: bytes, limits: Optional[Limits] = None,
+              skipped: Optional[list[tuple[int, str]]] = None) -> list[Page]:
+    """The pages of a PDF. A page PDFium cannot load, or one over the cap on text runs, is kept as an
+    empty page marked not extracted and listed in ``skipped`` (page, why); a page with images but
+    no text (a scanned page) is marked not extracted too, never blank."""
     import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_raw
 
+    limits = limits or LIMITS
+    skipped = skipped if skipped is not None else []
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         cause = str(exc)
         if "password" in cause.lower():
             raise InputError(f"{name}: PDF is encrypted and needs a password") from None
-        raise InputError(f"{name}: damaged or unreadable PDF ({cause})") from None
+        if "Success" in cause:  # PDFium parsed the file but found no page tree
+            raise InputError(f"{name}: PDF has no pages (no page tree PDFium can read)") from None
+        raise InputError(f"{name}: damaged or unreadable PDF ({cause.removeprefix('Failed to load document ').strip('()')})") from None
+    except Exception as exc:
+        raise InputError(f"{name}: damaged or unreadable PDF ({type(exc).__name__}: {exc})") from None
     try:
-        if len(doc) == 0:
+        count = len(doc)
+        if count == 0:
             raise InputError(f"{name}: PDF has no pages")
-        pages = [_pdf_page(doc[i], i + 1) for i in range(len(doc))]
+        if count > limits.max_pages:
+            raise LimitError(f"{name}: {count} pages is over the cap of {limits.max_pages} pages (--max-pages)")
+        pages = []
+        for i in range(count):
+            try:
+                page = _pdf_page(doc[i], i + 1, limits.max_runs_per_page)
+            except _TooManyRuns as exc:
+                page, why = None, f"{exc.runs} text runs, over the cap of {limits.max_runs_per_page} (--max-runs)"
+            except Exception as exc:  # a page PDFium cannot load costs only that page
+                page, why = None, f"PDFium cannot load it ({' '.join(str(exc).split()) or type(exc).__name__})"
+            if page is None:
+                pages.append(Page(index=i + 1, lines=[], extracted=False))
+                skipped.append((i + 1, why))
+                continue
+            if not page.lines and _has_images(doc, i, pdfium_raw):
+                page.extracted, page.blank = False, False
+                skipped.append((i + 1, "no text layer (a scanned page; OCR is not run)"))
+            pages.append(page)
     finally:
         doc.close()
     if not any(p.lines for p in pages):
+        if all(not p.extracted for p in pages) and any("cannot load" in why or "cap" in why for _, why in skipped):
+            raise InputError(f"{name}: no page could be read ({skipped[0][1]})")
         raise NoTextError(f"{name}: no text layer on any of its {len(pages)} pages (a scan? run OCR first)")
     return pages
 
 
-def _pdf_page(pg, index: int) -> Page:
+class _TooManyRuns(Exception):
+    def __init__(self, runs: int) -> None:
+        super().__init__(runs)
+        self.runs = runs
+
+
+def _has_images(doc, i: int, raw) -> bool:
+    try:
+        pg = doc[i]
+        try:
+            return any(True for _ in pg.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3))
+        finally:
+            pg.close()
+    except Exception:
+        return False
+
+
+def _pdf_page(pg, index: int, max_runs: Optional[int] = None) -> Page:
     width, height = pg.get_size()
     textpage = pg.get_textpage()
+    if max_runs is not None and textpage.count_rects() > max_runs:
+        runs = textpage.count_rects()
+        textpage.close()
+        pg.close()
+        raise _TooManyRuns(runs)
     segments: list[Segment] = []
     open_end = False  # the previous run ended inside a word (no trailing space)
     for j in range(textpage.count_rects()):

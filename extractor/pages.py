@@ -80,6 +80,7 @@ class Page:
     rects: list[FilledRect] = field(default_factory=list)
     printed_number: Optional[int] = None  # the pack's own "Page N"
     blank: bool = False
+    extracted: bool = True  # False: the page could not be read (damaged, over a cap, a scan without OCR)
 
     @property
     def text(self) -> str:
@@ -100,3 +101,4 @@ class Source:
     pages: list[Page]
     path: Optional[str] = None
     data: Optional[bytes] = field(default=None, repr=False)
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (page, why) of pages not extracted

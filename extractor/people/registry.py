@@ -82,16 +82,29 @@ def best_parse(person: Person) -> Optional[ParsedName]:
     return max(enumerate(parses), key=lambda ip: (ip[1].level, len(ip[1].given), len(ip[1].initials), not ip[1].text.isupper(), -ip[0]))[1]
 
 
-def load_extractions(outdir: Path) -> list[Extraction]:
-    """Every extraction JSON in ``outdir`` (sorted by file name); other JSON files are skipped."""
+def load_extractions(outdir: Path, skipped: Optional[list] = None) -> list[Extraction]:
+    """Every extraction JSON in ``outdir`` and its subfolders (sorted by path). A file that cannot
+    be read or parsed, or that looks like an extraction but is not of its shape, is skipped and
+    listed in ``skipped`` as (path, why); other JSON files (not extractions) are passed over."""
+    from pydantic import ValidationError
+
     found = []
-    for path in sorted(Path(outdir).glob("*.json")):
+    for path in sorted(Path(outdir).rglob("*.json")):
+        if not path.is_file():
+            continue
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError) as exc:
+            if skipped is not None:
+                skipped.append((path, f"not readable JSON: {' '.join(str(exc).split())[:120]}"))
             continue
-        if isinstance(data, dict) and "pack" in data and "people" in data:
+        if not (isinstance(data, dict) and "pack" in data):
+            continue
+        try:
             found.append(Extraction.model_validate(data))
+        except ValidationError as exc:
+            if skipped is not None:
+                skipped.append((path, f"not an extraction of this schema: {exc.error_count()} field error(s)"))
     return found
 
 
