@@ -287,6 +287,13 @@ def test_votes_without_words_of_their_own_and_recusals():
     assert decisions.declarations("Board Member Ruiz recused herself from this item.", nlp.pipeline())[0][:2] == ("Board Member Ruiz", None)
 
 
+def test_an_outcome_clause_ends_where_another_verb_or_actor_begins():
+    found = decisions.outcomes("The Panel approved the minutes from the meeting on 25 July and discussed progress on actions. "
+                               "It was agreed that the PC will send a letter to CRT, HD will draft a letter.", nlp.pipeline())
+    assert [f.text for f in found] == ["The Panel approved the minutes from the meeting on 25 July",
+                                       "It was agreed that the PC will send a letter to CRT"]
+
+
 def test_it_was_agreed():
     assert _res("After discussion it was agreed that the item be deferred.") == [(None, "the item be deferred.", False)]
 

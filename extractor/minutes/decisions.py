@@ -74,9 +74,18 @@ _LEADING_CLAUSE = re.compile(
 _TRAILING_MOVER = re.compile(r",?\s+(?:having\s+been\s+)?(?:proposed|moved|seconded)\s+by\b.*$", re.I)
 
 
+# Where a decision's clause ends inside its sentence: another verb joined on ("... approved the
+# minutes and discussed progress"), or another actor's task ("..., HD will draft a letter").
+_NEXT_CLAUSE = re.compile(r"\s+and\s+(?!(?:were\s+|was\s+)?(?:approved|agreed|adopted|signed|accepted))[a-z]+ed\b|"
+                          r",\s+(?:[A-Z]{2,4}|[A-Z][a-z]+)\s+(?:will|would|is\s+to|are\s+to)\b")
+
+
 def _decision_clause(sentence: str) -> str:
     clause = _LEADING_CLAUSE.sub("", sentence.strip(), count=1)
     clause = _TRAILING_MOVER.sub("", clause).strip()
+    verb = OUTCOME.search(clause)
+    if verb and (cut := _NEXT_CLAUSE.search(clause, verb.end())):
+        clause = clause[: cut.start()].strip()
     if clause and not OUTCOME.search(clause) and not _ONE_WORD_OUTCOME.match(clause):
         return sentence.strip()
     return clause
