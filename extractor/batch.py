@@ -301,7 +301,7 @@ def run(
 
         todo, duplicates = _triage(jobs, record, limits)
         if pool is not None:
-            _run_on(pool, todo, record, limits)
+            run_on(pool, todo, record, limits)
         elif _can_fork():
             _run_forked(todo, max(1, workers), record, time_limit, memory_limit, limits)
         elif workers <= 1:
@@ -309,7 +309,7 @@ def run(
                 record(i, extract_one(*job, limits))
         else:
             with local_pool(workers) as local:
-                _run_on(local, todo, record, limits)
+                run_on(local, todo, record, limits)
         for i, first in duplicates:
             primary = outcomes[first]
             record(i, Outcome(jobs[i][0], primary.output, "duplicate" if primary.output else "failed",
@@ -405,7 +405,7 @@ class Manifest:
         os.replace(tmp, self.path)
 
 
-def _run_on(pool: Pool, jobs: list[tuple[int, tuple[str, str]]], record: Callable[[int, Outcome], None],
+def run_on(pool: Pool, jobs: list[tuple[int, tuple[str, str]]], record: Callable[[int, Outcome], None],
             limits: Any = None) -> None:
     """Submit every job to ``pool`` and record each outcome as it completes."""
     futures = {(pool.submit(extract_one, *job, limits) if limits is not None else pool.submit(extract_one, *job)): (i, job)

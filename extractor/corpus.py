@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
 from extractor import evaluate as ev
-from extractor.errors import GoldError, ScrutinyError
+from extractor.errors import ScrutinyError
 
 OBJECT_SECTIONS = ("meeting", "minutes")  # scored by field accuracy, not record F1
 SHORT = {
@@ -122,10 +122,7 @@ def extract_all(
             record(i, batch.extract_one(*job))
     else:
         with batch.local_pool(workers) as pool:
-            futures = {pool.submit(batch.extract_one, *job): i for i, job in enumerate(jobs)}
-            for future in pool.as_completed(futures):
-                i = futures[future]
-                record(i, batch.result_of(future, jobs[i][0]))
+            batch.run_on(pool, list(enumerate(jobs)), record)
     return outcomes
 
 
@@ -201,10 +198,7 @@ def evaluate_corpus(
         extraction = None
         if outcome.status != "failed":
             extraction = ev.load_extraction(outcome.output)
-        try:
-            scored = score_entry(entry, extraction, wanted)
-        except GoldError as exc:
-            raise GoldError(str(exc)) from None
+        scored = score_entry(entry, extraction, wanted)
         rows.append({
             "name": entry.name, "input": str(entry.input), "gold": str(entry.gold),
             "extraction": outcome.output, "status": outcome.status if outcome.status == "failed" else

@@ -132,7 +132,7 @@ def _checks(ctx: Context, out: Extraction, options: Options) -> None:
 
 def _check_dates(ctx: Context, out: Extraction) -> None:
     """A date that is not a real calendar date (2009-02-30, year 0000) is removed, with a flag."""
-    import datetime as dt
+    from extractor.textutil import iso_date
 
     def visit(obj: object, where: str) -> None:
         if isinstance(obj, list):
@@ -144,13 +144,10 @@ def _check_dates(ctx: Context, out: Extraction) -> None:
         for field in type(obj).model_fields:
             value = getattr(obj, field)
             if isinstance(value, str) and (field == "date" or field.endswith("_date") or field in ("published", "due", "deadline")):
-                if _ISO_DATE.match(value):
-                    try:
-                        dt.date.fromisoformat(value[:10])
-                    except ValueError:
-                        setattr(obj, field, None)
-                        ctx.flag("invalid-date", f"{where}.{field} {value!r} is not a calendar date; removed",
-                                 provenance=getattr(obj, "provenance", None))
+                if _ISO_DATE.match(value) and iso_date(int(value[:4]), int(value[5:7]), int(value[8:10])) is None:
+                    setattr(obj, field, None)
+                    ctx.flag("invalid-date", f"{where}.{field} {value!r} is not a calendar date; removed",
+                             provenance=getattr(obj, "provenance", None))
             elif isinstance(value, (list, BaseModel)):
                 visit(value, f"{where}.{field}")
 

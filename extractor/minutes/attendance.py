@@ -262,7 +262,7 @@ def columnise(rows: list[Row]) -> list[Row]:
             j += 1
         block = _until_gap(rows[i:j])
         starts = _column_starts(block)
-        if starts and not any(len(_label_positions(r)) >= 2 for r in block[:1]):
+        if starts and len(_label_positions(block[0])) < 2:  # columns of names under one label
             block = _until_margin(block, starts[0])
         j = i + len(block)
         if len(starts) < 2:
@@ -327,7 +327,8 @@ def _list_row(row: Row) -> bool:
 
 def _column_starts(block: list[Row]) -> list[float]:
     """Left edges shared by the block's columns: the labels' own positions when the first row holds
-    two or more labels, else positions where runs start on two or more rows."""
+    two or more labels, else edges where most of the block's rows start a run after a gap wider
+    than a word space."""
     first = block[0].line.segments
     labels = [seg.box[0] for seg in first if _label_at(seg.text)]
     if len(labels) >= 2:

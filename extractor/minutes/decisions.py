@@ -323,7 +323,7 @@ _MOTION_FORMS = (
                rf"seconded\b(?P<body>)"),
 )
 _MOTION_BY = re.compile(r"\b(?:made|moved)\s+by\s+(?P<who>[^,.;]+)")
-_MOTION_SECONDER = re.compile(r"\b(?:seconded|second)\s+by\s+(?P<who>[^,.;]+)|(?P<who2>(?:[A-Z][\w.'’\-]*\s+){0,4}[A-Z][\w'’\-]+)\s+seconded\b")
+_MOTION_SECONDER = re.compile(rf"\b(?:seconded|second)\s+by\s+(?P<who>[^,.;]+)|(?P<who2>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded\b")
 _MOTION_PASSED = re.compile(
     r"\b(?:motion\s+(?:passed|carried|approved)|(?:was|were)\s+(?:passed|carried|approved)|all\s+(?:were\s+)?in\s+favou?r|"
     r"(?:passed|carried)\s+(?:unanimously|\d+\s*[-–]\s*\d+)|unanimously|ayes?\s*[:\-]|motion\s+passes)", re.I)
@@ -402,7 +402,7 @@ def _clean_who(who: Optional[str]) -> Optional[str]:
 # Counts printed number first, in English or French: "14 votes pour", "11 votes pour / 3 abstentions /
 # 2 contre", "7 in favour, 2 against, 1 abstention".
 _COUNT_FIRST = re.compile(
-    r"(?<![\w/.,£$€])(?P<n>\d{1,3})\s+(?:(?P<votes>votes?)\s+)?(?P<side>pour|contre|abstentions?|in\s+favou?r|for(?=\s*[,;/]|\s+and\b)|"
+    r"(?<![\w/.,£$€])(?P<n>\d{1,3})\s+(?:votes?\s+)?(?P<side>pour|contre|abstentions?|in\s+favou?r|for(?=\s*[,;/]|\s+and\b)|"
     r"against|abstain(?:ed|ing|ions?)?)\b",
     re.I)
 _SIDE = {"pour": "for", "contre": "against", "for": "for", "against": "against"}
@@ -558,7 +558,7 @@ _INTEREST_IN_ITEM = re.compile(r"\binterest\s+in\s+(?:agenda\s+)?item\s+(?:no\.?
 _NAMED_DECLARER = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,3}[A-Z][\w'’\-]+)\s+(?:declared|declares)\b")
 
 
-_RECUSED = re.compile(r"(?P<who>(?:(?:[A-Z][\w'’\-]*|Mrs?\.|Ms\.|Dr\.)[ \t]+){0,4}[A-Z][\w'’\-]+)[ \t]+recused\s+(?:himself|herself|themselves)\b")
+_RECUSED = re.compile(rf"(?P<who>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)[ \t]+recused\s+(?:himself|herself|themselves)\b")
 
 
 def declarations(text: str, pipeline) -> list[tuple[str, Optional[str], str, int]]:

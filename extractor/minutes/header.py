@@ -55,15 +55,22 @@ _NOT_NAME = re.compile(r"^(?:the|a|an|of|and|for|de|du|des|la|le|regular|special
 
 
 def labelled_body(rows: list[str]) -> Optional[str]:
-    """The body a label names ("Title of Meeting ...", a "COMMITTEE  DATE" box over its values)."""
+    """The body a label names: "Title of Meeting  Suffolk Libraries IPS - Board Meeting", or a
+    "COMMITTEE  DATE" box over the row of its values."""
     for k, raw in enumerate(rows[:8]):
         text = re.sub(r"\s+", " ", raw).strip()
         if _COMMITTEE_BOX.match(text):
             continue  # "COMMITTEE <name> DATE ..." on one row is read as a box
-        if _BODY_LABEL.match(text) or (k and _BOX_ROW.match(re.sub(r"\s+", " ", rows[k - 1]).strip())):
-            name = body_name(rows[max(0, k - 1): k + 1] if not _BODY_LABEL.match(text) else [text])
-            if name:
-                return name
+        label = _BODY_LABEL.match(text)
+        if label:
+            value = re.sub(r"\s+[-–]\s+", " ", text[label.end():])
+        elif k and _BOX_ROW.match(re.sub(r"\s+", " ", rows[k - 1]).strip()):
+            value = re.sub(r"\s*\d{1,2}/\d{1,2}/\d{2,4}\s*", " ", text).strip()
+        else:
+            continue
+        name = body_name([value])
+        if name:
+            return name
     return None
 
 
@@ -75,11 +82,6 @@ def body_name(rows: list[str]) -> Optional[str]:
     best: Optional[tuple[float, str]] = None
     for k, raw in enumerate(rows[:8]):
         text = re.sub(r"\s+", " ", raw).strip()
-        labelled = _BODY_LABEL.match(text)
-        if labelled:  # "Title of Meeting  Suffolk Libraries IPS - Board Meeting"
-            text = re.sub(r"\s+[-–]\s+", " ", text[labelled.end():])
-        if k and _BOX_ROW.match(re.sub(r"\s+", " ", rows[k - 1]).strip()):  # a "COMMITTEE  DATE" box over its values
-            text, labelled = re.sub(r"\s*\d{1,2}/\d{1,2}/\d{2,4}\s*", " ", text).strip(), True
         lead = _NAME_LEAD.match(text)
         text = text[lead.end():] if lead else text
         shout = text.isupper()
@@ -92,7 +94,6 @@ def body_name(rows: list[str]) -> Optional[str]:
                 continue
             named = sum(1 for w in words if w[:1].isupper() and not _NOT_NAME.match(w))
             score = named - 0.3 * k + (2.0 if re.search(r"\bminutes\b|\bmeeting\b|\bcompte|\bCR\b", raw, re.I) else 0.0)
-            score += 3.0 if labelled else 0.0
             name = _title_case(" ".join(words)) if shout else " ".join(words)
             if best is None or score > best[0]:
                 best = (score, name)

@@ -20,11 +20,9 @@ from extractor.minutes.stream import Row
 CODED_REF = re.compile(r"^(?P<ref>[A-Z]{2,8}(?:\d{1,4}[a-z]?(?:/\d{2,4})?|\s\d{1,4}[a-z]?/\d{2,4})\.?)(?=\s|$)")
 YEAR_REF = re.compile(r"^(?P<ref>\d{1,4}[a-z]?/\d{2,4}\.?)(?=\s|$)")
 MINUTE_WORD_REF = re.compile(r"^(?P<ref>Minute\s+(?:No\.?\s*)?\d{1,4}[a-z]?\.?)(?=\s|:|$)", re.I)
-NUMBER_REF = re.compile(r"^(?P<ref>\d{1,4}\.)(?=\s|$)")
 ITEM_LINE = re.compile(r"^\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?(?P<n>[\w.]+)\s*\)\.?$", re.I)
 ITEM_INLINE = re.compile(r"\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?(?P<n>\d+[a-z]?)\s*\)\s*$", re.I)
 _NOT_CODED = {"PAGE", "ITEM", "NI", "KPI", "KS", "KS1", "KS2", "Q", "COVID", "WARD", "ROOM", "ANNEX", "APPENDIX", "A", "B"}
-_REF_STYLES = (("coded", CODED_REF), ("year", YEAR_REF), ("minute", MINUTE_WORD_REF))
 
 
 @dataclass
@@ -456,9 +454,7 @@ def split(rows: list[Row]) -> list[Item]:
     lo = _attendance_end(rows, first)
     decided = _unnumbered(rows, lo, first)
     if not refs and not decided:
-        refs = _by_layout(rows, lo, _closing_row(rows, lo))  # headings by layout alone
-        first = refs[0][0] if refs else len(rows)
-        decided = []
+        decided = _by_layout(rows, lo, _closing_row(rows, lo))  # headings by layout alone
     refs = decided + refs
     items = []
     close = _closing_row(rows, refs[-1][0]) if refs else len(rows)
