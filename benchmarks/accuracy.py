@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractor import build_id, corpus  # noqa: E402
+from scrutiny.extractor import build_id, corpus  # noqa: E402
 
 MANIFEST = ROOT / "benchmarks" / "devset.tsv"
 
@@ -29,7 +29,7 @@ def _commit() -> str:
         return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
 
     head = git("rev-parse", "--short=12", "HEAD") or "unknown"
-    dirty = git("status", "--porcelain", "--", "extractor", "models", "cli.py")
+    dirty = git("status", "--porcelain", "--", "scrutiny")
     return head + (" + uncommitted changes" if dirty else "")
 
 

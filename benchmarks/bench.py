@@ -45,11 +45,11 @@ def _prepare(tool: str):
     if tool == "scrutiny":
         import importlib
 
-        from extractor import ingest, pipeline
+        from scrutiny.extractor import ingest, pipeline
 
         for name in PIPELINE_MODULES:
             try:
-                importlib.import_module(f"extractor.{name}")
+                importlib.import_module(f"scrutiny.extractor.{name}")
             except Exception:  # a broken stage is the pipeline's to report, not the benchmark's
                 pass
 

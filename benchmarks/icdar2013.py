@@ -151,9 +151,9 @@ def subset(stem: str, pages: list[int], folder: Path) -> Path:
 
 
 def run_scrutiny(path: Path) -> list[Found]:
-    from extractor import ingest, tables
-    from extractor.context import Context
-    from models.records import Extraction, Pack
+    from scrutiny.extractor import ingest, tables
+    from scrutiny.extractor.context import Context
+    from scrutiny.models.records import Extraction, Pack
 
     source = ingest.load(str(path))
     out = Extraction(pack=Pack(source=source.name, sha256=source.sha256, format=source.format,
@@ -271,7 +271,7 @@ def prf(hit: int, gold: int, pred: int) -> tuple[float, float, float]:
 
 def ruled_pages(path: Path) -> dict[int, bool]:
     """Which subset pages draw ruling lines (the kind of page a tool may be better on)."""
-    from extractor import ingest
+    from scrutiny.extractor import ingest
 
     source = ingest.load(str(path))
     return {p.index: sum(1 for r in p.rules if r.box[2] - r.box[0] > 20 or r.box[3] - r.box[1] > 20) >= 4 for p in source.pages}
@@ -295,7 +295,7 @@ def main() -> None:
     import camelot  # noqa: F401
     import pdfplumber  # noqa: F401
 
-    from extractor import ingest, tables  # noqa: F401
+    from scrutiny.extractor import ingest, tables  # noqa: F401
 
     totals = {t: Score() for t in tools}
     kinds = {(t, k): Score() for t in tools for k in ("ruled", "unruled")}

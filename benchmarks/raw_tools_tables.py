@@ -47,7 +47,7 @@ def milestone_rows(frames) -> list[tuple[str, str]]:
 def correct(rows: list[tuple[str, str]], gold: list[dict]) -> int:
     from rapidfuzz import fuzz
 
-    from extractor.textutil import normalise, parse_date
+    from scrutiny.extractor.textutil import normalise, parse_date
 
     free = list(gold)
     hits = 0
@@ -88,9 +88,9 @@ def bare_text(pages=None) -> None:
 
 
 def scrutiny():
-    from extractor import ingest, tables
-    from extractor.context import Context
-    from models.records import Extraction, Pack
+    from scrutiny.extractor import ingest, tables
+    from scrutiny.extractor.context import Context
+    from scrutiny.models.records import Extraction, Pack
 
     source = ingest.load(str(PDF))
     out = Extraction(pack=Pack(source=source.name, sha256=source.sha256, format="pdf",

@@ -20,7 +20,7 @@ CORPUS = SHARED / "corpus"
 @functools.lru_cache(maxsize=None)
 def extract_path(path: str) -> dict:
     """The extraction of a file as JSON data (cached: several tests read the same pack)."""
-    from extractor import ingest, pipeline
+    from scrutiny.extractor import ingest, pipeline
 
     return json.loads(pipeline.to_json(pipeline.extract(ingest.load(path))))
 

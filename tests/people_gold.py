@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from extractor.evaluate import gold_as_extraction
-from extractor.people import gather, observation, people_and_mentions
-from extractor.people.roles import glossary_map
-from extractor.people.score import ClusterScore, bcubed, clusters_from_people
-from models.records import Extraction
+from scrutiny.extractor.evaluate import gold_as_extraction
+from scrutiny.extractor.people import gather, observation, people_and_mentions
+from scrutiny.extractor.people.roles import glossary_map
+from scrutiny.extractor.people.score import ClusterScore, bcubed, clusters_from_people
+from scrutiny.models.records import Extraction
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

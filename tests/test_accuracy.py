@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../sha
 
 @pytest.fixture(scope="module")
 def table(tmp_path_factory) -> dict:
-    from extractor import corpus
+    from scrutiny.extractor import corpus
 
     return corpus.evaluate_corpus(MANIFEST, tmp_path_factory.mktemp("eval"), workers=2)
 

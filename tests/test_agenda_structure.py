@@ -4,8 +4,8 @@ date line, and the segmenter's notice-of-meeting rule. No files from ../shared a
 
 from __future__ import annotations
 
-from extractor import agenda, segment
-from extractor.pages import Line, Page, Segment
+from scrutiny.extractor import agenda, segment
+from scrutiny.extractor.pages import Line, Page, Segment
 
 
 def _pdf_line(x: float, y: float, *runs: str) -> Line:
@@ -123,7 +123,7 @@ def _cover_page(rows: list[tuple[float, str]]) -> Page:
 
 
 def test_cover_sheet_with_by_to_subject_and_an_unknown_label_ending_the_title():
-    from extractor import cover
+    from scrutiny.extractor import cover
 
     page = _cover_page([
         (73, "By: Anna Taylor, Scrutiny Research Officer"),
@@ -149,7 +149,7 @@ def test_cover_sheet_with_by_to_subject_and_an_unknown_label_ending_the_title():
 
 
 def test_a_sub_heading_inside_a_lettered_list_of_recommendations_does_not_end_it():
-    from extractor import cover
+    from scrutiny.extractor import cover
 
     assert cover._continues_list(["(a) The capital programme.", "(b) The revenue budget."], "(c) Council Tax.")
     assert not cover._continues_list(["The Cabinet is asked to confirm."], "a) Decision Report")
@@ -157,7 +157,7 @@ def test_a_sub_heading_inside_a_lettered_list_of_recommendations_does_not_end_it
 
 
 def test_clock_times_with_dotted_meridiem_are_afternoon():
-    from extractor.textutil import parse_time
+    from scrutiny.extractor.textutil import parse_time
 
     assert parse_time("6:30 p.m.") == "18:30"
     assert parse_time("at 2.30 P.M. in the Hall") == "14:30"

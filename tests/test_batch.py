@@ -8,7 +8,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from cli import main
+from scrutiny.cli import main
 from conftest import CORPUS, KENT, ROOT, needs_shared
 
 
@@ -58,7 +58,7 @@ def _result(out):
 
 def test_batch_on_dask_scheduler_matches_local_mode(tmp_path, monkeypatch):
     pytest.importorskip("distributed")
-    from extractor import batch
+    from scrutiny.extractor import batch
 
     monkeypatch.setattr(batch, "LOCAL_CLUSTER", {"processes": False, "n_workers": 1, "threads_per_worker": 2})
     archive = _small_archive(tmp_path)
@@ -94,7 +94,7 @@ def test_scheduler_without_dask_is_a_one_line_usage_error(tmp_path, monkeypatch)
 def test_a_job_lost_by_the_pool_is_recorded_and_the_rest_goes_on(tmp_path):
     from concurrent.futures import Future, as_completed
 
-    from extractor import batch
+    from scrutiny.extractor import batch
 
     def submit(fn, pack, target):
         future = Future()

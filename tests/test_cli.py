@@ -9,9 +9,9 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from cli import main
+from scrutiny.cli import main
 from conftest import CORPUS, PDF_PACK, ROOT, SEED, needs_shared
-from models.schema import SCHEMA_FILE, schema_json
+from scrutiny.models.schema import SCHEMA_FILE, schema_json
 
 
 def test_every_command_has_help_with_an_example():
@@ -23,7 +23,7 @@ def test_every_command_has_help_with_an_example():
 
 
 def test_committed_schema_matches_the_models():
-    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_json(), "run: scrutiny schema -o models/extraction.schema.json"
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_json(), "run: scrutiny schema -o scrutiny/models/extraction.schema.json"
 
 
 @needs_shared
@@ -50,7 +50,7 @@ def test_extract_reads_stdin():
 @needs_shared
 def test_output_is_byte_identical_across_runs():
     runs = [
-        subprocess.run([sys.executable, str(ROOT / "cli.py"), "extract", str(PDF_PACK)], capture_output=True, check=True).stdout
+        subprocess.run([sys.executable, "-m", "scrutiny.cli", "extract", str(PDF_PACK)], capture_output=True, check=True).stdout
         for _ in range(2)
     ]
     assert runs[0] == runs[1]
@@ -66,7 +66,7 @@ def test_output_is_byte_identical_across_runs():
 )
 @needs_shared
 def test_bad_input_gives_one_line_and_a_documented_exit_code(path, code):
-    result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "extract", str(path)], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "scrutiny.cli", "extract", str(path)], capture_output=True, text=True)
     assert result.returncode == code
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ") and path.name in lines[0]

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from rapidfuzz import fuzz
 
-from extractor import evaluate as ev
-from extractor.errors import GoldError
-from models.records import Extraction
+from scrutiny.extractor import evaluate as ev
+from scrutiny.extractor.errors import GoldError
+from scrutiny.models.records import Extraction
 from conftest import needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -265,7 +265,7 @@ def test_malformed_gold_is_one_line_error_naming_the_file(tmp_path):
 
 
 def test_cli_eval_table_json_and_gold_error(tmp_path):
-    from cli import main
+    from scrutiny.cli import main
 
     gold_path = tmp_path / "g.gold.json"
     gold_path.write_text(json.dumps({"agenda_items": [_agenda(1), _agenda(2)]}), encoding="utf-8")

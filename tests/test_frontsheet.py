@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GOLD, KENT, ROOT, extract_path, gold, needs_shared
-from extractor.evaluate import evaluate
+from scrutiny.extractor.evaluate import evaluate
 
 GOLDEN = json.loads((Path(__file__).parent / "golden" / "kent_frontsheets_reports.json").read_text(encoding="utf-8"))
 
@@ -51,7 +51,7 @@ def test_pdf_pack_agenda_page_references_agree_with_printed_page_numbers():
 
 @needs_shared
 def test_agenda_page_mismatch_becomes_a_flag_not_an_error(tmp_path):
-    from extractor import ingest, pipeline
+    from scrutiny.extractor import ingest, pipeline
 
     source = ingest.load(str(GOLD.parents[1] / "packs" / "haringey-osc-2009-12-03.pdf"))
     for page in source.pages:  # shift the pack's own page numbers by one

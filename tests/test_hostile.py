@@ -15,13 +15,13 @@ import pytest
 from click.testing import CliRunner
 
 import hostile
-from cli import main
+from scrutiny.cli import main
 from conftest import CORPUS, KENT, ROOT, needs_shared
-from extractor import batch, ingest, pipeline
-from extractor.errors import InputError, LimitError, ScrutinyError
+from scrutiny.extractor import batch, ingest, pipeline
+from scrutiny.extractor.errors import InputError, LimitError, ScrutinyError
 
 SAMPLE = ROOT / "samples" / "sample-pack.txt"
-CLI = [sys.executable, str(ROOT / "cli.py")]
+CLI = [sys.executable, "-m", "scrutiny.cli"]
 
 
 def _one_line(stderr: str) -> str:
@@ -230,7 +230,7 @@ def test_status_and_flags_tell_the_truth():
 
 
 def test_dates_are_calendar_dates_and_json_has_no_infinity():
-    from models.records import Extraction, Meeting, Pack
+    from scrutiny.models.records import Extraction, Meeting, Pack
 
     out = Extraction(pack=Pack(source="x", sha256="0", format="text", page_count=1, extractor_version="0"),
                      meeting=Meeting(body="Panel", date="2009-02-30"))
@@ -433,7 +433,7 @@ def _mutated(seed: int, data: bytes) -> bytes:
 @needs_shared
 def test_mutated_packs_give_schema_valid_json_or_one_clear_error():
     jsonschema = pytest.importorskip("jsonschema")
-    from models.schema import schema_json
+    from scrutiny.models.schema import schema_json
 
     schema = json.loads(schema_json())
     cases = [("text", SAMPLE.read_bytes(), range(16)),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import CORPUS, PDF_PACK, SEED, needs_shared
-from extractor import ingest
-from extractor.errors import InputError, NoTextError
+from scrutiny.extractor import ingest
+from scrutiny.extractor.errors import InputError, NoTextError
 
 
 @needs_shared

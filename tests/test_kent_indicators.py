@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from extractor.evaluate import evaluate
-from extractor.tables.cards import align, footer, merge
-from extractor.tables.indicators import header_like, polarity, trend_disagreement, trend_flags
-from extractor.tables.kinds import header_layout
-from models.records import Indicator, PeriodValue, Provenance, Quantity
+from scrutiny.extractor.evaluate import evaluate
+from scrutiny.extractor.tables.cards import align, footer, merge
+from scrutiny.extractor.tables.indicators import header_like, polarity, trend_disagreement, trend_flags
+from scrutiny.extractor.tables.kinds import header_layout
+from scrutiny.models.records import Indicator, PeriodValue, Provenance, Quantity
 from test_tables import run as run_tables
 from conftest import needs_shared
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor import evaluate, ingest, nlp, pipeline
-from extractor.minutes import attendance, decisions, items, stream
-from extractor.pages import Line, Page
+from scrutiny.extractor import evaluate, ingest, nlp, pipeline
+from scrutiny.extractor.minutes import attendance, decisions, items, stream
+from scrutiny.extractor.pages import Line, Page
 from conftest import needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,7 +110,7 @@ def test_attendance_grid_codes():
 
 def _laid_out(*rows):
     """Rows of PDF runs: each row a list of (x, text)."""
-    from extractor.pages import Segment
+    from scrutiny.extractor.pages import Segment
 
     lines = []
     for k, runs in enumerate(rows):
@@ -398,7 +398,7 @@ def test_outcome_sentences_without_formal_openers():
 
 
 def test_attendance_grid_read_under_the_meeting_date():
-    from extractor.pages import Segment
+    from scrutiny.extractor.pages import Segment
 
     def line(cells, top):
         segs = tuple(Segment(t, (x, top, x + w, top + 8)) for t, x, w in cells)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractor.names import compatible, parse, slug, split_names
+from scrutiny.extractor.names import compatible, parse, slug, split_names
 
 PARSES = [
     # text, honorific, given, initials, surname, postnominals, qualifier, role

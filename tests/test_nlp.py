@@ -2,7 +2,7 @@
 
 import spacy
 
-from extractor import nlp
+from scrutiny.extractor import nlp
 
 
 def _labels(doc, label):

@@ -1,8 +1,8 @@
 """Per-pack people resolution (extractor/people) on Extractions built for each case."""
 
-from extractor.people import resolve
-from extractor.pipeline import to_json
-from models.records import (
+from scrutiny.extractor.people import resolve
+from scrutiny.extractor.pipeline import to_json
+from scrutiny.models.records import (
     Action, Attendee, Contact, CoOptee, Extraction, GlossaryEntry, Meeting, Member, Milestone, Minutes,
     Officer, Pack, Provenance, Report,
 )
@@ -152,7 +152,7 @@ def test_output_is_deterministic():
 
 
 def test_a_lone_given_name_joins_the_only_person_with_it():
-    from models.records import MinuteAction, MinuteItem
+    from scrutiny.models.records import MinuteAction, MinuteItem
 
     item = MinuteItem(ref="1", ref_normalised="1", provenance=PROV,
                       actions=[MinuteAction(text="Circulate the policy", who="Keith"), MinuteAction(text="Book a room", who="Sam")])

@@ -2,8 +2,8 @@
 
 import pytest
 
-from extractor.people import resolve
-from extractor.people.score import bcubed, clusters_from_people
+from scrutiny.extractor.people import resolve
+from scrutiny.extractor.people.score import bcubed, clusters_from_people
 from people_gold import GOLD_FILES, alias_test, gold_extraction, load
 from conftest import needs_shared
 

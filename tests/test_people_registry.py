@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import main
-from extractor import names
-from extractor.people import resolve
-from extractor.pipeline import to_json
-from extractor.textutil import normalise
-from models.records import Attendee, Extraction, Minutes, Officer, Pack, Provenance, Report
+from scrutiny.cli import main
+from scrutiny.extractor import names
+from scrutiny.extractor.people import resolve
+from scrutiny.extractor.pipeline import to_json
+from scrutiny.extractor.textutil import normalise
+from scrutiny.models.records import Attendee, Extraction, Minutes, Officer, Pack, Provenance, Report
 from conftest import needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from extractor import ingest, pipeline
-from extractor.evaluate import score_people
-from extractor.pages import Line, Page, Segment
-from extractor.people import running
-from extractor.people.text import bare_names, is_office, lexicon_spans, named_people, role_references
+from scrutiny.extractor import ingest, pipeline
+from scrutiny.extractor.evaluate import score_people
+from scrutiny.extractor.pages import Line, Page, Segment
+from scrutiny.extractor.people import running
+from scrutiny.extractor.people.text import bare_names, is_office, lexicon_spans, named_people, role_references
 from conftest import needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,8 +115,8 @@ def test_people_end_to_end_against_gold(name, source, gold, floor):
 
 
 def test_people_columns_of_plain_tables():
-    from extractor.people.gather import _table_people
-    from models.records import Extraction, Pack, Provenance, Table
+    from scrutiny.extractor.people.gather import _table_people
+    from scrutiny.models.records import Extraction, Pack, Provenance, Table
 
     prov = Provenance(page=9, extractor="tables")
     out = Extraction(pack=Pack(source="x.pdf", sha256="0" * 64, format="pdf", page_count=12, extractor_version="test"), tables=[

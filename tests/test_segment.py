@@ -3,9 +3,9 @@ page in the document before it."""
 
 from __future__ import annotations
 
-from extractor import segment
-from extractor.context import Context
-from extractor.pages import Line, Page, Source
+from scrutiny.extractor import segment
+from scrutiny.extractor.context import Context
+from scrutiny.extractor.pages import Line, Page, Source
 
 
 def _page(index: int, *texts: str) -> Page:

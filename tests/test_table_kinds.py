@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, needs_shared
-from extractor.evaluate import evaluate
-from extractor.pages import Line, Page, Rule, Segment
-from extractor.tables.columns import content
-from extractor.tables.grid import Cell, Frag, Row, text_cell
-from extractor.tables.kinds import header_layout
-from extractor.tables.others import glossary_rows
-from extractor.tables.recover_pdf import borderless_pairs
-from extractor.tables.reread import page_from
-from extractor.tables.risks import resolve, rows_to_risks
-from extractor.tables.timeline import due_of, lead_of, period_month, rows_to_plan, steps
+from scrutiny.extractor.evaluate import evaluate
+from scrutiny.extractor.pages import Line, Page, Rule, Segment
+from scrutiny.extractor.tables.columns import content
+from scrutiny.extractor.tables.grid import Cell, Frag, Row, text_cell
+from scrutiny.extractor.tables.kinds import header_layout
+from scrutiny.extractor.tables.others import glossary_rows
+from scrutiny.extractor.tables.recover_pdf import borderless_pairs
+from scrutiny.extractor.tables.reread import page_from
+from scrutiny.extractor.tables.risks import resolve, rows_to_risks
+from scrutiny.extractor.tables.timeline import due_of, lead_of, period_month, rows_to_plan, steps
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = Page(index=1, lines=[])

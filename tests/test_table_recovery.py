@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from extractor.pages import FilledRect, Line, Page, Segment
-from extractor.tables.actionlog import rows_to_actions, short_column, theme_of
-from extractor.tables.grid import Cell, Frag, Row
-from extractor.tables.kinds import header_layout
-from extractor.tables.recover_pdf import cell_grids
-from extractor.tables.recover_stream import gutters, stream_grids
+from scrutiny.extractor.pages import FilledRect, Line, Page, Segment
+from scrutiny.extractor.tables.actionlog import rows_to_actions, short_column, theme_of
+from scrutiny.extractor.tables.grid import Cell, Frag, Row
+from scrutiny.extractor.tables.kinds import header_layout
+from scrutiny.extractor.tables.recover_pdf import cell_grids
+from scrutiny.extractor.tables.recover_stream import gutters, stream_grids
 
 
 def _line(top: float, *runs: tuple[float, str], h: float = 8.0) -> Line:

@@ -9,19 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from extractor import ingest, tables
-from extractor.context import Context
-from extractor.evaluate import evaluate
-from extractor.tables.actions import (
+from scrutiny.extractor import ingest, tables
+from scrutiny.extractor.context import Context
+from scrutiny.extractor.evaluate import evaluate
+from scrutiny.extractor.tables.actions import (
     SubRow, continues_note, interpret, lead_out_of_note, ref_of, split_clauses, split_leads, split_notes, split_packed,
     sub_rows,
 )
-from extractor.tables.kinds import header_layout, sub_header
-from extractor.tables.grid import Row, text_cell
-from extractor.tables.others import repair_exception_row, strip_bleed
-from extractor.tables.indicators import normalise_period, trend_of
-from extractor.tables.status import rag_of_colour, reconcile, status_of_note
-from models.records import Extraction, Pack
+from scrutiny.extractor.tables.kinds import header_layout, sub_header
+from scrutiny.extractor.tables.grid import Row, text_cell
+from scrutiny.extractor.tables.others import repair_exception_row, strip_bleed
+from scrutiny.extractor.tables.indicators import normalise_period, trend_of
+from scrutiny.extractor.tables.status import rag_of_colour, reconcile, status_of_note
+from scrutiny.models.records import Extraction, Pack
 from conftest import needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]

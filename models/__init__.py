@@ -1,3 +1,0 @@
-"""Scrutiny's output contract: the typed records of `models.records`."""
-
-from models.records import *  # noqa: F401,F403

@@ -1,0 +1,652 @@
+"""Agenda front sheet: the meeting (body, date, time, venue, clerk, date of issue), members with
+roles, co-optees and the numbered agenda items with titles, summaries and cited page ranges."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from scrutiny.extractor.context import Context, provenance
+from scrutiny.extractor.pages import Line, Page
+from scrutiny.extractor.segment import AGENDA_HEAD, PAGES_REF
+from scrutiny.extractor.textutil import clean, parse_date, parse_time
+from scrutiny.models.records import AgendaItem, CoOptee, Contact, Extraction, Meeting, Member
+
+EXTRACTOR = "agenda"
+_ITEM = re.compile(r"^\W{0,3}(\d{1,4})(?![.:]\d)(?:[.)]\s*|\s+)(\S.*)$")
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DATE_LINE = re.compile(rf"\b{_WEEKDAY}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+[a-z]{{3,9}},?\s+\d{{4}}\b", re.I)
+_MEMBERS = re.compile(r"^\W*(?:members(?:hip)?|councillors)\s*:\s*(.*)$", re.I)
+_COOPTEES = re.compile(r"^\W*co-?opt(?:ed\s+members|ees?)\s*:\s*(.*)$", re.I)
+_TITLES = r"(?:councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|prof(?:essor)?|sir|dame|rev(?:erend)?)"
+_TITLE_WORD = re.compile(rf"^{_TITLES}\b\.?\s*", re.I)
+_PHONE = re.compile(r"(?:tel(?:ephone)?|phone)\s*[:.]?\s*(?:tel\s*:?\s*)?(\+?[\d][\d\s\-()]{6,}\d)", re.I)
+_EMAIL_LABEL = re.compile(r"\be-?mail\s*:?", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LABEL_SPLIT = re.compile(r"\s+(?=(?:ask for|telephone|tel|e-?mail|fax|contact)\s*:)", re.I)
+_SECTION_CAPS = re.compile(r"^[A-Z][A-Z &/\-]+(?:ITEMS?|BUSINESS)\b.*$")
+_ORDINAL = re.compile(r"^\s*(?:st|nd|rd|th)\s*$")  # a superscript drawn as a line of its own
+_SPLIT_DIGITS = re.compile(r"(?<=\b\d{3}) (?=\d\b)|(?<=\b\d) (?=\d(?:st|nd|rd|th|\.\d))|(?<=\.\d) (?=\d\b)|(?<=\d) (?=\.\d)")
+
+
+def mend_digits(text: str) -> str:
+    """Join numbers a PDF drew in pieces: '201 6' -> '2016', '1 7th' -> '17th', '11 .00' -> '11.00',
+    '12.1 5' -> '12.15' (a year's last digit, a day's or hour's second digit, a decimal part)."""
+    return _SPLIT_DIGITS.sub("", text)
+
+
+def parse(ctx: Context, out: Extraction) -> None:
+    doc = next((d for d in out.documents if d.kind == "agenda"), None)
+    if doc is None:
+        return
+    last = doc.pages[1]
+    for later in out.documents[out.documents.index(doc) + 1 :]:  # a summons cover, a blank, the agenda
+        if later.kind not in ("agenda", "blank"):
+            break
+        last = later.pages[1]
+    pages = [p for p in ctx.source.pages[doc.pages[0] - 1 : last] if not p.blank]
+    lines = [(p, ln) for p in pages for ln in p.lines if clean(ln.text) and not _footer(p, ln) and not _ORDINAL.match(ln.text)]
+    if not lines:
+        return
+    texts = [mend_digits(_without_superscript(ln)) for _, ln in lines]
+    spans = item_spans(lines, texts)
+    out.meeting = _meeting(ctx, lines, texts, doc.id, spans)
+    out.members = _members(lines, texts, doc.id)
+    out.co_optees = _cooptees(lines, texts, doc.id)
+    out.agenda_items = [it for k, (i, end) in enumerate(spans) for it in _items_of(lines[i:end], texts[i:end], doc.id)]
+
+
+def _without_superscript(line: Line) -> str:
+    """A line's text without an ordinal suffix drawn as its own run at the end ('... meeting th')."""
+    text = clean(line.text) or ""
+    if len(line.segments) > 1 and _ORDINAL.match(line.segments[-1].text):
+        text = text[: -len(line.segments[-1].text.strip())].rstrip()
+    return text
+
+
+def _footer(page: Page, line: Line) -> bool:
+    return page.printed_number is not None and re.fullmatch(r"\W*(?:page\s+)?\d+\W*", line.text.strip(), re.I) is not None
+
+
+def _prov(pairs, doc_id):
+    page = pairs[0][0]
+    return provenance(page, [ln for p, ln in pairs if p is page], extractor=EXTRACTOR, document=doc_id)
+
+
+# --------------------------------------------------------------------------- meeting
+
+
+def _meeting(ctx: Context, lines, texts: list[str], doc_id: str, spans: list[tuple[int, int]]) -> Meeting:
+    summons = _summons(texts)
+    date_at = next((i for i, t in enumerate(texts[:15]) if _DATE_LINE.search(t) and parse_date(t)), None)
+    body = _body(texts[: date_at if date_at is not None else 3])
+    date = time = venue = None
+    if summons:
+        body, venue, date, time = summons
+        date_at = None
+    elif date_at is not None:
+        left = mend_digits(_left_column(lines[date_at][1]))
+        date, time = parse_date(left), parse_time(left)
+        venue = _venue(left, lines, texts, date_at)
+    outside = _outside_items(len(texts), spans)
+    return Meeting(
+        body=body,
+        date=date,
+        time=time,
+        venue=venue,
+        clerk=_clerk(lines, texts) or _signatory(texts, outside),
+        published=_published(texts, outside, date, date_at),
+        provenance=_prov(lines[: (date_at or 0) + 1], doc_id),
+    )
+
+
+def _outside_items(n: int, spans: list[tuple[int, int]]) -> list[int]:
+    """Indexes of the lines before the first item and after the last item's text."""
+    if not spans:
+        return list(range(n))
+    return [*range(spans[0][0]), *range(spans[-1][1], n)]
+
+
+_DATE_LABEL = re.compile(r"\b(?:date(?:d)?|issued|published|despatched|dispatched)\b\s*:?\s*(.*\d{4})", re.I)
+
+
+def _published(texts: list[str], outside: list[int], date: Optional[str], date_at: Optional[int]) -> Optional[str]:
+    """The date of issue: a date labelled 'Date:' / 'Dated' / 'Issued' outside the items, else a
+    date standing alone after the contact block that closes (or opens) the sheet; a date that a
+    label line ending in ':' introduces ('Date of next meeting:') is another meeting's."""
+    for i in outside:
+        m = _DATE_LABEL.search(texts[i])
+        if m and parse_date(m.group(1)) and parse_date(m.group(1)) != date:
+            return parse_date(m.group(1))
+    for i in reversed(outside):
+        t = texts[i]
+        if not (_DATE_LINE.search(t) and len(t.split()) <= 6 and parse_date(t)) or parse_date(t) == date:
+            continue
+        before = texts[i - 1] if i else ""
+        if i == date_at or before.endswith(":"):
+            continue
+        if _PHONE.search(before) or "@" in before or _EMAIL_LABEL.match(before) or _is_name_block_line(before):
+            return parse_date(t)
+    return None
+
+
+_SIGNATORY = re.compile(
+    r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)\s+[-–—]\s+(?P<role>[A-Z][^\d@:–—]*?)"
+    r"(?:\s+[-–—]\s+(?P<phone>\+?\d[\d ]{7,}\d))?(?:\s+(?i:date)\s*:.*)?$"
+)
+
+
+def _signatory(texts: list[str], outside: list[int]) -> Optional[Contact]:
+    """A signature line 'Cathy Fleet – Parish Clerk – 07989 398 838' / 'Amanda Glew – Clerk to
+    the Council' before the items or after them (the last one wins)."""
+    for i in reversed(outside):
+        m = _SIGNATORY.match(texts[i])
+        if m and not _ITEM.match(texts[i]):
+            return Contact(name=m.group("name"), role=m.group("role").strip(), phone=m.group("phone"), email=None)
+    return None
+
+
+_TIME_TEXT = r"\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?|\d{1,2}[.:]\d{2}(?:\s*(?:hrs|hours)\b)?|\d{4}(?:\s*(?:hrs|hours)\b)?"
+_SUMMONS = re.compile(
+    r"\bmeeting of (?:the )?(?P<body>[A-Z][\w &'’-]+?),? (?:will|is to|to) be held (?:in|at) (?:the )?(?P<venue>.+?),? on "
+    rf"(?P<when>.+?\d{{4}}),? (?:at|commencing at) (?P<time>{_TIME_TEXT})",
+    re.I,
+)
+
+
+def _summons(texts: list[str]):
+    """'A meeting of the County Council will be held in the Council Chamber, County Hall,
+    Maidstone on Thursday, 13th February, 2025 at 9.30 am' -> body, venue, date, time."""
+    m = _SUMMONS.search(" ".join(texts[:40]))
+    if not m:
+        return None
+    return m.group("body").strip(), m.group("venue").strip(" ,"), parse_date(m.group("when")), clock(m.group("time"))
+
+
+def clock(text: str) -> Optional[str]:
+    """A start time as HH:MM: '7.30 pm', '19:00 hrs', '6:30 p.m.', or a 24-hour '1900'."""
+    m = re.fullmatch(r"\s*([01]?\d|2[0-3])([0-5]\d)\s*(?:hrs|hours)?\s*", text, re.I)
+    if m:
+        return f"{int(m.group(1)):02d}:{m.group(2)}"
+    return parse_time(text)
+
+
+_GENERIC_HEAD = re.compile(r"^\W*(?:notice of|to:|meeting on|agenda for|agenda of)\b", re.I)
+_GENERIC_WORDS = re.compile(r"^(?:(?:the\s+)?(?:agenda|minutes|notice)\s+(?:of|for)\s+(?:the\s+)?(?:(?:a|an)\s+)?)?"
+                            r"(?:(?:ordinary|special|regular|extraordinary|annual)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?"
+                            r"(?P<body>.+?)(?:\s+(?:meeting|agenda))?\s*$", re.I)
+
+
+def _body(head: list[str]) -> Optional[str]:
+    for t in head:
+        if AGENDA_HEAD.match(t) or _GENERIC_HEAD.match(t):
+            continue
+        return body_name(_tidy_caps(t))
+    return None
+
+
+def body_name(text: str) -> str:
+    """The committee or council a heading names, without generic words around it:
+    'Local Public Data Panel Meeting' -> 'Local Public Data Panel', 'Meeting of the Cabinet' -> 'Cabinet'."""
+    m = _GENERIC_WORDS.match(text.strip())
+    return m.group("body") if m and m.group("body") else text
+
+
+def _tidy_caps(text: str) -> str:
+    """Title-case an all-capitals phrase, keeping postcodes and short acronyms with digits."""
+    if text.upper() != text:
+        return text
+    words = []
+    for w in text.split(" "):
+        words.append(w if re.search(r"\d", w) else w.capitalize() if len(w) > 2 or not w.isalpha() else w.lower())
+    out = " ".join(words)
+    return out[0].upper() + out[1:] if out else out
+
+
+def _left_column(line: Line) -> str:
+    """The text of a line up to a right-hand 'Ask for: / Telephone:' column."""
+    text = clean(line.text) or ""
+    return _LABEL_SPLIT.split(text)[0]
+
+
+def _venue(left: str, lines, texts: list[str], at: int) -> Optional[str]:
+    rest = _after_when(left)
+    parts = [rest] if rest else []
+    for pair, t in zip(lines[at + 1 : at + 5], texts[at + 1 : at + 5]):
+        part = _left_column(pair[1]).strip(" ,.")
+        if part.startswith("(") or (parts == [] and part.endswith(")")):
+            continue  # "(or on the rising of Full Council, / whichever is the later)"
+        if not part or _ITEM.match(t) or AGENDA_HEAD.match(t) or _SECTION_CAPS.match(t):
+            break
+        if re.match(r"^\W*(?:members|membership|co-?opt)", part, re.I):
+            break
+        if "@" in part or part.startswith(".") or (rest and part.upper() != part):
+            break
+        parts.append(part)
+    glue = " " if rest else ", "
+    return _tidy_caps(glue.join(parts)) if parts else None
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_WHEN_PARTS = re.compile(
+    rf"\b{_WEEKDAY}\b,?|\b(?:mon|tue|wed|thu|fri|sat|sun)\b\.?,?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}\b,?|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b,?"
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b,?"
+    r"|(?:\b(?:at|from|commencing(?:\s+at)?|starting\s+at)\s+)?"
+    r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\b\.?|hrs\b|hours\b|noon\b)(?:\s*(?:-|–|to|until)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\b\.?|hrs\b|hours\b)?)?"
+    r"|(?:\b(?:at|from)\s+)?\b\d{1,2}[.:]\d{2}\b(?:\s*(?:-|–|to|until)\s*\d{1,2}[.:]\d{2}\b)?",
+    re.I,
+)
+
+
+def _after_when(text: str) -> str:
+    """What a date line says besides the day, the date and the time: the start of the venue
+    ('26th October 2023 at 7.30pm in the Village Hall' -> 'Village Hall')."""
+    rest = _WHEN_PARTS.sub(" ", text)
+    rest = re.sub(r"\s+", " ", rest).strip(" -–,.;")
+    rest = re.sub(r"^(?:(?:held\s+)?(?:in|at|on)\s+)?(?:the\s+)?", "", rest, flags=re.I) if re.match(r"^(?:held\s+)?(?:in|at|on)\b", rest, re.I) else rest
+    return rest.strip(" -–,.;")
+
+
+def _time_at(text: str) -> int:
+    m = re.search(r"\d{1,2}[:.]\d{2}|\d{1,2}\s*[ap]\.?m\b", text, re.I)
+    return m.start() if m else len(text)
+
+
+def _columns(lines) -> list[list[str]]:
+    """The lines' texts split into a left and a right column where runs sit far apart (PDF)."""
+    left: list[str] = []
+    right: list[str] = []
+    for page, ln in lines:
+        mid = (page.width or 0) / 2
+        if not ln.segments or not mid:
+            left.append(clean(ln.text) or "")
+            continue
+        lt = " ".join(s.text for s in ln.segments if s.box[0] < mid - 20)
+        rt = " ".join(s.text for s in ln.segments if s.box[0] >= mid - 20)
+        if lt.strip():
+            left.append(clean(lt) or "")
+        if rt.strip():
+            right.append(clean(rt) or "")
+    return [col for col in (left, right) if col]
+
+
+def _clerk(lines, texts: list[str]) -> Optional[Contact]:
+    """The contact for the meeting: an 'Ask for:' label, or the name block holding a phone or
+    email line (the last such block on the front sheet)."""
+    joined = "\n".join(texts)
+    if not re.search(r"ask for\s*:", joined, re.I):
+        for column in reversed(_columns(lines)):
+            found = _clerk_block(column)
+            if found:
+                return found
+    return _clerk_block(texts)
+
+
+def _clerk_block(texts: list[str]) -> Optional[Contact]:
+    joined = "\n".join(texts)
+    ask = re.search(r"ask for\s*:\s*([^\n]+?)(?=\s+(?:telephone|tel|e-?mail)\s*:|$)", joined, re.I | re.M)
+    email = _find_email(texts)
+    if ask:
+        phone = _PHONE.search(joined)
+        return Contact(name=ask.group(1).strip(), role=None, phone=phone.group(1).strip() if phone else None, email=email)
+    for i in range(len(texts) - 1, -1, -1):
+        if _PHONE.search(texts[i]) and not _ITEM.match(texts[i]):
+            above = [t for t in texts[max(0, i - 2) : i] if _is_name_block_line(t)]
+            name, role = (above[0], above[1]) if len(above) == 2 else (above[0] if above else None, None)
+            phone = _PHONE.search(texts[i])
+            return Contact(name=name, role=role, phone=phone.group(1).strip() if phone else None, email=email)
+    return None
+
+
+def _find_email(texts: list[str]) -> Optional[str]:
+    for i, t in enumerate(texts):
+        if "@" not in t:
+            continue
+        glued = t
+        for nxt in texts[i + 1 : i + 3]:  # addresses broken over lines: "name@kent" / ".gov.uk"
+            if re.fullmatch(r"[\w.\-]+", nxt) and (nxt.startswith(".") or glued.endswith(".")):
+                glued += nxt
+        m = _EMAIL.search(glued.replace(" ", "")) if "@" in glued else None
+        if m:
+            return m.group(0).rstrip(".")
+    return None
+
+
+# --------------------------------------------------------------------------- members
+
+
+def _list_after(label: re.Pattern, lines, texts: list[str]):
+    for i, t in enumerate(texts[:30]):
+        m = label.match(t)
+        if not m:
+            continue
+        value, used = m.group(1), [lines[i]]
+        for j in range(i + 1, min(i + 4, len(texts))):
+            nxt = texts[j]
+            if not _list_continues(value, nxt):
+                break
+            value += " " + nxt
+            used.append(lines[j])
+        return value, used
+    return None, []
+
+
+def _list_continues(value: str, nxt: str) -> bool:
+    """A wrapped name list goes on when the list so far ends mid-list, or the next line starts in
+    lower case or with a name followed by '(', ',' or 'and'."""
+    if _ITEM.match(nxt) or AGENDA_HEAD.match(nxt) or _COOPTEES.match(nxt) or _MEMBERS.match(nxt):
+        return False
+    return (
+        value.rstrip().endswith((",", "and", "("))
+        or nxt[:1].islower()
+        or re.match(r"^[A-Z][\w'’-]+\s*(?:\(|,|and\b)", nxt) is not None
+    )
+
+
+def split_names(value: str) -> list[str]:
+    """'Bull (Chair), Adamou (Vice-Chair), Adje and Winskill' -> the names with their parentheticals."""
+    parts, depth, cur = [], 0, ""
+    for ch in value:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "," and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur)
+    out = []
+    for part in parts:
+        out.extend(p for p in re.split(r"\s+(?:and|&)\s+(?![^()]*\))", part) if p.strip())
+    return [p.strip(" .;") for p in out if p.strip(" .;")]
+
+
+def _members(lines, texts: list[str], doc_id: str) -> list[Member]:
+    value, used = _list_after(_MEMBERS, lines, texts)
+    if not value:
+        return []
+    plural_title = None
+    m = re.match(rf"^\s*({_TITLES})\s+", value, re.I)
+    if m:
+        plural_title = _singular(m.group(1))
+        value = value[m.end():]
+    prov = _prov(used, doc_id)
+    members = []
+    for raw in split_names(value):
+        name, paren = _name_paren(raw)
+        title = plural_title
+        tm = _TITLE_WORD.match(name)
+        if tm:
+            title, name = _singular(tm.group(0).strip()), name[tm.end():]
+        if name:
+            members.append(Member(name=name, title=title, role=paren, provenance=prov))
+    return members
+
+
+def _singular(title: str) -> str:
+    t = title.strip().rstrip(".")
+    low = t.lower()
+    if low.startswith("cllr") or low.startswith("councillor"):
+        return "Councillor"
+    return t[:1].upper() + t[1:].lower()
+
+
+def _name_paren(raw: str) -> tuple[str, Optional[str]]:
+    m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*(.*)$", raw)
+    if not m:
+        return raw.strip(), None
+    return (m.group(1) + " " + m.group(3)).strip(), m.group(2).strip() or None
+
+
+def _cooptees(lines, texts: list[str], doc_id: str) -> list[CoOptee]:
+    value, used = _list_after(_COOPTEES, lines, texts)
+    if not value:
+        return []
+    prov = _prov(used, doc_id)
+    out = []
+    for raw in split_names(value):
+        raw = re.sub(r"\s+plus\s+\d+\s+vacanc(?:y|ies)\b.*$", "", raw, flags=re.I)
+        if re.fullmatch(r"(?:\d+\s+)?vacanc(?:y|ies)", raw, re.I) or not raw:
+            continue
+        name, paren = _name_paren(raw)
+        out.append(CoOptee(name=name, representing=paren, provenance=prov))
+    return out
+
+
+# --------------------------------------------------------------------------- items
+
+
+def item_spans(lines, texts: list[str]) -> list[tuple[int, int]]:
+    """(first, end) line indexes of each numbered item's text. Where the agenda sets item text in
+    from the item numbers (a hanging indent), a line back at the numbers' edge ends the item's
+    text (a table, a closing note, a signature); the last item also ends at the closing block."""
+    starts = item_starts(lines, texts)
+    if not starts:
+        return []
+    tail = _closing_block(texts, starts[-1][0])
+    ends = [nxt for nxt, _ in starts[1:]] + [tail]
+    hanging = _hanging_indent(lines, starts, ends)
+    spans = []
+    for (i, _), end in zip(starts, ends):
+        x = _x(lines[i][1])
+        if hanging and x is not None:
+            end = next((j for j in range(i + 1, end) if (_x(lines[j][1]) or x + 99) <= x + 3), end)
+        spans.append((i, end))
+    return spans
+
+
+def _x(line: Line) -> Optional[float]:
+    return line.box[0] if line.box else None
+
+
+def _hanging_indent(lines, starts, ends) -> bool:
+    """The line after most items' numbers sits to the right of the number."""
+    seen = right = 0
+    for (i, _), end in zip(starts, ends):
+        x = _x(lines[i][1])
+        xj = _x(lines[i + 1][1]) if i + 1 < end else None
+        if x is None or xj is None:
+            continue
+        seen += 1
+        right += xj > x + 6
+    return seen >= 3 and right >= 0.6 * seen
+
+
+def item_starts(lines, texts: list[str]) -> list[tuple[int, str]]:
+    """Lines opening numbered items: the longest run of title-like numbered lines whose numbers
+    go up by one from any start (1, 2, 3 ... or 805, 806 ...), a number printed twice kept, and
+    (where the page model has boxes) the numbers set at one left edge. Paragraph numbers, dates
+    and counts in the items' text do not continue the run."""
+    cands = []
+    for i, t in enumerate(texts):
+        m = _ITEM.match(t)
+        if m and _looks_like_title(m.group(2)):
+            cands.append((i, int(m.group(1)), _edges(lines[i][1])))
+    best: list[tuple[int, int, tuple]] = []
+    for k, (i, n, edges) in enumerate(cands):
+        if any(c[0] == i for c in best):
+            continue  # a run from inside the best run is never longer
+        chain = [(i, n, edges)]
+        for c in cands[k + 1 :]:
+            last = chain[-1]
+            if not _aligned(last[2], c[2]):
+                continue
+            if c[1] == last[1] + 1 or (c[1] == last[1] and _slip(chain, c, cands, lines)):
+                chain.append(c)
+        if len(chain) > len(best) and (len(chain) >= 2 or n in (0, 1)):
+            best = chain
+    return [(i, str(n)) for i, n, _ in best]
+
+
+def _edges(line: Line) -> tuple[Optional[float], Optional[float]]:
+    """Left edge of a numbered line and of its title (the run after a number drawn on its own)."""
+    if not line.box:
+        return None, None
+    segs = line.segments
+    title = segs[1].box[0] if len(segs) > 1 and re.fullmatch(r"\W{0,3}\d{1,4}[.)]?", segs[0].text.strip()) else None
+    return line.box[0], title
+
+
+def _aligned(a: tuple, b: tuple) -> bool:
+    """Numbers at one left edge (8 pt, for right-aligned numbers of more digits), or their titles
+    at one edge; lines without boxes always align."""
+    if a[0] is None or b[0] is None:
+        return True
+    return abs(a[0] - b[0]) <= 8.5 or (a[1] is not None and b[1] is not None and abs(a[1] - b[1]) <= 4)
+
+
+def _slip(chain, cand, cands, lines) -> bool:
+    """A number printed twice by mistake: the repeat comes straight after the item it repeats
+    (at most one line between) on a page with boxes, and the next number follows it."""
+    last = chain[-1]
+    if last[2][0] is None or cand[0] - last[0] > 2:
+        return False
+    return any(c[1] == cand[1] + 1 and c[0] > cand[0] and _aligned(cand[2], c[2]) for c in cands)
+
+
+_SUB_ITEM = re.compile(r"^\W{0,2}?\(?([a-z]|[ivx]{1,4})[.)]\s+(\S.*)$")
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+
+def _items_of(pairs, texts: list[str], doc_id: str) -> list[AgendaItem]:
+    """An item and the lettered (a, b, c / i, ii, iii) or dotted (7.1, 7.2) sub-items it
+    introduces, each numbered under it: '7(a)', '7.1'."""
+    number = str(int(_ITEM.match(texts[0]).group(1)))  # type: ignore[union-attr]
+    x = _x(pairs[0][1])
+    subs: list[tuple[int, str]] = []
+    for j in range(1, len(texts)):
+        xj = _x(pairs[j][1])
+        if x is not None and xj is not None and xj <= x + 4:
+            continue
+        label = _sub_label(texts[j], number)
+        if label is None:
+            continue
+        expected = _next_label(subs[-1][1] if subs else None, label)
+        if label == expected:
+            subs.append((j, label))
+    out = [_item(pairs[: subs[0][0]] if subs else pairs, texts[: subs[0][0]] if subs else texts, number, doc_id)]
+    for k, (j, label) in enumerate(subs):
+        end = subs[k + 1][0] if k + 1 < len(subs) else len(texts)
+        sub = f"{number}.{label}" if label.isdigit() else f"{number}({label})"
+        out.append(_item(pairs[j:end], texts[j:end], sub, doc_id, lead=_sub_text(texts[j], number)))
+    return out
+
+
+def _sub_label(text: str, number: str) -> Optional[str]:
+    m = re.match(rf"^\W{{0,2}}{re.escape(number)}\.(\d{{1,2}})\.?\s+\S", text)
+    if m:
+        return m.group(1)
+    m = _SUB_ITEM.match(text)
+    return m.group(1) if m else None
+
+
+def _sub_text(text: str, number: str) -> str:
+    m = re.match(rf"^\W{{0,2}}{re.escape(number)}\.\d{{1,2}}\.?\s+(\S.*)$", text) or _SUB_ITEM.match(text)
+    return m.group(m.lastindex) if m else text  # type: ignore[union-attr]
+
+
+def _next_label(previous: Optional[str], label: str) -> Optional[str]:
+    """The label that may come next: 'a' or 'i' or '1' to open a list, else the successor of
+    the previous label in its own series."""
+    if previous is None:
+        return label if label in ("a", "i", "1") else None
+    if previous.isdigit():
+        return str(int(previous) + 1)
+    if previous in _ROMAN and label in _ROMAN and (previous != "i" or label == "ii"):
+        k = _ROMAN.index(previous)
+        return _ROMAN[k + 1] if k + 1 < len(_ROMAN) else None
+    return chr(ord(previous) + 1) if len(previous) == 1 and previous < "z" else None
+
+
+def _looks_like_title(text: str) -> bool:
+    return bool(re.match(r"^[A-Z0-9]", text))
+
+
+def _closing_block(texts: list[str], last_start: int) -> int:
+    """Index where the signature / contact block after the last item begins."""
+    for i in range(last_start + 1, len(texts)):
+        t = texts[i]
+        if _PHONE.search(t) or _EMAIL_LABEL.match(t) or (
+            _DATE_LINE.search(t) and len(t.split()) <= 6 and parse_date(t) and i > last_start + 1
+        ):
+            j = i
+            while j > last_start + 1 and _is_name_block_line(texts[j - 1]):
+                j -= 1
+            return j
+    return len(texts)
+
+
+def _is_name_block_line(text: str) -> bool:
+    return len(text.split()) <= 10 and not re.search(r"[.;:!?]$", text) and not PAGES_REF.search(text)
+
+
+def _item(pairs, texts: list[str], number: str, doc_id: str, lead: Optional[str] = None) -> AgendaItem:
+    first = lead if lead is not None else _ITEM.match(texts[0]).group(2)  # type: ignore[union-attr]
+    first = _TIME_SLOT.sub("", first)
+    title_lines = [first]
+    k = 1
+    joined = first
+    ref = PAGES_REF.search(joined)
+    while not ref and k < len(texts) and k < 4:  # a page reference closes a wrapped title
+        candidate = joined + " " + texts[k]
+        if PAGES_REF.search(candidate) or _continues_title(title_lines[-1], texts[k]):
+            joined = candidate
+            title_lines.append(texts[k])
+            k += 1
+            ref = PAGES_REF.search(joined)
+        else:
+            break
+    pages = None
+    title = joined
+    summary_lines = texts[k:]
+    if ref:
+        first_page, last_page, single = ref.groups()
+        pages = [int(first_page), int(last_page)] if first_page else [int(single), int(single)]
+        title = (joined[: ref.start()] + " " + joined[ref.end():]).strip()
+    title = re.sub(r"\s+", " ", title).strip(" -–")
+    title, said = split_title(title)
+    cut = next((j for j, t in enumerate(summary_lines) if _SECTION_CAPS.match(t)), len(summary_lines))
+    summary = " ".join([*([said] if said else []), *(_BULLET.sub("", t) for t in summary_lines[:cut])]).strip() or None
+    words = " ".join(summary.split()[:8]) if summary else None
+    return AgendaItem(
+        number=number,
+        title=title,
+        pages=pages,
+        summary=summary,
+        summary_first_words=words,
+        provenance=_prov(pairs[: max(k, 1)], doc_id),
+    )
+
+
+_TIME_SLOT = re.compile(
+    r"^\s*(?:\d{1,2}[.:]\d{2}|\d{1,2}\s*[ap]m)\s*(?:[ap]m\s*)?(?:(?:-|–|to)\s*(?:\d{1,2}[.:]\d{2}|\d{1,2}\s*[ap]m)\s*(?:[ap]m)?\s+)?(?=\S)",
+    re.I,
+)
+_BULLET = re.compile(r"^\s*[\uf0b7\uf0a7\uf076\uf0d8•·▪●◦]\s*|(?<=\s)[\uf0b7\uf0a7•▪●◦]\s*")
+
+
+def split_title(title: str) -> tuple[str, Optional[str]]:
+    """A heading followed on its line by what the item is for: 'Village Upkeep - to receive
+    update' (a dash, then a lower-case start) or 'To receive apologies: Alan Smith (the meeting
+    ...)' (a colon, then a sentence) -> (heading, the rest). A dash inside a heading
+    ('Home to School Transport - Presentation') stays."""
+    m = re.match(r"^(?P<head>\S.*?\S)\s*(?:\s[-–—]|[-–—]\s)\s*(?P<rest>[a-z].*)$", title)
+    if m and len(m.group("head").split()) <= 12:
+        return m.group("head"), m.group("rest")
+    m = re.match(r"^(?P<head>[^:]{3,}?):\s+(?P<rest>\S.*)$", title)
+    if m and len(m.group("rest").split()) >= 4 and len(m.group("head").split()) >= 2:
+        return m.group("head"), m.group("rest")
+    return title.rstrip(":").strip(), None
+
+
+def _continues_title(previous: str, nxt: str) -> bool:
+    """A wrapped title: an upper-case title continued in upper case, a line ending in a dash or
+    connective, or a next line starting in lower case."""
+    if _ITEM.match(nxt) or _SECTION_CAPS.match(nxt):
+        return False
+    if previous.upper() == previous and nxt.upper() == nxt and re.search(r"[A-Z]", nxt):
+        return True
+    if re.search(r"(?:[-–,&]|\b(?:and|of|the|for|to|in|on))$", previous.strip()):
+        return True
+    return nxt[:1].islower()

@@ -1,0 +1,301 @@
+"""Minutes: numbered items, attendance, resolutions, votes, declarations and actions.
+
+Minutes are taken from the documents segmentation marked as minutes, or found by structure when
+there are none (a "MINUTES of ..." heading, a run of minute refs, attendance headings), so a file
+that holds nothing but minutes works too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from scrutiny.extractor import names, nlp
+from scrutiny.extractor.context import Context, provenance
+from scrutiny.extractor.minutes import attendance, decisions, items as itemsmod, stream
+from scrutiny.extractor.minutes.header import Header, read_header
+from scrutiny.extractor.pages import Page
+from scrutiny.models.records import (
+    Attendee, Declaration, Extraction, MinuteAction, MinuteItem, Minutes, Resolution, Vote,
+)
+
+EXTRACTOR = "minutes"
+MINUTES_HEADING = re.compile(r"^\W*(?:(?:draft|unconfirmed|confirmed|printed)\s+)?minutes\s+(?:of|for)\b", re.I)
+
+
+def extract(ctx: Context, out: Extraction, *, spacy_model: Optional[str] = None) -> None:
+    """Fill ``out.minutes`` with one record per set of minutes found."""
+    pipeline = nlp.pipeline(spacy_model)
+    for doc_id, pages in locate(ctx, out):
+        record = read_minutes(pages, pipeline, document=doc_id)
+        if record is not None:
+            out.minutes.append(record)
+
+
+def locate(ctx: Context, out: Extraction) -> list[tuple[Optional[str], list[Page]]]:
+    """(document id, pages) of each set of minutes."""
+    found = []
+    for doc in out.documents:
+        if doc.kind == "minutes":
+            first, last = doc.pages
+            found.append((doc.id, [p for p in ctx.source.pages[first - 1 : last] if not p.blank]))
+    if found:
+        return found
+    return [(None, pages) for pages in find_by_structure(ctx.source.pages)]
+
+
+def find_by_structure(pages: list[Page]) -> list[list[Page]]:
+    """Runs of pages that hold minutes: from a page whose opening carries a minutes heading, through
+    the pages that share its running header; or the whole file when it has minute refs and an
+    attendance heading but no such heading."""
+    starts = [i for i, p in enumerate(pages) if _minutes_start(p)]
+    runs = []
+    for n, i in enumerate(starts):
+        limit = starts[n + 1] if n + 1 < len(starts) else len(pages)
+        runs.append(_extend(pages, i, limit))
+    if runs:
+        return runs
+    content = [p for p in pages if not p.blank]
+    rows = stream.build(content)
+    if len(itemsmod.find_refs(rows)) >= 2:
+        return [content]
+    return []
+
+
+def _minutes_start(page: Page) -> bool:
+    texts = [stream.clean_text(ln.text) for ln in page.lines[:8]]
+    return any(MINUTES_HEADING.match(t) and not re.search(r"\(pages?\s+\d", t, re.I) for t in texts if t)
+
+
+def _extend(pages: list[Page], i: int, limit: int) -> list[Page]:
+    """The start page and the following pages up to ``limit``; when the start page's first line
+    recurs as a running header, only the pages that carry it (and the page right after the last
+    one, which may hold the signature)."""
+    first = _top_key(pages[i])
+    run = [pages[i]]
+    carrying = [j for j in range(i + 1, limit) if _top_key(pages[j]) == first]
+    if carrying:
+        last = carrying[-1]
+        return run + [p for p in pages[i + 1 : last + 1] if not p.blank]
+    return run + [p for p in pages[i + 1 : limit] if not p.blank]
+
+
+def _top_key(page: Page) -> str:
+    for ln in page.lines[:3]:
+        text = stream.clean_text(ln.text)
+        if text and not stream.is_furniture(ln.text):
+            return re.sub(r"\d+", "#", text.lower())
+    return ""
+
+
+# --------------------------------------------------------------------------- one set of minutes
+
+
+def read_minutes(pages: list[Page], pipeline, *, document: Optional[str] = None) -> Optional[Minutes]:
+    """The Minutes record for the minutes on ``pages``."""
+    rows = stream.build(pages)
+    if not rows:
+        return None
+    found = itemsmod.split(rows)
+    first_item = found[0].start if found else len(rows)
+    head = read_header(rows[: max(first_item, 1)], rows)
+    people = _attendees(rows, found, first_item, pipeline, head.date)
+    formal = decisions.is_formal(" ".join(r.text for r in rows[first_item:]))
+    items = [_item(it, rows, pipeline, document, formal) for it in found]
+    _attach_action_table(items, rows)
+    if not items and not people:
+        return None
+    return Minutes(
+        document=document,
+        body=head.body,
+        date=head.date,
+        venue=head.venue,
+        started_at=head.started_at,
+        ended_at=head.ended_at,
+        chair_signature=head.chair_signature,
+        attendees=[_attendee(p, document) for p in people],
+        items=items,
+        provenance=provenance(pages[0], [r.line for r in rows[: max(1, min(first_item, 6))] if r.page is pages[0]],
+                              extractor=EXTRACTOR, document=document),
+    )
+
+
+def _attendees(rows, found, first_item: int, pipeline, date: Optional[str]) -> list[attendance.Person]:
+    header_rows = rows[:first_item]
+    listed = attendance.from_header(header_rows) + attendance.from_grid(header_rows, date)
+    for it in found[:3] if not listed else []:  # attendance taken as an item ("1. ROLL CALL  Present: ...")
+        if it.title and _ROLL_CALL.search(it.title):
+            listed += [p for p in attendance.from_header([rows[k] for k in it.body_rows]) if not any(
+                attendance.same_person(p, q) for q in listed)]
+    chair = next((p for p in listed if p.role == "Chair" and p.category == "present"), None)
+    listed = _fold_chair(listed, chair)
+    texts = []
+    for it in found:
+        body, offsets = _join(itemsmod.body_text(it, rows))
+        if body:
+            texts.append((body.replace("\n", " "), offsets[0][1]))
+    apologies, pairs, virtual = attendance.from_sentences(texts)
+    pairs += attendance.substitute_lines(header_rows)
+    body_people = attendance.from_body(texts, pipeline)
+    return attendance.merge(listed, apologies, pairs, virtual, body_people)
+
+
+_ROLL_CALL = re.compile(r"\b(?:roll\s+call|attendance|present|apologies|welcome|quorum)\b", re.I)
+
+
+def _fold_chair(listed: list[attendance.Person], chair) -> list[attendance.Person]:
+    """A "Chaired by X" line gives the role Chair to X listed elsewhere (an attendance grid)."""
+    if chair is None:
+        return listed
+    out = []
+    for p in listed:
+        if p is not chair and attendance.same_person(p, chair) and p.category == "present":
+            p.role = "Chair"
+            chair.name = ""
+        out.append(p)
+    return [p for p in out if p.name]
+
+
+def _attendee(p: attendance.Person, document: Optional[str]) -> Attendee:
+    rows = p.rows or []
+    page = rows[0].page if rows else None
+    prov = provenance(page, [r.line for r in rows if r.page is page], extractor=EXTRACTOR + ".attendance", document=document) if page else None
+    return Attendee(
+        name=p.name, category=p.category, role=p.role, title=p.title, substituting_for=p.substituting_for,
+        provenance=prov,
+    )
+
+
+def _item(it: itemsmod.Item, rows, pipeline, document: Optional[str], formal: bool = True) -> MinuteItem:
+    head = rows[it.start]
+    parts = itemsmod.body_text(it, rows)
+    body, offsets = _join(parts)
+    res = decisions.resolutions(body, pipeline) if formal else decisions.outcomes(body, pipeline)
+    res = decisions.with_motions(res, body)
+    resolutions = [
+        Resolution(text=r.text, number=r.number, noted=r.noted, provenance=_prov(r.start, offsets, document, "resolution"))
+        for r in res
+    ]
+    actions = [
+        MinuteAction(text=text, who=who, provenance=_prov(off, offsets, document, "action"))
+        for text, who, off in decisions.actions(body, pipeline)
+    ]
+    actions += _action_column(it, rows, document)
+    votes = [
+        Vote(
+            proposer=v.proposer, seconder=v.seconder, for_count=v.counts.get("for"),
+            against_count=v.counts.get("against"), abstain_count=v.counts.get("abstain"),
+            for_names=v.names.get("for", []), against_names=v.names.get("against", []),
+            abstain_names=v.names.get("abstain", []), result=v.result,
+            provenance=_prov(v.start, offsets, document, "vote"),
+        )
+        for v in decisions.votes(body)
+    ]
+    declarations = [
+        Declaration(member=m, item=i, interest=s, provenance=_prov(off, offsets, document, "declaration"))
+        for m, i, s, off in decisions.declarations(body, pipeline)
+    ]
+    noted = any(r.noted for r in resolutions) or decisions.body_noted(body, pipeline)
+    item_rows = [rows[k] for k in [it.start, *it.title_rows, *it.body_rows] if rows[k].page is head.page]
+    ref = it.ref
+    return MinuteItem(
+        ref=ref,
+        ref_normalised=itemsmod.normalise_ref(ref) if ref else None,
+        title=it.title,
+        agenda_item=it.agenda_item,
+        body=body or None,
+        resolutions=resolutions,
+        noted=noted,
+        actions=actions,
+        votes=votes,
+        declarations=declarations,
+        provenance=provenance(head.page, [r.line for r in item_rows], extractor=EXTRACTOR + ".item", document=document),
+    )
+
+
+def _join(parts: list[tuple[str, "stream.Row"]]) -> tuple[str, list[tuple[int, "stream.Row"]]]:
+    """Join body texts into one string; offsets map positions back to rows."""
+    text, offsets = "", []
+    previous = None
+    for t, row in parts:
+        if text:
+            if row.emphasis or (previous is not None and previous.emphasis):
+                text += "\n\n"  # a marked-up heading stands apart from the text around it
+            else:
+                text += " " if not _para_break(text, t) else "\n"
+        offsets.append((len(text), row))
+        text += t
+        previous = row
+    return text, offsets
+
+
+def _para_break(before: str, after: str) -> bool:
+    return before.rstrip().endswith((".", ":", "”", '"')) and after[:1].isupper()
+
+
+def _prov(offset: int, offsets, document: Optional[str], kind: str):
+    row = None
+    for start, r in offsets:
+        if start <= offset:
+            row = r
+    if row is None:
+        return None
+    return provenance(row.page, [row.line], extractor=f"{EXTRACTOR}.{kind}", document=document)
+
+
+def _action_column(it: itemsmod.Item, rows, document: Optional[str]) -> list[MinuteAction]:
+    """Owners printed in a grid's Action column, with the text beside them. An owner cell wrapped
+    over two lines ("Keith" / "Moore/Clerk", "Clerk to place" / "on website") is joined."""
+    out: list[MinuteAction] = []
+    last = None
+    for k in it.body_rows:
+        row = rows[k]
+        who = row.columns.get("action") if row.columns else None
+        if not who or who.lower() in {"none", "n/a", "-"}:
+            last = None
+            continue
+        text = row.columns.get("body") or who
+        if out and last == k - 1 and _owner_continues(out[-1].who, who):
+            out[-1].who = f"{out[-1].who} {who}"
+            out[-1].text = f"{out[-1].text} {text}" if text != who else out[-1].text
+        else:
+            out.append(MinuteAction(text=text, who=who, provenance=provenance(row.page, [row.line], extractor=EXTRACTOR + ".action", document=document)))
+        last = k
+    return out
+
+
+def _owner_continues(before: str, after: str) -> bool:
+    """``after`` carries on an owner cell: it opens in lower case, or ``before`` ends with a lone
+    given name and ``after`` opens with a lone surname ("Keith Moore/Kay" / "Dicken")."""
+    if after[:1].islower():
+        return True
+    tail = re.split(r"\s*/\s*", before)[-1].split()
+    head = re.split(r"\s*/\s*", after)[0].split()
+    return (len(tail) == 1 and len(head) == 1 and names.is_given_name(tail[0]) and head[0][:1].isupper()
+            and head[0].lower() not in names.ROLE_WORDS)
+
+
+_ACTION_TABLE_ROW = re.compile(r"^(?P<ref>\d{1,3}[a-z]?/\d{2,4})\s+(?P<text>.+)$")
+
+
+def _attach_action_table(items: list[MinuteItem], rows) -> None:
+    """An "ACTIONS TO BE TAKEN" table (ref, action, by whom, by when) adds actions to its items."""
+    start = next((k for k, r in enumerate(rows) if re.match(r"^actions?\s+(?:to\s+be\s+taken|list|arising)\b", r.text, re.I)), None)
+    if start is None:
+        return
+    by_ref = {}
+    for item in items:
+        if item.ref_normalised:
+            by_ref[re.sub(r"^[A-Z]+", "", item.ref_normalised)] = item
+    for row in rows[start + 1 :]:
+        m = _ACTION_TABLE_ROW.match(row.text)
+        if not m:
+            if re.match(r"^(?:[A-Z]{2,8}\s?)?\d{1,3}/\d{2,4}\b", row.text) and not m:
+                continue
+            continue
+        key = re.sub(r"[a-z]", "", m.group("ref").upper())
+        item = by_ref.get(key)
+        if item is None:
+            continue
+        text = re.sub(r"\s+(?:asap|\d{1,2}/\d{1,2}/\d{2,4})$", "", m.group("text")).strip()
+        item.actions.insert(0, MinuteAction(text=text, who=None, provenance=provenance(row.page, [row.line], extractor=EXTRACTOR + ".action_table")))

@@ -1,0 +1,772 @@
+"""Attendance: who was there and in what capacity.
+
+Read from attendance headings before the first minute ("PRESENT:", "Apologies", "ALSO PRESENT:",
+"IN ATTENDANCE:", "OFFICIALS IN ATTENDANCE:" ...), from attendance grids with P / A / S codes, from
+apologies and substitution sentences in the minutes ("X, who was substituted by Y", "Y for X",
+"Y was present as Substitute Member for X", "were in attendance virtually"), and from people
+introduced in the minutes with a role beside their name who are not on the attendance list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+from scrutiny.extractor import nlp as nlpmod
+from scrutiny.extractor.minutes.stream import Row
+
+HEADINGS: list[tuple[str, str, Optional[str]]] = [
+    (r"present\s+in\s+the\s+chair|in\s+the\s+chair|chaired\s+by", "present", "Chair"),
+    (r"(?:(?:board|council|committee)\s+)?members\s+present\s+were|present\s+were", "present", None),
+    (r"members\s+of\s+the\s+public", "also_present", None),
+    (r"other\s+attendees|invited|observers?", "in_attendance", None),
+    (r"secretariat|staff(?:\s+present)?", "officer", None),
+    (r"pr[ée]sents?|panel|board\s+members", "present", None),
+    (r"excus[ée]s?|regrets", "apologies", None),
+    (r"members\s+present|present|members\s+attending|attendees", "present", None),
+    (r"also\s+present|also\s+attending|also\s+in\s+attendance", "also_present", None),
+    (r"in\s+attendance\s+virtually|attending\s+virtually|present\s+virtually|virtual\s+attendance", "in_attendance_virtually", None),
+    (r"officials\s+in\s+attendance|officers\s+in\s+attendance|officers\s+present|officers|officials|clerked\s+by|clerk", "officer", None),
+    (r"in\s+attendance", "in_attendance", None),
+    (r"apologies(?:\s+for\s+absence)?(?:\s+received)?|apologies\s+were\s+received\s+from", "apologies", None),
+    (r"absent", "absent", None),
+    (r"substitutes?(?:\s+members?)?", "substitute", None),
+    (r"visitors|guests", "guest", None),
+    (r"councillors", "present", None),
+]
+_HEADING = re.compile(
+    r"^\W*(?:" + "|".join(f"(?P<h{k}>{p})" for k, (p, _, _) in enumerate(HEADINGS)) + r")\b\s*(?::|;|-|–)?\s*",
+    re.I,
+)
+_CHAIR_ROLE = re.compile(r"^(?:vice[\s-]*chair(?:man|person|woman)?|chair(?:man|person|woman)?|mayor|deputy\s+mayor|cathaoirleach|leas[\s-]*chathaoirleach|príomh\s+chomhairleoir|leader)$", re.I)
+_HONORIFIC = re.compile(
+    r"^(?:(?:Councillors?|Cllrs?\.?|Cmhlr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|Rev\.?|Revd\.?|Alderman)\s+)+"
+)
+_POSTNOMINAL = re.compile(r"(?:,?\s*\b(?:OBE|MBE|CBE|KBE|DBE|MP|JP|DL|TD|MEP|QC|KC|BEM)\b)+\.?$")
+_GENERIC = re.compile(r"^(?:the\s+)?(?:council\s+)?(?:officers?|officials?|members?|none|nil|n/a|other\s+members?|all|vacant)\b", re.I)
+_CODE = {"P": "present", "A": "absent", "S": "apologies", "L": "present", "AP": "apologies", "V": "in_attendance_virtually"}
+_OFFICER_WORDS = re.compile(
+    r"\b(?:director|officer|manager|head\s+of|chief\s+executive|executive|clerk|solicitor|counsel|engineer|planner|"
+    r"accountant|analyst|administrator|treasurer|secretary|monitoring|democratic|scrutiny|finance|principal|senior|"
+    r"assistant|deputy|interim|lead|coordinator|co-ordinator|advisor|adviser|architect|auditor|legal)\b",
+    re.I,
+)
+_EXTERNAL_WORDS = re.compile(r"\b(?:independent|representative|chair\s+of|member\s+of|guest|resident|mp|nhs|police)\b", re.I)
+
+
+@dataclass
+class Person:
+    """An attendee as read, before it becomes a record."""
+
+    name: str
+    category: str
+    role: Optional[str] = None
+    title: Optional[str] = None
+    substituting_for: Optional[str] = None
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        words = re.sub(r"\([A-Z]{1,2}\)", "", self.name).split()
+        return words[-1].lower().strip(".,'’") if words else ""
+
+    @property
+    def initial(self) -> str:
+        words = self.name.split()
+        return words[0][0].lower() if len(words) > 1 else ""
+
+    @property
+    def bracket(self) -> str:
+        m = re.search(r"\(([A-Z]{1,2})\)", self.name)
+        return m.group(1) if m else ""
+
+
+def heading(text: str) -> Optional[tuple[str, Optional[str], str]]:
+    """(category, implied role, rest of the text) when a row opens with an attendance heading."""
+    m = _HEADING.match(text)
+    if not m:
+        return None
+    k = int(next(g for g, v in m.groupdict().items() if v)[1:])
+    _, category, role = HEADINGS[k]
+    rest = text[m.end():].strip()
+    word = m.group(0).strip().lower()
+    if word.startswith("councillors") and not rest:
+        return None
+    if category == "present" and word.rstrip(":; -–").strip() == "present" and not re.search(r"[:;\-–]\s*$", m.group(0)) and rest[:1].islower():
+        return None
+    return category, role, rest
+
+
+def split_names(text: str) -> list[str]:
+    """Split a list of names on top-level commas, semicolons, "and" and "&"."""
+    text = re.sub(r"\)\s+(?=(?:Councillors?\s+|Cllr\.?\s+|Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+)?[A-Z])", "), ", text)
+    text = re.sub(r"\]\s+(?=[A-Z])", "], ", text)
+    parts, depth, cur = [], 0, ""
+    tokens = re.split(r"(\(|\)|,|;|\band\b|&)", text)
+    for tok in tokens:
+        if tok == "(":
+            depth += 1
+        elif tok == ")":
+            depth = max(0, depth - 1)
+        if depth == 0 and tok in {",", ";", "and", "&"}:
+            parts.append(cur)
+            cur = ""
+            continue
+        cur += tok
+    parts.append(cur)
+    return [p.strip(" .:") for p in parts if p.strip(" .:")]
+
+
+def _role_first(text: str) -> bool:
+    """Lists of the form "Role (Mr. X), Role (Ms. Y)"."""
+    inner = re.findall(r"\(([^()]*)\)", text)
+    named = [s for s in inner if _HONORIFIC.match(s.strip() + " ")]
+    return len(inner) >= 1 and len(named) * 2 >= len(inner) and len(named) >= 1
+
+
+def parse_list(text: str, category: str, rows: list[Row], role: Optional[str] = None) -> list[Person]:
+    """The people in an attendance list."""
+    if _role_first(text):
+        return _parse_role_first(text, category, rows)
+    people: list[Person] = []
+    default_title = "Councillor" if re.match(r"^\W*(?:Councillors|Cllrs)\b", text) else None
+    for chunk in split_names(text):
+        if people and _CHAIR_ROLE.match(chunk.strip(" .")):
+            people[-1].role = _canonical_role(chunk.strip(" ."))  # "Councillor X, Mayor"
+            continue
+        if people and people[-1].role is None and _ROLE_ONLY.match(chunk.strip(" .")):
+            people[-1].role = chunk.strip(" .")  # "Joe Kane, Director"
+            continue
+        person = parse_person(chunk, category, rows, default_title)
+        if person is None:
+            if people and _is_role_phrase(chunk) and people[-1].role is None:
+                people[-1].role = chunk.strip()
+            continue
+        if role and person.role is None and not people:
+            person.role = role
+        people.append(person)
+    return _clerk_serves(people)
+
+
+_ROLE_ONLY = re.compile(
+    r"^(?:(?:vice|deputy|assistant|acting|interim)[\s-]+)?(?:chair(?:man|person|woman)?|president|director|clerk|"
+    r"treasurer|secretary|supervisor|manager|mayor|leader|head\s+teacher|headteacher|principal)$", re.I)
+
+
+def _is_role_phrase(chunk: str) -> bool:
+    return bool(re.search(r"\b(?:member|director|officer|manager|chair|leader|head|representative|clerk|executive|mayor)\b", chunk, re.I))
+
+
+def _parse_role_first(text: str, category: str, rows: list[Row]) -> list[Person]:
+    people = []
+    for m in re.finditer(r"\s*,?\s*(?:and\s+)?([^()]*?)\s*\(([^()]*)\)", text):
+        role, name = m.group(1).strip(" ,."), m.group(2).strip()
+        if not _HONORIFIC.match(name + " "):
+            continue
+        person = parse_person(name, category, rows, None)
+        if person:
+            person.role = role or None
+            people.append(person)
+    return people
+
+
+def parse_person(chunk: str, category: str, rows: list[Row], default_title: Optional[str]) -> Optional[Person]:
+    """One name with its honorific and parenthetical role, or None for a non-name."""
+    chunk = re.sub(r"\s+", " ", chunk).strip(" .,:;")
+    chunk = _POSTNOMINAL.sub("", chunk).strip(" ,")
+    role = None
+    square = re.search(r"\[([^\]]+)\]", chunk)  # "Alan Smith (AS)[Chair]"
+    if square:
+        role, chunk = square.group(1).strip(), (chunk[: square.start()] + chunk[square.end():]).strip()
+    chunk = re.sub(r"\s*\([A-Z]{2,3}\)(?=\s|$)", "", chunk).strip()  # the initials the minutes use for them
+    tail = re.search(r"\s+(CLERK|CHAIR(?:MAN)?|VICE[\s-]CHAIR|TREASURER|SECRETARY)$", chunk)
+    if tail and role is None:
+        role, chunk = tail.group(1).title(), chunk[: tail.start()].strip()
+    m = re.search(r"\s*\((?![A-Z]{1,2}\))(.*)\)\s*$", chunk)
+    if m:
+        role = m.group(1).strip()
+        chunk = chunk[: m.start()].strip()
+    hm = _HONORIFIC.match(chunk + " ")
+    title = default_title
+    if hm:
+        title = _canonical_title(hm.group(0))
+        chunk = chunk[hm.end():].strip() if hm.end() <= len(chunk) else ""
+    if not chunk or _GENERIC.match(chunk) or not _looks_like_name(chunk):
+        return None
+    if role and _CHAIR_ROLE.match(role):
+        role = _canonical_role(role)
+    return Person(name=chunk, category=category, role=role, title=title, rows=list(rows))
+
+
+_CLERK = re.compile(r"(?:parish\s+|town\s+)?clerk(?:\s+to\s+the\s+\w+)?", re.I)
+
+
+def _clerk_serves(people: list[Person]) -> list[Person]:
+    """The clerk listed among those present serves the meeting: an officer."""
+    for p in people:
+        if p.role and p.category == "present" and _CLERK.fullmatch(p.role):
+            p.category, p.role = "officer", "Clerk" if p.role.isupper() else p.role
+    return people
+
+
+def _canonical_title(text: str) -> str:
+    word = text.split()[-1]
+    low = word.lower().rstrip(".")
+    if low in {"councillors", "councillor", "cllr", "cllrs"}:
+        return "Councillor"
+    return word
+
+
+def _canonical_role(role: str) -> str:
+    low = re.sub(r"[\s-]+", " ", role.lower())
+    if low.startswith("vice"):
+        return "Vice-Chair"
+    if low.startswith("chair"):
+        return "Chair"
+    return role.strip()
+
+
+def _looks_like_name(chunk: str) -> bool:
+    words = chunk.split()
+    if not 1 <= len(words) <= 6:
+        return False
+    caps = [w for w in words if w[:1].isupper() or w.startswith("(")]
+    small = [w for w in words if w[:1].islower() and w not in {"de", "van", "von", "du", "da", "le", "la"}]
+    return bool(caps) and not small and not re.search(r"\d", chunk)
+
+
+# --------------------------------------------------------------------------- the header block
+
+
+def _label_at(seg_text: str) -> bool:
+    h = heading(seg_text)
+    return bool(h) and not h[2]
+
+
+def columnise(rows: list[Row]) -> list[Row]:
+    """Attendance lists laid out side by side ("Present:  ... | Officials: ..."; names in two
+    columns under one label) as one column after another: where a row of an attendance block has
+    runs starting at two or more of the block's column positions, each column's runs become a row
+    of their own, the left column's rows first. Other rows are kept as they are."""
+    out: list[Row] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if not heading(row.text) or not row.line.segments:
+            out.append(row)
+            i += 1
+            continue
+        j = i + 1
+        while j < len(rows) and rows[j].line.segments and rows[j].page is row.page and _list_row(rows[j]):
+            j += 1
+        block = _until_gap(rows[i:j])
+        starts = _column_starts(block)
+        if starts and len(_label_positions(block[0])) < 2:  # columns of names under one label
+            block = _until_margin(block, starts[0])
+        j = i + len(block)
+        if len(starts) < 2:
+            out.append(row)
+            i += 1
+            continue
+        if sum(1 for r in block if len({_column_of(seg.box[0], starts) for seg in r.line.segments}) >= 2) < 2:
+            out.append(row)  # two or more rows must show the columns, not the labels alone
+            i += 1
+            continue
+        columns: list[list[Row]] = [[] for _ in starts]
+        for r in block:
+            cells: dict[int, list[str]] = {}
+            for seg in r.line.segments:
+                cells.setdefault(_column_of(seg.box[0], starts), []).append(seg.text)
+            for k, texts in sorted(cells.items()):
+                columns[k].append(replace(r, text=" ".join(t.strip() for t in texts).strip(), columns={}))
+        for col in columns:
+            out.extend(col)
+        i = j
+    return out
+
+
+def _column_of(x: float, starts: list[float]) -> int:
+    return max((n for n, s in enumerate(starts) if x >= s - 8), default=0)
+
+
+def _label_positions(row: Row) -> list[float]:
+    return [seg.box[0] for seg in row.line.segments if _label_at(seg.text)]
+
+
+def _until_gap(block: list[Row]) -> list[Row]:
+    """The block up to a vertical gap wider than its usual line spacing (a heading set apart)."""
+    tops = [r.line.box[1] if r.line.box else None for r in block]
+    if None in tops or len(block) < 3:
+        return block
+    gaps = [b - a for a, b in zip(tops, tops[1:])]
+    usual = sorted(g for g in gaps if g > 0)[: max(1, len(gaps) // 2)][-1] if any(g > 0 for g in gaps) else 0
+    for n, g in enumerate(gaps):
+        if usual and g > 1.8 * usual and g > usual + 4:
+            return block[: n + 1]
+    return block
+
+
+def _until_margin(block: list[Row], first_column: float) -> list[Row]:
+    """A block of name columns ends at the first row that starts left of them and is no label."""
+    for n, r in enumerate(block[1:], 1):
+        seg = r.line.segments[0]
+        if seg.box[0] < first_column - 8 and not _label_at(seg.text) and not heading(r.text):
+            return block[:n]
+    return block
+
+
+def _list_row(row: Row) -> bool:
+    """A row that can belong to an attendance block: a label, or short runs of names, none of them
+    a sentence."""
+    if heading(row.text):
+        return True
+    text = row.text.strip()
+    return len(text.split()) <= 16 and not re.search(r"\b(?:was|were|is|are|has|had|the\s+meeting)\b", text, re.I) and not text.endswith(":")
+
+
+def _column_starts(block: list[Row]) -> list[float]:
+    """Left edges shared by the block's columns: the labels' own positions when the first row holds
+    two or more labels, else edges where most of the block's rows start a run after a gap wider
+    than a word space."""
+    first = block[0].line.segments
+    labels = [seg.box[0] for seg in first if _label_at(seg.text)]
+    if len(labels) >= 2:
+        return sorted(labels)
+    counts: dict[int, int] = {}
+    for r in block:
+        segs = r.line.segments
+        for k, seg in enumerate(segs):
+            # a column of names starts after a gap wider than a word space, never mid-sentence
+            apart = k == 0 or seg.box[0] - segs[k - 1].box[2] >= 12
+            if apart and not _label_at(seg.text):  # a label column at the left is not a column of names
+                counts[round(seg.box[0] / 12)] = counts.get(round(seg.box[0] / 12), 0) + 1
+    # a column is a left edge most rows of the block share (runs of justified prose start anywhere)
+    rows_with_names = sum(1 for r in block if any(not _label_at(g.text) for g in r.line.segments))
+    shared = sorted(x for x, n in counts.items() if n >= 2 and n >= 0.6 * rows_with_names)
+    if len(shared) < 2 or len(block) < 3:
+        return []
+    starts = [x * 12.0 for x in shared]
+    # a lone label at the left margin stands before the first column of names
+    merged: list[float] = []
+    for x in starts:
+        if not merged or x - merged[-1] > 60:
+            merged.append(x)
+    return merged if len(merged) >= 2 else []
+
+
+def from_header(rows: list[Row]) -> list[Person]:
+    """People listed under attendance headings in the rows before the first minute."""
+    people: list[Person] = []
+    rows = _split_boxes(columnise(rows))
+    i = 0
+    while i < len(rows):
+        h = heading(rows[i].text)
+        if not h:
+            i += 1
+            continue
+        category, role, rest = h
+        lead_in = re.match(r"^[a-z].*?\b(?:received\s+from|from|by)\s+(?=[A-Z])", rest)
+        if lead_in:  # "Apologies for their inability to attend were received from Councillors ..."
+            rest = rest[lead_in.end():]
+        block, used = [rest] if rest else [], [rows[i]]
+        j = i + 1
+        while j < len(rows) and not heading(rows[j].text) and _continues_list(" ".join(block), rows[j].text):
+            block.append(rows[j].text)
+            used.append(rows[j])
+            j += 1
+        text = _join_rows(block)
+        if category == "officer" and re.match(r"^(?:clerked\s+by|clerk)", rows[i].text, re.I):
+            role = "Clerk"
+        found = parse_list(text, category, used, role)
+        if role == "Clerk":
+            for p in found:
+                p.role = p.role or "Clerk"
+        people.extend(found)
+        i = j
+    return _sole_list(people)
+
+
+def _sole_list(people: list[Person]) -> list[Person]:
+    """Where the only list is headed "In attendance" (no "Present" list), it lists who was there:
+    its people are present, those with an officer's post officers."""
+    if any(p.category == "present" for p in people) or not any(p.category == "in_attendance" for p in people):
+        return people
+    for p in people:
+        if p.category == "in_attendance":
+            p.category = "officer" if p.role and _OFFICER_WORDS.search(p.role) else "present"
+    return people
+
+
+_BOX_LABEL = re.compile(r"\s(?=(?:Chaired|Clerked|Minuted|Minutes\s+taken)\s+by\b)")
+
+
+def _split_boxes(rows: list[Row]) -> list[Row]:
+    """A row holding two labelled boxes ("Chaired by X   Clerked by Y") as one row per box."""
+    out = []
+    for row in rows:
+        parts = _BOX_LABEL.split(row.text)
+        if len(parts) > 1 and heading(parts[0]):
+            out.extend(replace(row, text=part.strip(), columns={}) for part in parts if part.strip())
+        else:
+            out.append(row)
+    return out
+
+
+def _join_rows(texts: list[str]) -> str:
+    """The rows of one list as one text: a list wrapped over rows is joined with spaces (a word
+    broken at a hyphen without one); rows that each hold one entry ("Rob Jones, Chairman" /
+    "Joe Kane, Director") are separated so their names stay apart."""
+    out, prev = "", ""
+    for text in texts:
+        text = text.strip()
+        if not out:
+            out = prev = text
+            continue
+        wrapped = (prev.endswith((",", ";", "(", "&", "-", "/")) or re.search(r"\b(?:and|of|the)$", prev)
+                   or out.count("(") > out.count(")") or prev.count(",") >= 2 or not text[:1].isupper())
+        if prev.endswith("-") and text[:1].isupper():
+            out = out + text
+        else:
+            out = out + (" " if wrapped else "; ") + text
+        prev = text
+    return out
+
+
+def _continues_list(so_far: str, text: str) -> bool:
+    s = text.strip()
+    if not so_far:
+        return True
+    letters = [c for c in s if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and "," not in s and not s.startswith("("):
+        return False
+    if s.endswith(":"):
+        return False
+    if so_far.count("(") > so_far.count(")"):
+        return True  # a bracket left open ("... (Mr. V." / "Murray), ...")
+    if so_far.rstrip().endswith(".") and not re.match(r"^(?:and\b|&|\(|[A-Z][a-z]*\.?\s+[A-Z])", s):
+        return False
+    return bool(re.match(r"^(?:and\b|&|\(|Councillors?\b|Cllr|Mr|Mrs|Ms|Miss|Dr|[A-Z(Ó])", s))
+
+
+# --------------------------------------------------------------------------- grids
+
+
+# A grid row opens with a name in capitals or in title case ("COLIN BROWN", "Paul Evemy").
+_GRID_ROW = re.compile(
+    r"^(?P<name>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){1,3}|[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,3})\s+(?P<rest>.*)$")
+
+
+_DATE_CELL = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$")
+_CODE_CELL = re.compile(r"^(?:P|A|S|L|AP)$")
+
+
+def from_grid(rows: list[Row], date: Optional[str] = None) -> list[Person]:
+    """An attendance grid: NAME, type columns, then a P / A / S code for this meeting."""
+    people: list[Person] = []
+    legend = any(re.search(r"\bP\s*[–-]\s*Present\b", r.text) for r in rows)
+    if not legend:
+        return people
+    laid_out = _grid_by_columns(rows, date)
+    if laid_out is not None:
+        return laid_out
+    for row in rows:
+        m = _GRID_ROW.match(row.text)
+        if not m or m.group("name").startswith("VACANT"):
+            continue
+        codes = re.findall(r"(?<![\w/])(P|A|S|L|AP)(?![\w/])", m.group("rest"))
+        if not codes:
+            continue
+        kind = re.sub(r"\s*-\s*", "-", re.split(r"\s\d", m.group("rest"))[0]).strip()
+        kind = re.sub(r"\s+(?:P|A|S|L|AP)$", "", kind).strip() or None
+        people.append(Person(name=_title_name(m.group("name")), category=_CODE[codes[0]], role=kind, rows=[row]))
+    return people
+
+
+def _grid_by_columns(rows: list[Row], date: Optional[str]) -> Optional[list[Person]]:
+    """A grid whose header row carries one date per meeting of the year: each code is read under
+    its date, and the column of this meeting (day and month of the minutes' date, else the last
+    column holding any code) gives the attendance. None when there is no such header."""
+    head_at = next((k for k, r in enumerate(rows) if sum(1 for g in r.line.segments if _DATE_CELL.match(g.text)) >= 2), None)
+    if head_at is None:
+        return None
+    header = rows[head_at].line.segments
+    dates = [((g.box[0] + g.box[2]) / 2, g.text) for g in header if _DATE_CELL.match(g.text)]
+    type_col = next((g for g in header if g.text.strip().lower() in {"type", "category", "governor type", "role"}), None)
+    grid = []
+    for row in rows[head_at + 1 :]:
+        segs = row.line.segments
+        if not segs or not _GRID_ROW.match(segs[0].text + " x") or segs[0].text.startswith("VACANT"):
+            continue
+        codes = {}
+        for g in segs[1:]:
+            if _CODE_CELL.match(g.text.strip()):
+                x = (g.box[0] + g.box[2]) / 2
+                col = min(range(len(dates)), key=lambda c: abs(dates[c][0] - x))
+                codes[col] = g.text.strip()
+        kind = None
+        if type_col is not None:
+            parts = [g.text for g in segs[1:] if _nearest(header, g) is type_col]
+            kind = re.sub(r"\s*-\s*", "-", " ".join(parts)).strip() or None
+        grid.append((row, segs[0].text, kind, codes))
+    column = _meeting_column([d for _, d in dates], date, [c for *_, c in grid])
+    people = []
+    for row, name, kind, codes in grid:
+        code = codes.get(column) if column is not None else None
+        if code is None:
+            continue
+        people.append(Person(name=_title_name(name), category=_CODE[code], role=kind, rows=[row]))
+    return people
+
+
+def _nearest(header, seg):
+    """The header cell whose centre is nearest the segment's centre."""
+    x = (seg.box[0] + seg.box[2]) / 2
+    return min(header, key=lambda h: abs((h.box[0] + h.box[2]) / 2 - x))
+
+
+def _meeting_column(dates: list[str], date: Optional[str], codes: list[dict]) -> Optional[int]:
+    if date:
+        day, month = int(date[8:10]), int(date[5:7])
+        for c, text in enumerate(dates):
+            d, m = (int(x) for x in re.split(r"[/.]", text)[:2])
+            if (d, m) == (day, month):
+                return c
+    used = [c for row in codes for c in row]
+    return max(used) if used else None
+
+
+def _title_name(name: str) -> str:
+    return " ".join(w.capitalize() if not w.startswith("MC") else "Mc" + w[2:].capitalize() for w in name.split())
+
+
+# --------------------------------------------------------------------------- sentences in the minutes
+
+
+_SUB_BY = re.compile(
+    r"(?P<absent>(?:(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?[A-Z][^,;.()]*?(?:\s*\([A-Z]\))?(?:\s*(?:,|and)\s*[A-Z][^,;.()]*?(?:\s*\([A-Z]\))?)*)"
+    r",?\s+who\s+(?:was|were)\s+substituted\s+by\s+"
+    r"(?P<subs>(?:(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?[A-Z][^;.()]*?(?:\s*\([A-Z]\))?(?:\s*(?:,|and)\s*[A-Z][^,;.()]*?(?:\s*\([A-Z]\))?)*)"
+    r"(?=\s*(?:,\s*and\b|\.|;|,\s*(?:who|were)|$))"
+)
+_PRESENT_AS_SUB = re.compile(
+    r"(?P<sub>(?:(?:Councillors?|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+"
+    r"(?:was\s+present\s+as\s+(?:a\s+)?substitute(?:\s+member)?\s+for|substituted\s+for|substituting\s+for|attended\s+as\s+(?:a\s+)?substitute\s+for|\(?substitute\s+for)\s+"
+    r"(?P<absent>(?:(?:Councillors?|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})",
+    re.I,
+)
+_FOR = re.compile(
+    r"^(?P<sub>(?:(?:Councillors?|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?[A-Z][\w'’\-. ]*?)\s+for\s+(?P<absent>(?:(?:Councillors?|Cllr\.?|Mr|Mrs|Ms|Miss|Dr)\s+)?[A-Z][\w'’\-. ]*)$"
+)
+_APOLOGIES = re.compile(
+    r"(?:apolog(?:y|ies)\b[^.]*?\b(?:received|submitted|given|reported|tendered)\s+(?:from|by|on\s+behalf\s+of)|"
+    r"reported\s+apologies\s+from|apologies\s+(?:from|for\s+absence\s+from)|apologies\s+for\s+absence:?)\s+(?P<list>[^.]*)",
+    re.I,
+)
+_VIRTUAL_VERB = re.compile(r"\s+(?:were|was)\s+(?:in\s+attendance|present|attending)\s+virtually", re.I)
+_LIST_BEFORE = re.compile(r"(?P<list>[A-Za-z][^.]*?)$")
+
+
+def _virtual_lists(text: str) -> list[str]:
+    """The name lists before each "were in attendance virtually": from the sentence's start (or
+    400 characters back) to the verb. Found from the verb backwards, so long texts stay linear."""
+    out = []
+    for m in _VIRTUAL_VERB.finditer(text):
+        before = text[max(0, m.start() - 400) : m.start()]
+        before = before[before.rfind(".") + 1 :]
+        lm = _LIST_BEFORE.search(before)
+        if lm:
+            out.append(lm.group("list"))
+    return out
+_ALSO_SENT = re.compile(r"(?P<list>[A-Z][^.]*?)\s+(?:was|were)\s+(?:also\s+)?in\s+attendance\b(?!\s+virtually)(?!\s+for\s+this\s+item)", re.I)
+
+
+def substitutions(text: str) -> list[tuple[str, str]]:
+    """(absent member, substitute) pairs stated in a sentence, paired in order."""
+    pairs = []
+    for m in _sub_by(text):
+        absent = split_names(_strip_lead(m.group("absent")))
+        subs = split_names(m.group("subs"))
+        for a, s in zip(absent[-len(subs):] if subs else [], subs):
+            pairs.append((a, s))
+    for m in _PRESENT_AS_SUB.finditer(text):
+        pairs.append((m.group("absent"), m.group("sub")))
+    return pairs
+
+
+_SUBSTITUTED_BY = re.compile(r"\bwho\s+(?:was|were)\s+substituted\s+by\b")
+
+
+def _sub_by(text: str) -> list[re.Match]:
+    """``_SUB_BY`` matches, each looked for in a window around a "who was substituted by", from
+    its sentence's start: the pattern's nested lists backtrack badly over long texts."""
+    found, seen = [], set()
+    for anchor in _SUBSTITUTED_BY.finditer(text):
+        lo = max(0, anchor.start() - 400)
+        lo += text[lo : anchor.start()].rfind(".") + 1
+        window = text[lo : anchor.end() + 400]
+        for m in _SUB_BY.finditer(window):
+            key = (m.group("absent"), m.group("subs"))
+            if key not in seen:
+                seen.add(key)
+                found.append(m)
+    return found
+
+
+def _strip_lead(text: str) -> str:
+    """Drop words before the last name list in "... received from Councillor X"."""
+    m = re.search(r"(?:from|by|and)\s+((?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr)\b.*)$", text)
+    if m:
+        return m.group(1)
+    m = re.search(r"\b(?:from|by)\s+(.*)$", text)
+    return m.group(1) if m else text
+
+
+def from_sentences(texts: list[tuple[str, Row]]) -> tuple[list[Person], list[tuple[str, str, Row]], list[Person]]:
+    """Apologies, substitution pairs and virtual attendance stated in sentences."""
+    apologies: list[Person] = []
+    pairs: list[tuple[str, str, Row]] = []
+    virtual: list[Person] = []
+    for text, row in texts:
+        for a, s in substitutions(text):
+            pairs.append((a, s, row))
+        for m in _APOLOGIES.finditer(text):
+            listed = re.split(r",?\s+who\s+(?:was|were)\s+substituted\s+by\s+[^,]*(?:,\s*and\s+|$)", m.group("list"))
+            for part in listed:
+                part = re.sub(r"\s+but\b.*$", "", part)
+                apologies.extend(parse_list(part, "apologies", [row]))
+        for listed in _virtual_lists(text):
+            virtual.extend(parse_list(listed, "in_attendance_virtually", [row]))
+    return apologies, pairs, virtual
+
+
+def substitute_lines(rows: list[Row]) -> list[tuple[str, str, Row]]:
+    """Pairs from a substitutes list of the form "Councillor Y for Councillor X"."""
+    pairs = []
+    for row in rows:
+        h = heading(row.text)
+        if not h or h[0] != "substitute":
+            continue
+        for chunk in re.split(r",|;", h[2]):
+            m = _FOR.match(chunk.strip(" ."))
+            if m:
+                pairs.append((m.group("absent"), m.group("sub"), row))
+    return pairs
+
+
+# --------------------------------------------------------------------------- people named in the minutes
+
+
+def from_body(texts: list[tuple[str, Row]], pipeline) -> list[Person]:
+    """People introduced in the minutes with a role beside their name, and councillors who spoke:
+    officers when the role is a council post, guests otherwise."""
+    found = []
+    for text, row in texts:
+        doc = pipeline(text)
+        for span in doc.spans[nlpmod.PERSON_KEY]:
+            role = nlpmod.role_of(doc, span)
+            person = parse_person(span.text, "guest", [row], None)
+            if person is None:
+                continue
+            if person.title == "Councillor":
+                if not _ACTS.match(text[span.end_char:]):
+                    continue  # named, not shown taking part ("congratulated Councillor X on ...")
+                person.category = "guest"
+                person.role = role if role and not _CHAIR_ROLE.match(role) else None
+            elif role and not _HONORIFIC.match(role + " ") and len(re.findall(r"[A-Za-z]", role)) >= 3:
+                if re.fullmatch(r"[A-Z&/]{2,8}", role):  # an acronym, not a role
+                    continue
+                if person.title is None and not (_OFFICER_WORDS.search(role) or _EXTERNAL_WORDS.search(role) or _is_role_phrase(role)):
+                    continue  # "Presidential Elections (Forms) Regulations": no person, no post
+                person.role = role
+                person.category = classify_role(role)
+            else:
+                continue
+            found.append(person)
+    return found
+
+
+_ACTS = re.compile(
+    r"^(?:\s*\([^)]*\))?(?:,\s[^,.;]{3,80},)?,?\s+(?:then\s+|also\s+|further\s+|briefly\s+)?(?:said|asked|spoke|addressed|attended|commented|stated|"
+    r"explained|welcomed|thanked|raised|queried|questioned|responded|replied|presented|introduced|moved|proposed|seconded|"
+    r"declared|referred|noted|suggested|highlighted|expressed|informed|advised|reported|outlined|acknowledged|took|joined|"
+    r"was\s+(?:present|in\s+attendance)|had\s+(?:been\s+)?invited)\b",
+    re.I,
+)
+
+
+def classify_role(role: str) -> str:
+    """officer for a council post, guest for an outside body or an independent role."""
+    if _EXTERNAL_WORDS.search(role) and not re.search(r"\b(?:council|corporate)\b", role, re.I):
+        return "guest"
+    return "officer" if _OFFICER_WORDS.search(role) else "guest"
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def same_person(a: Person, b: Person) -> bool:
+    if not a.surname or a.surname != b.surname:
+        return False
+    if a.bracket != b.bracket:
+        return False
+    if a.initial and b.initial and a.initial != b.initial:
+        return False
+    if a.title and b.title and a.title != b.title and {a.title, b.title} & {"Mr", "Mrs", "Ms", "Miss"} and a.title != "Councillor" and b.title != "Councillor":
+        return False
+    return True
+
+
+def merge(listed: list[Person], apologies: list[Person], pairs: list[tuple[str, str, Row]],
+          virtual: list[Person], body: list[Person]) -> list[Person]:
+    """One list: listed people first, then apologies and substitutes, then people from the body."""
+    people: list[Person] = []
+    for p in listed:
+        _add(people, p)
+    for p in apologies:
+        _add(people, p)
+    for absent_text, sub_text, row in pairs:
+        absent = parse_person(absent_text, "apologies", [row], None)
+        sub = parse_person(sub_text, "substitute", [row], None)
+        if absent is None or sub is None:
+            continue
+        _add(people, absent)
+        existing = _find(people, sub)
+        if existing is None or existing.category not in {"present", "substitute"}:
+            people.append(sub)
+            existing = sub
+            existing.role = None
+        existing.category = "substitute"
+        existing.substituting_for = absent.name
+        existing.title = existing.title or sub.title
+    for p in virtual:
+        if not any(same_person(q, p) and q.category == p.category for q in people):
+            people.append(p)
+    for p in body:
+        existing = _find(people, p)
+        if existing is None:
+            people.append(p)
+        elif existing.category == p.category:
+            _enrich(existing, p)
+    return people
+
+
+def _find(people: list[Person], p: Person) -> Optional[Person]:
+    return next((q for q in people if same_person(q, p)), None)
+
+
+def _add(people: list[Person], p: Person) -> None:
+    existing = _find(people, p)
+    if existing is None:
+        people.append(p)
+    elif existing.category == p.category or p.category == "present":
+        _enrich(existing, p)
+    elif existing.category == "present" and p.category == "apologies":
+        pass
+
+
+def _enrich(a: Person, b: Person) -> None:
+    if len(b.name) > len(a.name):
+        a.name = b.name
+    a.role = a.role or b.role
+    a.title = a.title or b.title

@@ -1,0 +1,581 @@
+"""What a minute decided: resolutions (one per sub-resolution), "noted" decisions, recorded votes,
+declarations of interest and actions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from scrutiny.extractor import nlp as nlpmod
+
+OPENER = re.compile(
+    r"(?:(?<=^)|(?<=[\s.:;”\"]))(?P<opener>(?:And\s+)?RESOLVED|(?:And\s+|It\s+was\s+)?Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b|\s*$)|"
+    r"Seconded\s+by\s+[^;“\"]{3,60};\s*(?=[“\"]That)|"
+    r"[Ii]t\s+was\s+(?:unanimously\s+)?agreed(?:\s+that)?(?=\s)|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b|\s*$)|DECISION(?=\s*:)|DECIDED(?=\s*[:\-–]|\s+[Tt]hat\b))"
+    r"\s*[:\-–]?\s*",
+)
+SUB_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(?P<label>\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\))\s+(?=\S)")
+NOTED = re.compile(r"\b(?:be\s+)?not(?:e|ed|es|ing)\b", re.I)
+BODY_NOTED = re.compile(
+    r"^(?:The|This)\s+(?:\w+\s+){0,3}?(?:Committee|Panel|Cabinet|Board|Council|Sub-Committee|Members|Governors|Forum|Group)\s+"
+    r"(?:received\s+and\s+)?not(?:ed|es)\s+(?!that\b)(?:the|this)\b",
+    re.I,
+)
+_CONTINUES = re.compile(r"^(?:\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\)|That\b|that\b|and\s+that\b|[“\"])")
+
+
+@dataclass
+class Found:
+    text: str
+    number: Optional[str] = None
+    noted: bool = False
+    start: int = 0  # char offset in the item body
+
+
+def sentences(text: str, pipeline) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs from the spaCy sentencizer."""
+    doc = pipeline(text)
+    return [(s.start_char, s.text.strip()) for s in doc.sents if s.text.strip()]
+
+
+def resolutions(text: str, pipeline) -> list[Found]:
+    """Resolutions in an item's body, one per sub-resolution."""
+    out: list[Found] = []
+    matches = [m for m in OPENER.finditer(text) if not _refers_onward(text, m)]
+    if any(re.search(r"resolved", m.group("opener"), re.I) for m in matches):
+        # formal resolutions recorded: seconded motions are only what was put to the vote
+        matches = [m for m in matches if not m.group("opener").startswith("Seconded")]
+    for n, m in enumerate(matches):
+        end = matches[n + 1].start() if n + 1 < len(matches) else len(text)
+        segment = text[m.end():end].split("\n\n", 1)[0]
+        body = _resolution_extent(segment, pipeline)
+        if not body:
+            continue
+        parts = _sub_resolutions(body)
+        for label, part in parts:
+            part = _strip_quotes(part)
+            if len(part) < 3:
+                continue
+            out.append(Found(text=part, number=label, noted=is_noted(part), start=m.start()))
+    return out
+
+
+FORMAL = re.compile(r"\b(?:RESOLVED|Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b)|DECIDED|DECISION\s*:|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b)|Seconded\s+by)")
+OUTCOME = re.compile(r"\b(?:agreed|approved|adopted|ratified|endorsed)\b", re.I)
+# An outcome said in one word after the point it settles ("... dormer extension. Supported.").
+_ONE_WORD_OUTCOME = re.compile(r"^\W*(?:supported|accepted|carried|approved|agreed|adopted|refused|not\s+supported)\W*$", re.I)
+_REPORTED = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?been\s+(?:agreed|approved|adopted|ratified|endorsed|supported|accepted)\b", re.I)
+# What frames a decision without being part of it: a leading clause ("As the amount was accurate,",
+# "In the meantime,") and who moved it (", proposed by PW and seconded by RW").
+_LEADING_CLAUSE = re.compile(
+    r"^(?:as|since|following|after|in\s+the\s+meantime|given|having|once|while|whilst|although|because|further\s+to|"
+    r"in\s+addition|however|therefore)\b[^,]{0,120},\s*(?=\S)", re.I)
+_TRAILING_MOVER = re.compile(r",?\s+(?:having\s+been\s+)?(?:proposed|moved|seconded)\s+by\b.*$", re.I)
+
+
+# Where a decision's clause ends inside its sentence: another verb joined on ("... approved the
+# minutes and discussed progress"), or another actor's task ("..., HD will draft a letter").
+_NEXT_CLAUSE = re.compile(r"\s+and\s+(?!(?:were\s+|was\s+)?(?:approved|agreed|adopted|signed|accepted))[a-z]+ed\b|"
+                          r",\s+(?:[A-Z]{2,4}|[A-Z][a-z]+)\s+(?:will|would|is\s+to|are\s+to)\b")
+
+
+def _decision_clause(sentence: str) -> str:
+    clause = _LEADING_CLAUSE.sub("", sentence.strip(), count=1)
+    clause = _TRAILING_MOVER.sub("", clause).strip()
+    verb = OUTCOME.search(clause)
+    if verb and (cut := _NEXT_CLAUSE.search(clause, verb.end())):
+        clause = clause[: cut.start()].strip()
+    if clause and not OUTCOME.search(clause) and not _ONE_WORD_OUTCOME.match(clause):
+        return sentence.strip()
+    return clause
+_INFORMAL_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(?P<label>\(?(?:[a-h]|\d{1,2})[.)])\s+(?=[A-Z(“\"])")
+_PROPOSAL = re.compile(r"^(?:To\s+(?:approve|agree|adopt|ratify|accept|endorse|note)|That)\b")
+_DASHED_OUTCOME = re.compile(r"\s[-–—]\s*(?:agreed|approved|adopted|ratified|endorsed)\b", re.I)
+
+
+def is_formal(text: str) -> bool:
+    """The minutes record decisions with formal openers (RESOLVED, DECIDED, AGREED:, a seconded motion)."""
+    return bool(FORMAL.search(text))
+
+
+def outcomes(text: str, pipeline) -> list[Found]:
+    """Decisions in minutes that use no formal opener: each labelled sub-point or sentence that
+    records an outcome ("Agreed.", "This was agreed.", "X - Approved", "it was agreed that ..."),
+    as printed, with the proposal it settles."""
+    out: list[Found] = []
+    for start, label, part in _informal_parts(text):
+        sents = sentences(part, pipeline)
+        hits = [k for k, (_, t) in enumerate(sents) if _settles(t)]
+        if not hits:
+            continue
+        if label and (_PROPOSAL.match(part) or _DASHED_OUTCOME.search(part)):
+            out.append(Found(text=_strip_quotes(part), number=label, start=start))
+            continue
+        for k in hits:
+            first = k - 1 if k and len(sents[k][1].split()) <= 5 else k
+            found = " ".join([t for _, t in sents[first:k]] + [_decision_clause(sents[k][1])])
+            out.append(Found(text=_strip_quotes(found), number=label, start=start + sents[first][0]))
+    return out
+
+
+def _settles(sentence: str) -> bool:
+    s = sentence.strip()
+    if _ONE_WORD_OUTCOME.match(s):
+        return True
+    return bool(OUTCOME.search(s)) and not _REPORTED.search(s) and not s.endswith(":") and not re.search(
+        r"\bagreed\s+(?:for|on)\s+the\s+next\s+(?:agenda|meeting)", s, re.I)
+
+
+def _informal_parts(text: str) -> list[tuple[int, Optional[str], str]]:
+    """(offset, label, text) of the labelled sub-points ("a.", "b.", "1)", "2)"), with the text
+    before the first label as an unlabelled part."""
+    labels = _label_chains(list(_INFORMAL_LABEL.finditer(text)))
+    if not labels:
+        return [(0, None, text)]
+    parts = [(0, None, text[: labels[0].start()])] if labels[0].start() else []
+    for n, m in enumerate(labels):
+        end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
+        parts.append((m.end(), m.group("label").strip("().").strip(), text[m.end():end].strip()))
+    return parts
+
+
+def _label_chains(labels: list[re.Match]) -> list[re.Match]:
+    """Labels that run in sequence, letters and numbers each counted separately (a nested 1), 2) ...
+    under b. is kept)."""
+    keep = []
+    for seq in ("abcdefgh", [str(k) for k in range(1, 30)]):
+        chain: list[re.Match] = []
+        for m in labels:
+            lab = m.group("label").strip("().")
+            if len(chain) < len(seq) and lab == seq[len(chain)]:
+                chain.append(m)
+        if len(chain) >= 2:
+            keep.extend(chain)
+    return sorted(keep, key=lambda m: m.start())
+
+
+def _refers_onward(text: str, m: re.Match) -> bool:
+    """"it was agreed that the following resolution be adopted": the resolution comes next."""
+    return bool(re.match(r"(?:that\s+)?the\s+following\s+(?:resolution|motion)", text[m.end():], re.I))
+
+
+def _resolution_extent(segment: str, pipeline) -> str:
+    """The resolution proper: from the opener to the end of the quoted text, or to the first sentence
+    that does not carry it on (a sub-label, "That ...")."""
+    segment = segment.strip()
+    if segment[:1] in "“\"":
+        close = re.search(r"[”\"]", segment[1:])
+        if close:
+            return segment[: close.start() + 2]
+    sents = sentences(segment, pipeline)
+    if not sents:
+        return ""
+    keep = [sents[0][1]]
+    for _, s in sents[1:]:
+        if (_CONTINUES.match(s) or SUB_LABEL.match(s) or keep[-1].endswith((":", ";")) or re.search(r";\s*(?:and|or)?$", keep[-1])
+                or re.search(r"[:;]\s*(?:and\s+)?\(?\w{1,3}[.)]$", keep[-1])):  # "...: 1." the sentencizer cut after a label
+            keep.append(s)
+        else:
+            break
+    return " ".join(keep)
+
+
+_DOTTED_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;]))(?P<label>\d{1,2}\.)\s+(?=[A-Z])")
+
+
+def _sub_resolutions(body: str) -> list[tuple[Optional[str], str]]:
+    labels = list(SUB_LABEL.finditer(body))
+    colon = body.find(":")
+    if colon >= 0:  # "RESOLVED that Cabinet: 1. Agree ...; 2. Note ...": numbered parts after a lead-in
+        labels += [m for m in _DOTTED_LABEL.finditer(body) if m.start() > colon]
+        labels.sort(key=lambda m: m.start())
+    labels = _consistent_labels(labels)
+    if len(labels) < 2:
+        return [(None, body.strip())]
+    out = []
+    for n, m in enumerate(labels):
+        end = labels[n + 1].start() if n + 1 < len(labels) else len(body)
+        text = body[m.end():end].strip().rstrip(";").strip()
+        text = re.sub(r"[;,]?\s*(?:and|or)$", "", text).strip()
+        out.append((m.group("label").strip("().").strip(), text))
+    return out
+
+
+def _consistent_labels(labels: list[re.Match]) -> list[re.Match]:
+    """Keep labels that run in sequence: a, b, c / 1, 2, 3 / i, ii, iii."""
+    seqs = {
+        "alpha": "abcdefgh",
+        "roman": ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"],
+        "num": [str(k) for k in range(1, 30)],
+    }
+    best: list[re.Match] = []
+    for seq in seqs.values():
+        chain: list[re.Match] = []
+        for m in labels:
+            lab = m.group("label").strip("().")
+            if len(chain) < len(seq) and lab == seq[len(chain)]:
+                chain.append(m)
+        if len(chain) > len(best):
+            best = chain
+    return best
+
+
+def _strip_quotes(text: str) -> str:
+    text = text.strip().strip("“”\"").strip()
+    return re.sub(r"\s+", " ", text)
+
+
+def is_noted(text: str) -> bool:
+    """A decision to note something rather than to do something."""
+    words = " ".join(text.split()[:12])
+    return bool(NOTED.search(words))
+
+
+def body_noted(text: str, pipeline) -> bool:
+    """The minute records that the body noted a report or update, without a formal resolution."""
+    return any(BODY_NOTED.match(s) for _, s in sentences(text, pipeline))
+
+
+# --------------------------------------------------------------------------- actions
+
+
+_ACTION_SUBJECT = re.compile(
+    r"^(?:(?P<who>(?:The\s+|the\s+)?(?:[A-Z][\w&'’\-]*\s+){0,6}?(?:[A-Z][\w&'’\-]*|officers|Officers|Members|members|Clerk|clerk))\s+)"
+    r"(?:would|will|agreed\s+to|undertook\s+to|was\s+asked\s+to|were\s+asked\s+to|to)\s+(?P<verb>\w+)"
+)
+ACTION_VERBS = {
+    "circulate", "provide", "report", "send", "arrange", "investigate", "review", "write", "bring", "update",
+    "share", "contact", "respond", "prepare", "look", "follow", "confirm", "check", "liaise", "distribute",
+    "notify", "establish", "explore", "supply", "produce", "raise", "add", "place", "amend", "organise",
+    "organize", "email", "forward", "seek", "invite", "schedule", "publish", "clarify", "ask", "find",
+    "draft", "compile", "chase", "approach", "feed", "set",
+}
+
+
+def actions(text: str, pipeline) -> list[tuple[str, Optional[str], int]]:
+    """(sentence, who, offset) for sentences that commit someone to do something."""
+    out = []
+    for off, s in sentences(text, pipeline):
+        m = _ACTION_SUBJECT.match(s)
+        if not m or m.group("verb").lower() not in ACTION_VERBS:
+            continue
+        who = m.group("who").strip()
+        if re.match(r"^(?:It|This|That|There|The\s+Committee|The\s+Panel|The\s+Council|The\s+Board)\b", who) and not re.search(r"officer|clerk", who, re.I):
+            continue
+        out.append((s, who, off))
+    return out
+
+
+# --------------------------------------------------------------------------- votes
+
+
+_COUNT = re.compile(
+    r"\b(?P<side>For(?:\s+the\s+(?:Motion|Amendment))?|Against(?:\s+the\s+(?:Motion|Amendment))?|Abstain(?:ed|ing|ions?)?)\b\s*[:\-–]?\s*"
+    r"(?P<names>(?:[^()]*?))\s*\(?\s*\**\s*\(?(?P<n>\d{1,3})\)?\**\s*\)?(?=\s|$|[,;.])",
+)
+_PROPOSER = re.compile(r"\b(?:Proposed|Moved|Molta)\s+(?:by|ag)\s+(?P<who>[^;,.]+?)(?:\s*[;,.]|\s+and\b|$)", re.I)
+_SECONDER = re.compile(r"\b(?:Seconded|Cuidithe|Cuidiu)\s+(?:by|ag|[óo6]n)\s+(?P<who>[^;,.]+?)(?:\s*[;,.]|$)", re.I)
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr)\.?\s+"
+_PROPOSED_INLINE = re.compile(
+    rf"(?P<proposer>{_HONORIFIC}[A-Z][\w'’\-]+(?:\s\([A-Z]\))?)\s+proposed,?\s+and\s+(?P<seconder>{_HONORIFIC}[A-Z][\w'’\-]+(?:\s\([A-Z]\))?)\s+seconded"
+)
+# "On the proposal of Councillor Sheahan (J) seconded by Councillor Collins (M), it was agreed"
+_ON_PROPOSAL = re.compile(
+    r"\bOn\s+the\s+(?:proposal|motion)\s+of\s+(?P<proposer>[^,;]+?),?\s+(?:and\s+)?seconded\s+by\s+(?P<seconder>[^,;]+?)(?=,|;|\s+it\s+was\b|\.\s)",
+    re.I,
+)
+_RESULT = re.compile(r"\b(?:motion|amendment|recommendation|proposal)?\s*(?:was|were)?\s*(?P<result>carried|lost|defeated|fell|agreed\s+unanimously|unanimously\s+agreed)\b", re.I)
+# The outcome said of the proposal itself: "..., it was agreed that", "the Mayor declared X co-opted".
+_AGREED = re.compile(r"^[^.]{0,40}?\bit\s+was\s+(?:unanimously\s+)?agreed\b", re.I)
+_DECLARED_DONE = re.compile(r"\bdeclared\s+(?:[^.]|(?<=\b(?:Mr|Ms|Dr|St))\.|(?<=\bMrs)\.){2,80}?\b(?:co-\s*opted|elected|appointed|nominated|duly\s+elected)\b", re.I)
+
+
+@dataclass
+class VoteFound:
+    proposer: Optional[str] = None
+    seconder: Optional[str] = None
+    counts: dict = None
+    names: dict = None
+    result: Optional[str] = None
+    start: int = 0
+    end: int = 0  # where the proposal (or its recorded vote) ends: the outcome is looked for after it
+
+
+# Motions as North American and many other minutes record them: "X made a motion to approve ...,
+# seconded by Y", "Motion to approve ... was made by X, seconded by Y", "Motion by X to ...",
+# "X moved that ...". The motion's words ("to approve the Consent Calendar") are the resolution
+# when it carried.
+_NAME_WORD = r"(?:[A-Z][\w'’\-]*|Mrs?\.|Ms\.|Dr\.|Cllr\.)"  # a word of a name; a full stop only after an honorific
+_MOVER = rf"(?P<mover>(?:{_NAME_WORD}[ \t]+){{0,4}}?[A-Z][\w'’\-]+)"
+_MOTION_END = (r"(?=,?\s+(?:which\s+|and\s+)?(?:was\s+)?(?:(?:made|moved)\s+by|seconded|second(?:ed)?\s+by)\b"
+               r"|,?\s+and\s+(?:[A-Z][\w.'’\-]*\s+){1,5}seconded\b|\.\s|\.$|;|$)")
+_MOTION_FORMS = (
+    re.compile(rf"{_MOVER}\s+(?:made\s+(?:a|the)\s+motion|moved|motioned)\s+(?P<body>(?:to|that)\s+.+?){_MOTION_END}"),
+    re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?(?:by\s+{_MOVER},?\s+)?(?P<body>to\s+.+?){_MOTION_END}"),
+    # "Motion by X, second by Y." with no words of its own: it moves what the sentence before says
+    re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?by\s+{_MOVER}(?P<body>)(?=,?\s+(?:and\s+)?second(?:ed)?\s+by\b)"),
+    re.compile(rf"{_MOVER}\s+(?:proposed|moved)\s+(?:a\s+(?:resolution|motion)\s+)?(?P<body>that\s+.+?)(?=\.\s|\.$|;|$)"),
+    re.compile(rf"{_MOVER}\s+proposed,?\s+(?:and\s+)?(?P<seconder>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded,?\s+"
+               rf"(?P<body>that\s+.+?)(?=\.\s|\.$|$)"),
+    # "the Leader proposed and Mr Oakford, Deputy Leader, seconded the above motion": a vote, no words
+    re.compile(rf"{_MOVER}\s+proposed,?\s+and\s+(?P<seconder>(?:{_NAME_WORD}[ \t]+){{0,3}}[A-Z][\w'’\-]+)(?:,[^.;]{{0,160}}?,)?\s+"
+               rf"seconded\b(?P<body>)"),
+)
+_MOTION_BY = re.compile(r"\b(?:made|moved)\s+by\s+(?P<who>[^,.;]+)")
+_MOTION_SECONDER = re.compile(rf"\b(?:seconded|second)\s+by\s+(?P<who>[^,.;]+)|(?P<who2>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded\b")
+_MOTION_PASSED = re.compile(
+    r"\b(?:motion\s+(?:passed|carried|approved)|(?:was|were)\s+(?:passed|carried|approved)|all\s+(?:were\s+)?in\s+favou?r|"
+    r"(?:passed|carried)\s+(?:unanimously|\d+\s*[-–]\s*\d+)|unanimously|ayes?\s*[:\-]|motion\s+passes)", re.I)
+_MOTION_FAILED = re.compile(r"\bmotion\s+(?:failed|was\s+defeated|was\s+lost|fails)\b", re.I)
+_MOTION_COUNT = re.compile(r"\b(?:passed|carried|failed|vote\s+of)?\s*(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})(?:\s*[-–]\s*(?P<c>\d{1,2}))?\b")
+
+
+@dataclass
+class Motion:
+    text: str
+    mover: Optional[str]
+    seconder: Optional[str]
+    result: Optional[str]
+    counts: dict
+    start: int
+    end: int
+
+
+def motions(text: str) -> list[Motion]:
+    """Motions made, seconded and decided in an item's body, in order. Each is told up to the next
+    motion (or 400 characters): its mover, seconder, result and count are looked for there."""
+    matches: list[re.Match] = []
+    for rx in _MOTION_FORMS:
+        for m in rx.finditer(text):
+            if not any(o.start() <= m.start() < o.end() or m.start() <= o.start() < m.end() for o in matches):
+                matches.append(m)
+    matches.sort(key=lambda m: m.start())
+    found: list[Motion] = []
+    for k, m in enumerate(matches):
+        body = m.group("body").strip(" ,")
+        stop = min([matches[k + 1].start()] if k + 1 < len(matches) else [len(text)])
+        stop = min(stop, m.end() + 400)
+        nxt = re.search(r"\b(?:made\s+a\s+motion|Motion\s+(?:to|by|was)|moved\s+(?:to|that))\b", text[m.end():stop])
+        stop = m.end() + nxt.start() if nxt else stop
+        tail = text[m.end():stop]
+        mover = m.groupdict().get("mover")
+        by = _MOTION_BY.search(tail)
+        if by:
+            mover = by.group("who")
+        sec = _MOTION_SECONDER.search(tail)
+        seconder = m.groupdict().get("seconder") or ((sec.group("who") or sec.group("who2")) if sec else None)
+        result = "lost" if _MOTION_FAILED.search(tail) else ("carried" if _MOTION_PASSED.search(tail) else None)
+        counts = {}
+        c = _MOTION_COUNT.search(tail)
+        if c and result:
+            counts = {"for": int(c.group("a")), "against": int(c.group("b"))}
+            if c.group("c"):
+                counts["abstain"] = int(c.group("c"))
+        found.append(Motion(body, _clean_who(mover), _clean_who(seconder), result, counts, m.start(), stop))
+    return found
+
+
+def with_motions(found: list[Found], text: str) -> list[Found]:
+    """``found`` with the motions that carried (or whose outcome is not told) that no resolution
+    already covers; a resolution read from inside a motion's span gives way to the motion."""
+    out = list(found)
+    for mo in motions(text):
+        if mo.result == "lost" or not mo.text:
+            continue
+        inside = [f for f in out if mo.start - 3 <= f.start < mo.end]
+        if any(f.start < mo.start - 3 and f.start + len(f.text) > mo.start for f in out):
+            continue  # a resolution already reads through the motion
+        for f in inside:
+            out.remove(f)
+        out.append(Found(text=mo.text, start=mo.start))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _clean_who(who: Optional[str]) -> Optional[str]:
+    if not who:
+        return None
+    who = re.sub(r"^(?:and|by|the)\s+", "", who.strip(" ,.;"), flags=re.I)
+    return who or None
+
+
+# Counts printed number first, in English or French: "14 votes pour", "11 votes pour / 3 abstentions /
+# 2 contre", "7 in favour, 2 against, 1 abstention".
+_COUNT_FIRST = re.compile(
+    r"(?<![\w/.,£$€])(?P<n>\d{1,3})\s+(?:votes?\s+)?(?P<side>pour|contre|abstentions?|in\s+favou?r|for(?=\s*[,;/]|\s+and\b)|"
+    r"against|abstain(?:ed|ing|ions?)?)\b",
+    re.I)
+_SIDE = {"pour": "for", "contre": "against", "for": "for", "against": "against"}
+
+
+def count_votes(text: str) -> list[VoteFound]:
+    """Runs of number-first counts (one vote each run), the result carried when more voted for."""
+    out: list[VoteFound] = []
+    for m in _COUNT_FIRST.finditer(text):
+        word = m.group("side").lower()
+        side = _SIDE.get(word, "for" if "favo" in word else "abstain")
+        last = out[-1] if out else None
+        if last is not None and m.start() - last.end <= 6 and side not in last.counts:
+            last.counts[side], last.end = int(m.group("n")), m.end()
+            continue
+        out.append(VoteFound(counts={side: int(m.group("n"))}, names={}, start=m.start(), end=m.end()))
+    out = [v for v in out if "for" in v.counts and (len(v.counts) > 1 or re.search(r"votes?|pour|favou?r", text[v.start:v.end], re.I))]
+    for v in out:
+        v.result = "carried" if v.counts["for"] > v.counts.get("against", 0) else "lost"
+    return out
+
+
+def votes(text: str) -> list[VoteFound]:
+    """Recorded votes, and proposed/seconded motions, in an item's body. Each run of tallies
+    (For / Against / Abstain) is the vote on the nearest proposal before it that has none; a run
+    with no such proposal ("Substantive Motion carried") is a vote of its own."""
+    found: list[VoteFound] = []
+    for m in _PROPOSER.finditer(text):
+        v = VoteFound(proposer=m.group("who").strip(), counts={}, names={}, start=m.start(), end=m.end())
+        sec = _SECONDER.search(text, m.end(), m.end() + 300)
+        if sec:
+            v.seconder, v.end = sec.group("who").strip(), sec.end()
+        found.append(v)
+    for pattern in (_PROPOSED_INLINE, _ON_PROPOSAL):
+        for m in pattern.finditer(text):
+            if not any(v.start <= m.start() < v.end for v in found):
+                found.append(VoteFound(proposer=m.group("proposer").strip(), seconder=m.group("seconder").strip(), counts={}, names={}, start=m.start(), end=m.end()))
+    for c in count_votes(text):
+        if not any(v.start <= c.start < v.end or c.start <= v.start < c.end for v in found):
+            found.append(c)
+    for mo in motions(text):
+        if not any(v.start <= mo.start < v.end or mo.start <= v.start < mo.end for v in found):
+            found.append(VoteFound(proposer=mo.mover, seconder=mo.seconder, counts=dict(mo.counts), names={},
+                                   start=mo.start, end=mo.end, result=mo.result))
+    found.sort(key=lambda v: v.start)
+    for group in _tally_groups(_tallies(text), [v.start for v in found]):
+        first, last = group[0][3], group[-1][4]
+        before = [v for v in found if v.start < first and not v.counts]
+        target = before[-1] if before and not any(before[-1].start < w.start < first for w in found if w is not before[-1]) else None
+        if target is not None and _RESULT.search(text, target.end, first):
+            target = None  # that proposal's outcome is told before these tallies
+        if target is None:
+            target = VoteFound(counts={}, names={}, start=first)
+            found.append(target)
+        for side, n, names, _, _ in group:
+            target.counts.setdefault(side, n)
+            target.names.setdefault(side, names)
+        target.end = last
+    found.sort(key=lambda v: v.start)
+    for k, v in enumerate(found):
+        if v.result:
+            continue
+        stop = min([w.start for w in found[k + 1 :] if w.start > v.end] + [v.end + 1500])
+        r = _RESULT.search(text, v.end, stop)
+        if r:
+            word = r.group("result").lower()
+            v.result = "carried" if ("carried" in word or "agreed" in word) else "lost"
+        elif _AGREED.search(text[v.end : stop]) or _DECLARED_DONE.search(text, v.end, stop):
+            v.result = "carried"
+    return found
+
+
+def _tally_groups(tallies: list, proposals: list[int]) -> list[list]:
+    """Tallies split into votes: a side seen again, or a proposal between two tallies, starts a new one."""
+    groups: list[list] = []
+    for t in tallies:
+        current = groups[-1] if groups else None
+        if current is None or t[0] in {x[0] for x in current} or any(current[-1][3] < p < t[3] for p in proposals):
+            groups.append([t])
+        else:
+            current.append(t)
+    return groups
+
+
+def _prose(names: str) -> bool:
+    """Text between a tally's side and its count that reads as a sentence: several words in lower
+    case that are no name particles."""
+    small = [w for w in re.findall(r"[A-Za-z’']+", names) if w[:1].islower() and w not in {"and", "of", "de", "van", "von", "o", "mac"}]
+    return len(small) >= 3
+
+
+def _tallies(text: str) -> list[tuple[str, int, list[str], int, int]]:
+    """(side, count, names, start, end) of each "For (14) Mr A, Mr B" / "For: A, B (2)" tally."""
+    matches = list(_COUNT.finditer(text))
+    out = []
+    for k, m in enumerate(matches):
+        if _prose(m.group("names")):
+            continue  # "For example, the data ... 2011": a sentence, not a tally
+        side = m.group("side").lower()
+        side = "for" if side.startswith("for") else "against" if side.startswith("against") else "abstain"
+        names = [re.sub(r"^(?:Councillors?|Cllrs?\.?)\s+", "", n).strip(" .*") for n in re.split(r",|\band\b", m.group("names"))]
+        names = [n for n in names if n and len(n) < 40 and n[:1].isupper()]
+        end = m.end()
+        if not names:  # "For (14)" followed by the names
+            upto = matches[k + 1].start() if k + 1 < len(matches) else min(len(text), m.end() + 3000)
+            names, end = _names_after(text, m.end(), upto)
+        out.append((side, int(m.group("n")), names, m.start(), end))
+    if re.search(r"there\s+were\s+no\s+abstentions", text, re.I) and out and not any(o[0] == "abstain" for o in out):
+        out.append(("abstain", 0, [], out[-1][3], out[-1][4]))
+    return out if any(o[0] == "for" for o in out) else []
+
+
+def _names_after(text: str, start: int, stop: int) -> tuple[list[str], int]:
+    """The list of names printed after a tally's count, up to the first words that are not one."""
+    names, end = [], start
+    for m in re.finditer(r"\s*(?P<name>[^,]+?)\s*(?P<comma>,|(?=\s+and\s)|$)", text[start:stop]):
+        chunk = re.sub(r"^and\s+", "", m.group("name").strip())
+        named = _PERSON.match(chunk)
+        if not named or not (named.group("hon") or (named.end() == len(chunk) and m.group("comma"))):
+            break  # a bare word ends the list unless a comma carries it on: "Substantive Motion carried"
+        names.append(named.group(0).strip())
+        end = start + m.start("name") + named.end()
+        if named.end() < len(chunk):
+            break  # "Mr Webb Amendment lost."
+    return names, end
+
+
+_PERSON = re.compile(rf"(?P<hon>{_HONORIFIC})?(?:[A-Z]\.?\s+){{0,3}}[A-Z][\w'’\-]+(?:\s\([A-Z]\))?(?=\s|$|[,.;])")
+
+
+# --------------------------------------------------------------------------- declarations
+
+
+_DECLARED = re.compile(r"\b(?:declared|declares|declaring|declaration\s+of)\b[^.]*?\binterest", re.I)
+_NONE_DECLARED = re.compile(r"\b(?:no|none|nil)\b[^.]{0,40}\b(?:declarations?|interests?)\b|\bnone\s+(?:were\s+)?(?:declared|made)\b", re.I)
+_ITEM_REF = re.compile(r"\b(?:item|minute|agenda\s+item)\s+(?:no\.?\s*)?(?P<ref>[\w/.]+?)(?=[\s,;.)]|$)", re.I)
+
+
+_INTEREST_AS = re.compile(r"\binterest\b[^.]*?\b(?:as|because|since|by\s+virtue\s+of(?:\s+being)?)\s+(?P<what>[^.;]+)", re.I)
+_WHO_WERE = re.compile(r"\bwho\s+(?:were|was|are|is)\s+(?P<what>.+)$", re.I)
+
+
+def interest_of(sentence: str, member: str) -> str:
+    """What the interest is: "... an interest as a governor of the school" gives "a governor of the
+    school", "Members who were district councillors declared ..." gives "district councillors";
+    otherwise the whole sentence."""
+    m = _INTEREST_AS.search(sentence) or _WHO_WERE.search(member) or _INTEREST_IN_ITEM.search(sentence)
+    return m.group("what").strip(" .,") if m else sentence
+
+
+# "... declared an interest in agenda item 4.1 Sudbury Library application": what follows the item.
+_INTEREST_IN_ITEM = re.compile(r"\binterest\s+in\s+(?:agenda\s+)?item\s+(?:no\.?\s*)?[\w/.]*\d[\w/.]*\s+(?P<what>[^.;]+)", re.I)
+_NAMED_DECLARER = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,3}[A-Z][\w'’\-]+)\s+(?:declared|declares)\b")
+
+
+_RECUSED = re.compile(rf"(?P<who>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)[ \t]+recused\s+(?:himself|herself|themselves)\b")
+
+
+def declarations(text: str, pipeline) -> list[tuple[str, Optional[str], str, int]]:
+    """(member, item, interest, offset) for each declaration stated; a member who recused
+    themselves from the item declared an interest the minutes do not name."""
+    out = [(m.group("who"), None, None, m.start()) for m in _RECUSED.finditer(text)]
+    for off, s in sentences(text, pipeline):
+        if not _DECLARED.search(s) or _NONE_DECLARED.search(s):
+            continue
+        doc = pipeline(s)
+        people = [p.text for p in doc.spans[nlpmod.PERSON_KEY]]
+        if not people:
+            m = re.search(r"(?<![\w(])((?:All\s+)?(?:[A-Z][\w'’\-]*\s+)*?(?:Members?|Governors?|Councillors?)(?:\s+who\s+[^,]*?)?)\s+declared", s)
+            people = [m.group(1)] if m else []
+        if not people and (named := _NAMED_DECLARER.search(s)):
+            people = [named.group(1)]  # "Robert Spivey declared an interest ...": a name with no honorific
+        item = _ITEM_REF.search(s)
+        for p in people:
+            out.append((p, item.group("ref").rstrip(".") if item else None, interest_of(s, p), off))
+    return out

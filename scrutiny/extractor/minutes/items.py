@@ -1,0 +1,614 @@
+"""Split the stream of rows into minute items: the ref as printed, its title, the agenda item it
+answers and its body rows.
+
+Refs come in several styles: letters and digits ("OSCO07.", "CAB123", "FGB 01/2122"), number and
+year ("112/23", "01/1920"), "Minute 45", and plain numbers ("84.", "1."). Plain numbers are also used
+for paragraphs inside an item, so numbered candidates are kept only when they form the best rising
+sequence, scored by how much each looks like a minute heading (a short title, an "(Item n)" line).
+Minutes with no refs at all but "(Item n)" lines under each title get the item number as ref.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from scrutiny.extractor.minutes.decisions import OPENER
+from scrutiny.extractor.minutes.stream import Row
+
+CODED_REF = re.compile(r"^(?P<ref>[A-Z]{2,8}(?:\d{1,4}[a-z]?(?:/\d{2,4})?|\s\d{1,4}[a-z]?/\d{2,4})\.?)(?=\s|$)")
+YEAR_REF = re.compile(r"^(?P<ref>\d{1,4}[a-z]?/\d{2,4}\.?)(?=\s|$)")
+MINUTE_WORD_REF = re.compile(r"^(?P<ref>Minute\s+(?:No\.?\s*)?\d{1,4}[a-z]?\.?)(?=\s|:|$)", re.I)
+ITEM_LINE = re.compile(r"^\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?(?P<n>[\w.]+)\s*\)\.?$", re.I)
+ITEM_INLINE = re.compile(r"\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?(?P<n>\d+[a-z]?)\s*\)\s*$", re.I)
+_NOT_CODED = {"PAGE", "ITEM", "NI", "KPI", "KS", "KS1", "KS2", "Q", "COVID", "WARD", "ROOM", "ANNEX", "APPENDIX", "A", "B"}
+
+
+@dataclass
+class Item:
+    """A minute item found in the stream."""
+
+    ref: Optional[str]
+    start: int  # index of the heading row
+    title_rows: list[int] = field(default_factory=list)
+    body_rows: list[int] = field(default_factory=list)
+    title: Optional[str] = None
+    agenda_item: Optional[str] = None
+    inline_body: Optional[str] = None
+
+
+def normalise_ref(ref: str) -> str:
+    """Upper case, no spaces, no trailing dot; "Minute 45" -> "45"."""
+    ref = re.sub(r"^minute\s+(?:no\.?\s*)?", "", ref.strip(), flags=re.I)
+    return re.sub(r"\s+", "", ref).rstrip(".").upper()
+
+
+def _coded(text: str) -> Optional[str]:
+    m = CODED_REF.match(text)
+    if not m:
+        return None
+    letters = re.match(r"[A-Z]+", m.group("ref")).group(0)
+    return None if letters in _NOT_CODED else m.group("ref")
+
+
+def find_refs(rows: list[Row]) -> list[tuple[int, str]]:
+    """(row index, ref as printed) of each minute heading."""
+    found = []
+    for i, row in enumerate(rows):
+        text = row.columns.get("lead", row.text) if row.columns else row.text
+        ref = _coded(text)
+        if ref is None:
+            m = YEAR_REF.match(text) or MINUTE_WORD_REF.match(text)
+            ref = m.group("ref") if m else None
+        if ref:
+            found.append((i, ref))
+    found = sorted(found + _slashless(rows, found))
+    found = _keep_last(found)
+    if len(found) >= 2:
+        return found
+    lettered = _lettered(rows)
+    if len(lettered) >= 2:
+        return lettered
+    numbered = _numbered(rows)
+    if numbered:
+        return numbered
+    return _item_lines(rows)
+
+
+_LETTER_ROW = re.compile(r"^\(([a-z])\)$")
+_NUMBER_HEAD = re.compile(r"^(\d{1,2})\.\s*(?=[A-Z])")
+
+
+def _lettered(rows: list[Row]) -> list[tuple[int, str]]:
+    """Lettered sub-items "(a)" on a line of their own, each followed by a title, under a numbered
+    heading ("1.Support Services"): refs "1(a)", "1(b)"."""
+    out = []
+    number = None
+    expected = "a"
+    for i, row in enumerate(rows):
+        m = _NUMBER_HEAD.match(row.text)
+        if m and _title_like(row.text[m.end():]):
+            number, expected = m.group(1), "a"
+            continue
+        lm = _LETTER_ROW.match(row.text)
+        if lm and number and lm.group(1) == expected and i + 1 < len(rows) and _title_like(rows[i + 1].text):
+            out.append((i, f"{number}({lm.group(1)})"))
+            expected = chr(ord(expected) + 1)
+    return out
+
+
+def _slashless(rows: list[Row], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Refs printed without their slash in a grid's ref column ("381920" among "39/1920",
+    "40/1920"), repaired with the year part the other refs share."""
+    years = {m.group(1) for _, ref in found if (m := re.search(r"/(\d{2,4})\.?$", ref))}
+    if len(years) != 1:
+        return []
+    year = years.pop()
+    out = []
+    for i, row in enumerate(rows):
+        lead = row.columns.get("lead", "") if row.columns else ""
+        m = re.fullmatch(r"(\d{1,3})" + year, lead.strip())
+        if m:
+            out.append((i, f"{m.group(1)}/{year}"))
+    return out
+
+
+def _ref_key(ref: str) -> str:
+    return re.sub(r"^[A-Z]+", "", normalise_ref(ref))
+
+
+def _keep_last(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """When refs are listed more than once (an agenda list, an actions table, then the minutes),
+    keep each ref's last occurrence; drop sub-refs ("14a/1920") whose base ref is an item."""
+    last: dict[str, int] = {}
+    for k, (_, ref) in enumerate(found):
+        last[_ref_key(ref)] = k
+    keys = set(last)
+    keep = [k for key, k in last.items() if not (re.search(r"\d[A-Z]", key) and re.sub(r"(\d)[A-Z]", r"\1", key) in keys)]
+    return [found[k] for k in sorted(keep)]
+
+
+def _has_body(rows: list[Row], i: int) -> bool:
+    return bool(rows[i].columns.get("body")) or len(rows[i].text.split()) > 14
+
+
+def _title_like(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 16 and not text.rstrip().endswith((".", ";", ",")) and text[:1].isupper()
+
+
+# A heading's ref token, whatever its style: "46.", "01.24.01", "TB(5)2", "(05-110)", "1/", "A/",
+# "4-A", "5.2", "Item 3:" (the word is dropped). Its shape (digits as 9, letters as A or a) groups the
+# refs of one series; within a series the numbers rise.
+_REF_TOKEN = re.compile(
+    r"^(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?)?"
+    r"(?P<ref>\(?(?:[A-Z]{1,6}\s?)?(?:\(\d{1,3}\))?\d{1,3}[a-z]?(?:\(\d{1,3}\))?"
+    r"(?:[.\-/](?:\d{1,3}[a-z]?|[ivx]{1,4}|[A-Z])(?![\w]))*\)?[.:/)]?"
+    r"|[A-Z][/)]|\([a-z]\))(?=\s|$)", re.I)
+_NOT_A_REF = re.compile(r"^\d{1,2}[.:]\d{2}$|^\d{1,2}/\d{1,2}/\d{2,4}|^\d{4}\b|^\d+(?:st|nd|rd|th)\b", re.I)
+
+
+def ref_shape(ref: str) -> str:
+    """The ref's shape: digit runs as 9, capital runs as A, small letters as a ("01.24.01" -> "9.9.9")."""
+    shape = re.sub(r"\d+", "9", ref)
+    shape = re.sub(r"[A-Z]+", "A", shape)
+    return re.sub(r"[a-z]+", "a", shape)
+
+
+def ref_ordinal(ref: str) -> tuple[int, ...]:
+    """The numbers of a ref in order, letters counted as their place in the alphabet."""
+    parts = re.findall(r"\d+|[A-Za-z]", re.sub(r"^[A-Za-z]{2,}\s?", "", ref))
+    return tuple(int(x) if x.isdigit() else ord(x.lower()) - 96 for x in parts)
+
+
+def _rises(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    """``b`` follows ``a`` in a series: the first number that differs goes up by 1 to 3."""
+    for x, y in zip(a, b):
+        if x != y:
+            return 1 <= y - x <= 3
+    return False
+
+
+def _ref_candidates(rows: list[Row]) -> list[tuple[int, str, float, float]]:
+    """(row, ref as printed, heading score, indent) of every row that opens with a ref token; the
+    score counts an indent against a heading, which sub-items may have (``indent`` gives it back)."""
+    cands = []
+    item_lines = any(ITEM_LINE.match(r.text) for r in rows)
+    margin, right = _text_edges(rows)
+    for i, row in enumerate(rows):
+        text = _mend_number(row.text)
+        m = _REF_TOKEN.match(text)
+        if not m or _NOT_A_REF.match(text) or ITEM_LINE.match(text):
+            continue
+        ref = m.group("ref").rstrip(":")
+        if not re.search(r"\d|^[A-Z][/)]$|^\([a-z]\)$", ref):
+            continue
+        rest = text[m.end():].strip()
+        nxt = rows[i + 1].text if i + 1 < len(rows) else ""
+        title = rest or nxt
+        score = 0.0
+        if _title_like(title) or _all_upper(title):
+            score += 1.0
+        elif rest and len(rest.split()) <= 8 and not rest.endswith((".", ",", ";")):
+            score += 0.5  # a short heading whose first letters the text layer lost ("uestion submitted by ...")
+        if _all_upper(title):
+            score += 0.5
+        if _item_marker_follows(rows, i) or ITEM_INLINE.search(row.text):
+            score += 3.0
+        if not rest:
+            score += 0.5
+        if row.emphasis or row.line.bold:
+            score += 1.0
+        box = row.line.box
+        indent = 1.0 if box and margin is not None and box[0] > margin + 12 else 0.0
+        score -= indent  # indented: a list inside an item (or a sub-item), not a heading at the margin
+        if box and right is not None and rest and box[2] > right - 15 and len(rest.split()) > 6:
+            score -= 0.5  # a line running to the right margin is wrapped text
+        if item_lines and score < 3:
+            continue
+        if score + indent > 0:
+            cands.append((i, ref, score, indent))
+    return cands
+
+
+def _mend_number(text: str) -> str:
+    """A heading number split by the text layer ("1 3. Other", "11 . Date") made whole."""
+    text = re.sub(r"^(\d{1,2}) (\d)(?=\.\s)", r"\1\2", text)
+    return re.sub(r"^(\d{1,3}) \.(?=\s)", r"\1.", text)
+
+
+def _text_edges(rows: list[Row]) -> tuple[Optional[float], Optional[float]]:
+    """The left edge of the body text (where most lines start) and the right edge most lines
+    reach (PDF rows with boxes), else None."""
+    lefts = [r.line.box[0] for r in rows if r.line.box]
+    rights = sorted(r.line.box[2] for r in rows if r.line.box)
+    if len(lefts) < 5:
+        return None, None
+    counts: dict[int, int] = {}
+    for x in lefts:
+        counts[round(x / 4)] = counts.get(round(x / 4), 0) + 1
+    body = max(counts, key=lambda k: (counts[k], -k)) * 4.0
+    return body, rights[int(len(rights) * 0.9)]
+
+
+def _best_chain(cands: list[tuple[int, str, float]]) -> tuple[float, list[tuple[int, str, float]]]:
+    """The highest-scoring rising chain of candidates of one shape."""
+    if not cands:
+        return 0.0, []
+    ords = [ref_ordinal(c[1]) for c in cands]
+    best = [c[2] for c in cands]
+    prev = [-1] * len(cands)
+    for b in range(len(cands)):
+        for a in range(b):
+            if _rises(ords[a], ords[b]) and best[a] + cands[b][2] > best[b]:
+                best[b], prev[b] = best[a] + cands[b][2], a
+    end = max(range(len(cands)), key=lambda k: (best[k], -k))
+    chain = []
+    while end != -1:
+        chain.append(cands[end])
+        end = prev[end]
+    return sum(c[2] for c in chain), chain[::-1]
+
+
+def _numbered(rows: list[Row]) -> list[tuple[int, str]]:
+    """Refs of any printed style: the best rising chain among the rows that open with refs of one
+    shape, scored by how much each looks like a minute heading (a short or capitalised title, the
+    title on the next line, an "(Item n)" line); then, between its headings, sub-item chains of
+    another shape that start afresh under each heading ("52." then "(a)", "(b)"; "4." then "4-A")."""
+    cands = _ref_candidates(rows)
+    by_shape: dict[str, list[tuple[int, str, float]]] = {}
+    for c in cands:
+        by_shape.setdefault(ref_shape(c[1].rstrip(".:")), []).append(c)
+    scored = sorted(((*_best_chain(cs), shape) for shape, cs in by_shape.items()), key=lambda t: (-t[0], t[2]))
+    if not scored:
+        return []
+    total, chain, shape = scored[0]
+    if len(chain) < 2 and not any(c[2] >= 3 for c in chain):
+        return []
+    chain = _with_extended(chain, shape, cands)
+    out = [(c[0], c[1]) for c in chain]
+    return sorted(out + _sub_items(rows, chain, [c for c in cands if ref_shape(c[1].rstrip(".:")) != shape]))
+
+
+def _with_extended(chain: list[tuple[int, str, float]], shape: str, cands: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
+    """The chain with refs of its own shape plus a part ("TB(5)3.ii" among "TB(5)2", "TB(5)4") that
+    fall between two of its headings in number as in place."""
+    stem = shape.rstrip(".:/)")
+    out = list(chain)
+    for c in cands:
+        other = ref_shape(c[1].rstrip(".:"))
+        if other == shape or not other.startswith(stem) or other[len(stem):len(stem) + 1] not in ".-/" or c in out:
+            continue
+        before = [x for x in out if x[0] < c[0]]
+        after = [x for x in out if x[0] > c[0]]
+        if before and after and _rises(ref_ordinal(before[-1][1]), ref_ordinal(c[1])) and _rises(ref_ordinal(c[1]), ref_ordinal(after[0][1])):
+            out.append(c)
+            out.sort()
+    return out
+
+
+def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: list[tuple[int, str, float]]) -> list[tuple[int, str]]:
+    """Sub-headings between two headings of the chain: a run of title-like refs of one other shape
+    starting at its first value ("(a)", "1.", "A") or carrying the heading's own number ("4-A")."""
+    out = []
+    bounds = [c[0] for c in chain] + [len(rows)]
+    for n, (start, ref, *_) in enumerate(chain):
+        parent = ref.rstrip(".:/)")
+        inside = [(c[0], c[1], c[2] + c[3], 0.0) for c in others if start < c[0] < bounds[n + 1] and c[2] + c[3] >= 1.0]
+        by_shape: dict[str, list[tuple[int, str, float]]] = {}
+        for c in inside:
+            by_shape.setdefault(ref_shape(c[1].rstrip(".:")), []).append(c)
+        for cs in by_shape.values():
+            _, sub = _best_chain(cs)
+            first = ref_ordinal(sub[0][1]) if sub else ()
+            own = all(c[1].startswith(parent) for c in sub)
+            if len(sub) < 2 or not (own or (first and first[-1] == 1)):
+                continue
+            for c in sub:
+                printed = c[1].rstrip(".:")
+                letter = re.fullmatch(r"\(?([a-z])\)", printed)
+                number = re.fullmatch(r"\(?(\d{1,2})[.)]?", printed)
+                if letter:
+                    printed = f"{parent}({letter.group(1)})"
+                elif number and not own:
+                    printed = f"{parent}.{number.group(1)}"  # "1." under "4." is 4.1
+                out.append((c[0], printed))
+            break
+    return out
+
+
+def _item_marker_follows(rows: list[Row], i: int) -> bool:
+    """An "(Item n)" line right under the heading, or under its one wrapped continuation."""
+    if i + 1 < len(rows) and ITEM_LINE.match(rows[i + 1].text):
+        return True
+    text = rows[i].text.rstrip()
+    return (
+        i + 2 < len(rows)
+        and bool(ITEM_LINE.match(rows[i + 2].text))
+        and not text.endswith((".", ":", ";"))
+        and not re.match(r"^\d+\.\s+(?:RESOLVED|AGREED)", text)
+    )
+
+
+def _item_lines(rows: list[Row]) -> list[tuple[int, str]]:
+    """Minutes without refs: a title row followed by an "(Item n)" row; the ref is n."""
+    out = []
+    for i, row in enumerate(rows):
+        m = ITEM_LINE.match(row.text)
+        if m and i > 0:
+            start = i - 1
+            while start > 0 and _title_like(rows[start - 1].text) and _continues_title(rows[start - 1].text, rows[start].text):
+                start -= 1
+            out.append((start, m.group("n")))
+    return out
+
+
+def _continues_title(before: str, after: str) -> bool:
+    return not before.rstrip().endswith((".", ":")) and after[:1].islower()
+
+
+_SMALL_WORDS = {"a", "an", "and", "of", "the", "to", "in", "on", "for", "at", "by", "with", "or", "from", "&"}
+_NOT_HEADING = re.compile(
+    r"^(?:for|against|abstain\w*|signed|date|chair\w*|mayor|present|apologies|councillors?|mr|mrs|ms|miss|dr|"
+    r"cllr|proposed|seconded|and)\b",
+    re.I,
+)
+
+
+_CLOSING = re.compile(
+    r"^\W*(?:the\s+)?meeting\s+(?:closed|ended|concluded|finished|terminated)\b|^\W*this\s+concluded\s+the\s+meeting|"
+    r"^\W*signed\b|^\W*chair(?:man|person)?\s*[:.]?\s*(?:_+|\.{3,})?\s*$",
+    re.I,
+)
+
+
+def _closing_row(rows: list[Row], last: int) -> int:
+    """The row after the minutes' closing line ("The meeting closed at ...", "Signed"): what follows
+    (a signature block, annexed tables) is not part of the last item."""
+    for k in range(last + 1, len(rows)):
+        if _CLOSING.match(rows[k].text):
+            return k + 1 if re.match(r"^\W*(?:the\s+)?meeting|^\W*this", rows[k].text, re.I) else k
+    return len(rows)
+
+
+def _heading_like(rows: list[Row], i: int, first: bool = False) -> bool:
+    """A short title-case row standing on its own between paragraphs ("Election of Chair")."""
+    text = rows[i].text.strip()
+    words = text.split()
+    if not (1 < len(words) <= 10) or text.endswith((".", ",", ";", ":")) or _NOT_HEADING.match(text):
+        return False
+    if not text[:1].isupper() or ITEM_LINE.match(text):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if sum(1 for w in content if w[:1].isupper() or w[:1].isdigit()) < 0.75 * len(content):
+        return False
+    before = rows[i - 1].text.rstrip() if i else ""
+    after = rows[i + 1].text.lstrip() if i + 1 < len(rows) else ""
+    return (first or not before or before.endswith((".", ":", ")", "”", '"')) or _all_upper(before)) and (after[:1].isupper() or after[:1].isdigit())
+
+
+def _unnumbered(rows: list[Row], lo: int, hi: int) -> list[tuple[int, None]]:
+    """Unnumbered headings between ``lo`` and ``hi`` whose text up to the next heading records a
+    decision: items without a ref (a minutes' opening "Election of Chair", one-item minutes)."""
+    heads = [i for i in range(lo, hi) if _heading_like(rows, i, first=i == lo and lo > 0)]
+    out = []
+    for n, i in enumerate(heads):
+        end = heads[n + 1] if n + 1 < len(heads) else hi
+        if any(OPENER.search(rows[k].text) for k in range(i + 1, end)):
+            out.append((i, None))
+    return out
+
+
+def _attendance_end(rows: list[Row], hi: int) -> int:
+    """The first row after the opening attendance lists (none of which can be a heading)."""
+    last = -1
+    for k in range(hi):
+        if re.match(r"^\W*(?:members\s+)?(?:present|apologies|in\s+attendance|also\s+present|officials?|officers?)\b", rows[k].text, re.I):
+            last = k
+    return last + 1
+
+
+_RUN_IN = re.compile(r"^(?P<label>[A-Z][\w&'’/,]*(?:\s+[\w&'’/,]+){0,5}?)\s*(?::|\s[–—-])\s*(?P<rest>\S.*)?$")
+_SENTENCE_END = (".", ":", "!", "?", ")", "”", '"')
+
+
+def _layout_heading(rows: list[Row], i: int, lo: int, first: bool = True) -> bool:
+    """A row set apart as a heading: it starts a paragraph (the row before ends a sentence or is a
+    heading itself) and is short, with no full stop, and either set in bold, in capitals, ending in
+    a colon, or a title before a sentence; or it opens with a run-in label ("CLERK: ...",
+    "Special Events – No Report")."""
+    row = rows[i]
+    text = row.text.strip()
+    before = rows[i - 1].text.rstrip() if i > lo else ""
+    after = rows[i + 1].text.lstrip() if i + 1 < len(rows) else ""
+    if (i > lo and not before.endswith(_SENTENCE_END) and not _all_upper(before) and not rows[i - 1].line.bold
+            and not (first and _layout_heading(rows, i - 1, lo, first=False))):
+        return False
+    if _NOT_HEADING.match(text) or re.match(r"^(?:motion|moved|seconded|respectfully|signed|date)\b", text, re.I):
+        return False
+    words = text.rstrip(":").split()
+    whole = 1 <= len(words) <= 10 and not text.endswith((".", ",", ";")) and text[:1].isupper()
+    if whole and (row.line.bold or row.emphasis or _all_upper(text) or text.endswith(":")):
+        return not after[:1].islower()
+    if whole and _title_like(text) and (after[:1].isupper() or after[:1].isdigit()) and len(after.split()) >= 6:
+        return True
+    m = _RUN_IN.match(text)
+    if m and m.group("rest") is not None:
+        label = m.group("label")
+        return (_all_upper(label) or all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in label.split())) and len(label.split()) <= 6
+    return False
+
+
+def _by_layout(rows: list[Row], lo: int, hi: int) -> list[tuple[int, None]]:
+    """Unnumbered headings found by their layout, when the minutes number nothing: kept when there
+    are at least two of them."""
+    heads = [i for i in range(lo, hi) if _layout_heading(rows, i, lo)]
+    return [(i, None) for i in heads] if len(heads) >= 2 else []
+
+
+def split(rows: list[Row]) -> list[Item]:
+    """Minute items with their heading, title and body rows."""
+    refs: list = find_refs(rows)
+    first = refs[0][0] if refs else len(rows)
+    lo = _attendance_end(rows, first)
+    decided = _unnumbered(rows, lo, first)
+    if not refs and not decided:
+        decided = _by_layout(rows, lo, _closing_row(rows, lo))  # headings by layout alone
+    refs = decided + refs
+    items = []
+    close = _closing_row(rows, refs[-1][0]) if refs else len(rows)
+    for n, (i, ref) in enumerate(refs):
+        end = refs[n + 1][0] if n + 1 < len(refs) else close
+        item = Item(ref=ref, start=i)
+        _title_and_body(item, rows, i, end)
+        run_in = _RUN_IN.match(rows[i].text.strip()) if ref is None and not rows[i].columns else None
+        if run_in and run_in.group("rest") and _layout_heading(rows, i, 0):
+            item.title, item.inline_body = run_in.group("label").strip(), run_in.group("rest").strip()
+            if i not in item.body_rows:
+                item.body_rows.insert(0, i)
+        items.append(item)
+    return items
+
+
+def _title_and_body(item: Item, rows: list[Row], start: int, end: int) -> None:
+    head = rows[start]
+    if head.columns and "body" in head.columns:
+        _grid_item(item, rows, start, end)
+        return
+    rest = head.text
+    printed = _printed_label(item.ref, rest)
+    ref_at = rest.find(printed) if printed and not ITEM_LINE.match(rest) else -1
+    rest = rest[ref_at + len(printed):].strip() if ref_at >= 0 else rest
+    if ITEM_LINE.match(head.text):
+        rest = ""
+    title_parts: list[str] = []
+    body_start = start + 1
+    if rest:
+        upper = _upper_prefix(rest)
+        if upper and upper != rest:
+            title_parts.append(upper)
+            item.title_rows.append(start)
+            item.body_rows.append(start)
+            item.title = upper
+            _inline_body(item, rest[len(upper):])
+        else:
+            title_parts.append(rest)
+            item.title_rows.append(start)
+    j = body_start
+    if not title_parts and j < end and (_title_like(rows[j].text) or _all_upper(rows[j].text)) and not ITEM_LINE.match(rows[j].text):
+        title_parts.append(rows[j].text)
+        item.title_rows.append(j)
+        j += 1
+    while j < end and title_parts and item.title is None and _title_continues(title_parts[-1], rows[j].text, rows[j + 1].text if j + 1 < end else None):
+        title_parts.append(rows[j].text)
+        item.title_rows.append(j)
+        j += 1
+    if j < end and (m := ITEM_LINE.match(rows[j].text)):
+        item.agenda_item = m.group("n").rstrip(".")
+        j += 1
+    if item.title is None and title_parts:
+        title = " ".join(title_parts)
+        inline = ITEM_INLINE.search(title)
+        if inline:
+            item.agenda_item = item.agenda_item or inline.group("n")
+            title = title[: inline.start()].strip()
+        item.title = title.strip(" :-")
+    item.body_rows.extend(k for k in range(j, end))
+    if ITEM_LINE.match(head.text):
+        item.agenda_item = ITEM_LINE.match(head.text).group("n")
+
+
+def _printed_label(ref: Optional[str], text: str) -> str:
+    """How the ref is printed on its heading row: itself, or the "(a)" of a lettered ref "1(a)"."""
+    if not ref:
+        return ""
+    m = re.match(r"^\d+(\([a-z]\))$", ref)
+    if m and ref not in text:
+        return m.group(1)
+    return ref
+
+
+def _inline_body(item: Item, text: str) -> None:
+    item.inline_body = text.strip() or None
+
+
+def _upper_prefix(text: str) -> str:
+    """The leading run of upper-case words ("WEBCASTING The meeting ..." -> "WEBCASTING")."""
+    words = text.split()
+    n = 0
+    for w in words:
+        letters = [c for c in w if c.isalpha()]
+        if w.strip(":.") in {"RESOLVED", "AGREED", "DECIDED", "RECOMMENDED"}:
+            break
+        if letters and not all(c.isupper() for c in letters):
+            break
+        n += 1
+    while n and not any(c.isalpha() for c in words[n - 1]):
+        n -= 1
+    prefix = " ".join(words[:n])
+    if n == len(words):
+        return text
+    # the last upper-case word may be the first word of the body ("REPORT The ..." is fine; "A" is not)
+    if n and len(words[n - 1]) == 1 and words[n - 1] in {"A", "I"}:
+        prefix = " ".join(words[: n - 1])
+    return prefix if sum(c.isalpha() for c in prefix) >= 3 else ""
+
+
+def _all_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _title_continues(prev: str, text: str, after: Optional[str] = None) -> bool:
+    """A heading wrapped onto the next row: both upper case, or the next row carries on a title
+    broken mid-phrase before an "(Item n)" line (``after``: the row after the next)."""
+    if ITEM_LINE.match(text) or re.match(r"^(?:RESOLVED|AGREED|DECIDED|RECOMMENDED|DECISION)\b", text):
+        return False
+    if after is not None and ITEM_LINE.match(after) and len(text.split()) <= 12 and not re.search(r"[.:;]$", prev):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    prev_letters = [c for c in prev if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and prev_letters and all(c.isupper() for c in prev_letters):
+        return len(text.split()) <= 12
+    return False
+
+
+def _grid_item(item: Item, rows: list[Row], start: int, end: int) -> None:
+    """A grid row: title from the title column of the rows up to the next ref, body from the body column."""
+    title_parts = []
+    for k in range(start, end):
+        cols = rows[k].columns
+        if not cols:
+            item.body_rows.append(k)
+            continue
+        t = cols.get("title", "")
+        if k == start and item.ref and not cols.get("lead") and t.startswith(item.ref):
+            t = t[len(item.ref):].strip()
+        if t:
+            title_parts.append(t)
+            item.title_rows.append(k)
+        if cols.get("body") or cols.get("action"):
+            item.body_rows.append(k)
+    title = re.sub(r"\s+", " ", " ".join(title_parts)).strip()
+    title = re.sub(r"(\w)- (\w)", r"\1\2", title)
+    item.title = title or None
+
+
+def body_text(item: Item, rows: list[Row]) -> list[tuple[str, Row]]:
+    """The item's body as (text, row) pairs, grid columns reduced to the body column."""
+    out = []
+    inline = item.inline_body
+    if inline:
+        out.append((inline, rows[item.start]))
+    for k in item.body_rows:
+        if k == item.start and inline:
+            continue
+        row = rows[k]
+        if row.columns and "body" in row.columns:
+            text = row.columns.get("body", "")
+        else:
+            text = row.text
+        if text:
+            out.append((text, row))
+    return out

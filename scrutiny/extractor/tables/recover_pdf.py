@@ -1,0 +1,296 @@
+"""Table recovery on PDF pages from the geometry ingest already read (no second parser).
+
+Ruled tables: ruling lines are grouped into connected regions; the distinct x of the vertical rules
+give the columns and the distinct y of the horizontal rules give the row bands; text runs and
+filled rectangles fall into cells by position. Borderless two-column lists (glossaries) are found
+from text runs that start at two steady x positions.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from scrutiny.extractor.pages import Box, Line, Page, Segment
+from scrutiny.extractor.tables.grid import Cell, Frag, Grid, Row
+
+MIN_RULE = 5.0  # a rule shorter than this is a tick, not a border
+TOUCH = 2.5  # rules closer than this touch
+MERGE = 2.5  # positions closer than this are the same border
+
+
+def ruled_grids(page: Page) -> list[Grid]:
+    """Every ruled table on the page, top to bottom."""
+    grids = []
+    for group in _components(_rules(page)):
+        grid = _grid(page, group)
+        if grid is not None:
+            grids.append(grid)
+    return grids
+
+
+def cell_grids(page: Page, taken: list[Box]) -> list[Grid]:
+    """Tables drawn as shaded cells instead of lines: the edges of filled rectangles are the
+    grid's borders (cells a little apart, with white gutters between, still touch). A grid is kept
+    when it has two columns and two rows at least; a lone band (a zebra row, a title box) is not a
+    grid. Regions a ruled grid already holds are left to it."""
+    edges: list[Box] = []
+    for rect in page.rects:
+        x0, top, x1, bottom = rect.box
+        if x1 - x0 < 6 or bottom - top < 6 or _inside(rect.box, taken):
+            continue
+        edges += [(x0, top, x1, top), (x0, bottom, x1, bottom), (x0, top, x0, bottom), (x1, top, x1, bottom)]
+    if len(edges) < 16:
+        return []
+    grids = []
+    for group in _components(edges):
+        grid = _grid(page, group)
+        if grid is not None and grid.width >= 2 and len(grid.rows) >= 2:
+            grid.strategy = "cells"
+            grids.append(grid)
+    return grids
+
+
+def _rules(page: Page) -> list[Box]:
+    seen, out = set(), []
+    for rule in page.rules:
+        x0, top, x1, bottom = rule.box
+        if max(x1 - x0, bottom - top) < MIN_RULE:
+            continue
+        key = tuple(round(v) for v in rule.box)
+        if key not in seen:
+            seen.add(key)
+            out.append(rule.box)
+    return out
+
+
+def _touch(a: Box, b: Box) -> bool:
+    return a[0] - TOUCH <= b[2] and b[0] - TOUCH <= a[2] and a[1] - TOUCH <= b[3] and b[1] - TOUCH <= a[3]
+
+
+def _components(boxes: list[Box]) -> list[list[Box]]:
+    """Connected groups of touching rules (union-find)."""
+    parent = list(range(len(boxes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = sorted(range(len(boxes)), key=lambda i: boxes[i][1])
+    for n, i in enumerate(order):
+        for j in order[n + 1:]:
+            if boxes[j][1] - TOUCH > boxes[i][3]:
+                break
+            if _touch(boxes[i], boxes[j]):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Box]] = {}
+    for i in range(len(boxes)):
+        groups.setdefault(find(i), []).append(boxes[i])
+    return sorted(groups.values(), key=lambda g: min(b[1] for b in g))
+
+
+def _positions(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > MERGE:
+            out.append(v)
+    return out
+
+
+def _grid(page: Page, group: list[Box]) -> Optional[Grid]:
+    verticals = [b for b in group if (b[3] - b[1]) > (b[2] - b[0])]
+    horizontals = [b for b in group if (b[2] - b[0]) >= (b[3] - b[1])]
+    if len(verticals) < 2 or len(horizontals) < 2:
+        return None
+    xs = _positions([(b[0] + b[2]) / 2 for b in verticals])
+    ys = [(b[1] + b[3]) / 2 for b in horizontals] + [min(b[1] for b in verticals), max(b[3] for b in verticals)]
+    ys = _positions(ys + _band_edges(page, xs[0], xs[-1], min(ys), max(ys)))
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+    bands = [(a, b) for a, b in zip(ys, ys[1:]) if b - a >= 3]
+    rows = [Row([Cell() for _ in range(len(xs) - 1)], page, top, bottom) for top, bottom in bands]
+    if not rows:
+        return None
+    box = (xs[0], ys[0], xs[-1], ys[-1])
+    for line in page.lines:
+        for seg in line.segments:
+            _place(rows, xs, seg, line)
+    for rect in page.rects:
+        _place_fill(rows, xs, rect.box, rect.fill)
+    for row in rows:
+        for cell in row.cells:
+            cell.frags = _merge_frags(cell.frags)
+    rows = [r for r in rows if not r.empty or any(c.fills for c in r.cells)]
+    if not rows:
+        return None
+    return Grid(rows=rows, caption=_caption(page, box), source="pdf", xs=xs, box=box)
+
+
+def _band_edges(page: Page, left: float, right: float, top: float, bottom: float) -> list[float]:
+    """Edges of fills spanning the whole grid (a shaded header or theme row drawn without a rule
+    under it, in one rectangle or one per cell) that fall between lines of text: row borders as
+    much as a rule is."""
+    bands: dict[tuple[int, int], float] = {}
+    for rect in page.rects:
+        x0, t, x1, b = rect.box
+        if x1 > left - 3 and x0 < right + 3:
+            key = (round(t), round(b))
+            bands[key] = bands.get(key, 0.0) + min(x1, right) - max(x0, left)
+    out = []
+    for (t, b), width in bands.items():
+        if width < 0.9 * (right - left):
+            continue
+        for y in (t, b):
+            if top + 2 < y < bottom - 2 and not any(ln.box and ln.box[1] + 1 < y < ln.box[3] - 1 for ln in page.lines):
+                out.append(float(y))
+    return out
+
+
+def _index(edges: list[float], value: float) -> Optional[int]:
+    for i, (a, b) in enumerate(zip(edges, edges[1:])):
+        if a - 1 <= value < b + 1:
+            return i
+    return None
+
+
+def _place(rows: list[Row], xs: list[float], seg: Segment, line: Line) -> None:
+    x0, top, x1, bottom = seg.box
+    mid = (top + bottom) / 2
+    if not (xs[0] - 2 <= x0 + 1 <= xs[-1]):
+        return
+    col = _index(xs, x0 + 1)
+    if col is not None and col + 1 < len(xs) - 1 and x1 > xs[col + 1] + 6 and xs[col + 1] - x0 < 5:
+        # a first letter poking out of its cell across the rule is no text of the cell to the left
+        # (a spanning run starts well inside its first column)
+        col += 1
+    for row in rows:
+        if row.top - 1 <= mid < row.bottom + 1 and col is not None:
+            row.cells[col].frags.append(Frag(clean_text(seg.text), top, bottom, line, x0, seg.baseline))
+            return
+
+
+def _place_fill(rows: list[Row], xs: list[float], box: Box, fill) -> None:
+    x0, top, x1, bottom = box
+    cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+    col = _index(xs, cx)
+    if col is None:
+        return
+    for row in rows:
+        if row.top - 1 <= cy < row.bottom + 1:
+            entry = (top, bottom, fill)
+            if entry not in row.cells[col].fills:
+                row.cells[col].fills.append(entry)
+            return
+
+
+def clean_text(text: str) -> str:
+    """Text as printed: the soft-hyphen control PDF fonts emit becomes a hyphen."""
+    return text.replace("\x02", "-").replace("\u00ad", "-").strip()
+
+
+def _reading_order(frag: Frag) -> tuple:
+    """Top to bottom by baseline (runs of one line share it though their boxes differ), then left
+    to right."""
+    y = frag.baseline if frag.baseline is not None else (frag.top or 0)
+    return (round(y / 2), frag.x0 or 0)
+
+
+def _merge_frags(frags: list[Frag]) -> list[Frag]:
+    """Runs of one visual line inside a cell become one fragment, in reading order."""
+    out: list[Frag] = []
+    for frag in sorted(frags, key=_reading_order):
+        last = out[-1] if out else None
+        if last is not None and last.line is frag.line:
+            last.text = f"{last.text} {frag.text}".strip()
+            last.bottom = max(last.bottom or 0, frag.bottom or 0)
+        elif last is not None and abs((last.top or 0) - (frag.top or 0)) < 2:
+            last.text = f"{last.text} {frag.text}".strip()
+        else:
+            out.append(Frag(frag.text, frag.top, frag.bottom, frag.line, frag.x0, frag.baseline))
+    return out
+
+
+def _caption(page: Page, box: Box) -> Optional[str]:
+    above = [ln for ln in page.lines if ln.box and box[1] - 40 <= ln.box[3] <= box[1] + 1 and ln.box[2] > box[0]]
+    return above[-1].stripped if above else None
+
+
+# --------------------------------------------------------------------------- borderless lists
+
+
+def _split(ln: Line) -> Optional[tuple[list[Segment], list[Segment]]]:
+    """A line as (term runs, text runs) at its first gap of 10pt or more; a run drawn over the end
+    of the one before (a glyph printed twice) is dropped."""
+    segs: list[Segment] = []
+    for seg in ln.segments:
+        if segs and seg.box[0] < segs[-1].box[2] - 0.5 and segs[-1].text.endswith(seg.text):
+            continue
+        segs.append(seg)
+    for k in range(1, len(segs)):
+        if segs[k].box[0] - segs[k - 1].box[2] >= 10:
+            return segs[:k], segs[k:]
+    return None
+
+
+def borderless_pairs(page: Page, taken: list[Box]) -> Optional[Grid]:
+    """A two-column list without rules: lines whose term starts at one x and whose text starts at
+    another steady x after a wide gap (the text may be drawn in several runs), with following
+    lines at the text's x continuing the entry."""
+    lines = [ln for ln in page.lines if ln.box and not _inside(ln.box, taken)]
+    starts: dict[tuple[int, int], int] = {}
+    parts = {}
+    for ln in lines:
+        split = _split(ln)
+        if split is not None and len(split[0]) <= 2:
+            parts[id(ln)] = split
+            key = (round(split[0][0].box[0] / 3), round(split[1][0].box[0] / 3))
+            starts[key] = starts.get(key, 0) + 1
+    if not starts:
+        return None
+    key, count = max(starts.items(), key=lambda kv: (kv[1], kv[0]))
+    if count < 4:
+        return None
+    x_term, x_text = key[0] * 3, key[1] * 3
+    paired = [ln for ln in lines if id(ln) in parts and abs(parts[id(ln)][0][0].box[0] - x_term) <= 4
+              and abs(parts[id(ln)][1][0].box[0] - x_text) <= 4]
+    pitches = sorted(b.box[1] - a.box[1] for a, b in zip(paired, paired[1:]) if b.box[1] > a.box[1])
+    pitch = pitches[len(pitches) // 2] if pitches else 0.0
+    rows: list[Row] = []
+    for ln in lines:
+        first = ln.segments[0]
+        split = parts.get(id(ln))
+        if split is not None and abs(split[0][0].box[0] - x_term) <= 4 and abs(split[1][0].box[0] - x_text) <= 4:
+            term = split[0][0].text
+            if rows and term[:1].islower() and ln.box[1] - rows[-1].lines[-1].box[1] < 0.85 * pitch:
+                # a term wrapping onto the next line, closer than the entries' pitch
+                rows[-1].cells[0].frags.append(Frag(" ".join(clean_text(x.text) for x in split[0]), ln.box[1], ln.box[3], ln, first.box[0]))
+                rows[-1].cells[1].frags.append(Frag(" ".join(clean_text(x.text) for x in split[1]), ln.box[1], ln.box[3], ln, split[1][0].box[0]))
+                rows[-1].bottom = ln.box[3]
+                continue
+            rows.append(Row([_cell(split[0], ln), _cell(split[1], ln)], page, ln.box[1], ln.box[3]))
+        elif rows and len(ln.segments) == 1 and abs(first.box[0] - x_text) <= 4 and ln.box[1] - rows[-1].bottom < 20:
+            rows[-1].cells[1].frags.append(Frag(clean_text(first.text), ln.box[1], ln.box[3], ln, first.box[0]))
+            rows[-1].bottom = ln.box[3]
+    if len(rows) < 4:
+        return None
+    grid = Grid(rows=rows, caption=None, source="pdf", strategy="pairs")
+    grid.box = grid_box(grid)
+    return grid
+
+
+def _cell(segs: list[Segment], line: Line) -> Cell:
+    text = " ".join(clean_text(s.text) for s in segs)
+    return Cell([Frag(text, segs[0].box[1], max(s.box[3] for s in segs), line, segs[0].box[0])])
+def _inside(box: Box, regions: list[Box]) -> bool:
+    cy = (box[1] + box[3]) / 2
+    return any(r[1] - 2 <= cy <= r[3] + 2 and r[0] - 2 <= box[0] <= r[2] for r in regions)
+
+
+def grid_box(grid: Grid) -> Box:
+    tops = [r.top for r in grid.rows if r.top is not None]
+    bottoms = [r.bottom for r in grid.rows if r.bottom is not None]
+    xs = [f.line.box for r in grid.rows for c in r.cells for f in c.frags if f.line and f.line.box]
+    x0 = min((b[0] for b in xs), default=0.0)
+    x1 = max((b[2] for b in xs), default=0.0)
+    return (x0, min(tops, default=0.0), x1, max(bottoms, default=0.0))

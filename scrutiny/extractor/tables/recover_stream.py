@@ -1,0 +1,244 @@
+"""Table recovery on PDF pages without a full grid (the stream strategy).
+
+Text that a ruled or shaded grid does not hold is read as camelot's stream flavour and Nurminen's
+algorithm read it, from the alignment of text runs alone:
+
+1. Blocks: the page's lines are cut where the vertical gap is wider than a paragraph gap; a block
+   with fewer than three lines of two runs or more is prose and is left alone. Neighbouring blocks
+   whose columns agree are one table again (a gap between two rows of a table is no end of it), and
+   a one-run line just above a block (a caption, a group heading) joins it as a spanning row.
+2. Columns: the vertical rules that cross the block when there are any (vertical-only rulings);
+   otherwise the gutters of the block's multi-run lines: x ranges that (almost) no run covers.
+   Left-, right- and centre-aligned columns all leave such a gutter; a run overflowing one gutter
+   does not close it.
+3. Rows: horizontal rules across the block, the edges of full-width fills (zebra bands) and
+   horizontal whitespace across every column (a gap wider than the line gap inside a cell). A cell
+   of several lines stays one cell; spanning rows are rows with one filled cell.
+
+Each grid keeps its column edges and its box, so a table continued on the next page can be joined
+column by column.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+from typing import Optional
+
+from scrutiny.extractor.pages import Box, Line, Page
+from scrutiny.extractor.tables.grid import Cell, Frag, Grid, Row
+from scrutiny.extractor.tables.recover_pdf import clean_text
+
+RUN_GAP = 3.0  # runs closer than this are one phrase
+MIN_GUTTER = 3.0  # the narrowest whitespace between two columns
+MIN_MULTI = 3  # lines of two or more runs a block needs to be a table
+
+
+def stream_grids(page: Page, taken: list[Box]) -> list[Grid]:
+    lines = [ln for ln in page.lines if ln.box and ln.segments and not _taken(ln.box, taken)]
+    if len(lines) < MIN_MULTI:
+        return []
+    heights = [ln.box[3] - ln.box[1] for ln in lines]
+    h = median(heights) or 8.0
+    grids = []
+    for block in _tables(_blocks(lines, h), h):
+        grid = _grid(page, block, h)
+        if grid is not None:
+            grids.append(grid)
+    return grids
+
+
+def _taken(box: Box, regions: list[Box]) -> bool:
+    cy = (box[1] + box[3]) / 2
+    return any(r[1] - 2 <= cy <= r[3] + 2 and box[0] < r[2] and r[0] < box[2] for r in regions)
+
+
+def runs(line: Line) -> list[tuple[float, float]]:
+    """The phrases of a line as x ranges: runs closer than RUN_GAP are one."""
+    out: list[list[float]] = []
+    for seg in line.segments:
+        if out and seg.box[0] - out[-1][1] < RUN_GAP:
+            out[-1][1] = max(out[-1][1], seg.box[2])
+        else:
+            out.append([seg.box[0], seg.box[2]])
+    return [(a, b) for a, b in out]
+
+
+def baseline(line: Line) -> float:
+    """The line's baseline; the bottom of its box when the PDF gave none."""
+    values = [s.baseline for s in line.segments if s.baseline is not None]
+    return max(values) if values else line.box[3]
+
+
+def _multi(line: Line) -> bool:
+    return len(runs(line)) >= 2
+
+
+def _blocks(lines: list[Line], h: float) -> list[list[Line]]:
+    blocks: list[list[Line]] = []
+    for ln in lines:
+        if blocks and ln.box[1] - blocks[-1][-1].box[3] <= 1.8 * h:
+            blocks[-1].append(ln)
+        else:
+            blocks.append([ln])
+    return blocks
+
+
+def gutters(lines: list[Line], left: float, right: float) -> list[tuple[float, float]]:
+    """Whitespace x ranges between left and right that the multi-run lines' runs leave open; a
+    gutter may be crossed by one line in twenty (an overflowing run)."""
+    multi = [ln for ln in lines if _multi(ln)]
+    if not multi:
+        return []
+    size = int(right - left) + 2
+    cover = [0] * size
+    for ln in multi:
+        for a, b in runs(ln):
+            for x in range(max(0, int(a - left)), min(size, int(b - left) + 1)):
+                cover[x] += 1
+    tolerance = len(multi) // 20
+    out: list[tuple[float, float]] = []
+    start: Optional[int] = None
+    for x, n in enumerate(cover + [size + 1]):
+        if n <= tolerance and x < size:
+            if start is None:
+                start = x
+        elif start is not None:
+            if x - start >= MIN_GUTTER and start > 0 and x < size:
+                out.append((left + start, left + x))
+            start = None
+    return out
+
+
+def _bounds(lines: list[Line]) -> tuple[float, float]:
+    return min(ln.box[0] for ln in lines), max(ln.box[2] for ln in lines)
+
+
+def _compatible(a: list[Line], b: list[Line]) -> bool:
+    """Two blocks are one table when their multi-run lines agree on the columns: together they
+    keep every gutter each has alone (a column empty in one block only widens a gutter there)."""
+    left, right = _bounds(a + b)
+    ga, gb = gutters(a, left, right), gutters(b, left, right)
+    if not ga or not gb:
+        return False
+    both = gutters(a + b, left, right)
+    return len(both) >= 2 and len(both) >= max(len(ga), len(gb))
+
+
+def _tables(blocks: list[list[Line]], h: float) -> list[list[Line]]:
+    out: list[list[Line]] = []
+    pending: list[Line] = []  # one-run lines just above the next block
+    for block in blocks:
+        if sum(1 for ln in block if _multi(ln)) < 2:
+            if out and _compatible(out[-1], block) and block[0].box[1] - out[-1][-1].box[3] <= 6 * h:
+                out[-1].extend(block)
+                continue
+            if pending and block[0].box[1] - pending[-1].box[3] > 4 * h:
+                pending = []
+            pending = pending + block if len(block) <= 3 else []
+            continue
+        if out and not pending and _compatible(out[-1], block) and block[0].box[1] - out[-1][-1].box[3] <= 6 * h:
+            out[-1].extend(block)
+        elif out and pending and _compatible(out[-1], block) and block[0].box[1] - pending[-1].box[3] <= 4 * h:
+            out[-1].extend(pending + block)
+        else:
+            near = [ln for ln in pending if block[0].box[1] - ln.box[3] <= 4 * h]
+            out.append(near + block)
+        pending = []
+    return [b for b in out if sum(1 for ln in b if _multi(ln)) >= MIN_MULTI]
+
+
+def _verticals(page: Page, top: float, bottom: float) -> list[float]:
+    xs: list[float] = []
+    for rule in page.rules:
+        x0, t, x1, b = rule.box
+        if rule.horizontal or b < top or t > bottom or (min(b, bottom) - max(t, top)) < 4:
+            continue
+        x = (x0 + x1) / 2
+        if not any(abs(x - v) <= 2.5 for v in xs):
+            xs.append(x)
+    return sorted(xs)
+
+
+def _columns(page: Page, block: list[Line]) -> list[float]:
+    left, right = _bounds(block)
+    top, bottom = block[0].box[1], block[-1].box[3]
+    ruled = [x for x in _verticals(page, top, bottom) if left - 30 <= x <= right + 30]
+    if len(ruled) >= 2:
+        xs = ruled
+        inner = [r for ln in block if _multi(ln) for r in runs(ln)]  # a caption may stick out
+        if min(a for a, _ in inner) < xs[0] - 2:
+            xs = [left - 1] + xs
+        if max(b for _, b in inner) > xs[-1] + 2:
+            xs = xs + [right + 1]
+        xs[0], xs[-1] = min(xs[0], left - 1), max(xs[-1], right + 1)
+        return xs
+    return [left - 1] + [(a + b) / 2 for a, b in gutters(block, left, right)] + [right + 1]
+
+
+def _row_edges(page: Page, block: list[Line], left: float, right: float, h: float) -> list[float]:
+    """Where rows break: a line pitch wider than the leading inside a cell, horizontal rules and
+    full-width fill edges that fall between lines."""
+    spans: list[list[float]] = []  # top, bottom, baseline of its first line, of its lowest line
+    for ln in sorted(block, key=lambda ln: ln.box[1]):
+        base = baseline(ln)
+        if spans and ln.box[1] <= spans[-1][1] + 0.5:
+            spans[-1][1] = max(spans[-1][1], ln.box[3])
+            spans[-1][3] = max(spans[-1][3], base)
+        else:
+            spans.append([ln.box[1], ln.box[3], base, base])
+    # A new row starts where the line pitch (baseline to baseline) opens wider than a paragraph's
+    # leading: 1.5 line heights separate the leading inside a cell (1.2-1.4) from the padding
+    # between rows.
+    edges = [(a[1] + b[0]) / 2 for a, b in zip(spans, spans[1:]) if b[2] - a[3] > 1.5 * h and b[0] > a[1]]
+    width = right - left
+    marks = [r.box[1] for r in page.rules if r.horizontal and r.box[2] - r.box[0] >= 0.6 * width]
+    for rect in page.rects:
+        x0, t, x1, b = rect.box
+        if x1 - x0 >= 0.6 * width and x0 <= left + 0.2 * width:
+            marks += [t, b]
+    for y in marks:
+        if spans[0][0] < y < spans[-1][1] and not any(s[0] + 1 < y < s[1] - 1 for s in spans):
+            if not any(abs(y - e) < h for e in edges):
+                edges.append(y)
+    return sorted(edges)
+
+
+def _grid(page: Page, block: list[Line], h: float) -> Optional[Grid]:
+    xs = _columns(page, block)
+    if len(xs) < 4:
+        return None  # two columns without rules are a list (numbered paragraphs, a glossary), left to the pairs reader
+    top, bottom = min(ln.box[1] for ln in block), max(ln.box[3] for ln in block)
+    edges = [top - 1, *_row_edges(page, block, xs[0], xs[-1], h), bottom + 1]
+    rows = [Row([Cell() for _ in range(len(xs) - 1)], page, a, b, spaced=True) for a, b in zip(edges, edges[1:])]
+    for ln in block:
+        mid = (ln.box[1] + ln.box[3]) / 2
+        row = next((r for r in rows if r.top <= mid < r.bottom), rows[-1])
+        for seg in ln.segments:
+            col = _col(xs, seg.box[0])
+            cell = row.cells[col]
+            text = clean_text(seg.text)
+            if cell.frags and cell.frags[-1].line is ln:
+                cell.frags[-1].text = f"{cell.frags[-1].text} {text}".strip()
+            else:
+                cell.frags.append(Frag(text, seg.box[1], seg.box[3], ln, seg.box[0], seg.baseline))
+    for rect in page.rects:
+        x0, t, x1, b = rect.box
+        cx, cy = (x0 + x1) / 2, (t + b) / 2
+        if x1 - x0 >= 0.6 * (xs[-1] - xs[0]) or not (xs[0] <= cx <= xs[-1]):
+            continue  # a zebra band is no cell's own colour
+        row = next((r for r in rows if r.top <= cy < r.bottom), None)
+        if row is not None:
+            row.cells[_col(xs, cx)].fills.append((t, b, rect.fill))
+    rows = [r for r in rows if not r.empty]
+    if len(rows) < 2:
+        return None
+    box = (xs[0], top, xs[-1], bottom)
+    above = [ln for ln in page.lines if ln.box and top - 40 <= ln.box[3] <= top - 0.5 and ln.box[2] > xs[0]]
+    return Grid(rows=rows, caption=above[-1].stripped if above else None, source="pdf", xs=xs, box=box, strategy="stream")
+
+
+def _col(xs: list[float], x: float) -> int:
+    for i in range(len(xs) - 1):
+        if x + 1 < xs[i + 1]:
+            return i
+    return len(xs) - 2
