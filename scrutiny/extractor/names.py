@@ -9,9 +9,11 @@ all-capitals forms ("COUNCILLOR GIDEON BULL") and "Surname, Given" forms.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
 from rapidfuzz import fuzz
@@ -106,25 +108,69 @@ PLACE_WORDS = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=1)
-def _given_names() -> dict[str, tuple[int, int]]:
-    """Given name (lower case) -> its popularity, 1 (rare) to 13, highest in any country and
-    highest in Britain, Ireland or the USA; from the name list of gender-guesser (some 40,000
-    names from 54 countries)."""
-    import gender_guesser.detector as detector
-
-    countries = detector.Detector.COUNTRIES
-    english = [countries.index(c) for c in ("great_britain", "ireland", "usa")]
-    out: dict[str, tuple[int, int]] = {}
-    for name, by_gender in detector.Detector(case_sensitive=False).names.items():
-        values = [[int(c, 16) if c.strip() else 0 for c in cv] for cv in by_gender.values()]
-        best = max((v for row in values for v in row), default=0)
-        in_english = max((row[i] for row in values for i in english if i < len(row)), default=0)
-        out[name] = (best, in_english)
-    return out
-
-
 GIVEN_NAME_POPULARITY = 4  # "Ken", "Sian", "Priya" pass; "Core", "Summer", "Key" do not
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The given names (lower case) in common use anywhere, and those in common use in Britain,
+    Ireland or the USA: popularity at least GIVEN_NAME_POPULARITY in the name list of
+    gender-guesser (some 40,000 names from 54 countries). Reading that list takes a third of a
+    second, so the two sets are kept in the user's cache directory, keyed by the list's size and
+    time, and read back from there in a few milliseconds."""
+    import gender_guesser
+
+    source = Path(gender_guesser.__file__).with_name("data") / "nam_dict.txt"
+    stat = source.stat()
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "scrutiny"
+    cached = root / f"given-names-{GIVEN_NAME_POPULARITY}-{stat.st_size}-{stat.st_mtime_ns}.txt"
+    try:
+        common, english = cached.read_text(encoding="utf-8").split("\n\n")
+        return frozenset(common.split()), frozenset(english.split())
+    except (OSError, ValueError):
+        pass
+    common_set, english_set = _read_given_names(source)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        part = cached.with_suffix(f".{os.getpid()}.part")
+        part.write_text(" ".join(sorted(common_set)) + "\n\n" + " ".join(sorted(english_set)), encoding="utf-8")
+        os.replace(part, cached)
+    except OSError:
+        pass  # a read-only home: read the list each time
+    return common_set, english_set
+
+
+def _read_given_names(source: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """One pass over gender-guesser's list. Each line holds a gender code, the name ("+" joins the
+    parts of a compound name, written with nothing, a space or a hyphen), and from column 30 one
+    hex digit of popularity per country (great_britain, ireland, usa first); a later line for the
+    same name and gender replaces an earlier one."""
+    by_gender: dict[str, dict[str, str]] = {}
+    with open(source, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line or line[0] in "#=":
+                continue
+            gender, name = line.split(None, 2)[:2]
+            name = name.lower()
+            for form in ((name.replace("+", ""), name.replace("+", " "), name.replace("+", "-")) if "+" in name else (name,)):
+                by_gender.setdefault(form, {})[_GENDERS.get(gender, gender)] = line[30:-1]
+    common, english = set(), set()
+    for name, rows in by_gender.items():
+        if " " in name:
+            continue  # looked up one word at a time
+        if max(_hex(max(v, default=" ")) for v in rows.values()) >= GIVEN_NAME_POPULARITY:
+            common.add(name)
+        if max(_hex(max(v[:3], default=" ")) for v in rows.values()) >= GIVEN_NAME_POPULARITY:
+            english.add(name)
+    return frozenset(common), frozenset(english)
+
+
+_GENDERS = {"1M": "?M", "1F": "?F"}  # "1M" and "?M" are one class (mostly male), as are "1F" and "?F"
+
+
+def _hex(char: str) -> int:
+    return int(char, 16) if char.strip() else 0
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -137,8 +183,8 @@ def is_given_name(word: str, *, common_word: bool = False) -> bool:
         return False
     if w in DIMINUTIVES:
         return True
-    best, in_english = _given_names().get(w, (0, 0))
-    return (in_english if common_word else best) >= GIVEN_NAME_POPULARITY
+    common, english = _given_names()
+    return w in (english if common_word else common)
 
 
 _CONNECTORS = re.compile(r"\s*(?:;|/|\n|\band\b|\s&\s)\s*", re.I)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from scrutiny.extractor import names, nlp
+from scrutiny.extractor import names
 from scrutiny.extractor.context import Context, provenance
 from scrutiny.extractor.minutes import attendance, decisions, items as itemsmod, stream
 from scrutiny.extractor.minutes.header import Header, read_header
@@ -25,8 +25,13 @@ MINUTES_HEADING = re.compile(r"^\W*(?:(?:draft|unconfirmed|confirmed|printed)\s+
 
 def extract(ctx: Context, out: Extraction, *, spacy_model: Optional[str] = None) -> None:
     """Fill ``out.minutes`` with one record per set of minutes found."""
+    found = locate(ctx, out)
+    if not found:
+        return
+    from scrutiny.extractor import nlp  # spaCy is loaded only for a pack that holds minutes
+
     pipeline = nlp.pipeline(spacy_model)
-    for doc_id, pages in locate(ctx, out):
+    for doc_id, pages in found:
         record = read_minutes(pages, pipeline, document=doc_id)
         if record is not None:
             out.minutes.append(record)
@@ -41,7 +46,10 @@ def locate(ctx: Context, out: Extraction) -> list[tuple[Optional[str], list[Page
             found.append((doc.id, [p for p in ctx.source.pages[first - 1 : last] if not p.blank]))
     if found:
         return found
-    return [(None, pages) for pages in find_by_structure(ctx.source.pages)]
+    # pages that segmentation read as something else (an agenda, a report, a table) are not searched
+    claimed = {n for doc in out.documents if doc.kind not in ("other", "blank") for n in range(doc.pages[0], doc.pages[1] + 1)}
+    free = [p for p in ctx.source.pages if p.index not in claimed]
+    return [(None, pages) for pages in find_by_structure(free)]
 
 
 def find_by_structure(pages: list[Page]) -> list[list[Page]]:

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
-from scrutiny.extractor import nlp as nlpmod
 from scrutiny.extractor.minutes.stream import Row
 
 HEADINGS: list[tuple[str, str, Optional[str]]] = [
@@ -660,6 +659,8 @@ def substitute_lines(rows: list[Row]) -> list[tuple[str, str, Row]]:
 def from_body(texts: list[tuple[str, Row]], pipeline) -> list[Person]:
     """People introduced in the minutes with a role beside their name, and councillors who spoke:
     officers when the role is a council post, guests otherwise."""
+    from scrutiny.extractor import nlp as nlpmod
+
     found = []
     for text, row in texts:
         doc = pipeline(text)

@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from scrutiny.extractor import nlp as nlpmod
 
 OPENER = re.compile(
     r"(?:(?<=^)|(?<=[\s.:;”\"]))(?P<opener>(?:And\s+)?RESOLVED|(?:And\s+|It\s+was\s+)?Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b|\s*$)|"
@@ -564,6 +563,8 @@ _RECUSED = re.compile(rf"(?P<who>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)[
 def declarations(text: str, pipeline) -> list[tuple[str, Optional[str], str, int]]:
     """(member, item, interest, offset) for each declaration stated; a member who recused
     themselves from the item declared an interest the minutes do not name."""
+    from scrutiny.extractor import nlp as nlpmod
+
     out = [(m.group("who"), None, None, m.start()) for m in _RECUSED.finditer(text)]
     for off, s in sentences(text, pipeline):
         if not _DECLARED.search(s) or _NONE_DECLARED.search(s):
