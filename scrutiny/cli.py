@@ -81,12 +81,31 @@ class _Group(click.Group):
 def _limits(max_bytes: int, max_pages: int, max_runs: int):
     from scrutiny.extractor.ingest import Limits
 
-    return Limits(max_bytes=max_bytes * 1024 * 1024, max_pages=max_pages, max_runs_per_page=max_runs)
+    reading = click.get_current_context().meta.get(_READING, {})
+    return Limits(max_bytes=max_bytes * 1024 * 1024, max_pages=max_pages, max_runs_per_page=max_runs, **reading)
+
+
+_READING = "scrutiny.reading"  # how packs are read (OCR, password), gathered by the options' callbacks
+
+
+def _reading(field: str):
+    def store(ctx: click.Context, param: click.Parameter, value):
+        if value is not None:
+            ctx.meta.setdefault(_READING, {})[field] = value
+
+    return store
 
 
 def _limit_options(fn):
     from scrutiny.extractor.ingest import LIMITS
 
+    fn = click.option("--password", metavar="TEXT", envvar="SCRUTINY_PASSWORD", expose_value=False,
+                      callback=_reading("password"),
+                      help="Password of encrypted PDFs (or set SCRUTINY_PASSWORD).")(fn)
+    fn = click.option("--ocr-lang", metavar="LANGS", expose_value=False, callback=_reading("ocr_lang"),
+                      help="Tesseract language(s) for scanned pages, e.g. 'eng' or 'eng+fra' [default: eng].")(fn)
+    fn = click.option("--no-ocr", is_flag=True, default=None, flag_value=False, expose_value=False,
+                      callback=_reading("ocr"), help="Do not OCR scanned pages (they are flagged as not extracted).")(fn)
     fn = click.option("--max-runs", default=LIMITS.max_runs_per_page, show_default=True, metavar="N",
                       type=click.IntRange(1), help="Text runs per PDF page; a page over it is skipped with a flag.")(fn)
     fn = click.option("--max-pages", default=LIMITS.max_pages, show_default=True, metavar="N",

@@ -462,4 +462,4 @@ def test_a_partly_scanned_pack_marks_its_scanned_page_not_extracted():
     out = pipeline.extract(source)
     assert out.status == "partial_success"
     codes = {f.code for f in out.flags}
-    assert "page-no-text-layer" in codes and codes & {"ocr-unavailable", "ocr-not-run"}
+    assert "page-no-text-layer" in codes and codes & {"ocr-unavailable", "ocr-no-words"}

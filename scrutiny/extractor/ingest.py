@@ -14,7 +14,7 @@ import os
 import re
 import stat
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -37,12 +37,17 @@ _PAGE_WORD = re.compile(r"^\s*page\s+(\d{1,4})(?:\s+of\s+\d+)?\s*$", re.I)
 
 @dataclass(frozen=True)
 class Limits:
-    """Caps on what one pack may hold; beyond them the pack fails with a clear error (a page with
-    too many text runs is skipped with a flag instead, and the rest of the pack is kept)."""
+    """How a pack is read. Caps on what it may hold: beyond them the pack fails with a clear error
+    (a page with too many text runs is skipped with a flag instead, and the rest of the pack is
+    kept). Whether scanned pages are read by OCR, in which Tesseract language. The password of
+    an encrypted PDF."""
 
     max_bytes: int = 512 * 1024 * 1024
     max_pages: int = 10_000
     max_runs_per_page: int = 10_000
+    ocr: bool = True
+    ocr_lang: str = "eng"
+    password: Optional[str] = field(default=None, repr=False)
 
 
 LIMITS = Limits()
@@ -113,15 +118,35 @@ def load_bytes(name: str, data: bytes, path: Optional[str] = None, limits: Optio
     digest = hashlib.sha256(data).hexdigest()
     fmt = detect_format(name, data)
     skipped: list[tuple[int, str]] = []
+    ocred: list[tuple[int, float]] = []
     if fmt == "pdf":
-        pages = pdf_pages(name, data, limits=limits, skipped=skipped)
+        pages = pdf_pages(name, data, limits=limits, skipped=skipped, ocred=ocred)
+        if limits.password is not None:
+            data = _decrypted(data, limits.password)
     else:
         pages = text_pages(name, decode_text(name, data))
         if len(pages) > limits.max_pages:
             raise LimitError(f"{name}: {len(pages)} pages is over the cap of {limits.max_pages} pages (--max-pages)")
     source = Source(name=name, sha256=digest, format=fmt, pages=pages, path=path, data=data)
     source.skipped = skipped
+    source.ocred = ocred
     return source
+
+
+def _decrypted(data: bytes, password: str) -> bytes:
+    """The PDF saved without its encryption, so every later reader (the table re-reading with
+    pdfplumber among them) opens it without the password; the pack's sha256 stays the original's."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(data, password=password)
+    try:
+        buf = io.BytesIO()
+        doc.save(buf, flags=pdfium.raw.FPDF_REMOVE_SECURITY)
+        return buf.getvalue()
+    finally:
+        doc.close()
 
 
 _PDF_HEADER = re.compile(rb"%PDF-\d\.\d")
@@ -296,7 +321,8 @@ def _running_headers(lines: list[Line]) -> set[str]:
 
 
 def pdf_pages(name: str, data: bytes, limits: Optional[Limits] = None,
-              skipped: Optional[list[tuple[int, str]]] = None) -> list[Page]:
+              skipped: Optional[list[tuple[int, str]]] = None,
+              ocred: Optional[list[tuple[int, float]]] = None) -> list[Page]:
     """The pages of a PDF. A page PDFium cannot load, or one over the cap on text runs, is kept as an
     empty page marked not extracted and listed in ``skipped`` (page, why); a page with images but
     no text (a scanned page) is marked not extracted too, never blank."""
@@ -305,13 +331,16 @@ def pdf_pages(name: str, data: bytes, limits: Optional[Limits] = None,
 
     limits = limits or LIMITS
     skipped = skipped if skipped is not None else []
+    ocred = ocred if ocred is not None else []
     try:
-        doc = pdfium.PdfDocument(data)
+        doc = pdfium.PdfDocument(data, password=limits.password)
     except pdfium.PdfiumError as exc:
         cause = str(exc)
         if "password" in cause.lower():
-            raise InputError(f"{name}: PDF is encrypted and needs a password") from None
-        if "Success" in cause:  # PDFium parsed the file but found no page tree
+            if limits.password is None:
+                raise InputError(f"{name}: PDF is encrypted and needs a password (--password)") from None
+            raise InputError(f"{name}: PDF is encrypted and the password given is not its password") from None
+        if "Success" in cause or _no_page_objects(data):  # PDFium parsed the file but found no page tree
             raise InputError(f"{name}: PDF has no pages (no page tree PDFium can read)") from None
         raise InputError(f"{name}: damaged or unreadable PDF ({cause.removeprefix('Failed to load document ').strip('()')})") from None
     except Exception as exc:
@@ -335,16 +364,47 @@ def pdf_pages(name: str, data: bytes, limits: Optional[Limits] = None,
                 skipped.append((i + 1, why))
                 continue
             if not page.lines and _has_images(doc, i, pdfium_raw):
-                page.extracted, page.blank = False, False
-                skipped.append((i + 1, "no text layer (a scanned page; OCR is not run)"))
+                page = _scanned(doc, i, page, limits, skipped, ocred)
             pages.append(page)
     finally:
         doc.close()
     if not any(p.lines for p in pages):
         if all(not p.extracted for p in pages) and any("cannot load" in why or "cap" in why for _, why in skipped):
             raise InputError(f"{name}: no page could be read ({skipped[0][1]})")
-        raise NoTextError(f"{name}: no text layer on any of its {len(pages)} pages (a scan? run OCR first)")
+        reasons = sorted({why for _, why in skipped})
+        cause = reasons[0].removeprefix("no text layer (a scanned page; ").rstrip(")") if len(reasons) == 1 else "a scan?"
+        raise NoTextError(f"{name}: no text layer on any of its {len(pages)} pages ({cause})")
     return pages
+
+
+def _scanned(doc, i: int, page: Page, limits: Limits, skipped: list[tuple[int, str]],
+             ocred: list[tuple[int, float]]) -> Page:
+    """A page with images and no text layer: read by OCR where Tesseract is installed and OCR is
+    on (listed in ``ocred`` with its mean word confidence), else marked not extracted, never blank."""
+    from scrutiny.extractor import ocr
+
+    why = "no text layer (a scanned page; OCR is off)" if not limits.ocr else None
+    if why is None and ocr.tesseract() is None:
+        why = "no text layer (a scanned page; Tesseract is not installed)"
+    if why is None:
+        pg = doc[i]
+        try:
+            result = ocr.read_page(pg, ocr.Settings(lang=limits.ocr_lang))
+        except ocr.OcrError as exc:
+            why = f"no text layer (a scanned page; OCR failed: {exc})"
+        else:
+            if result.segments:
+                page.lines = group_lines(result.segments)
+                page.blank = False
+                _mark_page(page)
+                ocred.append((i + 1, round(result.confidence, 1)))
+                return page
+            why = "no text layer (a scanned page; OCR found no words)"
+        finally:
+            pg.close()
+    page.extracted, page.blank = False, False
+    skipped.append((i + 1, why))
+    return page
 
 
 class _TooManyRuns(Exception):
@@ -353,11 +413,32 @@ class _TooManyRuns(Exception):
         self.runs = runs
 
 
+def _no_page_objects(data: bytes) -> bool:
+    """The file writes a page tree but no page object in its plain objects (and none can hide in
+    compressed object streams). PDFium's own error code is kept from its last failure, so after a
+    damaged file in the same process it cannot tell a file without pages from a damaged one."""
+    return (re.search(rb"/Type\s*/Pages\b", data) is not None and not re.search(rb"/Type\s*/Page\b", data)
+            and b"/ObjStm" not in data)
+
+
+INK_SHARE = 0.01  # a page without text whose drawing inks this share of its area holds text as pictures
+
+
 def _has_images(doc, i: int, raw) -> bool:
+    """Whether a page without a text layer shows something to read: an image (a scan), or vector
+    drawing that inks a share of the page a border or a logo does not (text turned to outlines,
+    as some scanners and printers-to-PDF write it)."""
     try:
         pg = doc[i]
         try:
-            return any(True for _ in pg.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3))
+            kinds = {obj.type for obj in pg.get_objects(max_depth=3)}
+            if raw.FPDF_PAGEOBJ_IMAGE in kinds:
+                return True
+            if raw.FPDF_PAGEOBJ_PATH not in kinds:
+                return False
+            image = pg.render(scale=0.5, grayscale=True).to_pil()
+            dark = sum(image.histogram()[:128])
+            return dark >= INK_SHARE * image.width * image.height
         finally:
             pg.close()
     except Exception:

@@ -102,3 +102,4 @@ class Source:
     path: Optional[str] = None
     data: Optional[bytes] = field(default=None, repr=False)
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (page, why) of pages not extracted
+    ocred: list[tuple[int, float]] = field(default_factory=list)  # (page, mean word confidence) of pages read by OCR

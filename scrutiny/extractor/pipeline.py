@@ -72,6 +72,10 @@ def _page_ranges(pages: list[int]) -> str:
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
 
 
+_OCR_CAUSES = (("Tesseract is not installed", "ocr-unavailable"), ("OCR is off", "ocr-off"),
+               ("OCR failed", "ocr-failed"), ("OCR found no words", "ocr-no-words"))
+
+
 def _skipped_pages(ctx: Context, out: Extraction) -> None:
     """One flag per page ingest could not extract (so it is never taken for a blank page); the pack
     is then a partial success."""
@@ -88,14 +92,19 @@ def _skipped_pages(ctx: Context, out: Extraction) -> None:
         pages = f"page {first}" if first == last else f"pages {first}-{last}"
         ctx.flag(code, f"{pages} not extracted: {why}", severity="warning",
                  provenance=Provenance(page=first, extractor="ingest"))
-    scanned = [page for page, why in ctx.source.skipped if "no text layer" in why]
-    if scanned:
-        import shutil
+    for cause, code in _OCR_CAUSES:
+        scanned = [page for page, why in ctx.source.skipped if cause in why]
+        if scanned:
+            ctx.flag(code, f"{len(scanned)} scanned page(s) ({_page_ranges(scanned)}) not read: {cause}", severity="warning")
+    if ctx.source.ocred:
+        from scrutiny.extractor import ocr
 
-        found = shutil.which("tesseract")
-        ctx.flag("ocr-unavailable" if not found else "ocr-not-run",
-                 f"{len(scanned)} scanned page(s) ({_page_ranges(scanned)}) not read: "
-                 + ("Tesseract is not installed" if not found else "OCR is not implemented yet"), severity="warning")
+        pages = [page for page, _ in ctx.source.ocred]
+        mean = sum(c for _, c in ctx.source.ocred) / len(ctx.source.ocred)
+        worst = min(ctx.source.ocred, key=lambda pc: pc[1])
+        ctx.flag("page-ocr", f"{len(pages)} scanned page(s) ({_page_ranges(pages)}) read by OCR (Tesseract {ocr.version()}): "
+                 f"mean word confidence {mean:.0f}, lowest page {worst[0]} at {worst[1]:.0f}; check names and figures against the page",
+                 severity="info", provenance=Provenance(page=pages[0], extractor="ocr"))
     if ctx.source.skipped:
         out.status = "partial_success"
 
