@@ -644,7 +644,7 @@ def sections_for(gold: dict) -> list[Section]:
             "title": same_fuzzy, "theme": same_fuzzy, "controls": same_fuzzy, "rating": same_exact,
             "lead": same_name,
         }, ("ref", "title")),
-        Section("indicators", _gold_list("indicators"), _pred_indicators, key_exact("code"), {
+        Section("indicators", _gold_list("indicators"), _pred_indicators, key_ref_or_text("code", "description"), {
             "group": same_fuzzy, "description": same_fuzzy, "trend": same_exact, "value": same_quantity,
             "status": same_exact, "target": same_quantity, "floor": same_quantity,
             "commentary_first_words": same_prefix,
@@ -806,7 +806,7 @@ def _overall(result: dict) -> dict:
 _LIST_SECTIONS = {
     "members": "name", "co_optees": "name", "agenda_items": "number", "reports": "title",
     "glossary": "term", "actions": ("ref", "title", "plan"), "risks": ("ref", "title"), "milestones": "text", "exceptions": None,
-    "indicators": "code", "people": "aliases", "attendees": "name", "minute_items": ("ref", "title"),
+    "indicators": ("code", "description"), "people": "aliases", "attendees": "name", "minute_items": ("ref", "title"),
 }
 
 
