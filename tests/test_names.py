@@ -84,3 +84,34 @@ def test_slug():
     assert slug("Gideon Bull") == "gideon-bull"
     assert slug("Ó Ceallaigh") == "o-ceallaigh"
     assert slug("R W O'Brien") == "r-w-obrien"
+
+
+def test_offices_and_french_forms_of_address_are_not_given_names():
+    for text, honorific, given, surname in [
+        ("Commissioner Robert Sherrard", "Commissioner", ("Robert",), "Sherrard"),
+        ("Vice President Amarasiriwardena", "President", (), "Amarasiriwardena"),
+        ("Board Member Battle", "Board Member", (), "Battle"),
+        ("Trustee Elton", "Trustee", (), "Elton"),
+        ("M. Gaëtan Gagné", "M", ("Gaëtan",), "Gagné"),
+        ("Mme Ariane Bélanger", "Mme", ("Ariane",), "Bélanger"),
+    ]:
+        p = parse(text)
+        assert (p.honorific, p.given, p.surname) == (honorific, given, surname), text
+    assert parse("M. Prest").initials == ("M",) and parse("M. Prest").honorific is None  # an initial
+    assert parse("the Chair") is None and parse("Mayor") is None
+    assert parse("JTe") is None  # initials with the surname's next letters
+
+
+def test_initials_alone_reach_the_one_person_who_has_them():
+    from scrutiny.extractor.people import observation, people_and_mentions
+
+    texts = [("Simon Whitehouse", "attendee"), ("Jacqui Taylor", "attendee"), ("Jeni Tennison", "attendee"),
+             ("Sarah Williams", "attendee"), ("Simone Martin-Newberry", "attendee"),
+             ("SW", "action_owner"), ("JTe", "action_owner"), ("JT", "action_owner"), ("SMN", "action_owner")]
+    people, mentions = people_and_mentions([observation(t, c) for t, c in texts], {})
+    by_text = {m.text: m.person for m in mentions}
+    by_name = {p.name: p.id for p in people}
+    assert by_text["SW"] is None  # Simon Whitehouse and Sarah Williams share them
+    assert by_text["JTe"] == by_name["Jeni Tennison"]
+    assert by_text["JT"] == by_name["Jacqui Taylor"]  # the other JT is called JTe
+    assert by_text["SMN"] == by_name["Simone Martin-Newberry"]

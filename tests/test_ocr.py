@@ -43,6 +43,7 @@ def test_a_page_of_outlined_text_is_read_by_ocr():
         assert words in text
     out = pipeline.extract(source)
     assert out.meeting is not None and out.meeting.date == "2022-11-21"
+    assert out.meeting.provenance.ocr_confidence == source.ocred[0][1]
     flag = next(f for f in out.flags if f.code == "page-ocr")
     assert flag.severity == "info" and "Tesseract" in flag.message
 

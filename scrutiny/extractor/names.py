@@ -45,11 +45,34 @@ HONORIFICS: dict[str, tuple[str, ...]] = {
     "DAC": ("dac",), "AC": ("ac",), "DCS": ("dcs",), "DCI": ("dci",), "DI": ("di",), "DS": ("ds",),
     "DC": ("dc",), "PC": ("pc",), "PCSO": ("pcso",), "Supt": ("supt", "superintendent", "chief superintendent"),
     "Insp": ("insp", "inspector", "chief inspector"), "Sgt": ("sgt", "sergeant"), "Cmdr": ("cmdr", "commander"),
+    # French and German forms of address
+    "M": ("m", "monsieur", "mm"), "Mme": ("mme", "madame", "mmes"), "Mlle": ("mlle", "mademoiselle"),
+    "Herr": ("herr",), "Frau": ("frau",),
+    # offices used as a form of address before a name ("Commissioner Sherrard", "Board Member Battle")
+    "Commissioner": ("commissioner", "commissioners", "commr"),
+    "Trustee": ("trustee", "trustees"),
+    "Council Member": ("council member", "council members", "councilmember", "councilmembers", "councilman",
+                       "councilwoman", "council person", "councilperson"),
+    "Board Member": ("board member", "board members", "boardmember", "member of the board"),
+    "Mayor": ("mayor", "vice mayor", "deputy mayor", "mayor pro tem", "lord mayor", "maire", "adjoint au maire"),
+    "President": ("president", "vice president", "vice-president"),
+    "Chair": ("chair", "chairman", "chairwoman", "chairperson", "vice chair", "vice-chair", "vice chairman",
+              "vice chairperson", "co-chair"),
+    "Supervisor": ("supervisor", "supervisors"),
+    "Selectman": ("selectman", "selectwoman", "select board member"),
+    "Governor": ("governor", "governors"),
 }
+# Offices among the forms of address: they say what a person is, not their gender, and the same
+# person may be printed with one or without it
+OFFICES = frozenset({"Commissioner", "Trustee", "Council Member", "Board Member", "Mayor", "President", "Chair",
+                     "Supervisor", "Selectman", "Governor"})
+# Forms of address that are also initials ("M. Prest" is Melaina Prest): read as a form of address
+# only first and before a full given name ("M. Gaëtan Gagné")
+_INITIAL_LIKE = frozenset({"M"})
 _HONORIFIC_OF = {v: k for k, vs in HONORIFICS.items() for v in vs}
 _MAX_HONORIFIC_WORDS = max(len(v.split()) for v in _HONORIFIC_OF)
-MALE = frozenset({"Mr", "Sir", "Lord"})
-FEMALE = frozenset({"Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness"})
+MALE = frozenset({"Mr", "Sir", "Lord", "M", "Herr"})
+FEMALE = frozenset({"Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness", "Mme", "Mlle", "Frau"})
 
 POSTNOMINALS = frozenset(
     """obe mbe cbe kbe dbe gbe cmg cvo lvo ko jp dl mp mep msp ms am mla qc kc frs fba freng phd dphil md
@@ -342,9 +365,11 @@ RANKS = frozenset({"DAC", "AC", "DCS", "DCI", "DI", "DS", "DC", "PC", "PCSO"})
 def _honorific_here(canonical: str, words: list[str], i: int, n: int) -> bool:
     """A rank code ("DI", "PC") counts as an honorific only first and before a full given name,
     so "Mr AC Smith" keeps its initials."""
+    nxt = words[i + n] if i + n < len(words) else ""
+    if canonical in _INITIAL_LIKE and n == 1 and len(words[i].rstrip(".")) <= 2:
+        return i == 0 and len(nxt) > 2 and nxt[:1].isupper() and not nxt.isupper() and "." not in nxt and i + n + 1 < len(words)
     if canonical not in RANKS:
         return n > 1 or words[i].rstrip(".").isalpha()
-    nxt = words[i + n] if i + n < len(words) else ""
     return i == 0 and len(nxt) > 1 and not nxt.isupper() and "." not in nxt
 
 
@@ -406,6 +431,8 @@ def _assemble(text, words, honorifics, post, qualifier, role) -> Optional[Parsed
     all_caps = letters.isupper() and len(letters) > 1
     if all_caps and not honorifics and len(words) == 1:
         return None  # a lone capitalised token is an acronym more often than a name
+    if not honorifics and len(words) == 1 and re.fullmatch(r"[A-Z]{2,3}[a-z]{1,2}", words[0]):
+        return None  # initials with the surname's next letters ("JTe"), not a surname
     if any(not re.fullmatch(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'\-\.]*", w) for w in words):
         return None
     surname_words = [words.pop()]

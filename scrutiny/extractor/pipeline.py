@@ -58,6 +58,8 @@ def extract(source: Source, options: Options = Options()) -> Extraction:
     if options.people:
         _stage(ctx, out, "people", lambda: _people(ctx, out))
     _stage(ctx, out, "checks", lambda: _checks(ctx, out, options))
+    if ctx.source.ocred:
+        _mark_ocr(out, dict(ctx.source.ocred))
     out.flags = ctx.flags
     return out
 
@@ -137,6 +139,27 @@ def _checks(ctx: Context, out: Extraction, options: Options) -> None:
     if textless and ctx.source.format == "pdf":
         ctx.flag("pages-without-text", f"page(s) {_page_ranges(textless)} hold no text", severity="info")
     _check_dates(ctx, out)
+
+
+def _mark_ocr(out: Extraction, confidence: dict[int, float]) -> None:
+    """Every record read from a page that OCR read says so in its provenance, with the page's
+    mean word confidence."""
+    from scrutiny.models.records import Provenance
+
+    def visit(obj: object) -> None:
+        if isinstance(obj, list):
+            for item in obj:
+                visit(item)
+        elif isinstance(obj, Provenance):
+            if obj.page in confidence:
+                obj.ocr_confidence = confidence[obj.page]
+        elif isinstance(obj, BaseModel):
+            for field in type(obj).model_fields:
+                value = getattr(obj, field)
+                if isinstance(value, (list, BaseModel)):
+                    visit(value)
+
+    visit(out)
 
 
 def _check_dates(ctx: Context, out: Extraction) -> None:

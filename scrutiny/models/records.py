@@ -32,6 +32,9 @@ class Provenance(Record):
     )
     lines: Optional[list[int]] = Field(None, description="[first, last] 1-based line numbers; text sources only.")
     extractor: str = Field(..., description="Name of the extractor that produced the record.")
+    ocr_confidence: Optional[float] = Field(
+        None, description="Set when the page was read by OCR: the page's mean word confidence, 0-100."
+    )
 
 
 class Flag(Record):
@@ -303,7 +306,7 @@ class PeriodValue(Record):
 
 
 class Indicator(Record):
-    code: str
+    code: Optional[str] = Field(None, description="The code printed beside the indicator (NI 59, PI-12), or null when none is.")
     group: Optional[str] = None
     description: Optional[str] = None
     periods: list[PeriodValue] = Field(default_factory=list)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
@@ -55,9 +56,13 @@ def link(observations: list[Observation], glossary: dict[str, str]) -> Linked:
         assignments[u.item.index] = Assignment(None, None, u.evidence)
     statements = role_statements(groups, ids)
     role_aliases: dict[str, list[Observation]] = defaultdict(list)
+    by_initials = _initials_index(groups, ids)
+    # a holder the pack calls by a longer form ("JTe") is not the one meant by the short one ("JT")
+    longer = {pid for o in observations if o.name is None and _EXTENDED.fullmatch(o.text.strip())
+              for pid in by_initials.get(o.text.strip(), ())}
     for o in observations:
         if o.name is None:
-            assignments[o.index] = _resolve_role(o, statements, glossary)
+            assignments[o.index] = _by_initials(o.text, by_initials, longer) or _resolve_role(o, statements, glossary)
             if assignments[o.index].person:
                 role_aliases[assignments[o.index].person].append(o)
     return Linked(groups, ids, assignments, dict(role_aliases))
@@ -108,6 +113,43 @@ def merge_compound_surnames(groups: list[Group[Observation]]) -> list[Group[Obse
             target.add(o, p, Link(0.6, [f"surname-only form read as the first part of {target.best.display}'s double surname"]))
         absorbed.add(id(g))
     return [g for g in groups if id(g) not in absorbed]
+
+
+def _initials_index(groups: list[Group[Observation]], ids: list[str]) -> dict[str, set[str]]:
+    """Initials -> the people they could stand for: given names' (or printed) initials and the
+    surname's, with each part of a double surname ("Simone Martin-Newberry": SMN and SM)."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for pid, g in zip(ids, groups):
+        best = g.best
+        given = "".join(best.initials) if best.initials else ""
+        parts = [w for w in best.surname.replace("-", " ").split() if w[:1].isupper()]
+        if not given or not parts:
+            continue
+        forms = {given + "".join(w[0] for w in parts), given + parts[0][0], given[0] + "".join(w[0] for w in parts)}
+        forms = {f.upper() for f in forms}
+        forms |= {given.upper() + parts[0][:n] for n in (2, 3) if len(parts[0]) > n}  # "JTe", "JTen"
+        for form in forms:
+            index[form].add(pid)
+    return index
+
+
+_EXTENDED = re.compile(r"[A-Z]{2,3}[a-z]{1,2}")  # initials with the surname's next letters: "JTe"
+
+
+def _by_initials(text: str, index: dict[str, set[str]], longer: set[str]) -> Optional[Assignment]:
+    """A reference by initials alone ("SW" in an action column, "JTe" beside "JT") to the one person
+    of the pack whose name has them; initials two people share stay unresolved unless all but one
+    of them are called by a longer form."""
+    letters = text.strip().strip(".()")
+    if not (2 <= len(letters) <= 5 and letters.isalpha() and (letters.isupper() or _EXTENDED.fullmatch(letters))):
+        return None
+    holders = index.get(letters, set())
+    if len(holders) > 1 and not _EXTENDED.fullmatch(letters):
+        holders = holders - longer
+    if len(holders) != 1:
+        return None
+    (pid,) = holders
+    return Assignment(pid, 0.8, [f"initials {letters}: the only person here whose name has them"])
 
 
 def _resolve_role(o: Observation, statements, glossary) -> Assignment:
