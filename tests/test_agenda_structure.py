@@ -162,3 +162,33 @@ def test_clock_times_with_dotted_meridiem_are_afternoon():
     assert parse_time("6:30 p.m.") == "18:30"
     assert parse_time("at 2.30 P.M. in the Hall") == "14:30"
     assert parse_time("19:00 HRS") == "19:00" and parse_time("2016") is None
+
+
+def test_an_outline_in_roman_numerals_letters_and_numbers_keeps_every_level_under_its_parent():
+    lines = [
+        _pdf_line(72, 100, "I.", "ROLL CALL"),
+        _pdf_line(72, 112, "II.", "APPROVAL OF THE MINUTES"),
+        _pdf_line(72, 124, "III.", "COMMITTEE REPORTS"),
+        _pdf_line(100, 136, "A.", "FINANCE"),
+        _pdf_line(118, 148, "1.", "Approval of the budget"),
+        _pdf_line(118, 160, "2.", "Approval of the audit"),
+        _pdf_line(100, 172, "B.", "PERSONNEL"),
+        _pdf_line(100, 184, "C.", "MANAGEMENT"),
+        _pdf_line(118, 196, "1.", "Approval of the lease"),
+        _pdf_line(72, 208, "IV.", "ADJOURNMENT"),
+    ]
+    pairs, texts = _pairs(lines)
+    spans = agenda.item_spans(pairs, texts)
+    items = [it for i, end in spans for it in agenda._items_of(pairs[i:end], texts[i:end], "d01")]
+    assert [it.number for it in items] == ["I", "II", "III", "III(A)", "III(A)(1)", "III(A)(2)", "III(B)",
+                                           "III(C)", "III(C)(1)", "IV"]
+    assert items[8].title == "Approval of the lease"
+
+
+def test_a_lettered_agenda_runs_past_the_letters_that_are_roman_numerals():
+    letters = "ABCDEFGHIJK"
+    lines = [_pdf_line(72, 100 + 12 * k, f"{c}.", f"Item {c}") for k, c in enumerate(letters)]
+    pairs, texts = _pairs(lines)
+    assert [n for _, n in agenda.item_starts(pairs, texts)] == list(letters)
+    assert agenda.outline_label("IIII. Not a numeral") is None
+    assert agenda.outline_label("A Smith said") is None

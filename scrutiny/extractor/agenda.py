@@ -457,15 +457,30 @@ def item_starts(lines, texts: list[str]) -> list[tuple[int, str]]:
     """Lines opening numbered items: the longest run of title-like numbered lines whose numbers
     go up by one from any start (1, 2, 3 ... or 805, 806 ...), a number printed twice kept, and
     (where the page model has boxes) the numbers set at one left edge. Paragraph numbers, dates
-    and counts in the items' text do not continue the run."""
-    cands = []
-    for i, t in enumerate(texts):
-        m = _ITEM.match(t)
-        if m and _looks_like_title(m.group(2)):
-            cands.append((i, int(m.group(1)), _edges(lines[i][1])))
+    and counts in the items' text do not continue the run. An outline numbered in Roman numerals
+    or capital letters (I, II, III / A, B, C) whose run starts before the numbered one and holds
+    it is the agenda's top level; the numbers are then its sub-items."""
+    best = _best_chain(lines, [(i, int(m.group(1))) for i, t in enumerate(texts)
+                               if (m := _ITEM.match(t)) and _looks_like_title(m.group(2))], any_start=True)
+    top = [(i, str(n)) for i, n, _ in best]
+    for scheme in ("roman", "letter"):
+        found = [(i, v) for i, t in enumerate(texts) if (lv := outline_label(t)) and _looks_like_title(lv[3])
+                 and (v := _value(lv[0], scheme)) is not None]
+        chain = _best_chain(lines, found, any_start=False)
+        if len(chain) >= 3 and (not top or (chain[0][0] < top[0][0] and chain[-1][0] >= top[0][0])
+                                or len(chain) > len(top)):
+            top = [(i, outline_label(texts[i])[0]) for i, _, _ in chain]  # type: ignore[index]
+            break
+    return top
+
+
+def _best_chain(lines, found: list[tuple[int, int]], *, any_start: bool) -> list[tuple[int, int, tuple]]:
+    """The longest run of labels going up by one at one left edge; ``any_start`` lets a run open
+    at any number (805, 806 ...), else it opens at 1 (I, A)."""
+    cands = [(i, n, _edges(lines[i][1])) for i, n in found]
     best: list[tuple[int, int, tuple]] = []
     for k, (i, n, edges) in enumerate(cands):
-        if any(c[0] == i for c in best):
+        if any(c[0] == i for c in best) or (not any_start and n != 1):
             continue  # a run from inside the best run is never longer
         chain = [(i, n, edges)]
         for c in cands[k + 1 :]:
@@ -476,7 +491,55 @@ def item_starts(lines, texts: list[str]) -> list[tuple[int, str]]:
                 chain.append(c)
         if len(chain) > len(best) and (len(chain) >= 2 or n in (0, 1)):
             best = chain
-    return [(i, str(n)) for i, n, _ in best]
+    return best
+
+
+_OUTLINE = re.compile(r"^\W{0,3}\(?(?:(?P<roman>[IVXL]{1,6}|[ivxl]{1,6})|(?P<letter>[A-Za-z])|(?P<number>\d{1,3}))[.)]\s+(?P<rest>\S.*)$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def _value(label: str, scheme: str) -> Optional[int]:
+    """A capital label's place in a Roman (I, II ...) or lettered (A, B ...) series."""
+    if not label.isupper():
+        return None
+    if scheme == "roman":
+        return _roman(label)
+    return ord(label) - ord("A") + 1 if len(label) == 1 and label.isalpha() else None
+
+
+def _roman(text: str) -> Optional[int]:
+    """The value of a Roman numeral written in the usual way (IV, not IIII), or None."""
+    if not text or any(c not in _ROMAN_VALUES for c in text.lower()):
+        return None
+    values = [_ROMAN_VALUES[c] for c in text.lower()]
+    total = sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+    return total if total > 0 and _to_roman(total) == text.lower() else None
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, digits in ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + digits, n - value
+    return out
+
+
+def outline_label(text: str) -> Optional[tuple[str, str, int, str]]:
+    """(label, scheme, value, rest) of a line opening with an outline label followed by a dot or a
+    bracket: 'V. COMMITTEE REPORTS' -> ('V', 'roman', 5, ...), 'C. MANAGEMENT' -> ('C', 'letter', 3,
+    ...), '1. Approval ...' -> ('1', 'number', 1, ...). A lone I, V, X or L is read as a Roman
+    numeral; the caller tells it from a letter by the run it belongs to."""
+    m = _OUTLINE.match(text)
+    if not m:
+        return None
+    if m.group("number"):
+        return m.group("number"), "number", int(m.group("number")), m.group("rest")
+    if m.group("roman") and (value := _roman(m.group("roman"))):
+        return m.group("roman"), "roman", value, m.group("rest")
+    letter = m.group("letter") or (m.group("roman") if len(m.group("roman") or "") == 1 else None)
+    if letter:
+        return letter, "letter", ord(letter.lower()) - ord("a") + 1, m.group("rest")
+    return None
 
 
 def _edges(line: Line) -> tuple[Optional[float], Optional[float]]:
@@ -505,58 +568,73 @@ def _slip(chain, cand, cands, lines) -> bool:
     return any(c[1] == cand[1] + 1 and c[0] > cand[0] and _aligned(cand[2], c[2]) for c in cands)
 
 
-_SUB_ITEM = re.compile(r"^\W{0,2}?\(?([a-z]|[ivx]{1,4})[.)]\s+(\S.*)$")
-_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
-
-
 def _items_of(pairs, texts: list[str], doc_id: str) -> list[AgendaItem]:
-    """An item and the lettered (a, b, c / i, ii, iii) or dotted (7.1, 7.2) sub-items it
-    introduces, each numbered under it: '7(a)', '7.1'."""
-    number = str(int(_ITEM.match(texts[0]).group(1)))  # type: ignore[union-attr]
+    """An item and the sub-items it introduces, numbered under it at every depth: lettered (a, b,
+    c / A, B, C), Roman (i, ii / I, II), numbered (1, 2) or dotted (7.1, 7.2) lists set in from
+    their parent: '7(a)', '7.1', 'V(C)(1)'."""
+    top = _ITEM.match(texts[0])
+    if top:
+        number, scheme, lead = str(int(top.group(1))), "number", None
+    else:
+        label = outline_label(texts[0])
+        number, scheme, lead = label[0], label[1], label[3]  # type: ignore[index]
+    return _outline(pairs, texts, number, {scheme}, doc_id, lead)
+
+
+def _outline(pairs, texts: list[str], number: str, above: set[str], doc_id: str,
+             lead: Optional[str]) -> list[AgendaItem]:
     x = _x(pairs[0][1])
-    subs: list[tuple[int, str]] = []
+    subs: list[tuple[int, str, str]] = []  # (line, label, scheme) of the first list set in from this item
     for j in range(1, len(texts)):
         xj = _x(pairs[j][1])
         if x is not None and xj is not None and xj <= x + 4:
             continue
-        label = _sub_label(texts[j], number)
-        if label is None:
+        found = _sub_label(texts[j], number)
+        if found is None or found[1] in above:
             continue
+        label, scheme = found
+        if subs and scheme != subs[0][2] and not (scheme == "roman" and subs[0][2] == "letter"):
+            continue  # a deeper list: read under its own parent
         expected = _next_label(subs[-1][1] if subs else None, label)
         if label == expected:
-            subs.append((j, label))
-    out = [_item(pairs[: subs[0][0]] if subs else pairs, texts[: subs[0][0]] if subs else texts, number, doc_id)]
-    for k, (j, label) in enumerate(subs):
+            subs.append((j, label, "letter" if subs and subs[0][2] == "letter" else scheme))
+    out = [_item(pairs[: subs[0][0]] if subs else pairs, texts[: subs[0][0]] if subs else texts, number, doc_id, lead=lead)]
+    for k, (j, label, scheme) in enumerate(subs):
         end = subs[k + 1][0] if k + 1 < len(subs) else len(texts)
-        sub = f"{number}.{label}" if label.isdigit() else f"{number}({label})"
-        out.append(_item(pairs[j:end], texts[j:end], sub, doc_id, lead=_sub_text(texts[j], number)))
+        sub = f"{number}.{label}" if scheme == "dotted" else f"{number}({label})"
+        out.extend(_outline(pairs[j:end], texts[j:end], sub, above | {scheme}, doc_id, _sub_text(texts[j], number)))
     return out
 
 
-def _sub_label(text: str, number: str) -> Optional[str]:
+def _sub_label(text: str, number: str) -> Optional[tuple[str, str]]:
+    """(label, scheme) of a sub-item line: '7.2 ...' under item 7 (dotted), or an outline label."""
     m = re.match(rf"^\W{{0,2}}{re.escape(number)}\.(\d{{1,2}})\.?\s+\S", text)
     if m:
-        return m.group(1)
-    m = _SUB_ITEM.match(text)
-    return m.group(1) if m else None
+        return m.group(1), "dotted"
+    label = outline_label(text)
+    return (label[0], label[1]) if label else None
 
 
 def _sub_text(text: str, number: str) -> str:
-    m = re.match(rf"^\W{{0,2}}{re.escape(number)}\.\d{{1,2}}\.?\s+(\S.*)$", text) or _SUB_ITEM.match(text)
-    return m.group(m.lastindex) if m else text  # type: ignore[union-attr]
+    m = re.match(rf"^\W{{0,2}}{re.escape(number)}\.\d{{1,2}}\.?\s+(\S.*)$", text)
+    if m:
+        return m.group(1)
+    label = outline_label(text)
+    return label[3] if label else text
 
 
 def _next_label(previous: Optional[str], label: str) -> Optional[str]:
-    """The label that may come next: 'a' or 'i' or '1' to open a list, else the successor of
-    the previous label in its own series."""
+    """The label that may come next: 'a', 'A', 'i', 'I' or '1' to open a list, else the successor
+    of the previous label in its own series (an 'i' after 'h' is a letter, after 'i' a numeral)."""
     if previous is None:
-        return label if label in ("a", "i", "1") else None
+        return label if label in ("a", "A", "i", "I", "1") else None
     if previous.isdigit():
         return str(int(previous) + 1)
-    if previous in _ROMAN and label in _ROMAN and (previous != "i" or label == "ii"):
-        k = _ROMAN.index(previous)
-        return _ROMAN[k + 1] if k + 1 < len(_ROMAN) else None
-    return chr(ord(previous) + 1) if len(previous) == 1 and previous < "z" else None
+    roman = _roman(previous)
+    if roman and _roman(label) and (previous.lower() != "i" or label.lower() == "ii"):
+        nxt = _to_roman(roman + 1)
+        return nxt.upper() if previous.isupper() else nxt
+    return chr(ord(previous) + 1) if len(previous) == 1 and previous.lower() < "z" else None
 
 
 def _looks_like_title(text: str) -> bool:
