@@ -1,5 +1,5 @@
 """The pipeline in one place: ingest -> segment -> front sheet and cover sheets -> tables ->
-minutes (NLP) -> people -> serialise. Each stage is a function with one job; a stage that fails
+minutes (NLP) -> people -> ids -> serialise. Each stage is a function with one job; a stage that fails
 on part of a pack records a Flag and the rest goes on (the pack's status becomes partial_success).
 """
 
@@ -59,6 +59,7 @@ def extract(source: Source, options: Options = Options()) -> Extraction:
         _stage(ctx, out, "people", lambda: _people(ctx, out))
     _stage(ctx, out, "checks", lambda: _checks(ctx, out, options))
     out.flags = ctx.flags
+    _stage(ctx, out, "ids", lambda: _ids(out))
     return out
 
 
@@ -196,6 +197,12 @@ def _people(ctx: Context, out: Extraction) -> None:
     from scrutiny.extractor import people
 
     people.resolve(ctx, out)
+
+
+def _ids(out: Extraction) -> None:
+    from scrutiny.extractor import ids
+
+    ids.assign(out)
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
