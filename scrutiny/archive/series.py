@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-# A printed date as a DATE: yyyy-mm-dd, or yyyy-mm read as the first of the month.
-_DATE = "TRY_CAST(CASE WHEN length({0}) = 7 THEN {0} || '-01' ELSE {0} END AS DATE)"
+# A printed date as a DATE: yyyy-mm-dd, or yyyy-mm ("Nov-09": by the end of November) as the last
+# day of the month.
+_DATE = "CASE WHEN length({0}) = 7 THEN last_day(TRY_CAST({0} || '-01' AS DATE)) ELSE TRY_CAST({0} AS DATE) END"
 _TEXT_KEY = "trim(regexp_replace(lower({0}), '[^a-z0-9]+', ' ', 'g'))"
 
 MILESTONE_HISTORY = f"""
@@ -36,29 +37,30 @@ ORDER BY body_key, action_ref, text_key, seen
 
 INDICATOR_SERIES = """
 WITH v AS (
-    SELECT upper(regexp_replace(iv.code, '\\s+', '', 'g')) AS code_key, iv.code, iv.period, iv.label, iv.value,
+    SELECT upper(regexp_replace(iv.code, '\\s+', '', 'g')) AS code_key, lower(coalesce(i.body, p.body, '')) AS body_key, iv.code, iv.period, iv.label, iv.value,
            iv.unit, iv.printed, iv.pack_id, p.date AS pack_date, i.body, i.description
     FROM indicator_values iv
     JOIN indicators i ON i.uid = iv.indicator_uid
     JOIN packs p ON p.pack_id = iv.pack_id
     WHERE iv.period IS NOT NULL AND iv.value IS NOT NULL
 ), counts AS (
-    SELECT code_key, period, count(*) AS reported_in, count(DISTINCT value) AS distinct_values
-    FROM v GROUP BY code_key, period
+    SELECT body_key, code_key, period, count(*) AS reported_in, count(DISTINCT value) AS distinct_values
+    FROM v GROUP BY body_key, code_key, period
 ), latest AS (
-    SELECT *, row_number() OVER (PARTITION BY code_key, period ORDER BY pack_date DESC NULLS LAST, pack_id DESC) AS rn
+    SELECT *, row_number() OVER (PARTITION BY body_key, code_key, period ORDER BY pack_date DESC NULLS LAST, pack_id DESC) AS rn
     FROM v
 )
 SELECT l.code, l.period, l.value, l.unit, l.printed, l.label, l.pack_id, l.pack_date AS reported,
        c.reported_in, c.distinct_values > 1 AS restated, l.body, l.description
-FROM latest l JOIN counts c USING (code_key, period)
+FROM latest l JOIN counts c USING (body_key, code_key, period)
 WHERE l.rn = 1
-ORDER BY l.code_key, l.period
+ORDER BY l.body_key, l.code_key, l.period
 """
 
 ATTENDANCE = """
 SELECT a.person_id, coalesce(pe.name, min(a.name)) AS name, a.body,
        count(DISTINCT a.pack_id) AS meetings,
+       count(DISTINCT a.pack_id) FILTER (WHERE a.category NOT IN ('apologies', 'absent')) AS attended,
        count(DISTINCT a.pack_id) FILTER (WHERE a.category IN ('present', 'substitute')) AS present,
        count(DISTINCT a.pack_id) FILTER (WHERE a.category = 'apologies') AS apologies,
        count(DISTINCT a.pack_id) FILTER (WHERE a.category = 'absent') AS absent,
@@ -72,7 +74,8 @@ ORDER BY a.body, a.person_id
 VIEWS = {
     "milestone_history": ("One row per milestone per pack, lined up across the packs of one body by action ref and "
                           "milestone text: status, due date, the first due date seen and the slip in days.", MILESTONE_HISTORY),
-    "indicator_series": ("One row per indicator code and period across packs (periods de-duplicated: the value of the "
-                         "latest pack, how many packs reported it and whether they differed).", INDICATOR_SERIES),
-    "attendance": ("One row per registry person and body: meetings attended, apologies and absences.", ATTENDANCE),
+    "indicator_series": ("One row per body, indicator code and period across packs (periods de-duplicated: the value "
+                         "of the latest pack, how many packs reported it and whether they differed).", INDICATOR_SERIES),
+    "attendance": ("One row per registry person and body: meetings listed, attended (any category but "
+                   "apologies and absent), present as a member, apologies and absences.", ATTENDANCE),
 }

@@ -230,9 +230,11 @@ def build(extractions: Iterable[Union[Extraction, LoadedPack, tuple]]) -> Regist
     for (key, person, count), parsed in parses:
         if parsed is None:
             continue
-        repaired = _with_particle(parsed.text, known)
-        if repaired != parsed.text:
-            parsed = names.parse(repaired) or parsed
+        for form in [person.name, *person.aliases]:
+            repaired = _with_particle(form, known)
+            if repaired != form and names.parse(repaired) is not None:
+                parsed = names.parse(repaired, title=person.honorific)
+                break
         entries.append((_Entry(key, person, count), parsed))
     groups, unresolved = cluster(entries, roles_of=lambda e: e.roles)
     ids = person_ids(groups)
