@@ -112,6 +112,18 @@ class Archive:
         """The result of a SQL query (DuckDB dialect) over the views, as a pandas DataFrame."""
         return self.execute(query).df()
 
+    def close(self) -> None:
+        """Close the DuckDB connection (a later query opens a new one)."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def __enter__(self) -> "Archive":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
     def execute(self, query: str) -> Any:
         """A DuckDB relation for ``query``; a refused query raises QueryError."""
         import duckdb
@@ -122,10 +134,26 @@ class Archive:
             raise QueryError(" ".join(str(exc).split())) from None
 
 
+_FORK_HOOK: list[bool] = []
+
+
+def _collect_before_fork() -> None:
+    """DuckDB objects must not be finalised in a forked child (a batch worker): garbage holding
+    them is collected in the parent before each fork."""
+    if not _FORK_HOOK:
+        import gc
+        import os
+
+        if hasattr(os, "register_at_fork"):
+            os.register_at_fork(before=gc.collect)
+        _FORK_HOOK.append(True)
+
+
 def _connect(tables: dict[str, Table]) -> "duckdb.DuckDBPyConnection":
     import duckdb
     import pandas
 
+    _collect_before_fork()
     con = duckdb.connect(":memory:")
     for t in tables.values():
         columns = ", ".join(f'"{c}" {kind}' for c, kind in t.columns)
