@@ -1,8 +1,9 @@
 """A picture of any record on its page: ``scrutiny show EXTRACTION RECORD_ID -o record.png``.
 
-The record is found by its id anywhere in the extraction; its boxes are its own provenance and
-those of the records inside it (a minute item's resolutions and votes, an indicator's values), so
-a record over several lines or pages gets every box. Each page with a box is rendered with
+The record is found by its id anywhere in the extraction; its boxes are its own provenance, the
+text lines inside it, the lines on the following pages that carry on its text (a minute running
+over a page break) and the boxes of the records inside it (a minute item's resolutions and votes),
+so a record over several lines or pages gets every box. Each page with a box is rendered with
 pypdfium2, the boxes outlined with PIL, and the pages stacked top to bottom in one PNG.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Optional
@@ -32,6 +34,7 @@ class Box:
     page: int  # 1-based page index
     bbox: tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
     own: bool  # the record's own box (else a record inside it)
+    line: bool = False  # one text line of the record
 
 
 def find_record(data: dict, record_id: str) -> Optional[dict]:
@@ -68,6 +71,43 @@ def boxes(record: dict) -> list[Box]:
     return found
 
 
+_TEXT_FIELDS = ("title", "body", "text", "name", "description", "commentary", "progress_note", "reason")
+_CONTINUED_PAGES = 3  # how many following pages a record's text is followed onto
+_HEADER_LINES = 3  # lines at the top of a page (running header, page number) before a continuation
+_MIN_WORDS = 4  # words a line needs to count as part of the record's text
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def line_boxes(record: dict, own: Box, pages: list) -> list[Box]:
+    """Boxes of the text lines inside the record's box, then of the lines at the top of the next
+    pages whose words carry on the record's text (until a line that does not)."""
+    text = _words(" ".join(str(record.get(f)) for f in _TEXT_FIELDS if record.get(f)))
+    if not text or own.page > len(pages):
+        return []
+    x0, top, x1, bottom = own.bbox
+    found = []
+    for ln in pages[own.page - 1].lines:
+        b = ln.box
+        if b and b[0] >= x0 - 1 and b[2] <= x1 + 1 and b[1] >= top - 1 and b[3] <= bottom + 1:
+            found.append(Box(own.page, tuple(b), True, line=True))
+    for index in range(own.page + 1, min(len(pages), own.page + _CONTINUED_PAGES) + 1):
+        carried: list[Box] = []
+        lines = [ln for ln in pages[index - 1].lines if ln.box and _words(ln.text)]
+        for k, ln in enumerate(lines):
+            words = _words(ln.text)
+            if len(words.split()) >= _MIN_WORDS and words in text:
+                carried.append(Box(index, tuple(ln.box), True, line=True))
+            elif carried or k >= _HEADER_LINES:
+                break  # the record's text stops here (or does not open the page)
+        found += carried
+        if not carried:
+            break
+    return found
+
+
 def find_pack(extraction: Path, data: dict, pack: Optional[str] = None) -> Path:
     """The pack an extraction was made from: ``pack`` when named, else the source the batch
     manifest beside it records, else a file of the pack's name beside the extraction. The pack's
@@ -101,6 +141,17 @@ def _from_manifest(extraction: Path) -> list[Path]:
     return []
 
 
+def _lines_of(record: dict, shown: list[Box], pack: Path) -> list[Box]:
+    """The record's line boxes, read from the pack's page model."""
+    from scrutiny.extractor import ingest
+
+    own = [b for b in shown if b.own]
+    if not own:
+        return []
+    pages = ingest.load(str(pack)).pages
+    return [b for b in line_boxes(record, own[0], pages) if (b.page, b.bbox) != (own[0].page, own[0].bbox)]
+
+
 def render(pack: Path, shown: list[Box], scale: float = SCALE):
     """The pages holding the boxes, rendered and outlined, stacked in one PIL image."""
     import pypdfium2 as pdfium
@@ -117,9 +168,9 @@ def render(pack: Path, shown: list[Box], scale: float = SCALE):
             draw = ImageDraw.Draw(image)
             for b in (b for b in shown if b.page == index):
                 x0, top, x1, bottom = (v * scale for v in b.bbox)
-                pad = 2
+                pad = 0 if b.line else 2
                 draw.rectangle([x0 - pad, top - pad, x1 + pad, bottom + pad], outline=OUTLINE if b.own else INNER,
-                               width=3 if b.own else 2)
+                               width=1 if b.line else 3 if b.own else 2)
             images.append(image)
     finally:
         pdf.close()
@@ -148,7 +199,9 @@ def show(extraction: str | Path, record_id: str, output: str | Path, pack: Optio
     shown = boxes(record)
     if not shown:
         raise ShowError(f"{extraction}: record {record_id} has no box on a page")
-    image = render(find_pack(extraction, data, pack), shown)
+    found = find_pack(extraction, data, pack)
+    shown += _lines_of(record, shown, found)
+    image = render(found, shown)
     try:
         image.save(str(output), format="PNG")
     except OSError as exc:

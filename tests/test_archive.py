@@ -292,3 +292,24 @@ def test_series_samples_line_up_across_meetings(archive):
     # "Seán Ó Ceallaigh", "Sean O Ceallaigh" and "Ó Ceallaigh" are one councillor
     assert att.loc["Seán Ó Ceallaigh", ["meetings", "present", "apologies"]].tolist() == [3, 2, 1]
     assert att.loc["Moreau", ["meetings", "present", "apologies"]].tolist() == [3, 1, 2]
+
+
+@needs_shared
+def test_show_follows_a_minute_onto_the_next_page(archive_dir, tmp_path):
+    import pdfplumber
+
+    from scrutiny import show
+
+    pdf_path = MEETINGS / "uk_central_gov" / "transparency_board_2010-06-24_minutes.pdf"
+    extraction = archive_dir / "transparency_board_2010-06-24_minutes.json"
+    data = json.loads(extraction.read_text(encoding="utf-8"))
+    item = next(i for i in data["minutes"][0]["items"] if i["title"] == "Terms of Reference")
+    drawn = show.show(extraction, item["id"], tmp_path / "item.png", pack=str(pdf_path))
+    assert sorted({b.page for b in drawn}) == [1, 2]
+    with pdfplumber.open(pdf_path) as pdf:
+        words = pdf.pages[1].extract_words()
+    on_page_2 = [b for b in drawn if b.page == 2]
+    text = " ".join(w["text"] for b in on_page_2 for w in words
+                    if b.bbox[0] - 1 <= w["x0"] and w["x1"] <= b.bbox[2] + 1 and b.bbox[1] - 1 <= w["top"] and w["bottom"] <= b.bbox[3] + 1)
+    # the page opens with points (3) and (4) of the list the minute began on page 1, then "Right to Data"
+    assert text.startswith("(3) change in behaviour would lead to change in culture.") and "Right to Data" not in text
