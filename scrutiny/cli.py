@@ -409,7 +409,7 @@ def query(outdir: str, sql: str | None, fmt: str | None, views: bool, output: st
     minute_items, resolutions, votes, vote_names, declarations, minute_actions, reports,
     recommendations, actions, milestones, exceptions, indicators, indicator_values (one row per
     period value), glossary, risks, people (the archive registry), pack_people, mentions, flags,
-    and the series views milestone_history, indicator_series and attendance. '-' reads the SQL
+    and the series views action_history, milestone_history, indicator_series and attendance. '-' reads the SQL
     from stdin. Prints an aligned table unless --csv, --json or --jsonl.
 
     \b

@@ -35,6 +35,24 @@ FROM s
 ORDER BY body_key, action_ref, text_key, seen
 """
 
+ACTION_HISTORY = f"""
+WITH a AS (
+    SELECT ac.*, p.date AS pack_date, lower(coalesce(ac.body, p.body, '')) AS body_key,
+           coalesce(upper(ac.ref), {_TEXT_KEY.format('ac.title')}) AS action_key, {_DATE.format('ac.due')} AS due_date
+    FROM actions ac JOIN packs p USING (pack_id)
+), s AS (
+    SELECT *, first_value(due_date) OVER w AS first_due, row_number() OVER w AS seen,
+           count(*) OVER (PARTITION BY body_key, action_key) AS packs_seen
+    FROM a
+    WINDOW w AS (PARTITION BY body_key, action_key ORDER BY pack_date NULLS LAST, pack_id)
+)
+SELECT substr(md5(body_key || '|' || action_key), 1, 12) AS series, body, ref, title, lead, lead_person_id, pack_id,
+       pack_date AS date, seen, packs_seen, status, due, CAST(first_due AS VARCHAR) AS first_due,
+       date_diff('day', first_due, due_date) AS slip_days, progress_note, uid AS action_uid
+FROM s
+ORDER BY body_key, action_key, seen
+"""
+
 INDICATOR_SERIES = """
 WITH v AS (
     SELECT upper(regexp_replace(iv.code, '\\s+', '', 'g')) AS code_key, lower(coalesce(i.body, p.body, '')) AS body_key, iv.code, iv.period, iv.label, iv.value,
@@ -72,6 +90,8 @@ ORDER BY a.body, a.person_id
 """
 
 VIEWS = {
+    "action_history": ("One row per action per pack, lined up across the packs of one body by its ref (or its title "
+                       "when it has none): status, due date, the first due date seen and the slip in days.", ACTION_HISTORY),
     "milestone_history": ("One row per milestone per pack, lined up across the packs of one body by action ref and "
                           "milestone text: status, due date, the first due date seen and the slip in days.", MILESTONE_HISTORY),
     "indicator_series": ("One row per body, indicator code and period across packs (periods de-duplicated: the value "
