@@ -3,9 +3,12 @@
     import scrutiny
     result = scrutiny.extract("pack.pdf")      # an Extraction (scrutiny.models.records)
     result.minutes[0].items[0].title
+    archive = scrutiny.Archive("out/")         # every extraction JSON under out/ as DuckDB views
+    archive.df("attendees")                    # a pandas DataFrame
 
-The parts: ``scrutiny.extractor`` (the pipeline), ``scrutiny.models`` (the output contract) and
-``scrutiny.cli`` (the ``scrutiny`` command).
+The parts: ``scrutiny.extractor`` (the pipeline), ``scrutiny.models`` (the output contract),
+``scrutiny.archive`` (SQL and DataFrames over many extractions), ``scrutiny.show`` (a record drawn
+on its page) and ``scrutiny.cli`` (the ``scrutiny`` command).
 """
 
 from __future__ import annotations
@@ -15,9 +18,19 @@ from typing import TYPE_CHECKING, Optional
 from scrutiny.extractor import __version__
 
 if TYPE_CHECKING:
+    from scrutiny.archive import Archive
     from scrutiny.models.records import Extraction
 
-__all__ = ["__version__", "extract"]
+__all__ = ["__version__", "extract", "Archive"]
+
+
+def __getattr__(name: str):
+    """``scrutiny.Archive`` is imported on first use (DuckDB loads only when asked for)."""
+    if name == "Archive":
+        from scrutiny.archive import Archive
+
+        return Archive
+    raise AttributeError(f"module 'scrutiny' has no attribute {name!r}")
 
 
 def extract(path: str, *, tables: bool = True, minutes: bool = True, people: bool = True,

@@ -344,7 +344,7 @@ def people(outdir: str, output: str | None) -> None:
     _check_output(output)
     skipped: list[tuple[Path, str]] = []
     try:
-        found = registry.load_extractions(Path(outdir), skipped=skipped)
+        found = registry.load_packs(Path(outdir), skipped=skipped)
         for path, why in skipped:
             click.echo(f"Warning: {path}: skipped ({why})", err=True)
         _write(registry.to_json(registry.build(found)), output)
@@ -358,7 +358,7 @@ def people(outdir: str, output: str | None) -> None:
 @click.option("-j", "--workers", default=1, show_default=True, help="Worker processes (with '--scheduler local': Dask workers).")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on a Dask scheduler (tcp://host:8786; 'local' starts one here). Needs scrutiny[cluster].")
-@click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress (a bar on a terminal, a line per pack elsewhere).")
 @click.option("--time-limit", default=600.0, show_default=True, metavar="SECONDS", type=click.FloatRange(min=0),
               help="Time one pack may take (0: none); a pack over it is killed and recorded as failed (exit code 8).")
 @click.option("--memory-limit", default=4096, show_default=True, metavar="MB", type=click.IntRange(min=0),
@@ -385,15 +385,7 @@ def batch(inputs: tuple[str, ...], outdir: str, workers: int, scheduler: str | N
 
     from scrutiny.extractor import batch as batch_mod
 
-    def progress(done: int, total: int, outcome) -> None:
-        if not quiet:
-            detail = outcome.error if outcome.error else outcome.output
-            if outcome.status == "duplicate":
-                detail = f"{outcome.source} = {outcome.duplicate_of}"
-            try:
-                click.echo(f"[{done}/{total}] {outcome.status}: {detail}", err=True)
-            except OSError:
-                pass
+    progress = batch_mod.Progress(quiet=quiet)
 
     limits = _limits(max_bytes, max_pages, max_runs)
     try:
@@ -401,13 +393,121 @@ def batch(inputs: tuple[str, ...], outdir: str, workers: int, scheduler: str | N
             outcomes = batch_mod.run(inputs, outdir, workers=workers, pool=pool, progress=progress,
                                      time_limit=time_limit or None, memory_limit=memory_limit or None, limits=limits)
     except ScrutinyError as exc:
+        progress.close()
         _fail(exc)
+    progress.close()
     failed = [o for o in outcomes if o.status == "failed"]
     counts = {s: sum(o.status == s for o in outcomes) for s in ("done", "skipped", "failed", "duplicate")}
     click.echo(f"{counts['done']} done, {counts['skipped']} skipped, {counts['failed']} failed, "
                f"{counts['duplicate']} duplicate", err=True)
     if failed:
         sys.exit(6)
+
+
+def _open_archive(outdir: str):
+    from scrutiny.archive import Archive
+
+    archive = Archive(outdir)
+    for path, why in archive.skipped:
+        click.echo(f"Warning: {path}: skipped ({why})", err=True)
+    return archive
+
+
+@main.command(epilog=EXIT_CODES)
+@click.argument("outdir", type=click.Path(exists=True, file_okay=False))
+@click.argument("sql", required=False)
+@click.option("--csv", "fmt", flag_value="csv", help="Print CSV.")
+@click.option("--json", "fmt", flag_value="json", help="Print one JSON array of objects.")
+@click.option("--jsonl", "fmt", flag_value="jsonl", help="Print one JSON object per line.")
+@click.option("--views", is_flag=True, help="List the views and what a row of each is.")
+@click.option("-o", "--output", metavar="FILE", help="Write the result here instead of stdout.")
+def query(outdir: str, sql: str | None, fmt: str | None, views: bool, output: str | None) -> None:
+    """Run SQL (DuckDB) over views of every extraction JSON in OUTDIR.
+
+    Views: packs, documents, meetings, agenda_items, members, co_optees, minutes, attendees,
+    minute_items, resolutions, votes, vote_names, declarations, minute_actions, reports,
+    recommendations, actions, milestones, exceptions, indicators, indicator_values (one row per
+    period value), glossary, risks, people (the archive registry), pack_people, mentions, flags,
+    and the series views action_history, milestone_history, indicator_series and attendance. '-' reads the SQL
+    from stdin. Prints an aligned table unless --csv, --json or --jsonl.
+
+    \b
+    Examples:
+        scrutiny query out "SELECT name, apologies FROM attendance ORDER BY apologies DESC LIMIT 10"
+        scrutiny query out --csv "SELECT * FROM indicator_series WHERE code = 'NI 59'"
+        scrutiny query out --views
+    """
+    from scrutiny.archive import query as q
+
+    _check_output(output)
+    try:
+        archive = _open_archive(outdir)
+        if views:
+            _write("".join(f"{name:<18} {text}\n" for name, text in archive.describe().items()), output)
+            return
+        if sql is None:
+            raise click.UsageError("give the SQL to run (or --views)")
+        if sql == "-":
+            sql = sys.stdin.read()
+        result = archive.execute(sql)
+        _write(q.format_result(result, fmt or "table"), output)
+    except ScrutinyError as exc:
+        _fail(exc)
+
+
+@main.command(epilog=EXIT_CODES)
+@click.argument("outdir", type=click.Path(exists=True, file_okay=False))
+@click.argument("dest")
+@click.option("--to", "to", type=click.Choice(["sqlite", "parquet", "csv"]), required=True,
+              help="sqlite: one database file; parquet, csv: a folder with one file per view.")
+def export(outdir: str, dest: str, to: str) -> None:
+    """Export the views of every extraction JSON in OUTDIR to DEST.
+
+    SQLite gets every table with its primary key and foreign keys (Datasette opens it as it is);
+    Parquet and CSV get one file per table and series view in the folder DEST.
+
+    \b
+    Examples:
+        scrutiny export out --to sqlite archive.db && datasette archive.db
+        scrutiny export out --to parquet tables/
+    """
+    from scrutiny.archive import export as ex
+
+    if to == "sqlite":
+        _check_output(dest)
+    try:
+        written = ex.export(_open_archive(outdir), to, dest)
+    except ScrutinyError as exc:
+        _fail(exc)
+    click.echo(f"{len(written)} tables written to {dest}", err=True)
+
+
+@main.command(epilog=EXIT_CODES)
+@click.argument("extraction", type=click.Path(exists=True, dir_okay=False))
+@click.argument("record_id")
+@click.option("--pack", metavar="PDF", help="The pack the extraction was made from (default: found beside it).")
+@click.option("-o", "--output", metavar="FILE", required=True, help="The PNG to write.")
+def show(extraction: str, record_id: str, pack: str | None, output: str) -> None:
+    """Draw a record's page(s) with its box outlined, to check it against the page.
+
+    The record's own box is red; the boxes of records inside it (a minute item's resolutions
+    and votes) are blue. The pack is found through the batch manifest or beside the extraction
+    (same name), or named with --pack; its sha256 must match the extraction's.
+
+    \b
+    Examples:
+        scrutiny show out/minutes.json mi-3f9a2c1b7d -o item.png
+        scrutiny show minutes.json at-0b1c2d3e4f --pack minutes.pdf -o attendee.png
+    """
+    from scrutiny import show as show_mod
+
+    _check_output(output, (extraction,))
+    try:
+        drawn = show_mod.show(extraction, record_id, output, pack)
+    except ScrutinyError as exc:
+        _fail(exc)
+    pages = sorted({b.page for b in drawn})
+    click.echo(f"{len(drawn)} box(es) on page(s) {', '.join(map(str, pages))} -> {output}", err=True)
 
 
 @main.command()

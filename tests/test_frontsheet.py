@@ -100,5 +100,5 @@ def test_sample_pack_front_sheet_and_cover_sheet():
     assert [m["name"] for m in got["members"]] == ["Okafor", "Lindqvist", "Patel", "Moreau", "Byrne"]
     assert [(a["number"], a["pages"]) for a in got["agenda_items"] if a["pages"]] == [("3", [1, 2]), ("4", [3, 8])]
     (report,) = got["reports"]
-    assert report["agenda_item"] == "4" and report["report_of"] == {"name": "Dana Whitfield", "role": "Director of Place"}
+    assert report["agenda_item"] == "4" and report["report_of"] == {"name": "Dana Whitfield", "role": "Director of Place", "person_id": "p-dana-whitfield"}
     assert len(report["recommendations"]) == 2

@@ -49,7 +49,7 @@ def test_surface_forms_of_one_councillor_join():
     assert (bull.name, bull.given, bull.surname, bull.honorific) == ("Gideon Bull", "Gideon", "Bull", "Councillor")
     assert set(bull.aliases) == {"Bull", "COUNCILLOR GIDEON BULL", "Councillor Gideon Bull"}
     assert {(r.role, r.date) for r in bull.roles} >= {("Chair", "2009-09-17"), ("Chair", None)}
-    assert out.minutes[0].attendees[0].person == "p-gideon-bull"
+    assert out.minutes[0].attendees[0].person_id == "p-gideon-bull"
     assert all(m.score is not None and m.evidence and m.provenance for m in out.mentions)
 
 

@@ -415,6 +415,58 @@ def run_on(pool: Pool, jobs: list[tuple[int, tuple[str, str]]], record: Callable
         record(i, result_of(future, job[0]))
 
 
+# --------------------------------------------------------------------------- progress display
+
+
+class Progress:
+    """Batch progress on a stream (stderr): a tqdm bar with rate and ETA on a terminal, failures
+    and duplicates printed above it; elsewhere (pipes, CI) one plain line per pack:
+    ``[3/40] done: out/a.json``. Use as ``progress=`` of :func:`run`, then ``close()``."""
+
+    def __init__(self, stream: Any = None, *, bar: Optional[bool] = None, quiet: bool = False):
+        import sys
+
+        self.stream = stream if stream is not None else sys.stderr
+        self.quiet = quiet
+        isatty = getattr(self.stream, "isatty", None)
+        self.use_bar = (not quiet) and (bar if bar is not None else bool(isatty and isatty()))
+        self._bar: Any = None
+
+    @staticmethod
+    def line(done: int, total: int, outcome: Outcome) -> str:
+        detail = outcome.error if outcome.error else outcome.output
+        if outcome.status == "duplicate":
+            detail = f"{outcome.source} = {outcome.duplicate_of}"
+        return f"[{done}/{total}] {outcome.status}: {detail}"
+
+    def __call__(self, done: int, total: int, outcome: Outcome) -> None:
+        if self.quiet:
+            return
+        try:
+            if not self.use_bar:
+                self.stream.write(self.line(done, total, outcome) + "\n")
+                self.stream.flush()
+                return
+            from tqdm import tqdm
+
+            if self._bar is None:
+                self._bar = tqdm(total=total, file=self.stream, unit="pack", dynamic_ncols=True, leave=True)
+            if outcome.status in ("failed", "duplicate"):
+                self._bar.write(self.line(done, total, outcome), file=self.stream)
+            self._bar.set_postfix_str(Path(outcome.source).name[-40:], refresh=False)
+            self._bar.update(done - self._bar.n)
+        except (OSError, ValueError):
+            pass  # a closed stderr must not stop the batch
+
+    def close(self) -> None:
+        if self._bar is not None:
+            try:
+                self._bar.close()
+            except (OSError, ValueError):
+                pass
+            self._bar = None
+
+
 # --------------------------------------------------------------------------- local forked workers
 
 

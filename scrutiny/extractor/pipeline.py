@@ -1,5 +1,5 @@
 """The pipeline in one place: ingest -> segment -> front sheet and cover sheets -> tables ->
-minutes (NLP) -> people -> serialise. Each stage is a function with one job; a stage that fails
+minutes (NLP) -> people -> ids -> serialise. Each stage is a function with one job; a stage that fails
 on part of a pack records a Flag and the rest goes on (the pack's status becomes partial_success).
 """
 
@@ -61,6 +61,7 @@ def extract(source: Source, options: Options = Options()) -> Extraction:
     if ctx.source.ocred:
         _mark_ocr(out, dict(ctx.source.ocred))
     out.flags = ctx.flags
+    _stage(ctx, out, "ids", lambda: _ids(out))
     return out
 
 
@@ -228,6 +229,12 @@ def _people(ctx: Context, out: Extraction) -> None:
     from scrutiny.extractor import people
 
     people.resolve(ctx, out)
+
+
+def _ids(out: Extraction) -> None:
+    from scrutiny.extractor import ids
+
+    ids.assign(out)
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")

@@ -21,6 +21,17 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=True)
 
 
+ID_DESCRIPTION = ("Stable id within the pack, derived from the record's content and position "
+                  "(the same input gives the same id): '<kind>-<10 hex digits>'.")
+PERSON_ID = "Id of the Person (in 'people') this name resolves to; null when unresolved."
+
+
+class Identified(Record):
+    """Base of every record that stands on its own in a table: carries a stable ``id``."""
+
+    id: Optional[str] = Field(None, description=ID_DESCRIPTION)
+
+
 class Provenance(Record):
     """Where a record came from: enough to find it on the page."""
 
@@ -37,7 +48,7 @@ class Provenance(Record):
     )
 
 
-class Flag(Record):
+class Flag(Identified):
     """A data-quality observation: something inconsistent or unreadable, recorded instead of raised."""
 
     code: str = Field(..., description="Stable machine-readable code, e.g. 'agenda-page-mismatch'.")
@@ -74,12 +85,13 @@ class Document(Record):
 
 class Contact(Record):
     name: Optional[str] = None
+    person_id: Optional[str] = Field(None, description=PERSON_ID)
     role: Optional[str] = None
     phone: Optional[str] = None
     email: Optional[str] = None
 
 
-class Meeting(Record):
+class Meeting(Identified):
     """The meeting a pack was published for (from the agenda front sheet)."""
 
     body: Optional[str] = None
@@ -91,23 +103,25 @@ class Meeting(Record):
     provenance: Optional[Provenance] = None
 
 
-class Member(Record):
+class Member(Identified):
     """A member of the committee as listed on the agenda."""
 
     name: str
     title: Optional[str] = Field(None, description="Councillor, Mr, Mrs, Ms, Dr ...")
     role: Optional[str] = Field(None, description="Chair, Vice-Chair, ...")
     party: Optional[str] = None
+    person_id: Optional[str] = Field(None, description=PERSON_ID)
     provenance: Provenance
 
 
-class CoOptee(Record):
+class CoOptee(Identified):
     name: str
     representing: Optional[str] = None
+    person_id: Optional[str] = Field(None, description=PERSON_ID)
     provenance: Provenance
 
 
-class AgendaItem(Record):
+class AgendaItem(Identified):
     number: str = Field(..., description="Item number as printed, without trailing dot.")
     title: str
     pages: Optional[list[int]] = Field(None, description="[first, last] pack page numbers the agenda cites.")
@@ -120,15 +134,16 @@ class AgendaItem(Record):
 class Officer(Record):
     name: Optional[str] = None
     role: Optional[str] = None
+    person_id: Optional[str] = Field(None, description=PERSON_ID + " The first person when the name gives several.")
 
 
-class Recommendation(Record):
+class Recommendation(Identified):
     number: Optional[str] = None
     text: str
     provenance: Optional[Provenance] = None
 
 
-class Report(Record):
+class Report(Identified):
     """An officer report's cover sheet."""
 
     title: str
@@ -159,17 +174,17 @@ class AttendeeCategory(str, Enum):
     absent = "absent"
 
 
-class Attendee(Record):
+class Attendee(Identified):
     name: str
     category: AttendeeCategory
     role: Optional[str] = None
     title: Optional[str] = None
     substituting_for: Optional[str] = None
-    person: Optional[str] = Field(None, description="Id of the Person this mention resolves to.")
+    person_id: Optional[str] = Field(None, description=PERSON_ID)
     provenance: Provenance
 
 
-class Vote(Record):
+class Vote(Identified):
     motion: Optional[str] = None
     proposer: Optional[str] = None
     seconder: Optional[str] = None
@@ -179,31 +194,38 @@ class Vote(Record):
     for_names: list[str] = Field(default_factory=list)
     against_names: list[str] = Field(default_factory=list)
     abstain_names: list[str] = Field(default_factory=list)
+    proposer_person_id: Optional[str] = Field(None, description=PERSON_ID)
+    seconder_person_id: Optional[str] = Field(None, description=PERSON_ID)
+    for_person_ids: list[Optional[str]] = Field(default_factory=list, description="Person ids of for_names, one per name (null when unresolved).")
+    against_person_ids: list[Optional[str]] = Field(default_factory=list, description="Person ids of against_names, one per name.")
+    abstain_person_ids: list[Optional[str]] = Field(default_factory=list, description="Person ids of abstain_names, one per name.")
     result: Optional[str] = Field(None, description="carried, lost, or as printed.")
     provenance: Optional[Provenance] = None
 
 
-class Resolution(Record):
+class Resolution(Identified):
     text: str
     number: Optional[str] = Field(None, description="Sub-resolution label, e.g. 'a'.")
     noted: bool = False
     provenance: Optional[Provenance] = None
 
 
-class Declaration(Record):
+class Declaration(Identified):
     member: str
     item: Optional[str] = None
     interest: Optional[str] = None
+    person_id: Optional[str] = Field(None, description=PERSON_ID)
     provenance: Optional[Provenance] = None
 
 
-class MinuteAction(Record):
+class MinuteAction(Identified):
     text: str
     who: Optional[str] = None
+    who_person_id: Optional[str] = Field(None, description=PERSON_ID + " The first person when 'who' names several.")
     provenance: Optional[Provenance] = None
 
 
-class MinuteItem(Record):
+class MinuteItem(Identified):
     ref: Optional[str] = Field(None, description="Ref exactly as printed, e.g. 'OSCO07.'; null when the minutes print none.")
     ref_normalised: Optional[str] = Field(None, description="Upper-case, no trailing dot: 'OSCO07'.")
     title: Optional[str] = None
@@ -217,7 +239,7 @@ class MinuteItem(Record):
     provenance: Provenance
 
 
-class Minutes(Record):
+class Minutes(Identified):
     """The minutes of one meeting found in the pack."""
 
     document: Optional[str] = None
@@ -241,11 +263,12 @@ class MilestoneStatus(str, Enum):
     unknown = "unknown"
 
 
-class Action(Record):
+class Action(Identified):
     ref: Optional[str] = None
     ref_printed: Optional[str] = None
     title: Optional[str] = None
     lead: Optional[str] = None
+    lead_person_id: Optional[str] = Field(None, description=PERSON_ID + " The first person when the lead names several.")
     theme: Optional[str] = None
     plan: Optional[str] = Field(None, description="The strategy, plan or means printed beside the action.")
     due: Optional[str] = Field(None, description="Deadline (ISO date or yyyy-mm) in an action log.")
@@ -254,7 +277,7 @@ class Action(Record):
     provenance: Provenance
 
 
-class Risk(Record):
+class Risk(Identified):
     """One row of a risk register or risk assessment."""
 
     ref: Optional[str] = None
@@ -266,7 +289,7 @@ class Risk(Record):
     provenance: Provenance
 
 
-class Milestone(Record):
+class Milestone(Identified):
     action_ref: Optional[str] = None
     text: str
     planned_start: Optional[str] = None
@@ -275,10 +298,11 @@ class Milestone(Record):
     status_printed: Optional[str] = Field(None, description="The signal(s) the status was read from, as printed.")
     progress_note: Optional[str] = None
     lead: Optional[str] = None
+    lead_person_id: Optional[str] = Field(None, description=PERSON_ID + " The first person when the lead names several.")
     provenance: Provenance
 
 
-class MilestoneException(Record):
+class MilestoneException(Identified):
     action_ref: Optional[str] = None
     milestone: Optional[str] = None
     reason: Optional[str] = None
@@ -297,7 +321,7 @@ class Quantity(Record):
     printed: str
 
 
-class PeriodValue(Record):
+class PeriodValue(Identified):
     label: str = Field(..., description="Column heading as printed: '2008/09', 'Aug09', 'Latest'.")
     period: Optional[str] = Field(None, description="Normalised: '2009-08', '2008/09', or null when relative.")
     value: Optional[float] = None
@@ -305,7 +329,7 @@ class PeriodValue(Record):
     printed: Optional[str] = None
 
 
-class Indicator(Record):
+class Indicator(Identified):
     code: Optional[str] = Field(None, description="The code printed beside the indicator (NI 59, PI-12), or null when none is.")
     group: Optional[str] = None
     description: Optional[str] = None
@@ -321,13 +345,13 @@ class Indicator(Record):
     provenance: Provenance
 
 
-class GlossaryEntry(Record):
+class GlossaryEntry(Identified):
     term: str
     expansion: str
     provenance: Provenance
 
 
-class Table(Record):
+class Table(Identified):
     """Any table as a plain grid, so nothing on the page is lost."""
 
     kind: str = Field("grid", description="What the interpreter recognised it as, or 'grid'.")
@@ -338,7 +362,7 @@ class Table(Record):
     provenance: Provenance
 
 
-class Mention(Record):
+class Mention(Identified):
     text: str
     context: str = Field(..., description="attendee, member, action_lead, milestone_lead, report_of, ...")
     person: Optional[str] = None

@@ -240,7 +240,7 @@ def people_and_mentions(observations: list[Observation], glossary: dict[str, str
     mentions = []
     for o in observations:
         a = linked.assignments.get(o.index, Assignment(None, None, ["not linked"]))
-        if o.record is not None and hasattr(o.record, "person"):
-            o.record.person = a.person
+        if o.record is not None and hasattr(o.record, "person_id"):
+            o.record.person_id = a.person
         mentions.append(Mention(text=o.text, context=o.context, person=a.person, score=a.score, evidence=a.evidence, provenance=o.provenance))
     return people, mentions

@@ -31,7 +31,7 @@ class Observation:
     provenance: Optional[Provenance] = None
     title: Optional[str] = None
     extra_roles: list[str] = field(default_factory=list)
-    record: Any = None  # the record whose `person` field gets the resolved id (attendees)
+    record: Any = None  # the record whose `person_id` field gets the resolved id (attendees)
     also: list[str] = field(default_factory=list)  # other surface forms of the same printing ("Bull" in "Bull (Chair)")
     printed: bool = True  # False: a record's name not found printed in that form (no surface form)
 
