@@ -115,3 +115,10 @@ def test_initials_alone_reach_the_one_person_who_has_them():
     assert by_text["JTe"] == by_name["Jeni Tennison"]
     assert by_text["JT"] == by_name["Jacqui Taylor"]  # the other JT is called JTe
     assert by_text["SMN"] == by_name["Simone Martin-Newberry"]
+
+
+def test_an_irish_o_without_its_accent_is_the_particle_not_an_initial():
+    accented, plain = parse("Seán Ó Ceallaigh"), parse("Sean O Ceallaigh")
+    assert plain.surname == "O Ceallaigh" and plain.initials == ("S",)
+    assert accented.surname_key == plain.surname_key and compatible(accented, plain)[0]
+    assert parse("J. O. Smith").initials == ("J", "O")  # with a dot it is an initial

@@ -423,10 +423,12 @@ def parse(text: Optional[str], *, title: Optional[str] = None) -> Optional[Parse
         return None
     if title:
         honorifics = _honorific_prefix(title.split())[0] + honorifics
-    return _assemble(text, words, honorifics, post, qualifier, role)
+    # "Sean O Ceallaigh": an O without a dot before the surname is the Irish particle Ó, not an initial
+    irish_o = bool(re.search(r"(?<![\w.])O\s+[A-Z][a-z]+\W*$", body))
+    return _assemble(text, words, honorifics, post, qualifier, role, irish_o=irish_o)
 
 
-def _assemble(text, words, honorifics, post, qualifier, role) -> Optional[ParsedName]:
+def _assemble(text, words, honorifics, post, qualifier, role, *, irish_o: bool = False) -> Optional[ParsedName]:
     letters = "".join(c for w in words for c in w if c.isalpha())
     all_caps = letters.isupper() and len(letters) > 1
     if all_caps and not honorifics and len(words) == 1:
@@ -438,6 +440,8 @@ def _assemble(text, words, honorifics, post, qualifier, role) -> Optional[Parsed
     surname_words = [words.pop()]
     while words and words[-1].lower() in PARTICLES:
         surname_words.insert(0, words.pop())
+    if irish_o and words and words[-1] == "O" and len(surname_words) == 1:
+        surname_words.insert(0, words.pop())  # kept as printed; its key is Ó's
     given: list[str] = []
     initials: list[str] = []
     for w in words:
