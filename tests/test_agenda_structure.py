@@ -192,3 +192,15 @@ def test_a_lettered_agenda_runs_past_the_letters_that_are_roman_numerals():
     assert [n for _, n in agenda.item_starts(pairs, texts)] == list(letters)
     assert agenda.outline_label("IIII. Not a numeral") is None
     assert agenda.outline_label("A Smith said") is None
+
+
+def test_the_body_is_the_heading_that_names_one_and_the_time_may_sit_under_the_date(tmp_path):
+    import scrutiny
+
+    pack = tmp_path / "agenda.txt"
+    pack.write_text("Cindy Segawa, Mayor\nAGENDA\nREGULAR MEETING\nLOMITA CITY COUNCIL\nTUESDAY, DECEMBER 6, 2022\n"
+                    "6:00 P.M.\n24300 NARBONNE AVENUE, LOMITA, CA 90717\n1. CALL TO ORDER\n2. ROLL CALL\n3. ADJOURNMENT\n",
+                    encoding="utf-8")
+    meeting = scrutiny.extract(str(pack)).meeting
+    assert (meeting.body, meeting.date, meeting.time) == ("Lomita City Council", "2022-12-06", "18:00")
+    assert meeting.venue == "24300 Narbonne Avenue, Lomita, CA 90717"

@@ -7,6 +7,7 @@ import re
 from typing import Optional
 
 from scrutiny.extractor.context import Context, provenance
+from scrutiny.extractor.names import PLACE_WORDS
 from scrutiny.extractor.pages import Line, Page
 from scrutiny.extractor.segment import AGENDA_HEAD, PAGES_REF
 from scrutiny.extractor.textutil import clean, parse_date, parse_time
@@ -87,7 +88,13 @@ def _meeting(ctx: Context, lines, texts: list[str], doc_id: str, spans: list[tup
     elif date_at is not None:
         left = mend_digits(_left_column(lines[date_at][1]))
         date, time = parse_date(left), parse_time(left)
-        venue = _venue(left, lines, texts, date_at)
+        at = date_at
+        if time is None:  # the time on a line of its own under the date ("6:00 P.M.")
+            for k in range(date_at + 1, min(date_at + 3, len(texts))):
+                if _TIME_LINE.match(texts[k]):
+                    time, at = parse_time(texts[k]), (k if k == date_at + 1 else at)
+                    break
+        venue = _venue(left if at == date_at else "", lines, texts, at)
     outside = _outside_items(len(texts), spans)
     return Meeting(
         body=body,
@@ -141,7 +148,7 @@ def _signatory(texts: list[str], outside: list[int]) -> Optional[Contact]:
     the Council' before the items or after them (the last one wins)."""
     for i in reversed(outside):
         m = _SIGNATORY.match(texts[i])
-        if m and not _ITEM.match(texts[i]):
+        if m and not _ITEM.match(texts[i]) and m.group("name").split()[-1].lower() not in PLACE_WORDS:
             return Contact(name=m.group("name"), role=m.group("role").strip(), phone=m.group("phone"), email=None)
     return None
 
@@ -177,7 +184,21 @@ _GENERIC_WORDS = re.compile(r"^(?:(?:the\s+)?(?:agenda|minutes|notice)\s+(?:of|f
                             r"(?P<body>.+?)(?:\s+(?:meeting|agenda))?\s*$", re.I)
 
 
+_TIME_LINE = re.compile(rf"^\W*(?:at\s+)?(?:{_TIME_TEXT})\W*$", re.I)
+_BODY_WORD = re.compile(
+    r"\b(?:council|committee|board|commission|panel|cabinet|authority|trustees|governors|assembly|forum|"
+    r"partnership|executive|conseil|comité|commune|parish|sub-committee|subcommittee)\b", re.I)
+
+
 def _body(head: list[str]) -> Optional[str]:
+    """The body a front sheet names: the heading line nearest above the date that names a kind of
+    body (council, committee, board ...), not a person's line ("Cindy Segawa, Mayor"); else the
+    first line that is not the word "Agenda" or a generic heading."""
+    for t in reversed(head[-6:]):
+        if _BODY_WORD.search(t) and not re.search(r"\d|@|,\s*(?:mayor|chair|council member)", t, re.I) and len(t.split()) <= 12:
+            name = body_name(_tidy_caps(t))
+            if _BODY_WORD.search(name):
+                return name
     for t in head:
         if AGENDA_HEAD.match(t) or _GENERIC_HEAD.match(t):
             continue
@@ -197,8 +218,13 @@ def _tidy_caps(text: str) -> str:
     if text.upper() != text:
         return text
     words = []
-    for w in text.split(" "):
-        words.append(w if re.search(r"\d", w) else w.capitalize() if len(w) > 2 or not w.isalpha() else w.lower())
+    parts = text.split(" ")
+    for k, w in enumerate(parts):
+        before_digits = k + 1 < len(parts) and parts[k + 1].isdigit()
+        if re.search(r"\d", w) or (len(w) == 2 and w.isalpha() and before_digits):
+            words.append(w)  # postcodes, a state before its ZIP code ("CA 90717")
+        else:
+            words.append(w.capitalize() if len(w) > 2 or not w.isalpha() else w.lower())
     out = " ".join(words)
     return out[0].upper() + out[1:] if out else out
 
@@ -216,8 +242,10 @@ def _venue(left: str, lines, texts: list[str], at: int) -> Optional[str]:
         part = _left_column(pair[1]).strip(" ,.")
         if part.startswith("(") or (parts == [] and part.endswith(")")):
             continue  # "(or on the rising of Full Council, / whichever is the later)"
-        if not part or _ITEM.match(t) or AGENDA_HEAD.match(t) or _SECTION_CAPS.match(t):
+        if not part or _ITEM.match(t) or AGENDA_HEAD.match(t) or _SECTION_CAPS.match(t) or _TIME_LINE.match(t):
             break
+        if len(part.split()) > 10:
+            break  # a sentence of the notice, not a line of an address
         if re.match(r"^\W*(?:members|membership|co-?opt)", part, re.I):
             break
         if "@" in part or part.startswith(".") or (rest and part.upper() != part):
