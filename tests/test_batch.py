@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -96,12 +97,12 @@ def test_a_job_lost_by_the_pool_is_recorded_and_the_rest_goes_on(tmp_path):
 
     from scrutiny.extractor import batch
 
-    def submit(fn, pack, target):
+    def submit(fn, pack, target, *rest):
         future = Future()
         if pack.endswith("panel-a.txt"):
             future.set_exception(RuntimeError("worker lost\nwhile running"))
         else:
-            future.set_result(fn(pack, target))
+            future.set_result(fn(pack, target, *rest))
         return future
 
     archive = _small_archive(tmp_path)
@@ -111,3 +112,30 @@ def test_a_job_lost_by_the_pool_is_recorded_and_the_rest_goes_on(tmp_path):
     assert by_name["panel-a.txt"].error == "panel-a.txt: RuntimeError: worker lost while running"
     assert by_name["panel-a.txt"].exit_code == 1
     assert len((tmp_path / "out" / "_manifest.jsonl").read_text().splitlines()) == 3
+
+
+def test_a_hanging_pack_on_dask_is_stopped_at_the_time_limit_and_the_batch_goes_on(tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    import time
+
+    from scrutiny.extractor import batch
+
+    monkeypatch.setattr(batch, "LOCAL_CLUSTER", {"processes": False, "n_workers": 1, "threads_per_worker": 2})
+    archive = _small_archive(tmp_path)
+    real = batch.extract_one
+
+    def slow(pack, target, limits=None):
+        if pack.endswith("panel-a.txt"):
+            time.sleep(60)
+        return real(pack, target, limits)
+
+    monkeypatch.setattr(batch, "extract_one", slow)
+    start = time.monotonic()
+    with batch.dask_pool("local", 1) as pool:
+        outcomes = batch.run([str(archive)], str(tmp_path / "out"), pool=pool, time_limit=3)
+    assert time.monotonic() - start < 40
+    by = {Path(o.source).name: o for o in outcomes}
+    assert by["panel-a.txt"].status == "failed" and by["panel-a.txt"].exit_code == 8
+    assert "time limit of 3 s" in by["panel-a.txt"].error
+    assert by["panel-b.txt"].status == "done"
+    assert not list((tmp_path / "out").glob(".scrutiny-*"))

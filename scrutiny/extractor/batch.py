@@ -301,7 +301,7 @@ def run(
 
         todo, duplicates = _triage(jobs, record, limits)
         if pool is not None:
-            run_on(pool, todo, record, limits)
+            run_on(pool, todo, record, limits, time_limit=time_limit, memory_limit=memory_limit)
         elif _can_fork():
             _run_forked(todo, max(1, workers), record, time_limit, memory_limit, limits)
         elif workers <= 1:
@@ -406,10 +406,14 @@ class Manifest:
 
 
 def run_on(pool: Pool, jobs: list[tuple[int, tuple[str, str]]], record: Callable[[int, Outcome], None],
-            limits: Any = None) -> None:
-    """Submit every job to ``pool`` and record each outcome as it completes."""
-    futures = {(pool.submit(extract_one, *job, limits) if limits is not None else pool.submit(extract_one, *job)): (i, job)
-               for i, job in jobs}
+            limits: Any = None, *, time_limit: Optional[float] = None, memory_limit: Optional[int] = None) -> None:
+    """Submit every job to ``pool`` and record each outcome as it completes. With a time or memory
+    limit (and where the worker can fork), each pack runs in a child of the worker under them."""
+    if (time_limit or memory_limit) and _can_fork():
+        futures = {pool.submit(extract_limited, *job, limits, time_limit, memory_limit): (i, job) for i, job in jobs}
+    else:
+        futures = {(pool.submit(extract_one, *job, limits) if limits is not None else pool.submit(extract_one, *job)): (i, job)
+                   for i, job in jobs}
     for future in pool.as_completed(futures):
         i, job = futures[future]
         record(i, result_of(future, job[0]))
@@ -506,6 +510,64 @@ def _child(conn: Any, pack: str, target: str, limits: Any, memory_limit: Optiona
                           error=f"{Path(pack).name}: memory limit of {memory_limit} MB exceeded", exit_code=8)
     conn.send(outcome)
     conn.close()
+
+
+def extract_limited(pack: str, target: str, limits: Any, time_limit: Optional[float],
+                    memory_limit: Optional[int]) -> Outcome:
+    """extract_one in a forked child of this process (a Dask worker) under ``time_limit`` seconds
+    and ``memory_limit`` MB: a pack over the time is killed and recorded as failed (exit code 8), as
+    in the local mode, and the worker goes on to its next pack. ``os.fork`` is used directly, since
+    a worker process may be a daemon, which multiprocessing does not let have children."""
+    import pickle
+    import select
+
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: extract, send the outcome, leave without running the worker's cleanup
+        code = 0
+        try:
+            os.close(reader)
+
+            class _Conn:
+                def send(self, outcome: Outcome) -> None:
+                    data = pickle.dumps(outcome)
+                    with os.fdopen(writer, "wb") as fh:
+                        fh.write(data)
+
+                def close(self) -> None:
+                    pass
+
+            _child(_Conn(), pack, target, limits, memory_limit)
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(writer)
+    deadline = time.monotonic() + time_limit if time_limit else None
+    chunks: list[bytes] = []
+    try:
+        while True:
+            timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready, _, _ = select.select([reader], [], [], timeout)
+            if not ready:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                _remove_part(target)
+                return Outcome(pack, None, "failed", exit_code=8,
+                               error=f"{Path(pack).name}: time limit of {time_limit:g} s exceeded (--time-limit)")
+            chunk = os.read(reader, 1 << 16)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(reader)
+    _, status = os.waitpid(pid, 0)
+    if chunks:
+        return pickle.loads(b"".join(chunks))
+    _remove_part(target)
+    code = os.waitstatus_to_exitcode(status)
+    cause = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+    return Outcome(pack, None, "failed", error=f"{Path(pack).name}: worker lost ({cause}; out of memory?)", exit_code=1)
 
 
 def _limit_memory(memory_limit: Optional[int]) -> None:
