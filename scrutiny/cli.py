@@ -6,6 +6,7 @@ Library errors become one line, "Error: FILE: cause", and the exit codes in READ
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -42,6 +43,9 @@ class _Group(click.Group):
 
     def main(self, *args, **kwargs):
         kwargs.pop("standalone_mode", None)
+        # pdfminer (under pdfplumber) logs each repair it makes to a damaged file; what matters
+        # reaches the user as a flag or one line of error, not as its log
+        logging.getLogger("pdfminer").setLevel(logging.ERROR)
         try:
             rv = super().main(*args, standalone_mode=False, **kwargs)
         except click.exceptions.Exit as exc:
