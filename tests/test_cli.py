@@ -71,3 +71,14 @@ def test_bad_input_gives_one_line_and_a_documented_exit_code(path, code):
     assert result.returncode == code
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ") and path.name in lines[0]
+
+
+@needs_shared
+def test_a_damaged_pdf_that_is_read_prints_nothing_on_stderr(tmp_path):
+    import hostile
+
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(hostile.bit_flipped(PDF_PACK.read_bytes())[3][1])  # pdfminer repairs it, loudly
+    result = subprocess.run([sys.executable, "-m", "scrutiny.cli", "extract", str(damaged), "-o", str(tmp_path / "o.json")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and result.stderr == ""
