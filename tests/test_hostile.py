@@ -213,6 +213,14 @@ def test_a_long_line_of_dashes_grows_linearly():
     _grows_near_linearly(lambda n: b"Minutes of the meeting\n\n" + b"-" * n + b"\n", 60_000)
 
 
+def test_a_pdf_page_of_many_text_runs_is_read_in_near_linear_time():
+    read = lambda n: ingest.load_bytes("runs.pdf", hostile.pdf([hostile.many_runs_page(n)]),  # noqa: E731
+                                       limits=ingest.Limits(max_runs_per_page=10**6))
+    assert sum(len(ln.segments) for ln in read(2500).pages[0].lines) == 2500  # every run kept
+    t1, t4 = _seconds(lambda: read(2500)), _seconds(lambda: read(10_000))
+    assert t4 < max(0.5, 8 * t1), (t1, t4)  # linear is 4x; quadratic would be 16x
+
+
 def test_many_form_feed_pages_grow_linearly():
     _grows_near_linearly(lambda n: b"\f".join(b"Page %d\nSome text on the page" % i for i in range(n)), 500)
 

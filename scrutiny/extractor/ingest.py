@@ -453,6 +453,16 @@ def _pdf_page(pg, index: int, max_runs: Optional[int] = None) -> Page:
         textpage.close()
         pg.close()
         raise _TooManyRuns(runs)
+    if textpage.count_rects() > LINEAR_FROM:
+        lines = group_lines(_glyph_runs(textpage.raw, height))
+        for ln in lines:
+            ln.bold = bool(ln.segments) and ln.segments[0].bold and ln.segments[-1].bold
+        rules, rects = _paths(pg, height)
+        textpage.close()
+        page = Page(index=index, lines=lines, width=width, height=height, rules=rules, rects=rects)
+        _mark_page(page)
+        pg.close()
+        return page
     segments: list[Segment] = []
     open_end = False  # the previous run ended inside a word (no trailing space)
     for j in range(textpage.count_rects()):
@@ -483,6 +493,71 @@ def _pdf_page(pg, index: int, max_runs: Optional[int] = None) -> Page:
     return page
 
 
+LINEAR_FROM = 2000  # runs on a page from which its glyphs are read one pass, not run by run
+
+
+def _glyph_runs(tp, height: float) -> list[Segment]:
+    """The page's text runs from one pass over its glyphs: a run breaks at a line break, at a gap
+    wider than the glyphs' height or where the text goes back or down. Reading run by run asks
+    PDFium to search the whole page for each run (time grows with the square of the runs); this
+    pass grows with the glyphs. Each run carries its first glyph's style, as _style gives it."""
+    import pypdfium2.raw as raw
+
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    runs: list[Segment] = []
+    text: list[str] = []
+    box: Optional[list[float]] = None
+    first = -1
+
+    def flush() -> None:
+        nonlocal box, first
+        words = "".join(text).strip()
+        if words and box is not None:
+            runs.append(Segment(words, (box[0], box[1], box[2], box[3]), *_style_of(tp, first, height)))
+        text.clear()
+        box, first = None, -1
+
+    for i in range(raw.FPDFText_CountChars(tp)):
+        code = raw.FPDFText_GetUnicode(tp, i)
+        char = "-" if code == 2 else chr(code) if code else ""
+        if char in ("", "\r", "\n", "\ufffe"):
+            flush()
+            continue
+        if char.isspace():
+            if box is not None:
+                text.append(" ")
+            continue
+        if not raw.FPDFText_GetCharBox(tp, i, left, right, bottom, top):
+            continue
+        x0, y0, x1, y1 = left.value, height - top.value, right.value, height - bottom.value
+        h = max(y1 - y0, 1.0)
+        if box is not None:
+            run_h = max(box[3] - box[1], 1.0)
+            same_line = min(box[3], y1) - max(box[1], y0) > 0.5 * min(run_h, h)
+            if not same_line or x0 - box[2] > max(run_h, h) or x0 < box[2] - max(run_h, h):
+                flush()
+        if box is None:
+            box, first = [x0, y0, x1, y1], i
+        else:
+            box = [min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1)]
+        text.append(char)
+    flush()
+    return runs
+
+
+def _style_of(tp, index: int, height: float) -> tuple:
+    """(baseline from the top, font size, weight, fill RGB) of the glyph at ``index``."""
+    import pypdfium2.raw as raw
+
+    x, y = ctypes.c_double(), ctypes.c_double()
+    baseline = round(height - y.value, 2) if raw.FPDFText_GetCharOrigin(tp, index, x, y) else None
+    size = raw.FPDFText_GetFontSize(tp, index) or None
+    weight = raw.FPDFText_GetFontWeight(tp, index)
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    colour = (r.value, g.value, b.value) if raw.FPDFText_GetFillColor(tp, index, r, g, b, a) else None
+    return baseline, round(size, 2) if size else None, weight if weight > 0 else None, colour
+
+
 def _style(tp, left: float, bottom: float, right: float, top: float, height: float) -> tuple:
     """(baseline from the top, font size, weight, fill RGB) of a run's first glyph: the baseline
     places lines exactly (glyph boxes shrink without ascenders or descenders), weight shows a bold
@@ -492,13 +567,7 @@ def _style(tp, left: float, bottom: float, right: float, top: float, height: flo
     index = raw.FPDFText_GetCharIndexAtPos(tp, left + min(1.0, (right - left) / 2), (top + bottom) / 2, 2.0, 2.0)
     if index < 0:
         return None, None, None, None
-    x, y = ctypes.c_double(), ctypes.c_double()
-    baseline = round(height - y.value, 2) if raw.FPDFText_GetCharOrigin(tp, index, x, y) else None
-    size = raw.FPDFText_GetFontSize(tp, index) or None
-    weight = raw.FPDFText_GetFontWeight(tp, index)
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    colour = (r.value, g.value, b.value) if raw.FPDFText_GetFillColor(tp, index, r, g, b, a) else None
-    return baseline, round(size, 2) if size else None, weight if weight > 0 else None, colour
+    return _style_of(tp, index, height)
 
 
 _BOLD_FONT = re.compile(rb"bold|black|heavy|semibold|demi", re.I)
