@@ -107,21 +107,23 @@ def recover(ctx: Context) -> list[Grid]:
         from scrutiny.extractor.tables.recover_text import text_grids
 
         return text_grids(pages)
+    from scrutiny.extractor.tables.glyphs import split_pages
     from scrutiny.extractor.tables.recover_pdf import borderless_pairs, cell_grids, grid_box, ruled_grids
-    from scrutiny.extractor.tables.recover_stream import stream_grids
+    from scrutiny.extractor.tables.recover_stream import MIN_MULTI, stream_grids
     from scrutiny.extractor.tables.reread import candidates, reread
 
     again = reread(ctx.source, candidates(ctx.source))
-    pages = [again.get(p.index, p) for p in pages]
+    split = split_pages(ctx.source, [p for p in pages if p.index not in again and len(p.lines) >= MIN_MULTI])
     grids: list[Grid] = []
-    for page in pages:
+    for first in pages:
+        page = again.get(first.index) or split.get(first.index) or first
         if not page.rules and not page.lines:
             continue
         found = ruled_grids(page) if page.rules else []
         found += cell_grids(page, [g.box for g in found if g.box]) if page.rects else []
         taken = [g.box or grid_box(g) for g in found]
         streamed = stream_grids(page, taken)
-        pairs = borderless_pairs(page, taken + [g.box for g in streamed])
+        pairs = borderless_pairs(again.get(first.index, first), taken + [g.box for g in streamed])
         grids.extend(sorted(found + streamed + ([pairs] if pairs else []), key=lambda g: g.box[1] if g.box else 0))
     return grids
 
