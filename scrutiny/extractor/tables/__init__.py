@@ -79,6 +79,7 @@ def extract(ctx: Context, out: Extraction) -> None:
 
         cards.extract(ctx, out)
     _link_exceptions(out)
+    _stamp_documents(out)
 
 
 def _headed(grid: Grid, previous: Optional[Row]) -> bool:
@@ -116,14 +117,15 @@ def recover(ctx: Context) -> list[Grid]:
     split = split_pages(ctx.source, [p for p in pages if p.index not in again and len(p.lines) >= MIN_MULTI])
     grids: list[Grid] = []
     for first in pages:
-        page = again.get(first.index) or split.get(first.index) or first
+        page = again.get(first.index, first)
+        aligned, ruled = split.get(first.index, (page, page))
         if not page.rules and not page.lines:
             continue
-        found = ruled_grids(page) if page.rules else []
-        found += cell_grids(page, [g.box for g in found if g.box]) if page.rects else []
+        found = ruled_grids(ruled) if page.rules else []
+        found += cell_grids(ruled, [g.box for g in found if g.box]) if page.rects else []
         taken = [g.box or grid_box(g) for g in found]
-        streamed = stream_grids(page, taken)
-        pairs = borderless_pairs(again.get(first.index, first), taken + [g.box for g in streamed])
+        streamed = stream_grids(aligned, taken)
+        pairs = borderless_pairs(page, taken + [g.box for g in streamed])
         grids.extend(sorted(found + streamed + ([pairs] if pairs else []), key=lambda g: g.box[1] if g.box else 0))
     return grids
 
@@ -202,13 +204,30 @@ def _continues(table: LogicalTable, grid: Grid, index: int) -> bool:
 
 
 def _prov(rows: list[Row], document: Optional[str] = None) -> Provenance:
+    """Provenance of a record read from ``rows``: its first page, and a bbox over all its rows on
+    that page (the rows' bands where the grid drew them, its text's extent across)."""
     first = rows[0]
     same = [r for r in rows if r.page is first.page]
     lines = [ln for r in same for ln in r.lines]
     prov = provenance(first.page, lines, extractor=EXTRACTOR, document=document)
-    if prov.bbox is None and first.top is not None:
-        prov.bbox = None
+    tops = [r.top for r in same if r.top is not None]
+    bottoms = [r.bottom for r in same if r.bottom is not None]
+    if prov.bbox is not None and tops and bottoms:
+        prov.bbox[1] = round(min(prov.bbox[1], min(tops)), 2)
+        prov.bbox[3] = round(max(prov.bbox[3], max(bottoms)), 2)
     return prov
+
+
+def _stamp_documents(out: Extraction) -> None:
+    """Every record of the table stage names the document (from segmentation) its page lies in."""
+    spans = [(d.pages[0], d.pages[-1], d.id) for d in out.documents if d.pages and d.kind != "blank"]
+    if not spans:
+        return
+    for records in (out.actions, out.milestones, out.exceptions, out.indicators, out.glossary, out.risks, out.tables):
+        for record in records:
+            prov = record.provenance
+            if prov is not None and prov.document is None and prov.page is not None:
+                prov.document = next((d for a, b, d in spans if a <= prov.page <= b), None)
 
 
 # --------------------------------------------------------------------------- action plans

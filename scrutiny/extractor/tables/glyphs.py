@@ -5,7 +5,7 @@ run however wide the spaces are: a row of figures ('Maine 13,278 13,077 12,950')
 stage as one run, and no gutter between its columns shows. Here the page's glyphs are read once
 more (their loose boxes, which share a top and bottom along a line of one font), and a run ends
 where the gap between two glyphs is wider than ``RUN_SPLIT`` word spaces (the width of the space
-glyphs the page draws, in font sizes), as pdfminer's text lines end at its character margin: the
+glyphs the page draws, against the glyphs' height), as pdfminer's text lines end at its character margin: the
 whitespace between two columns of figures is wider than that, a justified line's spaces seldom. A
 vertical rule between two glyphs ends a run as well (one run of ingest may hold two cells' text). Each new run keeps the baseline, weight and colour of the ingest run
 it came from.
@@ -14,6 +14,7 @@ it came from.
 from __future__ import annotations
 
 import ctypes
+from bisect import bisect_left
 from dataclasses import replace
 from statistics import median
 from typing import Optional
@@ -21,33 +22,37 @@ from typing import Optional
 from scrutiny.extractor.pages import Line, Page, Segment, Source
 
 RUN_SPLIT = 1.6  # a gap wider than this many of the font's word spaces ends a run
-WORD_SPACE = 0.28  # a word space in font sizes, when the page draws no space glyph to measure
-SPACE = 0.15  # a gap wider than this many font sizes is a word space
+WORD_SPACE = 0.25  # a word space in glyph heights, when the page draws no space glyph to measure
+SPACE = 0.15  # a gap wider than this many glyph heights is a word space
 _SKIP = {0x20, 0x0A, 0x0D, 0xA0, 0xFFFE, 0xFEFF}
 
 
-def split_pages(source: Source, pages: list[Page]) -> dict[int, Page]:
-    """The pages among ``pages`` whose runs part at wide gaps, rebuilt; the others are left out."""
+def split_pages(source: Source, pages: list[Page]) -> dict[int, tuple[Page, Page]]:
+    """For the pages among ``pages`` whose runs part again, two rebuilt readings: one whose runs
+    part at wide gaps and at vertical rules (for reading a table from alignment alone), and one
+    whose runs part at vertical rules only (for a ruled grid, where a wide gap inside a cell or
+    across a merged cell joins one cell's text). Pages where nothing parts are left out."""
     if source.format != "pdf" or not source.data or not pages:
         return {}
     import pypdfium2 as pdfium
 
-    out: dict[int, Page] = {}
+    out: dict[int, tuple[Page, Page]] = {}
     try:
         doc = pdfium.PdfDocument(source.data)
     except Exception:  # noqa: BLE001 - ingest already read it; a second failure leaves the runs as they are
         return out
     try:
         for page in pages:
-            lines = _glyph_lines(doc, page)
-            if lines is not None:
-                out[page.index] = replace(page, lines=lines)
+            read = _glyph_lines(doc, page)
+            if read is not None:
+                gaps, walls = read
+                out[page.index] = (replace(page, lines=gaps), replace(page, lines=walls) if walls is not None else page)
     finally:
         doc.close()
     return out
 
 
-def _glyph_lines(doc, page: Page) -> Optional[list[Line]]:
+def _glyph_lines(doc, page: Page) -> Optional[tuple[list[Line], Optional[list[Line]]]]:
     import pypdfium2.raw as raw
 
     pg = doc[page.index - 1]
@@ -57,54 +62,100 @@ def _glyph_lines(doc, page: Page) -> Optional[list[Line]]:
         height = page.height or pg.get_size()[1]
         tp = pg.get_textpage()
         try:
-            chars = _chars(tp.raw, raw, height)
+            chars, spaces = _chars(tp.raw, raw, height)
         finally:
             tp.close()
     finally:
         pg.close()
-    if not chars[0]:
+    if not chars:
         return None
-    chars, spaces = chars
     split = RUN_SPLIT * (median(spaces) if spaces else WORD_SPACE)
-    lines = [ln for ln in (_line(group, split, page.rules) for group in rows_of(chars)) if ln is not None]
-    if sum(len(ln.segments) for ln in lines) <= sum(len(ln.segments) for ln in page.lines):
+    upright = [r for r in page.rules if not r.horizontal and r.box[3] - r.box[1] >= 5]
+    rows = rows_of(chars)
+    gaps = [ln for ln in (_line(group, split, upright) for group in rows) if ln is not None]
+    walls = _parted_at_walls(page, chars, upright, split) if upright else None
+    if walls is None and sum(len(ln.segments) for ln in gaps) <= sum(len(ln.segments) for ln in page.lines):
         return None  # nothing parted: the runs ingest gave stand
-    return [_restyle(ln, page) for ln in lines]
+    return [_restyle(ln, page) for ln in gaps], walls
+
+
+def _parted_at_walls(page: Page, chars: list[dict], upright: list, split: float) -> Optional[list[Line]]:
+    """Ingest's lines with each run that crosses a vertical rule (one run holding two cells'
+    text) parted there from its glyphs, and each run whose wide gaps hold the x of the grid's
+    vertical rules twice or more (a body row under a header ruled alone) parted at those gaps;
+    None when no run parts."""
+    edges = sorted({round((w.box[0] + w.box[2]) / 2) for w in upright})
+    out: list[Line] = []
+    parted = False
+    for ln in page.lines:
+        segs: list[Segment] = []
+        for seg in ln.segments:
+            x0, top, x1, bottom = seg.box
+            inner = [x for x in edges if x0 + 3 < x < x1 - 3]
+            if not inner:
+                segs.append(seg)
+                continue
+            inside = [c for c in chars if x0 - 1 <= (c["x0"] + c["x1"]) / 2 <= x1 + 1 and top - 1 <= (c["top"] + c["bottom"]) / 2 <= bottom + 1]
+            runs = glyph_runs(inside, float("inf"), upright) if inside else []
+            if len(runs) < 2 and inside:
+                runs = _at_edges(glyph_runs(inside, split, upright), inner)
+            if len(runs) < 2:
+                segs.append(seg)
+                continue
+            for run, text in runs:
+                box = (run[0]["x0"], seg.box[1], max(c["x1"] for c in run), seg.box[3])
+                segs.append(Segment(text, box, seg.baseline, seg.size, seg.weight, seg.colour))
+            parted = True
+        new = line_of(segs)
+        out.append(Line(text=new.text, box=new.box, segments=new.segments, bold=ln.bold) if new is not None and segs != list(ln.segments) else ln)
+    return out if parted else None
+
+
+def _at_edges(runs: list[tuple[list[dict], str]], edges: list[int]) -> list[tuple[list[dict], str]]:
+    """Runs parted at gaps joined again except across a gap that holds a column edge; kept only
+    when two such gaps or more part them."""
+    out: list[tuple[list[dict], str]] = []
+    for run, text in runs:
+        if out and not any(out[-1][0][-1]["x1"] <= x <= run[0]["x0"] for x in edges):
+            out[-1] = (out[-1][0] + run, f"{out[-1][1]} {text}")
+        else:
+            out.append((run, text))
+    return out if len(out) >= 3 else []
 
 
 def _chars(tp, raw, height: float) -> tuple[list[dict], list[float]]:
-    """The page's glyphs with their loose boxes and sizes, and the widths of the space glyphs it
-    draws (in font sizes; spaces pdfium makes up between runs are no measure)."""
+    """The page's glyphs with their loose boxes, and the widths of the space glyphs it draws. A
+    glyph's "size" is the height of its loose box (the font's ascent to descent, which tracks the
+    font size), and a space's width is measured in the same unit; spaces pdfium makes up between
+    runs are no measure."""
     rect = raw.FS_RECTF()
+    ref = ctypes.byref(rect)
+    unicode, box, generated = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_IsGenerated
     out = []
     spaces: list[float] = []
     for k in range(raw.FPDFText_CountChars(tp)):
-        u = raw.FPDFText_GetUnicode(tp, k)
-        if u == 0x20 and len(spaces) < 200 and not raw.FPDFText_IsGenerated(tp, k) and raw.FPDFText_GetLooseCharBox(tp, k, ctypes.byref(rect)):
-            size = raw.FPDFText_GetFontSize(tp, k)
-            if size > 0 and rect.right > rect.left:
-                spaces.append((rect.right - rect.left) / size)
+        u = unicode(tp, k)
+        if u in _SKIP or 0xD800 <= u <= 0xDFFF:
+            if u == 0x20 and len(spaces) < 200 and not generated(tp, k) and box(tp, k, ref) and rect.top > rect.bottom:
+                spaces.append((rect.right - rect.left) / (rect.top - rect.bottom))
             continue
-        if u in _SKIP or 0xD800 <= u <= 0xDFFF or not raw.FPDFText_GetLooseCharBox(tp, k, ctypes.byref(rect)):
+        if not box(tp, k, ref) or rect.right <= rect.left or rect.top <= rect.bottom:
             continue
         text = "-" if u in (0x02, 0xAD) else chr(u)
-        if not text.isprintable():
-            continue
-        if rect.right - rect.left <= 0 or rect.top - rect.bottom <= 0:
-            continue
-        out.append({"text": text, "x0": rect.left, "x1": rect.right, "top": height - rect.top, "bottom": height - rect.bottom,
-                    "size": raw.FPDFText_GetFontSize(tp, k) or 8.0})
+        if text.isprintable():
+            out.append({"text": text, "x0": rect.left, "x1": rect.right, "top": height - rect.top, "bottom": height - rect.bottom,
+                        "size": rect.top - rect.bottom})
     return out, spaces
 
 
 def glyph_runs(chars: list[dict], split: float, rules: list, space: float = SPACE) -> list[tuple[list[dict], str]]:
     """One visual line's glyphs (dicts with x0, x1, top, bottom, text, size) parted into runs with
-    their text: a gap wider than ``split`` font sizes, or a vertical rule standing between two
-    glyphs, ends a run; a gap wider than ``space`` font sizes is a word space."""
+    their text: a gap wider than ``split`` sizes, or a vertical rule standing between two
+    glyphs, ends a run; a gap wider than ``space`` sizes is a word space."""
     chars.sort(key=lambda c: c["x0"])
     top, bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
-    walls = [(r.box[0] + r.box[2]) / 2 for r in rules
-             if not r.horizontal and min(r.box[3], bottom) - max(r.box[1], top) >= 0.5 * (bottom - top)]
+    walls = sorted((r.box[0] + r.box[2]) / 2 for r in rules
+                   if min(r.box[3], bottom) - max(r.box[1], top) >= 0.5 * (bottom - top) and not r.horizontal)
     out: list[tuple[list[dict], str]] = []
     run: list[dict] = []
     text = ""
@@ -113,7 +164,7 @@ def glyph_runs(chars: list[dict], split: float, rules: list, space: float = SPAC
             prev = run[-1]
             size = max(prev.get("size") or 8.0, 1.0)
             gap = ch["x0"] - prev["x1"]
-            if gap > split * size or any((prev["x0"] + prev["x1"]) / 2 <= w <= ch["x0"] + 0.5 for w in walls):
+            if gap > split * size or (walls and _wall(walls, (prev["x0"] + prev["x1"]) / 2, ch["x0"] + 0.5)):
                 out.append((run, text.strip()))
                 run, text = [], ""
             elif gap > space * size and not text.endswith(" "):
@@ -122,6 +173,11 @@ def glyph_runs(chars: list[dict], split: float, rules: list, space: float = SPAC
         text += ch["text"]
     out.append((run, text.strip()))
     return [(r, t) for r, t in out if r and t]
+
+
+def _wall(walls: list[float], a: float, b: float) -> bool:
+    i = bisect_left(walls, a)
+    return i < len(walls) and walls[i] <= b
 
 
 def line_of(segs: list[Segment]) -> Optional[Line]:

@@ -166,7 +166,7 @@ def _place(rows: list[Row], xs: list[float], seg: Segment, line: Line) -> None:
         col += 1
     for row in rows:
         if row.top - 1 <= mid < row.bottom + 1 and col is not None:
-            row.cells[col].frags.append(Frag(clean_text(seg.text), top, bottom, line, x0, seg.baseline))
+            row.cells[col].frags.append(Frag(clean_text(seg.text), top, bottom, line, x0, seg.baseline, seg.colour))
             return
 
 
@@ -207,7 +207,7 @@ def _merge_frags(frags: list[Frag]) -> list[Frag]:
         elif last is not None and abs((last.top or 0) - (frag.top or 0)) < 2:
             last.text = f"{last.text} {frag.text}".strip()
         else:
-            out.append(Frag(frag.text, frag.top, frag.bottom, frag.line, frag.x0, frag.baseline))
+            out.append(Frag(frag.text, frag.top, frag.bottom, frag.line, frag.x0, frag.baseline, frag.colour))
     return out
 
 

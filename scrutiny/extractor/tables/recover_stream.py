@@ -44,10 +44,31 @@ def stream_grids(page: Page, taken: list[Box]) -> list[Grid]:
     h = median(heights) or 8.0
     grids = []
     for block in _tables(_blocks(lines, h), h):
-        grid = _grid(page, block, h)
-        if grid is not None:
-            grids.append(grid)
+        for part in _stacked(page, block):
+            grid = _grid(page, part, h)
+            if grid is not None:
+                grids.append(grid)
     return grids
+
+
+def _stacked(page: Page, block: list[Line]) -> list[list[Line]]:
+    """A block parted at lines of text running across most of its columns with MIN_MULTI lines
+    of cells above and below (the title of a second table set under the first); the title lines
+    themselves go with the table below, to be trimmed as its caption."""
+    xs = _columns(page, block)
+    parts: list[list[Line]] = []
+    start = 0
+    cells_since = 0
+    for i, ln in enumerate(block):
+        if _prose(ln, xs):
+            after = sum(1 for x in block[i + 1:] if _multi(x) and not _prose(x, xs))
+            if cells_since >= MIN_MULTI and after >= MIN_MULTI:
+                parts.append(block[start:i])
+                start, cells_since = i, 0
+        elif _multi(ln):
+            cells_since += 1
+    parts.append(block[start:])
+    return parts
 
 
 def _taken(box: Box, regions: list[Box]) -> bool:
@@ -336,7 +357,7 @@ def _grid(page: Page, block: list[Line], h: float) -> Optional[Grid]:
             if cell.frags and cell.frags[-1].line is ln:
                 cell.frags[-1].text = f"{cell.frags[-1].text} {text}".strip()
             else:
-                cell.frags.append(Frag(text, seg.box[1], seg.box[3], ln, seg.box[0], seg.baseline))
+                cell.frags.append(Frag(text, seg.box[1], seg.box[3], ln, seg.box[0], seg.baseline, seg.colour))
     for rect in page.rects:
         x0, t, x1, b = rect.box
         cx, cy = (x0 + x1) / 2, (t + b) / 2

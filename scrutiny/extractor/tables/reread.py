@@ -7,8 +7,10 @@ pdfplumber (pdfminer), which applies the page's /Rotate and the matrices of form
 - a page turned by /Rotate (a landscape plan printed on a portrait page): its runs come out
   vertical, one letter each, and no line of text reads across the table;
 - a page whose ruling lines sit inside a form XObject (ingest found none) and whose runs, drawn in
-  one text object, join across columns ('Ref. Topic Risk Identified');
-- a ruled page where three runs or more cross a vertical rule (one run holding two cells' text).
+  one text object, join across columns ('Ref. Topic Risk Identified').
+
+(A run of ingest crossing a vertical rule, or a wide gap, is parted again by
+:mod:`~scrutiny.extractor.tables.glyphs`, from pdfium's glyphs, which needs no second parser.)
 
 The new reading builds runs from glyphs (a gap wider than a word space, or a vertical rule
 between two glyphs, ends a run), groups them into lines, and keeps the rules and fills, in the
@@ -40,9 +42,6 @@ def candidates(source: Source) -> list[int]:
     try:
         for page in source.pages:
             if page.blank or not page.lines:
-                continue
-            if page.rules and _crossed(page):
-                out.append(page.index)
                 continue
             turned, formed = _vertical(page), not page.rules and _tabular(page)
             if not (turned or formed):
@@ -77,23 +76,6 @@ def _tabular(page: Page) -> bool:
     """Lines of two runs or more, or runs longer than a column would hold beside others: a page
     that may hold a table at all."""
     return sum(1 for ln in page.lines if len(ln.segments) >= 2) >= 3
-
-
-def _crossed(page: Page) -> bool:
-    """Runs drawn across a table's vertical rules: one run of ingest holds the text of two or more
-    cells ('100 million - -'), which only the glyphs can part again."""
-    walls = [r.box for r in page.rules if not r.horizontal and r.box[3] - r.box[1] >= 20]
-    if not walls:
-        return False
-    n = 0
-    for ln in page.lines:
-        for s in ln.segments:
-            x0, top, x1, bottom = s.box
-            if any(x0 + 3 < (w[0] + w[2]) / 2 < x1 - 3 and w[1] <= (top + bottom) / 2 <= w[3] for w in walls):
-                n += 1
-                if n >= 3:
-                    return True
-    return False
 
 
 def _formed_paths(pg, raw) -> int:
