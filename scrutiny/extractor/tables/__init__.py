@@ -108,26 +108,46 @@ def recover(ctx: Context) -> list[Grid]:
         from scrutiny.extractor.tables.recover_text import text_grids
 
         return text_grids(pages)
-    from scrutiny.extractor.tables.glyphs import split_pages
+    from scrutiny.extractor.tables.glyphs import Glyphs
     from scrutiny.extractor.tables.recover_pdf import borderless_pairs, cell_grids, grid_box, ruled_grids
     from scrutiny.extractor.tables.recover_stream import MIN_MULTI, stream_grids
     from scrutiny.extractor.tables.reread import candidates, reread
 
     again = reread(ctx.source, candidates(ctx.source))
-    split = split_pages(ctx.source, [p for p in pages if p.index not in again and len(p.lines) >= MIN_MULTI])
     grids: list[Grid] = []
-    for first in pages:
-        page = again.get(first.index, first)
-        aligned, ruled = split.get(first.index, (page, page))
-        if not page.rules and not page.lines:
-            continue
-        found = ruled_grids(ruled) if page.rules else []
-        found += cell_grids(ruled, [g.box for g in found if g.box]) if page.rects else []
-        taken = [g.box or grid_box(g) for g in found]
-        streamed = stream_grids(aligned, taken)
-        pairs = borderless_pairs(page, taken + [g.box for g in streamed])
-        grids.extend(sorted(found + streamed + ([pairs] if pairs else []), key=lambda g: g.box[1] if g.box else 0))
+    with Glyphs(ctx.source) as glyphs:
+        for first in pages:
+            page = again.get(first.index, first)
+            if not page.rules and not page.lines:
+                continue
+            ruled = glyphs.walls(page) if page.rules and first.index not in again else page
+            found = ruled_grids(ruled) if page.rules else []
+            found += cell_grids(ruled, [g.box for g in found if g.box]) if page.rects else []
+            taken = [g.box or grid_box(g) for g in found]
+            aligned = page
+            if first.index not in again and _open_multi(page, taken) >= MIN_MULTI:
+                aligned = glyphs.gaps(page)
+            streamed = stream_grids(aligned, taken)
+            pairs = borderless_pairs(page, taken + [g.box for g in streamed])
+            grids.extend(sorted(found + streamed + ([pairs] if pairs else []), key=lambda g: g.box[1] if g.box else 0))
     return grids
+
+
+SPARSE = 0.9  # a run wider than this many glyph heights per character holds wide gaps
+
+
+def _open_multi(page, taken) -> int:
+    """Lines outside the grids found that may be rows of a table the rules did not draw: two runs
+    or more, or a run spread wider than its characters need (pdfium keeps evenly spaced figures
+    in one run). Only a page with enough such lines has its glyphs read again."""
+    from scrutiny.extractor.tables.recover_stream import taken_by
+
+    def sparse(seg) -> bool:
+        x0, top, x1, bottom = seg.box
+        return x1 - x0 > SPARSE * (bottom - top) * max(len(seg.text), 1)
+
+    return sum(1 for ln in page.lines if ln.box and (len(ln.segments) >= 2 or any(sparse(s) for s in ln.segments))
+               and not taken_by(ln.box, taken))
 
 
 # --------------------------------------------------------------------------- segmentation

@@ -27,56 +27,83 @@ SPACE = 0.15  # a gap wider than this many glyph heights is a word space
 _SKIP = {0x20, 0x0A, 0x0D, 0xA0, 0xFFFE, 0xFEFF}
 
 
-def split_pages(source: Source, pages: list[Page]) -> dict[int, tuple[Page, Page]]:
-    """For the pages among ``pages`` whose runs part again, two rebuilt readings: one whose runs
-    part at wide gaps and at vertical rules (for reading a table from alignment alone), and one
-    whose runs part at vertical rules only (for a ruled grid, where a wide gap inside a cell or
-    across a merged cell joins one cell's text). Pages where nothing parts are left out."""
-    if source.format != "pdf" or not source.data or not pages:
-        return {}
-    import pypdfium2 as pdfium
+class Glyphs:
+    """Pages read again from their glyphs, on demand: a page's glyphs are read at most once, and
+    only for a page that asks for it. ``walls(page)`` is the page with runs that cross a vertical
+    rule parted there (for ruled grids, where a wide gap inside a cell or across a merged cell
+    joins one cell's text); ``gaps(page)`` the page with runs parted at wide gaps and vertical
+    rules (for reading a table from alignment alone). Either is the page itself when nothing
+    parts. Use as a context manager."""
 
-    out: dict[int, tuple[Page, Page]] = {}
-    try:
-        doc = pdfium.PdfDocument(source.data)
-    except Exception:  # noqa: BLE001 - ingest already read it; a second failure leaves the runs as they are
-        return out
-    try:
-        for page in pages:
-            read = _glyph_lines(doc, page)
-            if read is not None:
-                gaps, walls = read
-                out[page.index] = (replace(page, lines=gaps), replace(page, lines=walls) if walls is not None else page)
-    finally:
-        doc.close()
-    return out
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.doc = None
+        self.read: dict[int, Optional[tuple[list[dict], float]]] = {}
 
+    def __enter__(self) -> "Glyphs":
+        return self
 
-def _glyph_lines(doc, page: Page) -> Optional[tuple[list[Line], Optional[list[Line]]]]:
-    import pypdfium2.raw as raw
+    def __exit__(self, *exc) -> None:
+        if self.doc is not None:
+            self.doc.close()
 
-    pg = doc[page.index - 1]
-    try:
-        if pg.get_rotation():
+    def _chars(self, page: Page) -> Optional[tuple[list[dict], float]]:
+        if page.index in self.read:
+            return self.read[page.index]
+        self.read[page.index] = None
+        if self.source.format != "pdf" or not self.source.data:
             return None
-        height = page.height or pg.get_size()[1]
-        tp = pg.get_textpage()
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+
         try:
-            chars, spaces = _chars(tp.raw, raw, height)
+            if self.doc is None:
+                self.doc = pdfium.PdfDocument(self.source.data)
+            pg = self.doc[page.index - 1]
+        except Exception:  # noqa: BLE001 - ingest already read it; a second failure leaves the runs as they are
+            return None
+        try:
+            if pg.get_rotation():
+                return None
+            tp = pg.get_textpage()
+            try:
+                chars, spaces = _chars(tp.raw, raw, page.height or pg.get_size()[1])
+            finally:
+                tp.close()
         finally:
-            tp.close()
-    finally:
-        pg.close()
-    if not chars:
-        return None
-    split = RUN_SPLIT * (median(spaces) if spaces else WORD_SPACE)
-    upright = [r for r in page.rules if not r.horizontal and r.box[3] - r.box[1] >= 5]
-    rows = rows_of(chars)
-    gaps = [ln for ln in (_line(group, split, upright) for group in rows) if ln is not None]
-    walls = _parted_at_walls(page, chars, upright, split) if upright else None
-    if walls is None and sum(len(ln.segments) for ln in gaps) <= sum(len(ln.segments) for ln in page.lines):
-        return None  # nothing parted: the runs ingest gave stand
-    return [_restyle(ln, page) for ln in gaps], walls
+            pg.close()
+        if chars:
+            self.read[page.index] = (chars, RUN_SPLIT * (median(spaces) if spaces else WORD_SPACE))
+        return self.read[page.index]
+
+    def walls(self, page: Page) -> Page:
+        upright = _upright(page)
+        if not upright or not any(_inner(s, upright) for ln in page.lines for s in ln.segments):
+            return page
+        read = self._chars(page)
+        lines = _parted_at_walls(page, read[0], upright, read[1]) if read else None
+        return replace(page, lines=lines) if lines is not None else page
+
+    def gaps(self, page: Page) -> Page:
+        read = self._chars(page)
+        if read is None:
+            return page
+        chars, split = read
+        upright = _upright(page)
+        lines = [ln for ln in (_line(group, split, upright) for group in rows_of(chars)) if ln is not None]
+        if sum(len(ln.segments) for ln in lines) <= sum(len(ln.segments) for ln in page.lines):
+            return page  # nothing parted: the runs ingest gave stand
+        return replace(page, lines=[_restyle(ln, page) for ln in lines])
+
+
+def _upright(page: Page) -> list:
+    return [r for r in page.rules if not r.horizontal and r.box[3] - r.box[1] >= 5]
+
+
+def _inner(seg: Segment, upright: list) -> bool:
+    """Whether the x of a vertical rule falls inside the run."""
+    x0, x1 = seg.box[0] + 3, seg.box[2] - 3
+    return any(x0 < (w.box[0] + w.box[2]) / 2 < x1 for w in upright)
 
 
 def _parted_at_walls(page: Page, chars: list[dict], upright: list, split: float) -> Optional[list[Line]]:
@@ -85,6 +112,9 @@ def _parted_at_walls(page: Page, chars: list[dict], upright: list, split: float)
     vertical rules twice or more (a body row under a header ruled alone) parted at those gaps;
     None when no run parts."""
     edges = sorted({round((w.box[0] + w.box[2]) / 2) for w in upright})
+    bands: dict[int, list[dict]] = {}  # glyphs by the 4pt band their middle falls in
+    for c in chars:
+        bands.setdefault(int((c["top"] + c["bottom"]) / 8), []).append(c)
     out: list[Line] = []
     parted = False
     for ln in page.lines:
@@ -95,7 +125,8 @@ def _parted_at_walls(page: Page, chars: list[dict], upright: list, split: float)
             if not inner:
                 segs.append(seg)
                 continue
-            inside = [c for c in chars if x0 - 1 <= (c["x0"] + c["x1"]) / 2 <= x1 + 1 and top - 1 <= (c["top"] + c["bottom"]) / 2 <= bottom + 1]
+            near = [c for k in range(int((top - 1) / 4), int((bottom + 1) / 4) + 1) for c in bands.get(k, ())]
+            inside = [c for c in near if x0 - 1 <= (c["x0"] + c["x1"]) / 2 <= x1 + 1 and top - 1 <= (c["top"] + c["bottom"]) / 2 <= bottom + 1]
             runs = glyph_runs(inside, float("inf"), upright) if inside else []
             if len(runs) < 2 and inside:
                 runs = _at_edges(glyph_runs(inside, split, upright), inner)

@@ -37,7 +37,7 @@ PROSE_SHARE = 0.25  # a block with this share of lines running across most colum
 
 
 def stream_grids(page: Page, taken: list[Box]) -> list[Grid]:
-    lines = [ln for ln in page.lines if ln.box and ln.segments and not _taken(ln.box, taken)]
+    lines = [ln for ln in page.lines if ln.box and ln.segments and not taken_by(ln.box, taken)]
     if len(lines) < MIN_MULTI:
         return []
     heights = [ln.box[3] - ln.box[1] for ln in lines]
@@ -71,7 +71,7 @@ def _stacked(page: Page, block: list[Line]) -> list[list[Line]]:
     return parts
 
 
-def _taken(box: Box, regions: list[Box]) -> bool:
+def taken_by(box: Box, regions: list[Box]) -> bool:
     cy = (box[1] + box[3]) / 2
     return any(r[1] - 2 <= cy <= r[3] + 2 and box[0] < r[2] and r[0] < box[2] for r in regions)
 
