@@ -98,9 +98,12 @@ def _multi(line: Line) -> bool:
 
 
 def _blocks(lines: list[Line], h: float) -> list[list[Line]]:
+    """Lines cut where the gap is wider than a paragraph gap; between two lines of several runs
+    each (rows of a table set wide apart) a wider gap still joins."""
     blocks: list[list[Line]] = []
     for ln in lines:
-        if blocks and ln.box[1] - blocks[-1][-1].box[3] <= 1.8 * h:
+        gap = ln.box[1] - blocks[-1][-1].box[3] if blocks else None
+        if gap is not None and (gap <= 1.8 * h or (gap <= 3 * h and _multi(ln) and _multi(blocks[-1][-1]))):
             blocks[-1].append(ln)
         else:
             blocks.append([ln])
