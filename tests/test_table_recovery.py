@@ -82,3 +82,38 @@ def test_action_log_rows():
     out = rows_to_actions(rows, [True, False], [None, None], [[], []], layout)
     assert [(a["ref"], a["title"], a["due"], a["status"], a["progress_note"]) for a in out] == [
         ("A1", "Publish the data", "June", "On track", None), ("A2", "Write to the board", "Ongoing", "Complete", None)]
+
+
+def test_figures_set_line_under_line_are_a_row_each_and_the_title_and_note_stay_out():
+    lines = [_line(60, (40, "Table 1. Pupils by year and school, in thousands, as counted each autumn"))]
+    lines.append(_line(80, (40, "Year"), (120, "Total"), (200, "Public"), (280, "Private")))
+    for i in range(8):
+        lines.append(_line(92 + 10 * i, (40, str(2001 + i)), (120, f"{30 + i},1"), (200, f"{20 + i},5"), (280, f"{9 + i},6")))
+    lines.append(_line(176, (40, "NOTE: Figures are rounded, so the parts may not add up to the totals shown.")))
+    grids = stream_grids(_page(lines), [])
+    assert len(grids) == 1
+    rows = [r.texts() for r in grids[0].rows]
+    assert rows[0] == ["Year", "Total", "Public", "Private"]
+    assert rows[1] == ["2001", "30,1", "20,5", "9,6"] and len(rows) == 9  # header and eight years, no title, no note
+
+
+def test_a_title_across_the_columns_parts_two_stacked_tables():
+    lines = []
+    for k, top in enumerate((60, 200)):
+        lines.append(_line(top, (40, f"Table {k + 1}. A caption long enough to run across every column of the table")))
+        for i in range(5):
+            lines.append(_line(top + 14 + 10 * i, (40, f"r{i}"), (120, f"{i}.0"), (200, f"{i}.5"), (280, f"{i}.9")))
+    grids = stream_grids(_page(lines), [])
+    assert len(grids) == 2
+    assert all(len(g.rows) == 5 for g in grids)
+
+
+def test_status_glyph_colour_is_read_as_rag():
+    from scrutiny.extractor.tables.status import rag_of_glyph
+
+    red = Cell([Frag("●", colour=(220, 30, 30))])
+    black = Cell([Frag("●", colour=(0, 0, 0))])
+    word = Cell([Frag("Red", colour=(220, 30, 30))])
+    assert rag_of_glyph(red.glyph_colour) == "red"
+    assert rag_of_glyph(black.glyph_colour) is None
+    assert word.glyph_colour is None  # a word is read as a word, not by its ink

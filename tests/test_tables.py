@@ -213,3 +213,17 @@ def test_period_and_trend_normalisation():
     assert normalise_period("Latest") is None
     assert [trend_of(t) for t in ["▲", "▼", "⬇️", "→", "Improving", "No change", ""]] == [
         "better", "worse", "worse", "same", "better", "same", None]
+
+
+@needs_shared
+def test_table_records_name_their_document():
+    import scrutiny
+
+    data = scrutiny.extract(str(INPUTS["pdf"]), minutes=False, people=False).model_dump(mode="json")
+    documents = {d["id"]: d["pages"] for d in data["documents"]}
+    for name in ("actions", "milestones", "indicators", "glossary", "tables"):
+        for record in data[name]:
+            prov = record["provenance"]
+            assert prov["document"] in documents, (name, prov)
+            first, last = documents[prov["document"]]
+            assert first <= prov["page"] <= last

@@ -79,6 +79,7 @@ def extract(ctx: Context, out: Extraction) -> None:
 
         cards.extract(ctx, out)
     _link_exceptions(out)
+    _stamp_documents(out)
 
 
 def _headed(grid: Grid, previous: Optional[Row]) -> bool:
@@ -107,23 +108,46 @@ def recover(ctx: Context) -> list[Grid]:
         from scrutiny.extractor.tables.recover_text import text_grids
 
         return text_grids(pages)
+    from scrutiny.extractor.tables.glyphs import Glyphs
     from scrutiny.extractor.tables.recover_pdf import borderless_pairs, cell_grids, grid_box, ruled_grids
-    from scrutiny.extractor.tables.recover_stream import stream_grids
+    from scrutiny.extractor.tables.recover_stream import MIN_MULTI, stream_grids
     from scrutiny.extractor.tables.reread import candidates, reread
 
     again = reread(ctx.source, candidates(ctx.source))
-    pages = [again.get(p.index, p) for p in pages]
     grids: list[Grid] = []
-    for page in pages:
-        if not page.rules and not page.lines:
-            continue
-        found = ruled_grids(page) if page.rules else []
-        found += cell_grids(page, [g.box for g in found if g.box]) if page.rects else []
-        taken = [g.box or grid_box(g) for g in found]
-        streamed = stream_grids(page, taken)
-        pairs = borderless_pairs(page, taken + [g.box for g in streamed])
-        grids.extend(sorted(found + streamed + ([pairs] if pairs else []), key=lambda g: g.box[1] if g.box else 0))
+    with Glyphs(ctx.source) as glyphs:
+        for first in pages:
+            page = again.get(first.index, first)
+            if not page.rules and not page.lines:
+                continue
+            ruled = glyphs.walls(page) if page.rules and first.index not in again else page
+            found = ruled_grids(ruled) if page.rules else []
+            found += cell_grids(ruled, [g.box for g in found if g.box]) if page.rects else []
+            taken = [g.box or grid_box(g) for g in found]
+            aligned = page
+            if first.index not in again and _open_multi(page, taken) >= MIN_MULTI:
+                aligned = glyphs.gaps(page)
+            streamed = stream_grids(aligned, taken)
+            pairs = borderless_pairs(page, taken + [g.box for g in streamed])
+            grids.extend(sorted(found + streamed + ([pairs] if pairs else []), key=lambda g: g.box[1] if g.box else 0))
     return grids
+
+
+SPARSE = 0.9  # a run wider than this many glyph heights per character holds wide gaps
+
+
+def _open_multi(page, taken) -> int:
+    """Lines outside the grids found that may be rows of a table the rules did not draw: two runs
+    or more, or a run spread wider than its characters need (pdfium keeps evenly spaced figures
+    in one run). Only a page with enough such lines has its glyphs read again."""
+    from scrutiny.extractor.tables.recover_stream import taken_by
+
+    def sparse(seg) -> bool:
+        x0, top, x1, bottom = seg.box
+        return x1 - x0 > SPARSE * (bottom - top) * max(len(seg.text), 1)
+
+    return sum(1 for ln in page.lines if ln.box and (len(ln.segments) >= 2 or any(sparse(s) for s in ln.segments))
+               and not taken_by(ln.box, taken))
 
 
 # --------------------------------------------------------------------------- segmentation
@@ -200,13 +224,30 @@ def _continues(table: LogicalTable, grid: Grid, index: int) -> bool:
 
 
 def _prov(rows: list[Row], document: Optional[str] = None) -> Provenance:
+    """Provenance of a record read from ``rows``: its first page, and a bbox over all its rows on
+    that page (the rows' bands where the grid drew them, its text's extent across)."""
     first = rows[0]
     same = [r for r in rows if r.page is first.page]
     lines = [ln for r in same for ln in r.lines]
     prov = provenance(first.page, lines, extractor=EXTRACTOR, document=document)
-    if prov.bbox is None and first.top is not None:
-        prov.bbox = None
+    tops = [r.top for r in same if r.top is not None]
+    bottoms = [r.bottom for r in same if r.bottom is not None]
+    if prov.bbox is not None and tops and bottoms:
+        prov.bbox[1] = round(min(prov.bbox[1], min(tops)), 2)
+        prov.bbox[3] = round(max(prov.bbox[3], max(bottoms)), 2)
     return prov
+
+
+def _stamp_documents(out: Extraction) -> None:
+    """Every record of the table stage names the document (from segmentation) its page lies in."""
+    spans = [(d.pages[0], d.pages[-1], d.id) for d in out.documents if d.pages and d.kind != "blank"]
+    if not spans:
+        return
+    for records in (out.actions, out.milestones, out.exceptions, out.indicators, out.glossary, out.risks, out.tables):
+        for record in records:
+            prov = record.provenance
+            if prov is not None and prov.document is None and prov.page is not None:
+                prov.document = next((d for a, b, d in spans if a <= prov.page <= b), None)
 
 
 # --------------------------------------------------------------------------- action plans

@@ -15,7 +15,7 @@ from typing import Optional
 
 from scrutiny.extractor.tables.grid import Cell, Row
 from scrutiny.extractor.tables.kinds import Layout
-from scrutiny.extractor.tables.status import rag_of_colour, rag_of_text, reconcile
+from scrutiny.extractor.tables.status import rag_of_colour, rag_of_glyph, rag_of_text, reconcile
 
 REF = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?(?=\s|$)")
 DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[\s/-]+(?:[A-Za-z]{3,9}|\d{1,2})[\s/-]+\d{2,4}\b")
@@ -113,7 +113,8 @@ def _split_pdf(cells: dict[str, Cell], row: Row) -> list[SubRow]:
     if len(anchors) <= 1:
         values = {name: cell.text for name, cell in cells.items()}
         fill = status.fill_at(anchors[0] if anchors else None)
-        return _paragraphs(SubRow(values, rag_of_colour(fill) or rag_of_text(values.get("status")), row), cells.get("milestone"), None, None)
+        return _paragraphs(SubRow(values, rag_of_colour(fill) or rag_of_glyph(status.glyph_colour) or rag_of_text(values.get("status")), row),
+                           cells.get("milestone"), None, None)
     subs = []
     for k, top in enumerate(anchors):
         nxt = anchors[k + 1] if k + 1 < len(anchors) else float("inf")
@@ -124,7 +125,7 @@ def _split_pdf(cells: dict[str, Cell], row: Row) -> list[SubRow]:
                 continue
             parts = [f.text for f in cell.frags if _band(f.top, top, nxt, first=(k == 0))]
             values[name] = " ".join(parts).strip()
-        sub = SubRow(values, rag_of_colour(status.fill_at(top + 1)) or rag_of_text(values.get("status")), row)
+        sub = SubRow(values, rag_of_colour(status.fill_at(top + 1)) or rag_of_glyph(status.glyph_colour) or rag_of_text(values.get("status")), row)
         subs.extend(_paragraphs(sub, cells.get("milestone"), top if k else None, nxt))
     return subs
 

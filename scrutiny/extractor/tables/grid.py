@@ -26,6 +26,7 @@ class Frag:
     line: Optional[Line] = None
     x0: Optional[float] = None  # left edge of the run (PDF)
     baseline: Optional[float] = None  # its baseline (PDF)
+    colour: Optional[RGB] = None  # fill colour of its glyphs (PDF)
 
 
 @dataclass(slots=True)
@@ -40,6 +41,16 @@ class Cell:
     @property
     def empty(self) -> bool:
         return not self.text
+
+    @property
+    def glyph_colour(self) -> Optional[RGB]:
+        """The colour of a symbol printed in the cell (a status dot or square: no letter or
+        digit), when the page model knows it."""
+        for f in self.frags:
+            t = f.text.strip()
+            if f.colour is not None and t and len(t) <= 3 and not any(ch.isalnum() for ch in t):
+                return f.colour
+        return None
 
     def fill_at(self, top: Optional[float] = None) -> Optional[RGB]:
         """The fill colour under the cell (at ``top`` when several fills share the cell)."""

@@ -7,7 +7,7 @@ from typing import Optional
 
 from scrutiny.extractor.tables.grid import Row
 from scrutiny.extractor.tables.kinds import Layout, sub_header
-from scrutiny.extractor.tables.status import rag_of_colour, rag_of_text
+from scrutiny.extractor.tables.status import rag_of_colour, rag_of_glyph, rag_of_text
 from scrutiny.extractor.textutil import MONTHS, parse_quantity
 
 UP = "▲⬆↑⇧⇑△🔼"
@@ -120,8 +120,9 @@ def _indicator(row: Row, texts: list[str], layout: Layout, group, code: str, get
     if trend_text and not is_trend_glyph(trend_text) and parse_quantity(trend_text) and parse_quantity(trend_text)["value"] is not None and not value_text:
         value_text, trend_text = trend_text, ""
     status_text = get("status")
-    fill = row.cells[cols["status"]].fill_at() if "status" in cols and cols["status"] < len(row.cells) else None
-    status, status_printed = _status(status_text, rag_of_colour(fill))
+    cell = row.cells[cols["status"]] if "status" in cols and cols["status"] < len(row.cells) else None
+    fill = cell.fill_at() if cell is not None else None
+    status, status_printed = _status(status_text, rag_of_colour(fill), rag_of_glyph(cell.glyph_colour) if cell is not None else None)
     trend_fill = None
     periods = []
     for i, label in sorted(layout.periods.items()):
@@ -164,11 +165,12 @@ def texts_header(layout: Layout, name: str) -> str:
     return layout.header[i].strip() if i is not None and i < len(layout.header) else name
 
 
-def _status(text: str, fill_rag: Optional[str]) -> tuple[Optional[str], Optional[str]]:
-    """Status as RAG word when printed as a word or shown by fill; a glyph whose colour is not
-    known is kept as printed."""
+def _status(text: str, fill_rag: Optional[str], glyph_rag: Optional[str] = None) -> tuple[Optional[str], Optional[str]]:
+    """Status as RAG word when printed as a word or shown by fill; a glyph is kept as printed, its
+    colour (as RAG) beside it in the evidence."""
     word = rag_of_text(text)
-    evidence = ", ".join(x for x in [text or None, f"fill: {fill_rag}" if fill_rag else None] if x) or None
+    evidence = ", ".join(x for x in [text or None, f"glyph colour: {glyph_rag}" if glyph_rag else None,
+                                     f"fill: {fill_rag}" if fill_rag else None] if x) or None
     if text and word and text.strip().lower().strip("()") in ("red", "amber", "green", "grey", "r", "a", "g"):
         return word, evidence
     if text:

@@ -121,10 +121,42 @@ def _grid(page: Page, group: list[Box]) -> Optional[Grid]:
     for row in rows:
         for cell in row.cells:
             cell.frags = _merge_frags(cell.frags)
+    rows = [part for r in rows for part in _line_rows(r)]
     rows = [r for r in rows if not r.empty or any(c.fills for c in r.cells)]
     if not rows:
         return None
     return Grid(rows=rows, caption=_caption(page, box), source="pdf", xs=xs, box=box)
+
+
+FULL_ROW = 0.8  # a line with short text in this share of the columns is a record of its own ...
+FULL_SHARE = 0.7  # ... where this share of a band's lines are such records
+SHORT = 3  # words in a short cell text (a figure, a date, a code)
+
+
+def _line_rows(row: Row) -> list[Row]:
+    """A band between two rules holding several lines, each with short text in (nearly) every
+    column (figures set line under line with no rule between): a row per line. Wrapped text in
+    the cells (long lines in one or two columns) keeps the band one row."""
+    lines: dict[int, list[tuple[int, Frag]]] = {}
+    for c, cell in enumerate(row.cells):
+        for f in cell.frags:
+            lines.setdefault(id(f.line), []).append((c, f))
+    if len(lines) < 2:
+        return [row]
+    width = len(row.cells)
+    full = sum(1 for fs in lines.values()
+               if len({c for c, _ in fs}) >= max(2, FULL_ROW * width) and all(len(f.text.split()) <= SHORT for _, f in fs))
+    if full < FULL_SHARE * len(lines):
+        return [row]
+    order = sorted(lines.values(), key=lambda fs: min(f.top or 0 for _, f in fs))
+    out = []
+    for k, fs in enumerate(order):
+        top = row.top if k == 0 else min(f.top or 0 for _, f in fs) - 0.5
+        nxt = order[k + 1] if k + 1 < len(order) else None
+        bottom = row.bottom if nxt is None else min(f.top or 0 for _, f in nxt) - 0.5
+        cells = [Cell([f for c2, f in fs if c2 == c], list(row.cells[c].fills)) for c in range(width)]
+        out.append(Row(cells, row.page, top, bottom, row.spaced))
+    return out
 
 
 def _band_edges(page: Page, left: float, right: float, top: float, bottom: float) -> list[float]:
@@ -166,7 +198,7 @@ def _place(rows: list[Row], xs: list[float], seg: Segment, line: Line) -> None:
         col += 1
     for row in rows:
         if row.top - 1 <= mid < row.bottom + 1 and col is not None:
-            row.cells[col].frags.append(Frag(clean_text(seg.text), top, bottom, line, x0, seg.baseline))
+            row.cells[col].frags.append(Frag(clean_text(seg.text), top, bottom, line, x0, seg.baseline, seg.colour))
             return
 
 
@@ -207,7 +239,7 @@ def _merge_frags(frags: list[Frag]) -> list[Frag]:
         elif last is not None and abs((last.top or 0) - (frag.top or 0)) < 2:
             last.text = f"{last.text} {frag.text}".strip()
         else:
-            out.append(Frag(frag.text, frag.top, frag.bottom, frag.line, frag.x0, frag.baseline))
+            out.append(Frag(frag.text, frag.top, frag.bottom, frag.line, frag.x0, frag.baseline, frag.colour))
     return out
 
 

@@ -7,8 +7,10 @@ pdfplumber (pdfminer), which applies the page's /Rotate and the matrices of form
 - a page turned by /Rotate (a landscape plan printed on a portrait page): its runs come out
   vertical, one letter each, and no line of text reads across the table;
 - a page whose ruling lines sit inside a form XObject (ingest found none) and whose runs, drawn in
-  one text object, join across columns ('Ref. Topic Risk Identified');
-- a ruled page where three runs or more cross a vertical rule (one run holding two cells' text).
+  one text object, join across columns ('Ref. Topic Risk Identified').
+
+(A run of ingest crossing a vertical rule, or a wide gap, is parted again by
+:mod:`~scrutiny.extractor.tables.glyphs`, from pdfium's glyphs, which needs no second parser.)
 
 The new reading builds runs from glyphs (a gap wider than a word space, or a vertical rule
 between two glyphs, ends a run), groups them into lines, and keeps the rules and fills, in the
@@ -21,6 +23,7 @@ import io
 from typing import Optional
 
 from scrutiny.extractor.pages import FilledRect, Line, Page, Rule, Segment, Source
+from scrutiny.extractor.tables.glyphs import glyph_runs, line_of, rows_of
 
 RUN_SPLIT = 0.9  # a gap wider than this many font sizes ends a run
 SPACE = 0.18  # a gap wider than this many font sizes is a word space
@@ -39,9 +42,6 @@ def candidates(source: Source) -> list[int]:
     try:
         for page in source.pages:
             if page.blank or not page.lines:
-                continue
-            if page.rules and _crossed(page):
-                out.append(page.index)
                 continue
             turned, formed = _vertical(page), not page.rules and _tabular(page)
             if not (turned or formed):
@@ -78,23 +78,6 @@ def _tabular(page: Page) -> bool:
     return sum(1 for ln in page.lines if len(ln.segments) >= 2) >= 3
 
 
-def _crossed(page: Page) -> bool:
-    """Runs drawn across a table's vertical rules: one run of ingest holds the text of two or more
-    cells ('100 million - -'), which only the glyphs can part again."""
-    walls = [r.box for r in page.rules if not r.horizontal and r.box[3] - r.box[1] >= 20]
-    if not walls:
-        return False
-    n = 0
-    for ln in page.lines:
-        for s in ln.segments:
-            x0, top, x1, bottom = s.box
-            if any(x0 + 3 < (w[0] + w[2]) / 2 < x1 - 3 and w[1] <= (top + bottom) / 2 <= w[3] for w in walls):
-                n += 1
-                if n >= 3:
-                    return True
-    return False
-
-
 def _formed_paths(pg, raw) -> int:
     n = 0
     for obj in pg.get_objects(max_depth=1):
@@ -127,7 +110,7 @@ def page_from(chars: list[dict], edges: list[dict], rects: list[dict], index: in
         rgb = _rgb(r.get("non_stroking_color")) if r.get("fill") else None
         if rgb and rgb != (255, 255, 255) and r["x1"] - r["x0"] < 0.98 * width:
             fills.append(FilledRect((r["x0"], r["top"], r["x1"], r["bottom"]), rgb))
-    lines = [_line(group, rules) for group in _rows([c for c in chars if c.get("upright", True) and c["text"].strip() and not c["text"].startswith("(cid:")])]
+    lines = [_line(group, rules) for group in rows_of([c for c in chars if c.get("upright", True) and c["text"].strip() and not c["text"].startswith("(cid:")])]
     lines = [ln for ln in lines if ln is not None]
     page = Page(index=index, lines=lines, width=width, height=height, rules=rules, rects=fills)
     if old is not None:
@@ -161,52 +144,11 @@ def _rgb(colour) -> Optional[tuple[int, int, int]]:
     return None
 
 
-def _rows(chars: list[dict]) -> list[list[dict]]:
-    """Glyphs grouped into visual lines: vertical extents overlapping by half."""
-    rows: list[list[dict]] = []
-    for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
-        for row in reversed(rows[-8:]):
-            ref = row[0]
-            overlap = min(ref["bottom"], ch["bottom"]) - max(ref["top"], ch["top"])
-            if overlap > 0.5 * min(ref["bottom"] - ref["top"], ch["bottom"] - ch["top"]):
-                row.append(ch)
-                break
-        else:
-            rows.append([ch])
-    return rows
-
-
 def _line(chars: list[dict], rules: list[Rule]) -> Optional[Line]:
-    chars.sort(key=lambda c: c["x0"])
-    top, bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
-    walls = [(r.box[0] + r.box[2]) / 2 for r in rules
-             if not r.horizontal and min(r.box[3], bottom) - max(r.box[1], top) >= 0.5 * (bottom - top)]
-    segs: list[Segment] = []
-    run: list[dict] = []
-    text = ""
-
-    def close() -> None:
-        if run and text.strip():
-            size = max(c.get("size") or 0 for c in run) or None
-            bold = any("bold" in str(c.get("fontname", "")).lower() for c in run[:1])
-            segs.append(Segment(text.strip(), (run[0]["x0"], min(c["top"] for c in run), run[-1]["x1"], max(c["bottom"] for c in run)),
-                                baseline=max(c["bottom"] for c in run), size=size, weight=700 if bold else 400,
-                                colour=_rgb(run[0].get("non_stroking_color"))))
-
-    for ch in chars:
-        if run:
-            prev = run[-1]
-            size = max(prev.get("size") or 8.0, 1.0)
-            gap = ch["x0"] - prev["x1"]
-            if gap > RUN_SPLIT * size or any((prev["x0"] + prev["x1"]) / 2 <= w <= ch["x0"] + 0.5 for w in walls):
-                close()
-                run, text = [], ""
-            elif gap > SPACE * size and not text.endswith(" "):
-                text += " "
-        run.append(ch)
-        text += ch["text"]
-    close()
-    if not segs:
-        return None
-    box = (min(s.box[0] for s in segs), min(s.box[1] for s in segs), max(s.box[2] for s in segs), max(s.box[3] for s in segs))
-    return Line(text=" ".join(s.text for s in segs), box=box, segments=tuple(segs), bold=all(s.bold for s in segs))
+    segs = []
+    for run, text in glyph_runs(chars, RUN_SPLIT, rules, SPACE):
+        bold = any("bold" in str(c.get("fontname", "")).lower() for c in run[:1])
+        segs.append(Segment(text, (run[0]["x0"], min(c["top"] for c in run), run[-1]["x1"], max(c["bottom"] for c in run)),
+                            baseline=max(c["bottom"] for c in run), size=max(c.get("size") or 0 for c in run) or None,
+                            weight=700 if bold else 400, colour=_rgb(run[0].get("non_stroking_color"))))
+    return line_of(segs)

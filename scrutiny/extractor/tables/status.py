@@ -1,4 +1,4 @@
-"""Status signals and their reconciliation: RAG fill colour, status glyphs, progress-note wording."""
+"""Status signals and their reconciliation: RAG fill colour, status glyphs and their colour, progress-note wording."""
 
 from __future__ import annotations
 
@@ -40,6 +40,13 @@ def rag_of_colour(rgb: Optional[RGB]) -> Optional[str]:
     if 65 <= deg < 170:
         return "green"
     return None
+
+
+def rag_of_glyph(rgb: Optional[RGB]) -> Optional[str]:
+    """green / amber / red from the colour a status symbol is printed in; a black or grey symbol
+    carries no RAG."""
+    rag = rag_of_colour(rgb)
+    return None if rag == "grey" else rag
 
 
 def rag_of_text(text: Optional[str]) -> Optional[str]:
