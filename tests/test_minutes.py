@@ -456,3 +456,25 @@ def test_title_broken_before_an_item_line_and_a_declaration_after_it():
     assert first.agenda_item == "2"
     body = " ".join(t for t, _ in items.body_text(first, rows))
     assert [d[0] for d in decisions.declarations(body, nlp.pipeline())] == ["Members who were district or borough councillors"]
+
+
+def test_decision_sentences_told_from_views_tasks_and_plans():
+    pipe = nlp.pipeline()
+    decided = ["The Board accepted the application.", "It was resolved to approve the recommendation.",
+               "Mr le Maire décide de rouvrir la salle communale.", "Kandice Whitehouse was chosen for the chair.",
+               "The PC agreed to go ahead with the quote.", "Governors agreed with this approach."]
+    not_decided = ["The Chairman agreed to write to the owner.", "The plan would be finalized and be endorsed by the board.",
+                   "HPC have an adopted Policy that is not being applied.", "Before it can be resolved, figures are needed.",
+                   "The Board agreed that data.gov.uk had been very successful.", "They agreed with the CEO that data need not be perfect.",
+                   "The planning office would like to see the whole plan adopted."]
+    assert [bool(decisions.outcomes(s, pipe)) for s in decided] == [True] * len(decided)
+    assert [bool(decisions.outcomes(s, pipe)) for s in not_decided] == [False] * len(not_decided)
+
+
+def test_running_footer_with_its_page_number_is_dropped_on_every_page():
+    def page(n: int, body: str) -> Page:
+        texts = [body, f"Registered Office: County Library, Ipswich, registered number {n}"]
+        return Page(index=n, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)], width=600, height=800)
+
+    rows = stream.build([page(1, "1. Apologies"), page(2, "2. Minutes")])
+    assert [r.text for r in rows] == ["1. Apologies", "2. Minutes"]

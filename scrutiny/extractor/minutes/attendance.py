@@ -371,7 +371,8 @@ def from_header(rows: list[Row]) -> list[Person]:
             rest = rest[lead_in.end():]
         block, used = [rest] if rest else [], [rows[i]]
         j = i + 1
-        while j < len(rows) and not heading(rows[j].text) and _continues_list(" ".join(block), rows[j].text):
+        while (j < len(rows) and not heading(rows[j].text) and _continues_list(" ".join(block), rows[j].text)
+               and (rows[j].page is rows[j - 1].page or _open_list(" ".join(block)))):
             block.append(rows[j].text)
             used.append(rows[j])
             j += 1
@@ -431,6 +432,12 @@ def _join_rows(texts: list[str]) -> str:
             out = out + (" " if wrapped else "; ") + text
         prev = text
     return out
+
+
+def _open_list(so_far: str) -> bool:
+    """The list so far is left open (a comma, "and", a bracket): it carries on over a page break."""
+    s = so_far.rstrip()
+    return s.endswith((",", ";", "&", "(")) or bool(re.search(r"\band$", s)) or s.count("(") > s.count(")")
 
 
 def _continues_list(so_far: str, text: str) -> bool:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from scrutiny.extractor import nlp as nlpmod
+from scrutiny.extractor import names, nlp as nlpmod
 
 OPENER = re.compile(
     r"(?:(?<=^)|(?<=[\s.:;”\"]))(?P<opener>(?:And\s+)?RESOLVED|(?:And\s+|It\s+was\s+)?Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b|\s*$)|"
@@ -62,7 +62,33 @@ def resolutions(text: str, pipeline) -> list[Found]:
 
 
 FORMAL = re.compile(r"\b(?:RESOLVED|Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b)|DECIDED|DECISION\s*:|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b)|Seconded\s+by)")
-OUTCOME = re.compile(r"\b(?:agreed|approved|adopted|ratified|endorsed)\b", re.I)
+# A decision verb in the past (or, in French minutes, the present) as a record says it: "The Board
+# accepted the application", "It was resolved to approve", "Mr le Maire décide de rouvrir".
+OUTCOME = re.compile(
+    r"\b(?:agreed|approved|adopted|ratified|endorsed|resolved|decided|accepted|d[ée]cid(?:e|ent|[ée])|approuv(?:e|ent|[ée])|"
+    r"adopt(?:e|ent|[ée])|accept(?:e|ent|[ée])|valid(?:e|ent|[ée])|autoris(?:e|ent|[ée])|(?<=\bwas\s)(?:chosen|elected|appointed)|"
+    r"(?<=\bwere\s)(?:chosen|elected|appointed))\b|\bthere\s+was\s+(?:\S+\s+){0,2}?(?:agreement|consensus)\b", re.I)
+# Verbs that only a body's decision carries: a person who "accepted" or "endorsed" something gave a
+# view, one who "agreed to write" took on a task; "décide" is a decision whoever takes it.
+_BODY_ONLY = re.compile(r"^(?:agreed|approved|adopted|ratified|endorsed|accepted|approuv|adopt|accept|valid)", re.I)
+_BODY = re.compile(
+    r"\b(?:committee|panel|cabinet|board|council|sub-committee|members|governors|trustees|commission|forum|group|meeting|"
+    r"assembly|conseil|assembl[ée]e|all|everyone|they|we)\b", re.I)
+_PERSON_SUBJECT = re.compile(
+    r"^(?:the\s+)?(?:(?:[A-Z][\w'’\-]*\s+){0,2}(?:chair(?:man|woman|person)?|vice[- ]chair\w*|clerk|mayor|leader|president|secretary|"
+    r"treasurer|head(?:\s*teacher)?|manager|officer|director|ceo|chief\s+\w+)|cllr|councillor|mr|mrs|ms|miss|dr|professor)\b", re.I)
+# The verb not yet a decision: after a modal or "to" ("would like to see it adopted", "can be
+# resolved", "to get the plan adopted"), or an adjective after a determiner ("an adopted Policy").
+_IRREALIS = re.compile(r"\b(?:would|will|could|should|may|might|shall|must|can|cannot|to|hope|hopes|wish|wishes)\b", re.I)
+_DETERMINER = re.compile(r"\b(?:a|an|the|all|any|its|their|our|this|these|those|previously|already|newly|recently)\s+$", re.I)
+# "agreed that data.gov.uk had been very successful", "agreed this would be welcomed", "agreed with
+# the CEO that ...": a shared view, not a decision.
+_VIEW = re.compile(
+    r"^\s*(?:with\s+(?!(?:this|the|these|that|its)\s+(?:\w+\s+)?(?:approach|proposals?|recommendations?|suggestions?|plans?|changes?|options?))|"
+    r"(?:that\s+)?(?:[^,;.]|\.(?=\S)){0,80}?\b(?:had\s+been|would\s+be\s+(?:very\s+|most\s+|really\s+)?"
+    r"(?:helpful|useful|welcomed?|valuable|beneficial|good|appreciated|important|sensible)|"
+    r"(?:was|were|is|are)\s+(?:very\s+|most\s+|really\s+)?(?:helpful|useful|valuable|beneficial|good|important|successful|right|correct)))",
+    re.I)
 # An outcome said in one word after the point it settles ("... dormer extension. Supported.").
 _ONE_WORD_OUTCOME = re.compile(r"^\W*(?:supported|accepted|carried|approved|agreed|adopted|refused|not\s+supported)\W*$", re.I)
 _REPORTED = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?been\s+(?:agreed|approved|adopted|ratified|endorsed|supported|accepted)\b", re.I)
@@ -123,8 +149,46 @@ def _settles(sentence: str) -> bool:
     s = sentence.strip()
     if _ONE_WORD_OUTCOME.match(s):
         return True
-    return bool(OUTCOME.search(s)) and not _REPORTED.search(s) and not s.endswith(":") and not re.search(
-        r"\bagreed\s+(?:for|on)\s+the\s+next\s+(?:agenda|meeting)", s, re.I)
+    if _REPORTED.search(s) or s.endswith(":") or re.search(r"\bagreed\s+(?:for|on)\s+the\s+next\s+(?:agenda|meeting)", s, re.I):
+        return False
+    return any(_decides(s, m) for m in OUTCOME.finditer(s))
+
+
+def _decides(sentence: str, verb: re.Match) -> bool:
+    """The decision verb ``verb`` is the sentence's record of a decision: said as done (no modal or
+    "to" before it in its clause, no determiner making it an adjective), by the body or in the
+    passive for the verbs only a body's decision carries, and not a view the body shared."""
+    before = re.split(r"[,;:–—]|\s-\s|\b(?:and|but|whether)\s+(?=(?:it|the|we|they|he|she|this|[A-Z]\w*)\b)",
+                      sentence[: verb.start()])[-1]
+    if verb.group(0).lower().startswith("there"):
+        return verb.start() == 0
+    if _IRREALIS.search(" ".join(before.split()[-6:])) or _DETERMINER.search(sentence[: verb.start()]):
+        return False
+    if _VIEW.match(sentence[verb.end():]):
+        return False
+    if not _BODY_ONLY.match(verb.group(0)):
+        return True
+    passive = re.search(r"\b(?:was|were|is|are|been|be|being|été)\s+(?:\w+\s+){0,2}$", sentence[: verb.start()], re.I)
+    if passive or re.search(r"\bit\s+$", sentence[: verb.start()], re.I):
+        return True
+    subject = _subject(sentence[: verb.start()])
+    return bool(_BODY.search(subject)) or not (_PERSON_SUBJECT.match(subject) or _named(subject))
+
+
+def _named(subject: str) -> bool:
+    """The subject is a person by name ("Robert Spivey", "KOH")."""
+    words = subject.split()
+    return bool(words) and words[0].lower() not in {"the", "a", "an", "this", "it"} and (names.is_given_name(words[0]) and len(words) <= 3 and all(w[:1].isupper() for w in words)
+                            or bool(re.fullmatch(r"[A-Z]{2,4}", subject)))
+
+
+def _subject(before: str) -> str:
+    """Who acts: the words of the clause before its verb, from the last clause break (a dash, a comma
+    or "and" after a named subject is carried back to that subject)."""
+    clause = re.split(r"[;:–—]|\s-\s", before)[-1].strip()
+    if re.match(r"^(?:and|but)\b", clause) or not clause:
+        return before.strip()
+    return clause
 
 
 def _informal_parts(text: str) -> list[tuple[int, Optional[str], str]]:

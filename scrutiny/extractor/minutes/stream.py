@@ -55,7 +55,10 @@ def clean_text(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    return clean_text(text).lower()
+    """A line's key for recurrence: its clean text in lower case, with numbers made alike when the
+    line has words enough to be furniture ("Approved Minutes Page 2 of 4", "... registered number 1")."""
+    key = clean_text(text).lower()
+    return re.sub(r"\d+", "#", key) if len(re.findall(r"[^\W\d_]", key)) >= 12 else key
 
 
 def running_keys(pages: list[Page], depth: int = 3) -> set[str]:
@@ -81,11 +84,12 @@ def build(pages: list[Page]) -> list[Row]:
     grid: Optional[list[tuple[float, str]]] = None
     for n, page in enumerate(pages):
         texts = [ln for ln in page.lines if clean_text(ln.text)]
-        edge_ids = {id(ln) for ln in texts[:3] + texts[-3:]}
+        # the first page's opening lines are the minutes' heading, though later pages repeat them
+        edge_ids = {id(ln) for ln in (texts[:3] if n else []) + texts[-3:]}
         for ln in page.lines:
             if is_furniture(ln.text):
                 continue
-            if n and id(ln) in edge_ids and _key(ln.text) in running:
+            if id(ln) in edge_ids and _key(ln.text) in running:
                 continue
             header = grid_header(ln)
             if header:
