@@ -478,3 +478,19 @@ def test_running_footer_with_its_page_number_is_dropped_on_every_page():
 
     rows = stream.build([page(1, "1. Apologies"), page(2, "2. Minutes")])
     assert [r.text for r in rows] == ["1. Apologies", "2. Minutes"]
+
+
+def test_attendance_headed_by_whom_the_list_is_of():
+    assert attendance.heading("o Commissioners Present: Anthony Qaiyum, Zach Maiorca") == ("present", None, "Anthony Qaiyum, Zach Maiorca")
+    assert attendance.heading("o Others Present: Ryan Warsing (LSRCC)")[0] == "also_present"
+    assert attendance.heading("Commissioners Absent: Shelley Young")[0] == "absent"
+    assert attendance.heading("Board Members Present: Ann Lee, Bo Ray")[2] == "Ann Lee, Bo Ray"
+    assert attendance.heading("The motion present: x") is None
+
+
+def test_a_motion_ends_before_its_mover_and_an_unworded_vote_carries_what_was_put():
+    found = decisions.motions("A motion was to renew the IT contract for the year by Trustee Elton, Second by Trustee Albrecht. "
+                              "All were in favor.")
+    assert [(m.text, m.mover, m.seconder) for m in found] == [("to renew the IT contract for the year", "Trustee Elton", "Trustee Albrecht")]
+    res = decisions.with_motions([], "Trustee Hawkins mentioned that we will have a bus trip in December. All were in favor. Motion passes.")
+    assert [f.text for f in res] == ["we will have a bus trip in December."]

@@ -82,14 +82,42 @@ class Person:
         return m.group(1) if m else ""
 
 
+# "Commissioners Present:", "o Others Present:", "Staff Present -", "Council Members Absent:": who the
+# list is of, then the attendance word, after any list marker.
+_WHO_HEADING = re.compile(
+    r"^\W*(?:[o\-–•]\s+)?(?!(?:the|a|an|this)\s)(?P<who>(?:[A-Z][\w\-]*\s+){1,3}?)(?P<word>present|absent|excused|attending|in\s+attendance)\s*[:\-–]\s*",
+    re.I)
+_WHO_CATEGORY = [
+    (re.compile(r"\b(?:others?|guests?|visitors?|public|also)\b", re.I), "also_present"),
+    (re.compile(r"\b(?:staff|officers?|officials?|secretariat)\b", re.I), "officer"),
+]
+
+
+def _who_heading(text: str) -> Optional[tuple[str, Optional[str], str]]:
+    m = _WHO_HEADING.match(text)
+    if not m or heading_word(m.group("who")):
+        return None
+    word = m.group("word").lower()
+    category = {"absent": "absent", "excused": "apologies"}.get(word, "present")
+    if category == "present":
+        category = next((c for rx, c in _WHO_CATEGORY if rx.search(m.group("who"))), "present")
+    return category, None, text[m.end():].strip()
+
+
+def heading_word(text: str) -> bool:
+    """``text`` opens with an attendance heading word of its own ("Apologies", "Officers")."""
+    return bool(_HEADING.match(text))
+
+
 def heading(text: str) -> Optional[tuple[str, Optional[str], str]]:
     """(category, implied role, rest of the text) when a row opens with an attendance heading."""
     m = _HEADING.match(text)
     if not m:
-        return None
+        return _who_heading(text)
     k = int(next(g for g, v in m.groupdict().items() if v)[1:])
     _, category, role = HEADINGS[k]
     rest = text[m.end():].strip()
+    rest = re.sub(r"^(?:present|attending)\s*[:\-–]\s*", "", rest, flags=re.I)  # "Board Members Present: ..."
     word = m.group(0).strip().lower()
     if word.startswith("councillors") and not rest:
         return None

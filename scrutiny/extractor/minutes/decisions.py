@@ -372,7 +372,8 @@ class VoteFound:
 # when it carried.
 _NAME_WORD = r"(?:[A-Z][\w'’\-]*|Mrs?\.|Ms\.|Dr\.|Cllr\.)"  # a word of a name; a full stop only after an honorific
 _MOVER = rf"(?P<mover>(?:{_NAME_WORD}[ \t]+){{0,4}}?[A-Z][\w'’\-]+)"
-_MOTION_END = (r"(?=,?\s+(?:which\s+|and\s+)?(?:was\s+)?(?:(?:made|moved)\s+by|seconded|second(?:ed)?\s+by)\b"
+_MOTION_END = (r"(?=,?\s+(?:which\s+|and\s+)?(?:was\s+)?(?:(?:made|moved)\s+by|[Ss]econded|[Ss]econd(?:ed)?\s+by)\b"
+               rf"|,?\s+by\s+(?:{_NAME_WORD}[ \t]+){{0,3}}[A-Z][\w'’\-]+(?:,?\s+(?:and\s+)?[Ss]econd|\.(?:\s|$))"
                r"|,?\s+and\s+(?:[A-Z][\w.'’\-]*\s+){1,5}seconded\b|\.\s|\.$|;|$)")
 _MOTION_FORMS = (
     re.compile(rf"{_MOVER}\s+(?:made\s+(?:a|the)\s+motion|moved|motioned)\s+(?P<body>(?:to|that)\s+.+?){_MOTION_END}"),
@@ -386,8 +387,8 @@ _MOTION_FORMS = (
     re.compile(rf"{_MOVER}\s+proposed,?\s+and\s+(?P<seconder>(?:{_NAME_WORD}[ \t]+){{0,3}}[A-Z][\w'’\-]+)(?:,[^.;]{{0,160}}?,)?\s+"
                rf"seconded\b(?P<body>)"),
 )
-_MOTION_BY = re.compile(r"\b(?:made|moved)\s+by\s+(?P<who>[^,.;]+)")
-_MOTION_SECONDER = re.compile(rf"\b(?:seconded|second)\s+by\s+(?P<who>[^,.;]+)|(?P<who2>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded\b")
+_MOTION_BY = re.compile(r"\b(?:made|moved)\s+by\s+(?P<who>[^,.;]+)|^,?\s+by\s+(?P<who2>[^,.;]+)")
+_MOTION_SECONDER = re.compile(rf"\b(?:[Ss]econded|[Ss]econd)\s+(?:by\s+)?(?P<who>[A-Z][^,.;]+)|(?P<who2>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded\b")
 _MOTION_PASSED = re.compile(
     r"\b(?:motion\s+(?:passed|carried|approved)|(?:was|were)\s+(?:passed|carried|approved)|all\s+(?:were\s+)?in\s+favou?r|"
     r"(?:passed|carried)\s+(?:unanimously|\d+\s*[-–]\s*\d+)|unanimously|ayes?\s*[:\-]|motion\s+passes)", re.I)
@@ -426,7 +427,7 @@ def motions(text: str) -> list[Motion]:
         mover = m.groupdict().get("mover")
         by = _MOTION_BY.search(tail)
         if by:
-            mover = by.group("who")
+            mover = by.group("who") or by.group("who2")
         sec = _MOTION_SECONDER.search(tail)
         seconder = m.groupdict().get("seconder") or ((sec.group("who") or sec.group("who2")) if sec else None)
         result = "lost" if _MOTION_FAILED.search(tail) else ("carried" if _MOTION_PASSED.search(tail) else None)
@@ -444,7 +445,8 @@ def with_motions(found: list[Found], text: str) -> list[Found]:
     """``found`` with the motions that carried (or whose outcome is not told) that no resolution
     already covers; a resolution read from inside a motion's span gives way to the motion."""
     out = list(found)
-    for mo in motions(text):
+    ms = motions(text)
+    for mo in ms:
         if mo.result == "lost" or not mo.text:
             continue
         inside = [f for f in out if mo.start - 3 <= f.start < mo.end]
@@ -453,7 +455,33 @@ def with_motions(found: list[Found], text: str) -> list[Found]:
         for f in inside:
             out.remove(f)
         out.append(Found(text=mo.text, start=mo.start))
+    out += _unworded_motions(text, out, ms)
     return sorted(out, key=lambda f: f.start)
+
+
+# A vote taken on what the text before it put ("... a bus trip in December. All were in favor.
+# ... Motion passes.") with no motion worded: the outcome closes the proposal.
+_PUT_AND_CARRIED = re.compile(r"\b(?:all\s+(?:were\s+)?in\s+favou?r|motion\s+(?:passes|passed|carried)|carried\s+unanimously)\b", re.I)
+_TOLD_THAT = re.compile(r"^(?:[A-Z][\w'’.\-]*\s+){1,4}(?:mentioned|said|proposed|suggested|reported|explained|stated)\s+that\s+")
+
+
+def _unworded_motions(text: str, found: list[Found], ms: list) -> list[Found]:
+    """The proposal an outcome closes when no motion or resolution of the item stands before it:
+    the sentences from the item's start (or the last vote's end) up to it, without "X said that"."""
+    out: list[Found] = []
+    last = 0
+    for m in _PUT_AND_CARRIED.finditer(text):
+        spans = [(mo.start, mo.end) for mo in ms] + [(f.start, f.start + len(f.text)) for f in found + out]
+        if any(a <= m.start() <= b + 40 for a, b in spans) or any(last <= a < m.start() for a, _ in spans):
+            last = m.end()
+            continue
+        before = text[last:m.start()].strip()
+        before = re.split(r"(?<=[.!?])\s+(?=(?:Roll\s+call|Motion|Vote)\b)", before)[0].strip()
+        before = _TOLD_THAT.sub("", before)
+        if 3 <= len(before.split()) <= 80:
+            out.append(Found(text=before, start=last + max(0, text[last:m.start()].find(before[:20]))))
+        last = m.end()
+    return out
 
 
 def _clean_who(who: Optional[str]) -> Optional[str]:
