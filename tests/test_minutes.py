@@ -494,3 +494,37 @@ def test_a_motion_ends_before_its_mover_and_an_unworded_vote_carries_what_was_pu
     assert [(m.text, m.mover, m.seconder) for m in found] == [("to renew the IT contract for the year", "Trustee Elton", "Trustee Albrecht")]
     res = decisions.with_motions([], "Trustee Hawkins mentioned that we will have a bus trip in December. All were in favor. Motion passes.")
     assert [f.text for f in res] == ["we will have a bus trip in December."]
+
+
+def test_views_reported_decisions_and_set_tasks_are_not_resolutions():
+    pipe = nlp.pipeline()
+    views = ["The Members agreed that the speed of traffic, especially in the towns, was an ongoing issue.",
+             "The Members noted that two Receptions were agreed for November.",
+             "Following a brief discussion, the following action was agreed.",
+             "The Members thanked staff and the Director, Social Development Directorate agreed to circulate the slides."]
+    decided = ["It was agreed that the Strategy was now formalised.",
+               "It was agreed that a consultation will be carried out in June to find out if it is thought useful."]
+    assert [bool(decisions.outcomes(s, pipe)) for s in views] == [False] * len(views)
+    assert [bool(decisions.outcomes(s, pipe)) for s in decided] == [True] * len(decided)
+
+
+def test_french_formal_resolution():
+    found = decisions.resolutions("ATTENDU la demande; IL EST RÉSOLU À L’UNANIMITÉ D’APPROUVER la demande de démolition.", nlp.pipeline())
+    assert [f.text for f in found] == ["D’APPROUVER la demande de démolition."]
+
+
+def test_roll_call_table_by_its_status_column():
+    from scrutiny.extractor.pages import Segment
+
+    def row(*cells: tuple[str, float]) -> stream.Row:
+        segs = tuple(Segment(text=t, box=(x, 0.0, x + 60.0, 10.0)) for t, x in cells)
+        line = Line(text=" ".join(t for t, _ in cells), segments=segs)
+        return stream.Row(line.text, Page(index=1, lines=[line]), line)
+
+    rows = [row(("Attendee Name", 137), ("Title", 312), ("Status", 406), ("Arrived", 477)),
+            row(("Andrei Garcia", 107), ("Commissioner", 265), ("Late", 396), ("7:08 p.m.", 465)),
+            row(("Uriel Hernandez", 108), ("Commissioner", 265), ("Absent", 395)),
+            row(("2.", 72), ("APPROVAL OF THE AGENDA", 108))]
+    found = attendance.from_roll_table(rows)
+    assert [(p.name, p.category, p.title) for p in found] == [("Andrei Garcia", "present", "Commissioner"),
+                                                            ("Uriel Hernandez", "absent", "Commissioner")]

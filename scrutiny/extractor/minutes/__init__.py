@@ -122,10 +122,11 @@ def read_minutes(pages: list[Page], pipeline, *, document: Optional[str] = None)
 
 def _attendees(rows, found, first_item: int, pipeline, date: Optional[str]) -> list[attendance.Person]:
     header_rows = rows[:first_item]
-    listed = attendance.from_header(header_rows) + attendance.from_grid(header_rows, date)
+    listed = attendance.from_header(header_rows) + attendance.from_grid(header_rows, date) + attendance.from_roll_table(header_rows)
     for it in found[:3] if not listed else []:  # attendance taken as an item ("1. ROLL CALL  Present: ...")
         if it.title and _ROLL_CALL.search(it.title):
-            listed += [p for p in attendance.from_header([rows[k] for k in it.body_rows]) if not any(
+            body_rows = [rows[k] for k in it.body_rows]
+            listed += [p for p in attendance.from_header(body_rows) + attendance.from_roll_table(body_rows) if not any(
                 attendance.same_person(p, q) for q in listed)]
     chair = next((p for p in listed if p.role == "Chair" and p.category == "present"), None)
     listed = _fold_chair(listed, chair)
@@ -171,6 +172,8 @@ def _item(it: itemsmod.Item, rows, pipeline, document: Optional[str], formal: bo
     parts = itemsmod.body_text(it, rows)
     body, offsets = _join(parts)
     res = decisions.resolutions(body, pipeline) if formal else decisions.outcomes(body, pipeline)
+    if formal and not res and not decisions.is_formal(body):
+        res = decisions.outcomes(body, pipeline)  # an item decided in a sentence where others have formal openers
     res = decisions.with_motions(res, body)
     resolutions = [
         Resolution(text=r.text, number=r.number, noted=r.noted, provenance=_prov(r.start, offsets, document, "resolution"))

@@ -496,6 +496,40 @@ _DATE_CELL = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$")
 _CODE_CELL = re.compile(r"^(?:P|A|S|L|AP)$")
 
 
+_STATUS = {"present": "present", "late": "present", "absent": "absent", "excused": "apologies", "apologies": "apologies",
+           "remote": "in_attendance_virtually", "virtual": "in_attendance_virtually"}
+_ROLL_HEAD = {"name": "name", "attendee name": "name", "attendee": "name", "member": "name", "title": "title",
+              "position": "title", "status": "status", "attendance": "status"}
+
+
+def from_roll_table(rows: list[Row]) -> list[Person]:
+    """A roll-call table ("Attendee Name | Title | Status | Arrived"): a row per person, the status
+    word (Present, Late, Absent, Excused, Remote) under the Status column giving the category."""
+    people: list[Person] = []
+    cols: Optional[dict[str, float]] = None
+    for row in rows:
+        segs = row.line.segments
+        heads = {_ROLL_HEAD.get(g.text.strip().lower()): g.box[0] for g in segs} if len(segs) >= 2 else {}
+        if "name" in heads and "status" in heads:
+            cols = {k: x for k, x in heads.items() if k}
+            continue
+        if cols is None or len(segs) < 2:
+            if people and cols is not None:
+                break
+            continue
+        cells: dict[str, str] = {}
+        for g in segs:
+            col = min(cols, key=lambda c: abs(cols[c] - g.box[0]))
+            cells.setdefault(col, g.text.strip())
+        status = _STATUS.get(cells.get("status", "").lower())
+        if not status or not _looks_like_name(cells.get("name", "")):
+            if people:
+                break
+            continue
+        people.append(Person(name=cells["name"], category=status, title=cells.get("title"), rows=[row]))
+    return people
+
+
 def from_grid(rows: list[Row], date: Optional[str] = None) -> list[Person]:
     """An attendance grid: NAME, type columns, then a P / A / S code for this meeting."""
     people: list[Person] = []

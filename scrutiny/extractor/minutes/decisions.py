@@ -12,7 +12,8 @@ from scrutiny.extractor import names, nlp as nlpmod
 OPENER = re.compile(
     r"(?:(?<=^)|(?<=[\s.:;”\"]))(?P<opener>(?:And\s+)?RESOLVED|(?:And\s+|It\s+was\s+)?Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b|\s*$)|"
     r"Seconded\s+by\s+[^;“\"]{3,60};\s*(?=[“\"]That)|"
-    r"[Ii]t\s+was\s+(?:unanimously\s+)?agreed(?:\s+that)?(?=\s)|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b|\s*$)|DECISION(?=\s*:)|DECIDED(?=\s*[:\-–]|\s+[Tt]hat\b))"
+    r"[Ii]t\s+was\s+(?:unanimously\s+)?agreed(?:\s+that)?(?=\s)|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b|\s*$)|DECISION(?=\s*:)|DECIDED(?=\s*[:\-–]|\s+[Tt]hat\b)|"
+    r"(?:IL\s+EST\s+|Il\s+est\s+)?(?:R[ÉE]SOLU|r[ée]solu)(?:\s+(?:[ÀA]|à)\s+L[’'](?:UNANIMIT[ÉE]|unanimit[ée]))?(?=\s*[:\-–]|\s+(?:QUE|que|DE|de|D[’']|d[’'])|\s*$))"
     r"\s*[:\-–]?\s*",
 )
 SUB_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(?P<label>\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\))\s+(?=\S)")
@@ -61,7 +62,7 @@ def resolutions(text: str, pipeline) -> list[Found]:
     return out
 
 
-FORMAL = re.compile(r"\b(?:RESOLVED|Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b)|DECIDED|DECISION\s*:|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b)|Seconded\s+by)")
+FORMAL = re.compile(r"\b(?:RESOLVED|R[ÉE]SOLU\b|[Ii]l\s+est\s+r[ée]solu|Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b)|DECIDED|DECISION\s*:|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b)|Seconded\s+by)")
 # A decision verb in the past (or, in French minutes, the present) as a record says it: "The Board
 # accepted the application", "It was resolved to approve", "Mr le Maire décide de rouvrir".
 OUTCOME = re.compile(
@@ -145,6 +146,35 @@ def outcomes(text: str, pipeline) -> list[Found]:
     return out
 
 
+# "agreed that the speed of traffic was an ongoing issue", "agreed that these needed to be
+# addressed", "agreed that this approach could be used": a view; "agreed that the Strategy was now
+# formalised" (a participle after the verb "to be") or "... will be carried out" records a decision.
+_AUXILIARY = re.compile(r"\b(?:will|would|should|shall|must|be|to|has|have|can|may|was|were|is|are|needed|needs|could|might|had)\b", re.I)
+
+
+def _view_that(after: str) -> bool:
+    """The clause after "agreed" is "that" and its first verb says how things are, not what is to be done."""
+    m = re.match(r"^\s+that\s+", after, re.I)
+    if not m:
+        return False
+    aux = _AUXILIARY.search(after, m.end(), m.end() + 120)
+    if not aux:
+        return False
+    word = aux.group(0).lower()
+    if word in {"needed", "needs", "could", "might"}:
+        return True
+    if word == "had":
+        return not re.match(r"\s+to\b", after[aux.end():])
+    if word in {"was", "were", "is", "are"}:
+        nxt = re.match(r"\s+(?:(?:now|also|still|very|not|so)\s+)*(\w+)", after[aux.end():])
+        return bool(nxt) and not re.fullmatch(r"to|[a-z]+(?:ed|en)|made|set|put|held|given", nxt.group(1).lower())
+    return False
+
+
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:noted|reported|said|stated|informed|advised|explained|confirmed|mentioned|told|heard)\b[^.;]{0,20}?\bthat\b", re.I)
+
+
 def _settles(sentence: str) -> bool:
     s = sentence.strip()
     if _ONE_WORD_OUTCOME.match(s):
@@ -164,14 +194,20 @@ def _decides(sentence: str, verb: re.Match) -> bool:
         return verb.start() == 0
     if _IRREALIS.search(" ".join(before.split()[-6:])) or _DETERMINER.search(sentence[: verb.start()]):
         return False
-    if _VIEW.match(sentence[verb.end():]):
+    if _VIEW.match(sentence[verb.end():]) or _view_that(sentence[verb.end():]):
         return False
+    if re.search(r"\b(?:how|whether|if|why|what|when|where|which|who)\s+(?:\w+\s+){0,3}$", sentence[: verb.start()], re.I):
+        return False  # "how it was decided which borough ...": a question asked, not a decision
+    if _REPORTED_SPEECH.search(sentence[: verb.start()]):
+        return False  # "The Members noted that ... were agreed": a decision told, not taken here
+    if re.search(r"\bactions?\s+(?:was|were|is|are|has\s+been|have\s+been)\s+$", sentence[: verb.start()], re.I):
+        return False  # "the following action was agreed": a task set, listed as an action
     if not _BODY_ONLY.match(verb.group(0)):
         return True
     passive = re.search(r"\b(?:was|were|is|are|been|be|being|été)\s+(?:\w+\s+){0,2}$", sentence[: verb.start()], re.I)
     if passive or re.search(r"\bit\s+$", sentence[: verb.start()], re.I):
         return True
-    subject = _subject(sentence[: verb.start()])
+    subject = _subject(re.split(r"\b(?:and|but)\s+(?=(?:the|it|we|they|he|she|this)\b)", sentence[: verb.start()])[-1])
     return bool(_BODY.search(subject)) or not (_PERSON_SUBJECT.match(subject) or _named(subject))
 
 

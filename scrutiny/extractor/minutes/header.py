@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from scrutiny.extractor.minutes.stream import Row
-from scrutiny.extractor.textutil import day_first, parse_date
+from scrutiny.extractor.textutil import MONTH_WORDS, day_first, parse_date
 
 _BODY = re.compile(
     r"minutes\s+(?:of|for)\s+(?:the\s+|a\s+)?(?:proceedings\s+at\s+)?(?:(?:special|ordinary|annual|budget|statutory|"
@@ -30,7 +30,7 @@ _OPENED_AT = re.compile(
     rf"(?:called\s+to\s+order|convened|commenced|started|began|opened|s[ée]ance\s+(?:est\s+)?ouverte)\b[^.]{{0,80}}?"
     rf"\b(?:at|à)\s*:?\s*(?P<t>{_TIME}|\d{{4}}\b)", re.I)
 _TIME_LABEL = re.compile(rf"^\W*(?:time|start(?:ing)?\s+time)\s*:?\s*(?P<t>{_TIME})(?:\s*[-–]\s*(?P<end>{_TIME}))?", re.I)
-_AT_TIME = re.compile(rf"\bat\s+(?P<t>{_TIME})", re.I)
+_AT_TIME = re.compile(rf"(?:\bat|(?<!\w)à)\s+(?P<t>{_TIME})", re.I)
 _END = re.compile(
     r"meeting\s+(?:ended|closed|finished|concluded|terminated|rose)\s+at\s+(?P<t>\d{1,2}(?:[.:]?\d{2})?\s*(?:[ap]\.?\s*m\.?|hrs|hours)?)",
     re.I,
@@ -164,7 +164,7 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
     v = _VENUE.search(text)
     if v:
         out.venue = _title_case(v.group("venue").strip(" ,."))
-    out.date = _first_date(head, day_first(" ".join(r.text for r in rows[:400])))
+    out.date = _first_date(head, day_first(" ".join(r.text for r in rows[:400]))) or _yearless_date(head, rows)
     everything = " ".join(r.text for r in rows)
     out.started_at, label_end = _start_time(head, everything)
     e = _END.search(everything)
@@ -208,6 +208,20 @@ def _first_date(head: list[Row], dayfirst: bool = True) -> Optional[str]:
         if d:
             return d
     return parse_date(mend(" ".join(r.text for r in head[:12])), dayfirst=dayfirst)
+
+
+_DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?P<m>{MONTH_WORDS})\b(?!\s*,?\s*\d)", re.I)
+
+
+def _yearless_date(head: list[Row], rows: list[Row]) -> Optional[str]:
+    """A heading that dates the meeting by day and month alone ("held on 2 March", "tenue le 20
+    juin"): the year is that of the first full date in the minutes."""
+    m = next((m for r in head[:12] if (m := _DAY_MONTH.search(r.text))), None)
+    if not m:
+        return None
+    years = [parse_date(r.text) for r in rows[:400]]
+    year = next((y[:4] for y in years if y), None)
+    return parse_date(f"{m.group('d')} {m.group('m')} {year}") if year else None
 
 
 def _signature(rows: list[Row]) -> Optional[str]:
