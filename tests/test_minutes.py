@@ -528,3 +528,22 @@ def test_roll_call_table_by_its_status_column():
     found = attendance.from_roll_table(rows)
     assert [(p.name, p.category, p.title) for p in found] == [("Andrei Garcia", "present", "Commissioner"),
                                                             ("Uriel Hernandez", "absent", "Commissioner")]
+
+
+def test_an_apologies_item_overrides_the_head_list_and_invited_staff_are_officers():
+    head = [attendance.Person(name="Mike Readman", category="present"), attendance.Person(name="Ann Lee", category="present")]
+    out = attendance.sent_apologies(head, [attendance.Person(name="Mike Readman", category="apologies")])
+    assert [(p.name, p.category) for p in out] == [("Mike Readman", "apologies"), ("Ann Lee", "present")]
+    assert attendance._join_rows(["Richard Hunt (SCC Observer) Stephen", "Taylor (SCC Observer), Ian Brookman"]) == (
+        "Richard Hunt (SCC Observer) Stephen Taylor (SCC Observer), Ian Brookman")
+
+
+def test_sub_headings_numbered_afresh_and_a_lone_item_number_mid_page():
+    texts = ["Minutes", "1. Apologies", "None were received.", "2. Decisions", "1. Membership Applications",
+             "The Board accepted the application.", "2. External advisor", "It was agreed to use the council.",
+             "Update from working groups", "3.", "Finance & Audit", "The report was noted.", "4. Other matters",
+             "None.", "Close", "End", "Signed"]
+    page = Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)])
+    rows = stream.build([page])
+    assert "3." in [r.text for r in rows]
+    assert [ref for _, ref in items.find_refs(rows)] == ["1.", "2.", "2.1", "2.2", "3.", "4."]

@@ -138,7 +138,22 @@ def _attendees(rows, found, first_item: int, pipeline, date: Optional[str]) -> l
     apologies, pairs, virtual = attendance.from_sentences(texts)
     pairs += attendance.substitute_lines(header_rows)
     body_people = attendance.from_body(texts, pipeline)
-    return attendance.merge(listed, apologies, pairs, virtual, body_people)
+    people = attendance.merge(listed, apologies, pairs, virtual, body_people)
+    return attendance.sent_apologies(people, _apologies_item(found, rows))
+
+
+_APOLOGIES_TITLE = re.compile(r"^\W*apologies(?:\s+for\s+absence)?\W*$", re.I)
+
+
+def _apologies_item(found, rows) -> list[attendance.Person]:
+    """The names an "Apologies" item lists (its body a bare list of names), as apologies."""
+    for it in found[:4]:
+        if it.title and _APOLOGIES_TITLE.match(it.title):
+            body = [rows[k] for k in it.body_rows]
+            text = " ".join(r.text for r in body).strip()
+            if text and len(text.split()) <= 40 and all(attendance.looks_like_name(c) for c in attendance.split_names(text)):
+                return attendance.parse_list(text, "apologies", body)
+    return []
 
 
 _ROLL_CALL = re.compile(r"\b(?:roll\s+call|attendance|present|apologies|welcome|quorum)\b", re.I)

@@ -220,7 +220,7 @@ def parse_person(chunk: str, category: str, rows: list[Row], default_title: Opti
     if hm:
         title = _canonical_title(hm.group(0))
         chunk = chunk[hm.end():].strip() if hm.end() <= len(chunk) else ""
-    if not chunk or _GENERIC.match(chunk) or not _looks_like_name(chunk):
+    if not chunk or _GENERIC.match(chunk) or not looks_like_name(chunk):
         return None
     if role and _CHAIR_ROLE.match(role):
         role = _canonical_role(role)
@@ -231,9 +231,9 @@ _CLERK = re.compile(r"(?:parish\s+|town\s+)?clerk(?:\s+to\s+the\s+\w+)?", re.I)
 
 
 def _clerk_serves(people: list[Person]) -> list[Person]:
-    """The clerk listed among those present serves the meeting: an officer."""
+    """The clerk listed among those present or in attendance serves the meeting: an officer."""
     for p in people:
-        if p.role and p.category == "present" and _CLERK.fullmatch(p.role):
+        if p.role and p.category in {"present", "in_attendance"} and _CLERK.fullmatch(p.role):
             p.category, p.role = "officer", "Clerk" if p.role.isupper() else p.role
     return people
 
@@ -255,7 +255,8 @@ def _canonical_role(role: str) -> str:
     return role.strip()
 
 
-def _looks_like_name(chunk: str) -> bool:
+def looks_like_name(chunk: str) -> bool:
+    """``chunk`` reads as a name: one to six words, capitalised, no digits, no small words but particles."""
     words = chunk.split()
     if not 1 <= len(words) <= 6:
         return False
@@ -400,7 +401,7 @@ def from_header(rows: list[Row]) -> list[Person]:
         block, used = [rest] if rest else [], [rows[i]]
         j = i + 1
         while (j < len(rows) and not heading(rows[j].text) and _continues_list(" ".join(block), rows[j].text)
-               and (rows[j].page is rows[j - 1].page or _open_list(" ".join(block)))):
+               and (rows[j].page is rows[j - 1].page or _open_list(" ".join(block))) and not _far_right(rows[j], used[-1])):
             block.append(rows[j].text)
             used.append(rows[j])
             j += 1
@@ -408,6 +409,10 @@ def from_header(rows: list[Row]) -> list[Person]:
         if category == "officer" and re.match(r"^(?:clerked\s+by|clerk)", rows[i].text, re.I):
             role = "Clerk"
         found = parse_list(text, category, used, role)
+        invited = not re.search(r"\battendance\b", rows[i].text[:40], re.I)
+        for p in found:  # the staff among those invited ("Ian Brookman (Finance Manager)"); "In attendance" is its own kind
+            if invited and p.category == "in_attendance" and p.role and _OFFICER_WORDS.search(p.role) and not _EXTERNAL_WORDS.search(p.role):
+                p.category = "officer"
         if role == "Clerk":
             for p in found:
                 p.role = p.role or "Clerk"
@@ -453,6 +458,7 @@ def _join_rows(texts: list[str]) -> str:
             out = prev = text
             continue
         wrapped = (prev.endswith((",", ";", "(", "&", "-", "/")) or re.search(r"\b(?:and|of|the)$", prev)
+                   or re.search(r"\)\s*[A-Z][\w'’\-]*$", prev)  # "... (SCC Observer) Stephen" / "Taylor (SCC ...)"
                    or out.count("(") > out.count(")") or prev.count(",") >= 2 or not text[:1].isupper())
         if prev.endswith("-") and text[:1].isupper():
             out = out + text
@@ -460,6 +466,12 @@ def _join_rows(texts: list[str]) -> str:
             out = out + (" " if wrapped else "; ") + text
         prev = text
     return out
+
+
+def _far_right(row: Row, last: Row) -> bool:
+    """``row`` starts far to the right of the list's last row: a column heading ("Action") beside it."""
+    a, b = row.line.box, last.line.box
+    return bool(a and b) and a[0] > b[0] + 150 and len(row.text.split()) <= 2
 
 
 def _open_list(so_far: str) -> bool:
@@ -522,7 +534,7 @@ def from_roll_table(rows: list[Row]) -> list[Person]:
             col = min(cols, key=lambda c: abs(cols[c] - g.box[0]))
             cells.setdefault(col, g.text.strip())
         status = _STATUS.get(cells.get("status", "").lower())
-        if not status or not _looks_like_name(cells.get("name", "")):
+        if not status or not looks_like_name(cells.get("name", "")):
             if people:
                 break
             continue
@@ -817,6 +829,18 @@ def merge(listed: list[Person], apologies: list[Person], pairs: list[tuple[str, 
             people.append(p)
         elif existing.category == p.category:
             _enrich(existing, p)
+    return people
+
+
+def sent_apologies(people: list[Person], apologies: list[Person]) -> list[Person]:
+    """``people`` with those an apologies item names recorded as apologies, though a list at the
+    head named them among the attendees or the invited (the item says who did not come)."""
+    for p in apologies:
+        existing = _find(people, p)
+        if existing is None:
+            people.append(p)
+        else:
+            existing.category = "apologies"
     return people
 
 

@@ -269,7 +269,24 @@ def _numbered(rows: list[Row]) -> list[tuple[int, str]]:
         return []
     chain = _with_extended(chain, shape, cands)
     out = [(c[0], c[1]) for c in chain]
-    return sorted(out + _sub_items(rows, chain, [c for c in cands if ref_shape(c[1].rstrip(".:")) != shape]))
+    same = [c for c in cands if ref_shape(c[1].rstrip(".:")) == shape and c not in chain]
+    return sorted(out + _sub_items(rows, chain, [c for c in cands if ref_shape(c[1].rstrip(".:")) != shape])
+                  + _restarted(rows, chain, same))
+
+
+def _restarted(rows: list[Row], chain: list[tuple[int, str, float]], same: list[tuple[int, str, float]]) -> list[tuple[int, str]]:
+    """Sub-headings numbered afresh from 1 in the chain's own style under one of its headings
+    ("4. Decisions" then "1. Membership Applications", "2. Decision on ..."): refs "4.1", "4.2"."""
+    out = []
+    bounds = [c[0] for c in chain] + [len(rows)]
+    for n, (start, ref, *_) in enumerate(chain):
+        inside = [c for c in same if start < c[0] < bounds[n + 1]]
+        _, sub = _best_chain(inside)
+        parent = ref.rstrip(".:/)")
+        if len(sub) < 2 or ref_ordinal(sub[0][1]) != (1,) or ref_ordinal(parent) == (1,):
+            continue
+        out += [(c[0], f"{parent}.{ref_ordinal(c[1])[0]}") for c in sub]
+    return out
 
 
 def _with_extended(chain: list[tuple[int, str, float]], shape: str, cands: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:

@@ -77,6 +77,16 @@ def is_furniture(text: str) -> bool:
     return not s or bool(_PAGE_FOOTER.match(s) or _RULE.match(s) or _LINK.match(s))
 
 
+def _item_number(line: Line, texts: list[Line]) -> bool:
+    """A bare number ("5.") away from the page's top and foot: an item number printed on a line of
+    its own beside its title, not a page number."""
+    s = clean_text(line.text)
+    if not re.fullmatch(r"\d{1,3}[.)]", s):
+        return False
+    k = next((n for n, ln in enumerate(texts) if ln is line), -1)
+    return 3 <= k < len(texts) - 3
+
+
 def build(pages: list[Page]) -> list[Row]:
     """The rows of the minutes on ``pages``, in reading order."""
     running = running_keys(pages) if len(pages) > 1 else set()
@@ -87,7 +97,7 @@ def build(pages: list[Page]) -> list[Row]:
         # the first page's opening lines are the minutes' heading, though later pages repeat them
         edge_ids = {id(ln) for ln in (texts[:3] if n else []) + texts[-3:]}
         for ln in page.lines:
-            if is_furniture(ln.text):
+            if is_furniture(ln.text) and not _item_number(ln, texts):
                 continue
             if id(ln) in edge_ids and _key(ln.text) in running:
                 continue
