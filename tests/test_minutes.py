@@ -547,3 +547,20 @@ def test_sub_headings_numbered_afresh_and_a_lone_item_number_mid_page():
     rows = stream.build([page])
     assert "3." in [r.text for r in rows]
     assert [ref for _, ref in items.find_refs(rows)] == ["1.", "2.", "2.1", "2.2", "3.", "4."]
+
+
+@pytest.mark.parametrize("heading,venue,time", [
+    (["Transparency Board", "Minutes of the meeting held on 2 March 2011 at the Cabinet Office:"], "Cabinet Office", None),
+    (["HERTINGFORDBURY PARISH COUNCIL", "HELD ON 10TH OCTOBER 2018 AT 19.00 IN HERTINGFORDBURY COWPER SCHOOL"],
+     "Hertingfordbury Cowper School", "19:00"),
+    (["Ayton Community Council", "Minutes of a Meeting held on Tuesday 6 July 2021 via Zoom"], "Zoom", None),
+    (["Crime and Justice Panel", "10:00-11:30, 14 February 2014", "Lower Ground 6 Ministry of Justice, 102 Petty France, London, SW1H 9AJ"],
+     "Lower Ground 6 Ministry of Justice, 102 Petty France, London, SW1H 9AJ", "10:00"),
+])
+def test_venue_and_start_from_the_heading(heading, venue, time):
+    from scrutiny.extractor.minutes.header import read_header
+
+    page = Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(heading)])
+    rows = stream.build([page])
+    head = read_header(rows, rows)
+    assert (head.venue, head.started_at, head.ended_at) == (venue, time, None)
