@@ -564,3 +564,13 @@ def test_venue_and_start_from_the_heading(heading, venue, time):
     rows = stream.build([page])
     head = read_header(rows, rows)
     assert (head.venue, head.started_at, head.ended_at) == (venue, time, None)
+
+
+def test_vote_block_of_a_meeting_management_system():
+    found = decisions.votes("Commissioner Allen Fisk made a motion, seconded by Commissioner Mendez, to postpone the election. "
+                            "RESULT: FAILED [4-2-1-1] MOTION BY: Allen Fisk SECOND: Mendez AYES: Sherrard Allen Fisk Bello Mendez "
+                            "NAYS: Brown Mashack ABSTAIN: Garcia ABSENT: Hernandez")
+    assert [(v.proposer, v.seconder, v.counts, v.result) for v in found] == [
+        ("Allen Fisk", "Mendez", {"for": 4, "against": 2, "abstain": 1}, "lost")]
+    mo = decisions.motions("Commissioner Allen Fisk made a motion, seconded by Commissioner Bello, to continue this item. Motion approved.")
+    assert [(m.text, m.seconder, m.result) for m in mo] == [("to continue this item", "Commissioner Bello", "carried")]

@@ -412,7 +412,8 @@ _MOTION_END = (r"(?=,?\s+(?:which\s+|and\s+)?(?:was\s+)?(?:(?:made|moved)\s+by|[
                rf"|,?\s+by\s+(?:{_NAME_WORD}[ \t]+){{0,3}}[A-Z][\w'’\-]+(?:,?\s+(?:and\s+)?[Ss]econd|\.(?:\s|$))"
                r"|,?\s+and\s+(?:[A-Z][\w.'’\-]*\s+){1,5}seconded\b|\.\s|\.$|;|$)")
 _MOTION_FORMS = (
-    re.compile(rf"{_MOVER}\s+(?:made\s+(?:a|the)\s+motion|moved|motioned)\s+(?P<body>(?:to|that)\s+.+?){_MOTION_END}"),
+    re.compile(rf"{_MOVER}\s+(?:made\s+(?:a|the)\s+motion|moved|motioned)(?:,?\s+(?P<seconder>seconded\s+by\s+[^,;.]+?),?)?\s+"
+               rf"(?P<body>(?:to|that)\s+.+?){_MOTION_END}"),
     re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?(?:by\s+{_MOVER},?\s+)?(?P<body>to\s+.+?){_MOTION_END}"),
     # "Motion by X, second by Y." with no words of its own: it moves what the sentence before says
     re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?by\s+{_MOVER}(?P<body>)(?=,?\s+(?:and\s+)?second(?:ed)?\s+by\b)"),
@@ -466,6 +467,7 @@ def motions(text: str) -> list[Motion]:
             mover = by.group("who") or by.group("who2")
         sec = _MOTION_SECONDER.search(tail)
         seconder = m.groupdict().get("seconder") or ((sec.group("who") or sec.group("who2")) if sec else None)
+        seconder = re.sub(r"^seconded\s+by\s+", "", seconder) if seconder else None
         result = "lost" if _MOTION_FAILED.search(tail) else ("carried" if _MOTION_PASSED.search(tail) else None)
         counts = {}
         c = _MOTION_COUNT.search(tail)
@@ -553,12 +555,45 @@ def count_votes(text: str) -> list[VoteFound]:
     return out
 
 
+# A vote block as meeting-management systems print it: "RESULT: APPROVED [UNANIMOUS] MOTION BY: Mashack
+# SECOND: Brown AYES: ... NAYS: ... ABSTAIN: ... ABSENT: ...", the count in brackets when not unanimous.
+_VOTE_BLOCK = re.compile(
+    r"\bRESULT:\s*(?P<result>[A-Z][A-Z ]*?[A-Z])\s*(?:\[(?P<tally>[^\]]+)\])?\s+MOTION\s+BY:\s*(?P<mover>.+?)\s+SECOND(?:ED)?(?:\s+BY)?:\s*(?P<seconder>.+?)"
+    r"(?=\s+(?:AYES|NAYS|ABSTAIN|ABSENT|RECUSED)\s*:|\s*$)(?P<rest>(?:\s+(?:AYES|NAYS|ABSTAIN|ABSENT|RECUSED)\s*:\s*[^:]*?(?=\s+(?:AYES|NAYS|ABSTAIN|ABSENT|RECUSED)\s*:|\s+[A-Z][A-Z ]+:|\.\s|$))*)")
+
+
+def vote_blocks(text: str) -> list[VoteFound]:
+    """The vote blocks in ``text``: result, mover, seconder and the counts the bracket or the lists give."""
+    out = []
+    for m in _VOTE_BLOCK.finditer(text):
+        word = m.group("result").lower()
+        result = "lost" if re.search(r"fail|lost|defeat|denied", word) else "carried"
+        counts: dict = {}
+        tally = m.group("tally") or ""
+        nums = re.findall(r"\d+", tally)
+        lists = {k.upper(): v for k, v in re.findall(r"(AYES|NAYS|ABSTAIN)\s*:\s*([^:]*?)(?=\s+[A-Z]{4,}\s*:|$)", m.group("rest"))}
+        if len(nums) >= 2:
+            counts = {"for": int(nums[0]), "against": int(nums[1])}
+            if len(nums) >= 3:
+                counts["abstain"] = int(nums[2])
+        elif "UNANIMOUS" in tally.upper():
+            ayes = [n for n in re.split(r"\s*,\s*", lists.get("AYES", "")) if n.strip(" ,")]
+            if ayes and "," in lists.get("AYES", "") and lists.get("AYES", "").count(",") + 1 == len(ayes):
+                counts["for"] = len(ayes)
+            counts["against"] = 0
+        out.append(VoteFound(proposer=m.group("mover").strip(" ,"), seconder=m.group("seconder").strip(" ,"), counts=counts,
+                             names={}, result=result, start=m.start(), end=m.end()))
+    return out
+
+
 def votes(text: str) -> list[VoteFound]:
     """Recorded votes, and proposed/seconded motions, in an item's body. Each run of tallies
     (For / Against / Abstain) is the vote on the nearest proposal before it that has none; a run
     with no such proposal ("Substantive Motion carried") is a vote of its own."""
-    found: list[VoteFound] = []
+    found: list[VoteFound] = vote_blocks(text)
     for m in _PROPOSER.finditer(text):
+        if any(v.start <= m.start() < v.end for v in found):
+            continue
         v = VoteFound(proposer=m.group("who").strip(), counts={}, names={}, start=m.start(), end=m.end())
         sec = _SECONDER.search(text, m.end(), m.end() + 300)
         if sec:

@@ -547,6 +547,8 @@ def _title_and_body(item: Item, rows: list[Row], start: int, end: int) -> None:
             item.agenda_item = item.agenda_item or inline.group("n")
             title = title[: inline.start()].strip()
         item.title = title.strip(" :-")
+        if item.ref and re.fullmatch(r"\d+\.\d+", item.ref):  # a part numbered afresh ("1 . June 10 ...") as 4.1
+            item.title = re.sub(r"^\d{1,2}\s?[.)]\s+", "", item.title)
     item.body_rows.extend(k for k in range(j, end))
     if ITEM_LINE.match(head.text):
         item.agenda_item = ITEM_LINE.match(head.text).group("n")
@@ -598,6 +600,8 @@ def _title_continues(prev: str, text: str, after: Optional[str] = None) -> bool:
     broken mid-phrase before an "(Item n)" line (``after``: the row after the next)."""
     if ITEM_LINE.match(text) or re.match(r"^(?:RESOLVED|AGREED|DECIDED|RECOMMENDED|DECISION)\b", text):
         return False
+    if re.match(r"^[A-Z][A-Z ]{1,20}:", text):
+        return False  # a labelled line ("RESULT: APPROVED", "PRESENT: ..."), not the title wrapped
     if after is not None and ITEM_LINE.match(after) and len(text.split()) <= 12 and not re.search(r"[.:;]$", prev):
         return True
     letters = [c for c in text if c.isalpha()]
