@@ -574,3 +574,9 @@ def test_vote_block_of_a_meeting_management_system():
         ("Allen Fisk", "Mendez", {"for": 4, "against": 2, "abstain": 1}, "lost")]
     mo = decisions.motions("Commissioner Allen Fisk made a motion, seconded by Commissioner Bello, to continue this item. Motion approved.")
     assert [(m.text, m.seconder, m.result) for m in mo] == [("to continue this item", "Commissioner Bello", "carried")]
+
+
+def test_a_motion_put_then_resolved_carried():
+    found = decisions.votes("Following the debate, the Leader proposed and Mr Oakford seconded the above motion that Cabinet "
+                            "agree the request. 7. RESOLVED that Cabinet agree the request.")
+    assert [(v.proposer, v.seconder, v.result) for v in found] == [("Leader", "Mr Oakford", "carried")]

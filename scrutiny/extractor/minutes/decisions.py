@@ -468,7 +468,8 @@ def motions(text: str) -> list[Motion]:
         sec = _MOTION_SECONDER.search(tail)
         seconder = m.groupdict().get("seconder") or ((sec.group("who") or sec.group("who2")) if sec else None)
         seconder = re.sub(r"^seconded\s+by\s+", "", seconder) if seconder else None
-        result = "lost" if _MOTION_FAILED.search(tail) else ("carried" if _MOTION_PASSED.search(tail) else None)
+        result = "lost" if _MOTION_FAILED.search(tail) else (
+            "carried" if _MOTION_PASSED.search(tail) or re.search(r"\bRESOLVED\b", tail) else None)
         counts = {}
         c = _MOTION_COUNT.search(tail)
         if c and result:
@@ -633,8 +634,9 @@ def votes(text: str) -> list[VoteFound]:
         if r:
             word = r.group("result").lower()
             v.result = "carried" if ("carried" in word or "agreed" in word) else "lost"
-        elif _AGREED.search(text[v.end : stop]) or _DECLARED_DONE.search(text, v.end, stop):
-            v.result = "carried"
+        elif (_AGREED.search(text[v.end : stop]) or _DECLARED_DONE.search(text, v.end, stop)
+              or re.search(r"(?:^|[\s.])(?:\d{1,3}\.\s+)?RESOLVED\b", text[v.end : stop])):
+            v.result = "carried"  # the motion put, then what was resolved
     return found
 
 
