@@ -580,3 +580,11 @@ def test_a_motion_put_then_resolved_carried():
     found = decisions.votes("Following the debate, the Leader proposed and Mr Oakford seconded the above motion that Cabinet "
                             "agree the request. 7. RESOLVED that Cabinet agree the request.")
     assert [(v.proposer, v.seconder, v.result) for v in found] == [("Leader", "Mr Oakford", "carried")]
+
+
+def test_french_attendance_headings_and_honorifics():
+    rows = stream.build([Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(
+        ["Présences", "Membres :", "M. Gaëtan Gagné, conseiller municipal", "Secrétaire :",
+         "Mme Ariane Bélanger, greffière adjointe"])])])
+    found = attendance.from_header(rows)
+    assert [(p.name, p.category, p.title) for p in found] == [("Gaëtan Gagné", "present", "M."), ("Ariane Bélanger", "officer", "Mme")]

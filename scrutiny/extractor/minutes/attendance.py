@@ -22,7 +22,8 @@ HEADINGS: list[tuple[str, str, Optional[str]]] = [
     (r"members\s+of\s+the\s+public", "also_present", None),
     (r"other\s+attendees|invited|observers?", "in_attendance", None),
     (r"secretariat|staff(?:\s+present)?", "officer", None),
-    (r"pr[ée]sents?|panel|board\s+members", "present", None),
+    (r"pr[ée]sents?|panel|board\s+members|membres(?:\s+pr[ée]sents)?", "present", None),
+    (r"secr[ée]taire|greffi[èe]re?", "officer", None),
     (r"excus[ée]s?|regrets", "apologies", None),
     (r"members\s+present|present|members\s+attending|attendees", "present", None),
     (r"also\s+present|also\s+attending|also\s+in\s+attendance", "also_present", None),
@@ -41,7 +42,7 @@ _HEADING = re.compile(
 )
 _CHAIR_ROLE = re.compile(r"^(?:vice[\s-]*chair(?:man|person|woman)?|chair(?:man|person|woman)?|mayor|deputy\s+mayor|cathaoirleach|leas[\s-]*chathaoirleach|príomh\s+chomhairleoir|leader)$", re.I)
 _HONORIFIC = re.compile(
-    r"^(?:(?:Councillors?|Cllrs?\.?|Cmhlr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|Rev\.?|Revd\.?|Alderman)\s+)+"
+    r"^(?:(?:Councillors?|Cllrs?\.?|Cmhlr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|M\.|Mme|Mlle|Prof\.?|Professor|Sir|Dame|Lord|Lady|Rev\.?|Revd\.?|Alderman)\s+)+"
 )
 _POSTNOMINAL = re.compile(r"(?:,?\s*\b(?:OBE|MBE|CBE|KBE|DBE|MP|JP|DL|TD|MEP|QC|KC|BEM)\b)+\.?$")
 _GENERIC = re.compile(r"^(?:the\s+)?(?:council\s+)?(?:officers?|officials?|members?|none|nil|n/a|other\s+members?|all|vacant)\b", re.I)
