@@ -456,3 +456,135 @@ def test_title_broken_before_an_item_line_and_a_declaration_after_it():
     assert first.agenda_item == "2"
     body = " ".join(t for t, _ in items.body_text(first, rows))
     assert [d[0] for d in decisions.declarations(body, nlp.pipeline())] == ["Members who were district or borough councillors"]
+
+
+def test_decision_sentences_told_from_views_tasks_and_plans():
+    pipe = nlp.pipeline()
+    decided = ["The Board accepted the application.", "It was resolved to approve the recommendation.",
+               "Mr le Maire décide de rouvrir la salle communale.", "Kandice Whitehouse was chosen for the chair.",
+               "The PC agreed to go ahead with the quote.", "Governors agreed with this approach."]
+    not_decided = ["The Chairman agreed to write to the owner.", "The plan would be finalized and be endorsed by the board.",
+                   "HPC have an adopted Policy that is not being applied.", "Before it can be resolved, figures are needed.",
+                   "The Board agreed that data.gov.uk had been very successful.", "They agreed with the CEO that data need not be perfect.",
+                   "The planning office would like to see the whole plan adopted."]
+    assert [bool(decisions.outcomes(s, pipe)) for s in decided] == [True] * len(decided)
+    assert [bool(decisions.outcomes(s, pipe)) for s in not_decided] == [False] * len(not_decided)
+
+
+def test_running_footer_with_its_page_number_is_dropped_on_every_page():
+    def page(n: int, body: str) -> Page:
+        texts = [body, f"Registered Office: County Library, Ipswich, registered number {n}"]
+        return Page(index=n, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)], width=600, height=800)
+
+    rows = stream.build([page(1, "1. Apologies"), page(2, "2. Minutes")])
+    assert [r.text for r in rows] == ["1. Apologies", "2. Minutes"]
+
+
+def test_attendance_headed_by_whom_the_list_is_of():
+    assert attendance.heading("o Commissioners Present: Anthony Qaiyum, Zach Maiorca") == ("present", None, "Anthony Qaiyum, Zach Maiorca")
+    assert attendance.heading("o Others Present: Ryan Warsing (LSRCC)")[0] == "also_present"
+    assert attendance.heading("Commissioners Absent: Shelley Young")[0] == "absent"
+    assert attendance.heading("Board Members Present: Ann Lee, Bo Ray")[2] == "Ann Lee, Bo Ray"
+    assert attendance.heading("The motion present: x") is None
+
+
+def test_a_motion_ends_before_its_mover_and_an_unworded_vote_carries_what_was_put():
+    found = decisions.motions("A motion was to renew the IT contract for the year by Trustee Elton, Second by Trustee Albrecht. "
+                              "All were in favor.")
+    assert [(m.text, m.mover, m.seconder) for m in found] == [("to renew the IT contract for the year", "Trustee Elton", "Trustee Albrecht")]
+    res = decisions.with_motions([], "Trustee Hawkins mentioned that we will have a bus trip in December. All were in favor. Motion passes.")
+    assert [f.text for f in res] == ["we will have a bus trip in December."]
+
+
+def test_views_reported_decisions_and_set_tasks_are_not_resolutions():
+    pipe = nlp.pipeline()
+    views = ["The Members agreed that the speed of traffic, especially in the towns, was an ongoing issue.",
+             "The Members noted that two Receptions were agreed for November.",
+             "Following a brief discussion, the following action was agreed.",
+             "The Members thanked staff and the Director, Social Development Directorate agreed to circulate the slides."]
+    decided = ["It was agreed that the Strategy was now formalised.",
+               "It was agreed that a consultation will be carried out in June to find out if it is thought useful."]
+    assert [bool(decisions.outcomes(s, pipe)) for s in views] == [False] * len(views)
+    assert [bool(decisions.outcomes(s, pipe)) for s in decided] == [True] * len(decided)
+
+
+def test_french_formal_resolution():
+    found = decisions.resolutions("ATTENDU la demande; IL EST RÉSOLU À L’UNANIMITÉ D’APPROUVER la demande de démolition.", nlp.pipeline())
+    assert [f.text for f in found] == ["D’APPROUVER la demande de démolition."]
+
+
+def test_roll_call_table_by_its_status_column():
+    from scrutiny.extractor.pages import Segment
+
+    def row(*cells: tuple[str, float]) -> stream.Row:
+        segs = tuple(Segment(text=t, box=(x, 0.0, x + 60.0, 10.0)) for t, x in cells)
+        line = Line(text=" ".join(t for t, _ in cells), segments=segs)
+        return stream.Row(line.text, Page(index=1, lines=[line]), line)
+
+    rows = [row(("Attendee Name", 137), ("Title", 312), ("Status", 406), ("Arrived", 477)),
+            row(("Andrei Garcia", 107), ("Commissioner", 265), ("Late", 396), ("7:08 p.m.", 465)),
+            row(("Uriel Hernandez", 108), ("Commissioner", 265), ("Absent", 395)),
+            row(("2.", 72), ("APPROVAL OF THE AGENDA", 108))]
+    found = attendance.from_roll_table(rows)
+    assert [(p.name, p.category, p.title) for p in found] == [("Andrei Garcia", "present", "Commissioner"),
+                                                            ("Uriel Hernandez", "absent", "Commissioner")]
+
+
+def test_an_apologies_item_overrides_the_head_list_and_invited_staff_are_officers():
+    head = [attendance.Person(name="Mike Readman", category="present"), attendance.Person(name="Ann Lee", category="present")]
+    out = attendance.sent_apologies(head, [attendance.Person(name="Mike Readman", category="apologies")])
+    assert [(p.name, p.category) for p in out] == [("Mike Readman", "apologies"), ("Ann Lee", "present")]
+    assert attendance._join_rows(["Richard Hunt (SCC Observer) Stephen", "Taylor (SCC Observer), Ian Brookman"]) == (
+        "Richard Hunt (SCC Observer) Stephen Taylor (SCC Observer), Ian Brookman")
+
+
+def test_sub_headings_numbered_afresh_and_a_lone_item_number_mid_page():
+    texts = ["Minutes", "1. Apologies", "None were received.", "2. Decisions", "1. Membership Applications",
+             "The Board accepted the application.", "2. External advisor", "It was agreed to use the council.",
+             "Update from working groups", "3.", "Finance & Audit", "The report was noted.", "4. Other matters",
+             "None.", "Close", "End", "Signed"]
+    page = Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)])
+    rows = stream.build([page])
+    assert "3." in [r.text for r in rows]
+    assert [ref for _, ref in items.find_refs(rows)] == ["1.", "2.", "2.1", "2.2", "3.", "4."]
+
+
+@pytest.mark.parametrize("heading,venue,time", [
+    (["Transparency Board", "Minutes of the meeting held on 2 March 2011 at the Cabinet Office:"], "Cabinet Office", None),
+    (["HERTINGFORDBURY PARISH COUNCIL", "HELD ON 10TH OCTOBER 2018 AT 19.00 IN HERTINGFORDBURY COWPER SCHOOL"],
+     "Hertingfordbury Cowper School", "19:00"),
+    (["Ayton Community Council", "Minutes of a Meeting held on Tuesday 6 July 2021 via Zoom"], "Zoom", None),
+    (["Crime and Justice Panel", "10:00-11:30, 14 February 2014", "Lower Ground 6 Ministry of Justice, 102 Petty France, London, SW1H 9AJ"],
+     "Lower Ground 6 Ministry of Justice, 102 Petty France, London, SW1H 9AJ", "10:00"),
+])
+def test_venue_and_start_from_the_heading(heading, venue, time):
+    from scrutiny.extractor.minutes.header import read_header
+
+    page = Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(heading)])
+    rows = stream.build([page])
+    head = read_header(rows, rows)
+    assert (head.venue, head.started_at, head.ended_at) == (venue, time, None)
+
+
+def test_vote_block_of_a_meeting_management_system():
+    found = decisions.votes("Commissioner Allen Fisk made a motion, seconded by Commissioner Mendez, to postpone the election. "
+                            "RESULT: FAILED [4-2-1-1] MOTION BY: Allen Fisk SECOND: Mendez AYES: Sherrard Allen Fisk Bello Mendez "
+                            "NAYS: Brown Mashack ABSTAIN: Garcia ABSENT: Hernandez")
+    assert [(v.proposer, v.seconder, v.counts, v.result) for v in found] == [
+        ("Allen Fisk", "Mendez", {"for": 4, "against": 2, "abstain": 1}, "lost")]
+    mo = decisions.motions("Commissioner Allen Fisk made a motion, seconded by Commissioner Bello, to continue this item. Motion approved.")
+    assert [(m.text, m.seconder, m.result) for m in mo] == [("to continue this item", "Commissioner Bello", "carried")]
+
+
+def test_a_motion_put_then_resolved_carried():
+    found = decisions.votes("Following the debate, the Leader proposed and Mr Oakford seconded the above motion that Cabinet "
+                            "agree the request. 7. RESOLVED that Cabinet agree the request.")
+    assert [(v.proposer, v.seconder, v.result) for v in found] == [("Leader", "Mr Oakford", "carried")]
+
+
+def test_french_attendance_headings_and_honorifics():
+    rows = stream.build([Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(
+        ["Présences", "Membres :", "M. Gaëtan Gagné, conseiller municipal", "Secrétaire :",
+         "Mme Ariane Bélanger, greffière adjointe"])])])
+    found = attendance.from_header(rows)
+    assert [(p.name, p.category, p.title) for p in found] == [("Gaëtan Gagné", "present", "M."), ("Ariane Bélanger", "officer", "Mme")]

@@ -25,6 +25,7 @@ FRENCH_MONTHS = {
 _MONTH_RE = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
              r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|"
              r"septembre|octobre|novembre|d[ée]cembre)")
+MONTH_WORDS = _MONTH_RE  # a month's name, English or French, full or short
 # Ordinal suffixes as printed, and as OCR reads them ("18™", "20"").
 _ORDINAL = r"(?:st|nd|rd|th|er|™|\")?"
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}}){_ORDINAL}\s*(?:of\s+)?[\s\-/.]*{_MONTH_RE}\b[\s,\-/.]*(\d{{4}}|\d{{2}})\b", re.I)

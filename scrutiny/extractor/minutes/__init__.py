@@ -130,10 +130,11 @@ def read_minutes(pages: list[Page], pipeline, *, document: Optional[str] = None)
 
 def _attendees(rows, found, first_item: int, pipeline, date: Optional[str]) -> list[attendance.Person]:
     header_rows = rows[:first_item]
-    listed = attendance.from_header(header_rows) + attendance.from_grid(header_rows, date)
+    listed = attendance.from_header(header_rows) + attendance.from_grid(header_rows, date) + attendance.from_roll_table(header_rows)
     for it in found[:3] if not listed else []:  # attendance taken as an item ("1. ROLL CALL  Present: ...")
         if it.title and _ROLL_CALL.search(it.title):
-            listed += [p for p in attendance.from_header([rows[k] for k in it.body_rows]) if not any(
+            body_rows = [rows[k] for k in it.body_rows]
+            listed += [p for p in attendance.from_header(body_rows) + attendance.from_roll_table(body_rows) if not any(
                 attendance.same_person(p, q) for q in listed)]
     chair = next((p for p in listed if p.role == "Chair" and p.category == "present"), None)
     listed = _fold_chair(listed, chair)
@@ -145,7 +146,22 @@ def _attendees(rows, found, first_item: int, pipeline, date: Optional[str]) -> l
     apologies, pairs, virtual = attendance.from_sentences(texts)
     pairs += attendance.substitute_lines(header_rows)
     body_people = attendance.from_body(texts, pipeline)
-    return attendance.merge(listed, apologies, pairs, virtual, body_people)
+    people = attendance.merge(listed, apologies, pairs, virtual, body_people)
+    return attendance.sent_apologies(people, _apologies_item(found, rows))
+
+
+_APOLOGIES_TITLE = re.compile(r"^\W*apologies(?:\s+for\s+absence)?\W*$", re.I)
+
+
+def _apologies_item(found, rows) -> list[attendance.Person]:
+    """The names an "Apologies" item lists (its body a bare list of names), as apologies."""
+    for it in found[:4]:
+        if it.title and _APOLOGIES_TITLE.match(it.title):
+            body = [rows[k] for k in it.body_rows]
+            text = " ".join(r.text for r in body).strip()
+            if text and len(text.split()) <= 40 and all(attendance.looks_like_name(c) for c in attendance.split_names(text)):
+                return attendance.parse_list(text, "apologies", body)
+    return []
 
 
 _ROLL_CALL = re.compile(r"\b(?:roll\s+call|attendance|present|apologies|welcome|quorum)\b", re.I)
@@ -179,6 +195,8 @@ def _item(it: itemsmod.Item, rows, pipeline, document: Optional[str], formal: bo
     parts = itemsmod.body_text(it, rows)
     body, offsets = _join(parts)
     res = decisions.resolutions(body, pipeline) if formal else decisions.outcomes(body, pipeline)
+    if formal and not res and not decisions.is_formal(body):
+        res = decisions.outcomes(body, pipeline)  # an item decided in a sentence where others have formal openers
     res = decisions.with_motions(res, body)
     resolutions = [
         Resolution(text=r.text, number=r.number, noted=r.noted, provenance=_prov(r.start, offsets, document, "resolution"))

@@ -21,7 +21,8 @@ HEADINGS: list[tuple[str, str, Optional[str]]] = [
     (r"members\s+of\s+the\s+public", "also_present", None),
     (r"other\s+attendees|invited|observers?", "in_attendance", None),
     (r"secretariat|staff(?:\s+present)?", "officer", None),
-    (r"pr[ée]sents?|panel|board\s+members", "present", None),
+    (r"pr[ée]sents?|panel|board\s+members|membres(?:\s+pr[ée]sents)?", "present", None),
+    (r"secr[ée]taire|greffi[èe]re?", "officer", None),
     (r"excus[ée]s?|regrets", "apologies", None),
     (r"members\s+present|present|members\s+attending|attendees", "present", None),
     (r"also\s+present|also\s+attending|also\s+in\s+attendance", "also_present", None),
@@ -40,7 +41,7 @@ _HEADING = re.compile(
 )
 _CHAIR_ROLE = re.compile(r"^(?:vice[\s-]*chair(?:man|person|woman)?|chair(?:man|person|woman)?|mayor|deputy\s+mayor|cathaoirleach|leas[\s-]*chathaoirleach|príomh\s+chomhairleoir|leader)$", re.I)
 _HONORIFIC = re.compile(
-    r"^(?:(?:Councillors?|Cllrs?\.?|Cmhlr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|Rev\.?|Revd\.?|Alderman)\s+)+"
+    r"^(?:(?:Councillors?|Cllrs?\.?|Cmhlr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|M\.|Mme|Mlle|Prof\.?|Professor|Sir|Dame|Lord|Lady|Rev\.?|Revd\.?|Alderman)\s+)+"
 )
 _POSTNOMINAL = re.compile(r"(?:,?\s*\b(?:OBE|MBE|CBE|KBE|DBE|MP|JP|DL|TD|MEP|QC|KC|BEM)\b)+\.?$")
 _GENERIC = re.compile(r"^(?:the\s+)?(?:council\s+)?(?:officers?|officials?|members?|none|nil|n/a|other\s+members?|all|vacant)\b", re.I)
@@ -81,14 +82,42 @@ class Person:
         return m.group(1) if m else ""
 
 
+# "Commissioners Present:", "o Others Present:", "Staff Present -", "Council Members Absent:": who the
+# list is of, then the attendance word, after any list marker.
+_WHO_HEADING = re.compile(
+    r"^\W*(?:[o\-–•]\s+)?(?!(?:the|a|an|this)\s)(?P<who>(?:[A-Z][\w\-]*\s+){1,3}?)(?P<word>present|absent|excused|attending|in\s+attendance)\s*[:\-–]\s*",
+    re.I)
+_WHO_CATEGORY = [
+    (re.compile(r"\b(?:others?|guests?|visitors?|public|also)\b", re.I), "also_present"),
+    (re.compile(r"\b(?:staff|officers?|officials?|secretariat)\b", re.I), "officer"),
+]
+
+
+def _who_heading(text: str) -> Optional[tuple[str, Optional[str], str]]:
+    m = _WHO_HEADING.match(text)
+    if not m or heading_word(m.group("who")):
+        return None
+    word = m.group("word").lower()
+    category = {"absent": "absent", "excused": "apologies"}.get(word, "present")
+    if category == "present":
+        category = next((c for rx, c in _WHO_CATEGORY if rx.search(m.group("who"))), "present")
+    return category, None, text[m.end():].strip()
+
+
+def heading_word(text: str) -> bool:
+    """``text`` opens with an attendance heading word of its own ("Apologies", "Officers")."""
+    return bool(_HEADING.match(text))
+
+
 def heading(text: str) -> Optional[tuple[str, Optional[str], str]]:
     """(category, implied role, rest of the text) when a row opens with an attendance heading."""
     m = _HEADING.match(text)
     if not m:
-        return None
+        return _who_heading(text)
     k = int(next(g for g, v in m.groupdict().items() if v)[1:])
     _, category, role = HEADINGS[k]
     rest = text[m.end():].strip()
+    rest = re.sub(r"^(?:present|attending)\s*[:\-–]\s*", "", rest, flags=re.I)  # "Board Members Present: ..."
     word = m.group(0).strip().lower()
     if word.startswith("councillors") and not rest:
         return None
@@ -191,7 +220,7 @@ def parse_person(chunk: str, category: str, rows: list[Row], default_title: Opti
     if hm:
         title = _canonical_title(hm.group(0))
         chunk = chunk[hm.end():].strip() if hm.end() <= len(chunk) else ""
-    if not chunk or _GENERIC.match(chunk) or not _looks_like_name(chunk):
+    if not chunk or _GENERIC.match(chunk) or not looks_like_name(chunk):
         return None
     if role and _CHAIR_ROLE.match(role):
         role = _canonical_role(role)
@@ -202,9 +231,9 @@ _CLERK = re.compile(r"(?:parish\s+|town\s+)?clerk(?:\s+to\s+the\s+\w+)?", re.I)
 
 
 def _clerk_serves(people: list[Person]) -> list[Person]:
-    """The clerk listed among those present serves the meeting: an officer."""
+    """The clerk listed among those present or in attendance serves the meeting: an officer."""
     for p in people:
-        if p.role and p.category == "present" and _CLERK.fullmatch(p.role):
+        if p.role and p.category in {"present", "in_attendance"} and _CLERK.fullmatch(p.role):
             p.category, p.role = "officer", "Clerk" if p.role.isupper() else p.role
     return people
 
@@ -226,7 +255,8 @@ def _canonical_role(role: str) -> str:
     return role.strip()
 
 
-def _looks_like_name(chunk: str) -> bool:
+def looks_like_name(chunk: str) -> bool:
+    """``chunk`` reads as a name: one to six words, capitalised, no digits, no small words but particles."""
     words = chunk.split()
     if not 1 <= len(words) <= 6:
         return False
@@ -370,7 +400,8 @@ def from_header(rows: list[Row]) -> list[Person]:
             rest = rest[lead_in.end():]
         block, used = [rest] if rest else [], [rows[i]]
         j = i + 1
-        while j < len(rows) and not heading(rows[j].text) and _continues_list(" ".join(block), rows[j].text):
+        while (j < len(rows) and not heading(rows[j].text) and _continues_list(" ".join(block), rows[j].text)
+               and (rows[j].page is rows[j - 1].page or _open_list(" ".join(block))) and not _far_right(rows[j], used[-1])):
             block.append(rows[j].text)
             used.append(rows[j])
             j += 1
@@ -378,6 +409,10 @@ def from_header(rows: list[Row]) -> list[Person]:
         if category == "officer" and re.match(r"^(?:clerked\s+by|clerk)", rows[i].text, re.I):
             role = "Clerk"
         found = parse_list(text, category, used, role)
+        invited = not re.search(r"\battendance\b", rows[i].text[:40], re.I)
+        for p in found:  # the staff among those invited ("Ian Brookman (Finance Manager)"); "In attendance" is its own kind
+            if invited and p.category == "in_attendance" and p.role and _OFFICER_WORDS.search(p.role) and not _EXTERNAL_WORDS.search(p.role):
+                p.category = "officer"
         if role == "Clerk":
             for p in found:
                 p.role = p.role or "Clerk"
@@ -423,6 +458,7 @@ def _join_rows(texts: list[str]) -> str:
             out = prev = text
             continue
         wrapped = (prev.endswith((",", ";", "(", "&", "-", "/")) or re.search(r"\b(?:and|of|the)$", prev)
+                   or re.search(r"\)\s*[A-Z][\w'’\-]*$", prev)  # "... (SCC Observer) Stephen" / "Taylor (SCC ...)"
                    or out.count("(") > out.count(")") or prev.count(",") >= 2 or not text[:1].isupper())
         if prev.endswith("-") and text[:1].isupper():
             out = out + text
@@ -430,6 +466,18 @@ def _join_rows(texts: list[str]) -> str:
             out = out + (" " if wrapped else "; ") + text
         prev = text
     return out
+
+
+def _far_right(row: Row, last: Row) -> bool:
+    """``row`` starts far to the right of the list's last row: a column heading ("Action") beside it."""
+    a, b = row.line.box, last.line.box
+    return bool(a and b) and a[0] > b[0] + 150 and len(row.text.split()) <= 2
+
+
+def _open_list(so_far: str) -> bool:
+    """The list so far is left open (a comma, "and", a bracket): it carries on over a page break."""
+    s = so_far.rstrip()
+    return s.endswith((",", ";", "&", "(")) or bool(re.search(r"\band$", s)) or s.count("(") > s.count(")")
 
 
 def _continues_list(so_far: str, text: str) -> bool:
@@ -458,6 +506,40 @@ _GRID_ROW = re.compile(
 
 _DATE_CELL = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$")
 _CODE_CELL = re.compile(r"^(?:P|A|S|L|AP)$")
+
+
+_STATUS = {"present": "present", "late": "present", "absent": "absent", "excused": "apologies", "apologies": "apologies",
+           "remote": "in_attendance_virtually", "virtual": "in_attendance_virtually"}
+_ROLL_HEAD = {"name": "name", "attendee name": "name", "attendee": "name", "member": "name", "title": "title",
+              "position": "title", "status": "status", "attendance": "status"}
+
+
+def from_roll_table(rows: list[Row]) -> list[Person]:
+    """A roll-call table ("Attendee Name | Title | Status | Arrived"): a row per person, the status
+    word (Present, Late, Absent, Excused, Remote) under the Status column giving the category."""
+    people: list[Person] = []
+    cols: Optional[dict[str, float]] = None
+    for row in rows:
+        segs = row.line.segments
+        heads = {_ROLL_HEAD.get(g.text.strip().lower()): g.box[0] for g in segs} if len(segs) >= 2 else {}
+        if "name" in heads and "status" in heads:
+            cols = {k: x for k, x in heads.items() if k}
+            continue
+        if cols is None or len(segs) < 2:
+            if people and cols is not None:
+                break
+            continue
+        cells: dict[str, str] = {}
+        for g in segs:
+            col = min(cols, key=lambda c: abs(cols[c] - g.box[0]))
+            cells.setdefault(col, g.text.strip())
+        status = _STATUS.get(cells.get("status", "").lower())
+        if not status or not looks_like_name(cells.get("name", "")):
+            if people:
+                break
+            continue
+        people.append(Person(name=cells["name"], category=status, title=cells.get("title"), rows=[row]))
+    return people
 
 
 def from_grid(rows: list[Row], date: Optional[str] = None) -> list[Person]:
@@ -749,6 +831,18 @@ def merge(listed: list[Person], apologies: list[Person], pairs: list[tuple[str, 
             people.append(p)
         elif existing.category == p.category:
             _enrich(existing, p)
+    return people
+
+
+def sent_apologies(people: list[Person], apologies: list[Person]) -> list[Person]:
+    """``people`` with those an apologies item names recorded as apologies, though a list at the
+    head named them among the attendees or the invited (the item says who did not come)."""
+    for p in apologies:
+        existing = _find(people, p)
+        if existing is None:
+            people.append(p)
+        else:
+            existing.category = "apologies"
     return people
 
 

@@ -7,11 +7,13 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from scrutiny.extractor import names
 
 OPENER = re.compile(
     r"(?:(?<=^)|(?<=[\s.:;”\"]))(?P<opener>(?:And\s+)?RESOLVED|(?:And\s+|It\s+was\s+)?Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b|\s*$)|"
     r"Seconded\s+by\s+[^;“\"]{3,60};\s*(?=[“\"]That)|"
-    r"[Ii]t\s+was\s+(?:unanimously\s+)?agreed(?:\s+that)?(?=\s)|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b|\s*$)|DECISION(?=\s*:)|DECIDED(?=\s*[:\-–]|\s+[Tt]hat\b))"
+    r"[Ii]t\s+was\s+(?:unanimously\s+)?agreed(?:\s+that)?(?=\s)|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b|\s*$)|DECISION(?=\s*:)|DECIDED(?=\s*[:\-–]|\s+[Tt]hat\b)|"
+    r"(?:IL\s+EST\s+|Il\s+est\s+)?(?:R[ÉE]SOLU|r[ée]solu)(?:\s+(?:[ÀA]|à)\s+L[’'](?:UNANIMIT[ÉE]|unanimit[ée]))?(?=\s*[:\-–]|\s+(?:QUE|que|DE|de|D[’']|d[’'])|\s*$))"
     r"\s*[:\-–]?\s*",
 )
 SUB_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(?P<label>\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\))\s+(?=\S)")
@@ -60,8 +62,34 @@ def resolutions(text: str, pipeline) -> list[Found]:
     return out
 
 
-FORMAL = re.compile(r"\b(?:RESOLVED|Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b)|DECIDED|DECISION\s*:|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b)|Seconded\s+by)")
-OUTCOME = re.compile(r"\b(?:agreed|approved|adopted|ratified|endorsed)\b", re.I)
+FORMAL = re.compile(r"\b(?:RESOLVED|R[ÉE]SOLU\b|[Ii]l\s+est\s+r[ée]solu|Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b)|DECIDED|DECISION\s*:|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b)|Seconded\s+by)")
+# A decision verb in the past (or, in French minutes, the present) as a record says it: "The Board
+# accepted the application", "It was resolved to approve", "Mr le Maire décide de rouvrir".
+OUTCOME = re.compile(
+    r"\b(?:agreed|approved|adopted|ratified|endorsed|resolved|decided|accepted|d[ée]cid(?:e|ent|[ée])|approuv(?:e|ent|[ée])|"
+    r"adopt(?:e|ent|[ée])|accept(?:e|ent|[ée])|valid(?:e|ent|[ée])|autoris(?:e|ent|[ée])|(?<=\bwas\s)(?:chosen|elected|appointed)|"
+    r"(?<=\bwere\s)(?:chosen|elected|appointed))\b|\bthere\s+was\s+(?:\S+\s+){0,2}?(?:agreement|consensus)\b", re.I)
+# Verbs that only a body's decision carries: a person who "accepted" or "endorsed" something gave a
+# view, one who "agreed to write" took on a task; "décide" is a decision whoever takes it.
+_BODY_ONLY = re.compile(r"^(?:agreed|approved|adopted|ratified|endorsed|accepted|approuv|adopt|accept|valid)", re.I)
+_BODY = re.compile(
+    r"\b(?:committee|panel|cabinet|board|council|sub-committee|members|governors|trustees|commission|forum|group|meeting|"
+    r"assembly|conseil|assembl[ée]e|all|everyone|they|we)\b", re.I)
+_PERSON_SUBJECT = re.compile(
+    r"^(?:the\s+)?(?:(?:[A-Z][\w'’\-]*\s+){0,2}(?:chair(?:man|woman|person)?|vice[- ]chair\w*|clerk|mayor|leader|president|secretary|"
+    r"treasurer|head(?:\s*teacher)?|manager|officer|director|ceo|chief\s+\w+)|cllr|councillor|mr|mrs|ms|miss|dr|professor)\b", re.I)
+# The verb not yet a decision: after a modal or "to" ("would like to see it adopted", "can be
+# resolved", "to get the plan adopted"), or an adjective after a determiner ("an adopted Policy").
+_IRREALIS = re.compile(r"\b(?:would|will|could|should|may|might|shall|must|can|cannot|to|hope|hopes|wish|wishes)\b", re.I)
+_DETERMINER = re.compile(r"\b(?:a|an|the|all|any|its|their|our|this|these|those|previously|already|newly|recently)\s+$", re.I)
+# "agreed that data.gov.uk had been very successful", "agreed this would be welcomed", "agreed with
+# the CEO that ...": a shared view, not a decision.
+_VIEW = re.compile(
+    r"^\s*(?:with\s+(?!(?:this|the|these|that|its)\s+(?:\w+\s+)?(?:approach|proposals?|recommendations?|suggestions?|plans?|changes?|options?))|"
+    r"(?:that\s+)?(?:[^,;.]|\.(?=\S)){0,80}?\b(?:had\s+been|would\s+be\s+(?:very\s+|most\s+|really\s+)?"
+    r"(?:helpful|useful|welcomed?|valuable|beneficial|good|appreciated|important|sensible)|"
+    r"(?:was|were|is|are)\s+(?:very\s+|most\s+|really\s+)?(?:helpful|useful|valuable|beneficial|good|important|successful|right|correct)))",
+    re.I)
 # An outcome said in one word after the point it settles ("... dormer extension. Supported.").
 _ONE_WORD_OUTCOME = re.compile(r"^\W*(?:supported|accepted|carried|approved|agreed|adopted|refused|not\s+supported)\W*$", re.I)
 _REPORTED = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?been\s+(?:agreed|approved|adopted|ratified|endorsed|supported|accepted)\b", re.I)
@@ -118,12 +146,85 @@ def outcomes(text: str, pipeline) -> list[Found]:
     return out
 
 
+# "agreed that the speed of traffic was an ongoing issue", "agreed that these needed to be
+# addressed", "agreed that this approach could be used": a view; "agreed that the Strategy was now
+# formalised" (a participle after the verb "to be") or "... will be carried out" records a decision.
+_AUXILIARY = re.compile(r"\b(?:will|would|should|shall|must|be|to|has|have|can|may|was|were|is|are|needed|needs|could|might|had)\b", re.I)
+
+
+def _view_that(after: str) -> bool:
+    """The clause after "agreed" is "that" and its first verb says how things are, not what is to be done."""
+    m = re.match(r"^\s+that\s+", after, re.I)
+    if not m:
+        return False
+    aux = _AUXILIARY.search(after, m.end(), m.end() + 120)
+    if not aux:
+        return False
+    word = aux.group(0).lower()
+    if word in {"needed", "needs", "could", "might"}:
+        return True
+    if word == "had":
+        return not re.match(r"\s+to\b", after[aux.end():])
+    if word in {"was", "were", "is", "are"}:
+        nxt = re.match(r"\s+(?:(?:now|also|still|very|not|so)\s+)*(\w+)", after[aux.end():])
+        return bool(nxt) and not re.fullmatch(r"to|[a-z]+(?:ed|en)|made|set|put|held|given", nxt.group(1).lower())
+    return False
+
+
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:noted|reported|said|stated|informed|advised|explained|confirmed|mentioned|told|heard)\b[^.;]{0,20}?\bthat\b", re.I)
+
+
 def _settles(sentence: str) -> bool:
     s = sentence.strip()
     if _ONE_WORD_OUTCOME.match(s):
         return True
-    return bool(OUTCOME.search(s)) and not _REPORTED.search(s) and not s.endswith(":") and not re.search(
-        r"\bagreed\s+(?:for|on)\s+the\s+next\s+(?:agenda|meeting)", s, re.I)
+    if _REPORTED.search(s) or s.endswith(":") or re.search(r"\bagreed\s+(?:for|on)\s+the\s+next\s+(?:agenda|meeting)", s, re.I):
+        return False
+    return any(_decides(s, m) for m in OUTCOME.finditer(s))
+
+
+def _decides(sentence: str, verb: re.Match) -> bool:
+    """The decision verb ``verb`` is the sentence's record of a decision: said as done (no modal or
+    "to" before it in its clause, no determiner making it an adjective), by the body or in the
+    passive for the verbs only a body's decision carries, and not a view the body shared."""
+    before = re.split(r"[,;:–—]|\s-\s|\b(?:and|but|whether)\s+(?=(?:it|the|we|they|he|she|this|[A-Z]\w*)\b)",
+                      sentence[: verb.start()])[-1]
+    if verb.group(0).lower().startswith("there"):
+        return verb.start() == 0
+    if _IRREALIS.search(" ".join(before.split()[-6:])) or _DETERMINER.search(sentence[: verb.start()]):
+        return False
+    if _VIEW.match(sentence[verb.end():]) or _view_that(sentence[verb.end():]):
+        return False
+    if re.search(r"\b(?:how|whether|if|why|what|when|where|which|who)\s+(?:\w+\s+){0,3}$", sentence[: verb.start()], re.I):
+        return False  # "how it was decided which borough ...": a question asked, not a decision
+    if _REPORTED_SPEECH.search(sentence[: verb.start()]):
+        return False  # "The Members noted that ... were agreed": a decision told, not taken here
+    if re.search(r"\bactions?\s+(?:was|were|is|are|has\s+been|have\s+been)\s+$", sentence[: verb.start()], re.I):
+        return False  # "the following action was agreed": a task set, listed as an action
+    if not _BODY_ONLY.match(verb.group(0)):
+        return True
+    passive = re.search(r"\b(?:was|were|is|are|been|be|being|été)\s+(?:\w+\s+){0,2}$", sentence[: verb.start()], re.I)
+    if passive or re.search(r"\bit\s+$", sentence[: verb.start()], re.I):
+        return True
+    subject = _subject(re.split(r"\b(?:and|but)\s+(?=(?:the|it|we|they|he|she|this)\b)", sentence[: verb.start()])[-1])
+    return bool(_BODY.search(subject)) or not (_PERSON_SUBJECT.match(subject) or _named(subject))
+
+
+def _named(subject: str) -> bool:
+    """The subject is a person by name ("Robert Spivey", "KOH")."""
+    words = subject.split()
+    return bool(words) and words[0].lower() not in {"the", "a", "an", "this", "it"} and (names.is_given_name(words[0]) and len(words) <= 3 and all(w[:1].isupper() for w in words)
+                            or bool(re.fullmatch(r"[A-Z]{2,4}", subject)))
+
+
+def _subject(before: str) -> str:
+    """Who acts: the words of the clause before its verb, from the last clause break (a dash, a comma
+    or "and" after a named subject is carried back to that subject)."""
+    clause = re.split(r"[;:–—]|\s-\s", before)[-1].strip()
+    if re.match(r"^(?:and|but)\b", clause) or not clause:
+        return before.strip()
+    return clause
 
 
 def _informal_parts(text: str) -> list[tuple[int, Optional[str], str]]:
@@ -307,10 +408,12 @@ class VoteFound:
 # when it carried.
 _NAME_WORD = r"(?:[A-Z][\w'’\-]*|Mrs?\.|Ms\.|Dr\.|Cllr\.)"  # a word of a name; a full stop only after an honorific
 _MOVER = rf"(?P<mover>(?:{_NAME_WORD}[ \t]+){{0,4}}?[A-Z][\w'’\-]+)"
-_MOTION_END = (r"(?=,?\s+(?:which\s+|and\s+)?(?:was\s+)?(?:(?:made|moved)\s+by|seconded|second(?:ed)?\s+by)\b"
+_MOTION_END = (r"(?=,?\s+(?:which\s+|and\s+)?(?:was\s+)?(?:(?:made|moved)\s+by|[Ss]econded|[Ss]econd(?:ed)?\s+by)\b"
+               rf"|,?\s+by\s+(?:{_NAME_WORD}[ \t]+){{0,3}}[A-Z][\w'’\-]+(?:,?\s+(?:and\s+)?[Ss]econd|\.(?:\s|$))"
                r"|,?\s+and\s+(?:[A-Z][\w.'’\-]*\s+){1,5}seconded\b|\.\s|\.$|;|$)")
 _MOTION_FORMS = (
-    re.compile(rf"{_MOVER}\s+(?:made\s+(?:a|the)\s+motion|moved|motioned)\s+(?P<body>(?:to|that)\s+.+?){_MOTION_END}"),
+    re.compile(rf"{_MOVER}\s+(?:made\s+(?:a|the)\s+motion|moved|motioned)(?:,?\s+(?P<seconder>seconded\s+by\s+[^,;.]+?),?)?\s+"
+               rf"(?P<body>(?:to|that)\s+.+?){_MOTION_END}"),
     re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?(?:by\s+{_MOVER},?\s+)?(?P<body>to\s+.+?){_MOTION_END}"),
     # "Motion by X, second by Y." with no words of its own: it moves what the sentence before says
     re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?by\s+{_MOVER}(?P<body>)(?=,?\s+(?:and\s+)?second(?:ed)?\s+by\b)"),
@@ -321,8 +424,8 @@ _MOTION_FORMS = (
     re.compile(rf"{_MOVER}\s+proposed,?\s+and\s+(?P<seconder>(?:{_NAME_WORD}[ \t]+){{0,3}}[A-Z][\w'’\-]+)(?:,[^.;]{{0,160}}?,)?\s+"
                rf"seconded\b(?P<body>)"),
 )
-_MOTION_BY = re.compile(r"\b(?:made|moved)\s+by\s+(?P<who>[^,.;]+)")
-_MOTION_SECONDER = re.compile(rf"\b(?:seconded|second)\s+by\s+(?P<who>[^,.;]+)|(?P<who2>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded\b")
+_MOTION_BY = re.compile(r"\b(?:made|moved)\s+by\s+(?P<who>[^,.;]+)|^,?\s+by\s+(?P<who2>[^,.;]+)")
+_MOTION_SECONDER = re.compile(rf"\b(?:[Ss]econded|[Ss]econd)\s+(?:by\s+)?(?P<who>[A-Z][^,.;]+)|(?P<who2>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded\b")
 _MOTION_PASSED = re.compile(
     r"\b(?:motion\s+(?:passed|carried|approved)|(?:was|were)\s+(?:passed|carried|approved)|all\s+(?:were\s+)?in\s+favou?r|"
     r"(?:passed|carried)\s+(?:unanimously|\d+\s*[-–]\s*\d+)|unanimously|ayes?\s*[:\-]|motion\s+passes)", re.I)
@@ -361,10 +464,12 @@ def motions(text: str) -> list[Motion]:
         mover = m.groupdict().get("mover")
         by = _MOTION_BY.search(tail)
         if by:
-            mover = by.group("who")
+            mover = by.group("who") or by.group("who2")
         sec = _MOTION_SECONDER.search(tail)
         seconder = m.groupdict().get("seconder") or ((sec.group("who") or sec.group("who2")) if sec else None)
-        result = "lost" if _MOTION_FAILED.search(tail) else ("carried" if _MOTION_PASSED.search(tail) else None)
+        seconder = re.sub(r"^seconded\s+by\s+", "", seconder) if seconder else None
+        result = "lost" if _MOTION_FAILED.search(tail) else (
+            "carried" if _MOTION_PASSED.search(tail) or re.search(r"\bRESOLVED\b", tail) else None)
         counts = {}
         c = _MOTION_COUNT.search(tail)
         if c and result:
@@ -379,7 +484,8 @@ def with_motions(found: list[Found], text: str) -> list[Found]:
     """``found`` with the motions that carried (or whose outcome is not told) that no resolution
     already covers; a resolution read from inside a motion's span gives way to the motion."""
     out = list(found)
-    for mo in motions(text):
+    ms = motions(text)
+    for mo in ms:
         if mo.result == "lost" or not mo.text:
             continue
         inside = [f for f in out if mo.start - 3 <= f.start < mo.end]
@@ -388,7 +494,33 @@ def with_motions(found: list[Found], text: str) -> list[Found]:
         for f in inside:
             out.remove(f)
         out.append(Found(text=mo.text, start=mo.start))
+    out += _unworded_motions(text, out, ms)
     return sorted(out, key=lambda f: f.start)
+
+
+# A vote taken on what the text before it put ("... a bus trip in December. All were in favor.
+# ... Motion passes.") with no motion worded: the outcome closes the proposal.
+_PUT_AND_CARRIED = re.compile(r"\b(?:all\s+(?:were\s+)?in\s+favou?r|motion\s+(?:passes|passed|carried)|carried\s+unanimously)\b", re.I)
+_TOLD_THAT = re.compile(r"^(?:[A-Z][\w'’.\-]*\s+){1,4}(?:mentioned|said|proposed|suggested|reported|explained|stated)\s+that\s+")
+
+
+def _unworded_motions(text: str, found: list[Found], ms: list) -> list[Found]:
+    """The proposal an outcome closes when no motion or resolution of the item stands before it:
+    the sentences from the item's start (or the last vote's end) up to it, without "X said that"."""
+    out: list[Found] = []
+    last = 0
+    for m in _PUT_AND_CARRIED.finditer(text):
+        spans = [(mo.start, mo.end) for mo in ms] + [(f.start, f.start + len(f.text)) for f in found + out]
+        if any(a <= m.start() <= b + 40 for a, b in spans) or any(last <= a < m.start() for a, _ in spans):
+            last = m.end()
+            continue
+        before = text[last:m.start()].strip()
+        before = re.split(r"(?<=[.!?])\s+(?=(?:Roll\s+call|Motion|Vote)\b)", before)[0].strip()
+        before = _TOLD_THAT.sub("", before)
+        if 3 <= len(before.split()) <= 80:
+            out.append(Found(text=before, start=last + max(0, text[last:m.start()].find(before[:20]))))
+        last = m.end()
+    return out
 
 
 def _clean_who(who: Optional[str]) -> Optional[str]:
@@ -424,12 +556,45 @@ def count_votes(text: str) -> list[VoteFound]:
     return out
 
 
+# A vote block as meeting-management systems print it: "RESULT: APPROVED [UNANIMOUS] MOTION BY: Mashack
+# SECOND: Brown AYES: ... NAYS: ... ABSTAIN: ... ABSENT: ...", the count in brackets when not unanimous.
+_VOTE_BLOCK = re.compile(
+    r"\bRESULT:\s*(?P<result>[A-Z][A-Z ]*?[A-Z])\s*(?:\[(?P<tally>[^\]]+)\])?\s+MOTION\s+BY:\s*(?P<mover>.+?)\s+SECOND(?:ED)?(?:\s+BY)?:\s*(?P<seconder>.+?)"
+    r"(?=\s+(?:AYES|NAYS|ABSTAIN|ABSENT|RECUSED)\s*:|\s*$)(?P<rest>(?:\s+(?:AYES|NAYS|ABSTAIN|ABSENT|RECUSED)\s*:\s*[^:]*?(?=\s+(?:AYES|NAYS|ABSTAIN|ABSENT|RECUSED)\s*:|\s+[A-Z][A-Z ]+:|\.\s|$))*)")
+
+
+def vote_blocks(text: str) -> list[VoteFound]:
+    """The vote blocks in ``text``: result, mover, seconder and the counts the bracket or the lists give."""
+    out = []
+    for m in _VOTE_BLOCK.finditer(text):
+        word = m.group("result").lower()
+        result = "lost" if re.search(r"fail|lost|defeat|denied", word) else "carried"
+        counts: dict = {}
+        tally = m.group("tally") or ""
+        nums = re.findall(r"\d+", tally)
+        lists = {k.upper(): v for k, v in re.findall(r"(AYES|NAYS|ABSTAIN)\s*:\s*([^:]*?)(?=\s+[A-Z]{4,}\s*:|$)", m.group("rest"))}
+        if len(nums) >= 2:
+            counts = {"for": int(nums[0]), "against": int(nums[1])}
+            if len(nums) >= 3:
+                counts["abstain"] = int(nums[2])
+        elif "UNANIMOUS" in tally.upper():
+            ayes = [n for n in re.split(r"\s*,\s*", lists.get("AYES", "")) if n.strip(" ,")]
+            if ayes and "," in lists.get("AYES", "") and lists.get("AYES", "").count(",") + 1 == len(ayes):
+                counts["for"] = len(ayes)
+            counts["against"] = 0
+        out.append(VoteFound(proposer=m.group("mover").strip(" ,"), seconder=m.group("seconder").strip(" ,"), counts=counts,
+                             names={}, result=result, start=m.start(), end=m.end()))
+    return out
+
+
 def votes(text: str) -> list[VoteFound]:
     """Recorded votes, and proposed/seconded motions, in an item's body. Each run of tallies
     (For / Against / Abstain) is the vote on the nearest proposal before it that has none; a run
     with no such proposal ("Substantive Motion carried") is a vote of its own."""
-    found: list[VoteFound] = []
+    found: list[VoteFound] = vote_blocks(text)
     for m in _PROPOSER.finditer(text):
+        if any(v.start <= m.start() < v.end for v in found):
+            continue
         v = VoteFound(proposer=m.group("who").strip(), counts={}, names={}, start=m.start(), end=m.end())
         sec = _SECONDER.search(text, m.end(), m.end() + 300)
         if sec:
@@ -469,8 +634,9 @@ def votes(text: str) -> list[VoteFound]:
         if r:
             word = r.group("result").lower()
             v.result = "carried" if ("carried" in word or "agreed" in word) else "lost"
-        elif _AGREED.search(text[v.end : stop]) or _DECLARED_DONE.search(text, v.end, stop):
-            v.result = "carried"
+        elif (_AGREED.search(text[v.end : stop]) or _DECLARED_DONE.search(text, v.end, stop)
+              or re.search(r"(?:^|[\s.])(?:\d{1,3}\.\s+)?RESOLVED\b", text[v.end : stop])):
+            v.result = "carried"  # the motion put, then what was resolved
     return found
 
 

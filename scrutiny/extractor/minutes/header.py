@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from scrutiny.extractor.minutes.stream import Row
-from scrutiny.extractor.textutil import day_first, parse_date
+from scrutiny.extractor.textutil import MONTH_WORDS, day_first, parse_date
 
 _BODY = re.compile(
     r"minutes\s+(?:of|for)\s+(?:the\s+|a\s+)?(?:proceedings\s+at\s+)?(?:(?:special|ordinary|annual|budget|statutory|"
@@ -30,7 +30,8 @@ _OPENED_AT = re.compile(
     rf"(?:called\s+to\s+order|convened|commenced|started|began|opened|s[ée]ance\s+(?:est\s+)?ouverte)\b[^.]{{0,80}}?"
     rf"\b(?:at|à)\s*:?\s*(?P<t>{_TIME}|\d{{4}}\b)", re.I)
 _TIME_LABEL = re.compile(rf"^\W*(?:time|start(?:ing)?\s+time)\s*:?\s*(?P<t>{_TIME})(?:\s*[-–]\s*(?P<end>{_TIME}))?", re.I)
-_AT_TIME = re.compile(rf"\bat\s+(?P<t>{_TIME})", re.I)
+_TIME_SPAN = re.compile(r"(?<![\d/.])(?P<t>\d{1,2}[.:]\d{2}(?:\s*[ap]\.?\s*m\.?)?)\s*[-–]\s*(?P<end>\d{1,2}[.:]\d{2}(?:\s*[ap]\.?\s*m\.?)?)(?![\d/])", re.I)
+_AT_TIME = re.compile(rf"(?:\bat|(?<!\w)à)\s+(?P<t>{_TIME})", re.I)
 _END = re.compile(
     r"meeting\s+(?:ended|closed|finished|concluded|terminated|rose)\s+at\s+(?P<t>\d{1,2}(?:[.:]?\d{2})?\s*(?:[ap]\.?\s*m\.?|hrs|hours)?)",
     re.I,
@@ -161,10 +162,8 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
         cap = next((r.text for r in head[:3] if re.search(r"\s[-–]\s+\d", r.text)), None)
         if cap:
             out.body = _title_case(re.split(r"\s[-–]\s", cap)[0].strip())
-    v = _VENUE.search(text)
-    if v:
-        out.venue = _title_case(v.group("venue").strip(" ,."))
-    out.date = _first_date(head, day_first(" ".join(r.text for r in rows[:400])))
+    out.venue = _venue(head, text, " ".join(r.text for r in rows[:60]))
+    out.date = _first_date(head, day_first(" ".join(r.text for r in rows[:400]))) or _yearless_date(head, rows)
     everything = " ".join(r.text for r in rows)
     out.started_at, label_end = _start_time(head, everything)
     e = _END.search(everything)
@@ -174,6 +173,51 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
         out.ended_at = label_end
     out.chair_signature = _signature(rows)
     return out
+
+
+# Where the minutes say the meeting was: "held in the X", "held on 2 March at the Cabinet Office",
+# "HELD ON 10TH OCTOBER 2018 AT 19.00 IN X", "convened in the X at 5:00 p.m.", "via Zoom", "(ONLINE)",
+# a "Place:" / "Venue:" label, or the address lines under the heading (ending in a postcode or ZIP).
+_HELD_ON_AT = re.compile(
+    rf"\bheld\s+on\s+(?:[^.:;]|(?<=\d)[.:](?=\d)){{3,60}}?\s+(?:at|in)\s+(?!{_TIME}|\d)(?:the\s+)?(?P<venue>[A-Z][^.:;]+?)(?=\s*[.:;]|,?\s+(?:at|on)\s+\d|$)",
+    re.I)
+_CONVENED_IN = re.compile(r"\b(?:convened|met|took\s+place|was\s+held)\s+(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Z][^.,;]+?)(?=\s+at\s+\d|\s+on\s|[.,;]|$)")
+_ONLINE = re.compile(r"\bvia\s+(?P<venue>Zoom|Teams|Microsoft\s+Teams|Skype|Google\s+Meet|video\s*conference)\b|\((?P<online>online|virtual)\)", re.I)
+_PLACE_LABEL = re.compile(r"^(?:place|venue|location)\s*[:\-–]?\s+(?P<venue>\S.+)$", re.I)
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|,\s*[A-Z]{2}\s+\d{5}\b")
+
+
+def _venue(head: list[Row], text: str, opening: str) -> Optional[str]:
+    for r in head[:12]:
+        m = _PLACE_LABEL.match(r.text)
+        if m:
+            return m.group("venue").strip(" ,.")
+    # "held in" may wrap over rows; "held on <date> at <time> in X" is read within its row, as the
+    # next row may open a list ("PRESENT: ...")
+    m = _VENUE.search(text) or next((m for r in head[:12] if (m := _HELD_ON_AT.search(r.text))), None)
+    if m:
+        return _title_case(m.group("venue").strip(" ,."))
+    m = _ONLINE.search(text)
+    if m:
+        return m.group("venue") or m.group("online").title()
+    m = _CONVENED_IN.search(opening)
+    if m:
+        return m.group("venue").strip()
+    return _address(head)
+
+
+def _address(head: list[Row]) -> Optional[str]:
+    """The address printed under the heading: the row ending in a postcode or ZIP code, with the
+    rows just above it that are neither the date nor the title (at most two)."""
+    for k, r in enumerate(head[:8]):
+        if _POSTCODE.search(r.text) and not re.match(r"^(?:present|apologies|attendees)\b", r.text, re.I):
+            parts = [r.text]
+            for above in reversed(head[max(0, k - 2):k]):
+                if parse_date(above.text) or re.search(r"\bminutes\b|\bmeeting\b|\d{1,2}[.:]\d{2}", above.text, re.I):
+                    break
+                parts.insert(0, above.text)
+            return ", ".join(p.strip(" ,") for p in parts)
+    return None
 
 
 def _start_time(head: list[Row], everything: str) -> tuple[Optional[str], Optional[str]]:
@@ -187,6 +231,10 @@ def _start_time(head: list[Row], everything: str) -> tuple[Optional[str], Option
         m = _TIME_LABEL.match(r.text)
         if m:
             return clock(m.group("t")), clock(m.group("end"))
+    for r in head[:8]:  # "10:00-11:30, 14 February 2014": the heading's span is a schedule, its end no record
+        m = _TIME_SPAN.search(r.text)
+        if m and clock(m.group("t")) and not re.match(r"^\W*(?:present|apologies)\b", r.text, re.I):
+            return clock(m.group("t")), None
     for r in head[:8]:
         m = _AT_TIME.search(r.text)
         if m and clock(m.group("t")):
@@ -208,6 +256,20 @@ def _first_date(head: list[Row], dayfirst: bool = True) -> Optional[str]:
         if d:
             return d
     return parse_date(mend(" ".join(r.text for r in head[:12])), dayfirst=dayfirst)
+
+
+_DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?P<m>{MONTH_WORDS})\b(?!\s*,?\s*\d)", re.I)
+
+
+def _yearless_date(head: list[Row], rows: list[Row]) -> Optional[str]:
+    """A heading that dates the meeting by day and month alone ("held on 2 March", "tenue le 20
+    juin"): the year is that of the first full date in the minutes."""
+    m = next((m for r in head[:12] if (m := _DAY_MONTH.search(r.text))), None)
+    if not m:
+        return None
+    years = [parse_date(r.text) for r in rows[:400]]
+    year = next((y[:4] for y in years if y), None)
+    return parse_date(f"{m.group('d')} {m.group('m')} {year}") if year else None
 
 
 def _signature(rows: list[Row]) -> Optional[str]:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from scrutiny.extractor import textutil
 from scrutiny.extractor.minutes.decisions import OPENER
 from scrutiny.extractor.minutes.stream import Row
 
@@ -268,7 +269,24 @@ def _numbered(rows: list[Row]) -> list[tuple[int, str]]:
         return []
     chain = _with_extended(chain, shape, cands)
     out = [(c[0], c[1]) for c in chain]
-    return sorted(out + _sub_items(rows, chain, [c for c in cands if ref_shape(c[1].rstrip(".:")) != shape]))
+    same = [c for c in cands if ref_shape(c[1].rstrip(".:")) == shape and c not in chain]
+    return sorted(out + _sub_items(rows, chain, [c for c in cands if ref_shape(c[1].rstrip(".:")) != shape])
+                  + _restarted(rows, chain, same))
+
+
+def _restarted(rows: list[Row], chain: list[tuple[int, str, float]], same: list[tuple[int, str, float]]) -> list[tuple[int, str]]:
+    """Sub-headings numbered afresh from 1 in the chain's own style under one of its headings
+    ("4. Decisions" then "1. Membership Applications", "2. Decision on ..."): refs "4.1", "4.2"."""
+    out = []
+    bounds = [c[0] for c in chain] + [len(rows)]
+    for n, (start, ref, *_) in enumerate(chain):
+        inside = [c for c in same if start < c[0] < bounds[n + 1]]
+        _, sub = _best_chain(inside)
+        parent = ref.rstrip(".:/)")
+        if len(sub) < 2 or ref_ordinal(sub[0][1]) != (1,) or ref_ordinal(parent) == (1,):
+            continue
+        out += [(c[0], f"{parent}.{ref_ordinal(c[1])[0]}") for c in sub]
+    return out
 
 
 def _with_extended(chain: list[tuple[int, str, float]], shape: str, cands: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
@@ -385,17 +403,22 @@ def _heading_like(rows: list[Row], i: int, first: bool = False) -> bool:
         return False
     before = rows[i - 1].text.rstrip() if i else ""
     after = rows[i + 1].text.lstrip() if i + 1 < len(rows) else ""
-    return (first or not before or before.endswith((".", ":", ")", "”", '"')) or _all_upper(before)) and (after[:1].isupper() or after[:1].isdigit())
+    set_apart = rows[i].line.bold and not (i and rows[i - 1].line.bold)  # bold after plain text
+    return ((first or set_apart or not before or before.endswith((".", ":", ")", "”", '"')) or _all_upper(before))
+            and (after[:1].isupper() or after[:1].isdigit()))
 
 
-def _unnumbered(rows: list[Row], lo: int, hi: int) -> list[tuple[int, None]]:
+def _unnumbered(rows: list[Row], lo: int, hi: int, refs: list[tuple[int, str]] = ()) -> list[tuple[int, None]]:
     """Unnumbered headings between ``lo`` and ``hi`` whose text up to the next heading records a
-    decision: items without a ref (a minutes' opening "Election of Chair", one-item minutes)."""
+    decision, or that are set in bold as the numbered headings after them are: items without a ref
+    (a minutes' opening "Election of Chair" or "Welcome and Introductions", one-item minutes)."""
     heads = [i for i in range(lo, hi) if _heading_like(rows, i, first=i == lo and lo > 0)]
+    bold_refs = bool(refs) and sum(1 for k, _ in refs if rows[k].line.bold) >= max(2, 0.8 * len(refs))
     out = []
     for n, i in enumerate(heads):
         end = heads[n + 1] if n + 1 < len(heads) else hi
-        if any(OPENER.search(rows[k].text) for k in range(i + 1, end)):
+        styled = bold_refs and lo > 0 and rows[i].line.bold and end - i >= 2 and not any(rows[k].line.bold for k in range(i + 1, end))
+        if styled or any(OPENER.search(rows[k].text) for k in range(i + 1, end)):
             out.append((i, None))
     return out
 
@@ -440,6 +463,15 @@ def _layout_heading(rows: list[Row], i: int, lo: int, first: bool = True) -> boo
     return False
 
 
+def _opening_end(rows: list[Row], depth: int = 12) -> int:
+    """The row after the minutes' opening lines: the title block ends with the first row that dates
+    the meeting ("Minutes from Monday, January 29 2018 ..."); no heading stands before it."""
+    for k, row in enumerate(rows[:depth]):
+        if textutil.parse_date(row.text, dayfirst=textutil.day_first(row.text)):
+            return k + 1
+    return 0
+
+
 def _by_layout(rows: list[Row], lo: int, hi: int) -> list[tuple[int, None]]:
     """Unnumbered headings found by their layout, when the minutes number nothing: kept when there
     are at least two of them."""
@@ -452,8 +484,9 @@ def split(rows: list[Row]) -> list[Item]:
     refs: list = find_refs(rows)
     first = refs[0][0] if refs else len(rows)
     lo = _attendance_end(rows, first)
-    decided = _unnumbered(rows, lo, first)
+    decided = _unnumbered(rows, lo, first, refs)
     if not refs and not decided:
+        lo = max(lo, _opening_end(rows))
         decided = _by_layout(rows, lo, _closing_row(rows, lo))  # headings by layout alone
     refs = decided + refs
     items = []
@@ -514,6 +547,8 @@ def _title_and_body(item: Item, rows: list[Row], start: int, end: int) -> None:
             item.agenda_item = item.agenda_item or inline.group("n")
             title = title[: inline.start()].strip()
         item.title = title.strip(" :-")
+        if item.ref and re.fullmatch(r"\d+\.\d+", item.ref):  # a part numbered afresh ("1 . June 10 ...") as 4.1
+            item.title = re.sub(r"^\d{1,2}\s?[.)]\s+", "", item.title)
     item.body_rows.extend(k for k in range(j, end))
     if ITEM_LINE.match(head.text):
         item.agenda_item = ITEM_LINE.match(head.text).group("n")
@@ -565,6 +600,8 @@ def _title_continues(prev: str, text: str, after: Optional[str] = None) -> bool:
     broken mid-phrase before an "(Item n)" line (``after``: the row after the next)."""
     if ITEM_LINE.match(text) or re.match(r"^(?:RESOLVED|AGREED|DECIDED|RECOMMENDED|DECISION)\b", text):
         return False
+    if re.match(r"^[A-Z][A-Z ]{1,20}:", text):
+        return False  # a labelled line ("RESULT: APPROVED", "PRESENT: ..."), not the title wrapped
     if after is not None and ITEM_LINE.match(after) and len(text.split()) <= 12 and not re.search(r"[.:;]$", prev):
         return True
     letters = [c for c in text if c.isalpha()]

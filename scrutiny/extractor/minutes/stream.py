@@ -55,7 +55,10 @@ def clean_text(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    return clean_text(text).lower()
+    """A line's key for recurrence: its clean text in lower case, with numbers made alike when the
+    line has words enough to be furniture ("Approved Minutes Page 2 of 4", "... registered number 1")."""
+    key = clean_text(text).lower()
+    return re.sub(r"\d+", "#", key) if len(re.findall(r"[^\W\d_]", key)) >= 12 else key
 
 
 def running_keys(pages: list[Page], depth: int = 3) -> set[str]:
@@ -74,6 +77,16 @@ def is_furniture(text: str) -> bool:
     return not s or bool(_PAGE_FOOTER.match(s) or _RULE.match(s) or _LINK.match(s))
 
 
+def _item_number(line: Line, texts: list[Line]) -> bool:
+    """A bare number ("5.") away from the page's top and foot: an item number printed on a line of
+    its own beside its title, not a page number."""
+    s = clean_text(line.text)
+    if not re.fullmatch(r"\d{1,3}[.)]", s):
+        return False
+    k = next((n for n, ln in enumerate(texts) if ln is line), -1)
+    return 3 <= k < len(texts) - 3
+
+
 def build(pages: list[Page]) -> list[Row]:
     """The rows of the minutes on ``pages``, in reading order."""
     running = running_keys(pages) if len(pages) > 1 else set()
@@ -81,11 +94,12 @@ def build(pages: list[Page]) -> list[Row]:
     grid: Optional[list[tuple[float, str]]] = None
     for n, page in enumerate(pages):
         texts = [ln for ln in page.lines if clean_text(ln.text)]
-        edge_ids = {id(ln) for ln in texts[:3] + texts[-3:]}
+        # the first page's opening lines are the minutes' heading, though later pages repeat them
+        edge_ids = {id(ln) for ln in (texts[:3] if n else []) + texts[-3:]}
         for ln in page.lines:
-            if is_furniture(ln.text):
+            if is_furniture(ln.text) and not _item_number(ln, texts):
                 continue
-            if n and id(ln) in edge_ids and _key(ln.text) in running:
+            if id(ln) in edge_ids and _key(ln.text) in running:
                 continue
             header = grid_header(ln)
             if header:
