@@ -129,7 +129,7 @@ def read_minutes(pages: list[Page], pipeline, *, document: Optional[str] = None)
 
 
 def _attendees(rows, found, first_item: int, pipeline, date: Optional[str]) -> list[attendance.Person]:
-    header_rows = rows[:first_item]
+    header_rows = rows[: attendance.header_end(rows, first_item)]
     listed = attendance.from_header(header_rows) + attendance.from_grid(header_rows, date)
     for it in found[:3] if not listed else []:  # attendance taken as an item ("1. ROLL CALL  Present: ...")
         if it.title and _ROLL_CALL.search(it.title):
