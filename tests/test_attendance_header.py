@@ -154,3 +154,21 @@ def test_minutes_of_a_file_read_end_to_end():
         "Riverside Library Board", "2021-03-03", "18:01", "18:50")
     assert [(a.name, a.role, a.title) for a in minutes.attendees] == [
         ("Ann Lowe", "President", None), ("Ben Marsh", None, "Board Member")]
+
+
+def test_venues_and_end_times_in_their_common_sentences():
+    def head(*texts):
+        rows = _rows(*texts)
+        return header.read_header(rows[:len(texts) - 1], rows)
+
+    assert head("Minutes of a Meeting held on Tuesday 4 May 2021 via Zoom", "Present: Ann Lowe",
+                "The meeting closed 2105").venue == "Zoom"
+    assert head("Minutes of a Meeting held on Tuesday 4 May 2021 via Zoom", "Present: Ann Lowe",
+                "The meeting closed 2105").ended_at == "21:05"
+    assert head("Minutes of the meeting held on 4 May at the Town Hall:", "1. Welcome",
+                "President Lowe adjourned the meeting at 8:25 p.m.").venue == "Town Hall"
+    assert head("Minutes of the meeting held on 4 May at the Town Hall:", "1. Welcome",
+                "President Lowe adjourned the meeting at 8:25 p.m.").ended_at == "20:25"
+    assert head("Place  Mill Offices, Eastwick", "Date  4 May 2021", "The meeting stands adjourned at 7:55 PM.").venue == (
+        "Mill Offices, Eastwick")
+    assert head("HELD ON 4TH MAY 2021 AT 19.00 IN EASTWICK VILLAGE HALL", "1. Welcome", "x").venue == "Eastwick Village Hall"

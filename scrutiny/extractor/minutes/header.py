@@ -17,7 +17,15 @@ _BODY = re.compile(
     r"(?=\s+held\b|\s*,?\s+on\s+\w+day|\s*,?\s+(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|\s+[-–]\s+\d|[ \t]*\n|\s*$)",
     re.I,
 )
-_VENUE = re.compile(r"\bheld\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?)(?=,?\s+on\s+(?:\w+day\b|\d)|\.\s|\.$|$)", re.I)
+_CLOCK = r"\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s*m\b|hrs\b|h\d)|\d{1,2}[.:]\d{2}\b"
+# "held at the Council Chamber on ...", "held on 2 March at the Cabinet Office:", "held on Tuesday 6 July
+# 2021 via Zoom", "The meeting convened in the Fire Station #3 at 5:00 p.m."
+_VENUE = re.compile(
+    rf"\b(?:held(?:\s+on\s+[^,.:;]{{3,40}}?)?|meeting\s+(?:convened|took\s+place|was\s+held))(?:\s+at\s+(?:{_CLOCK}))?"
+    rf"\s+(?:in|at|via)\s+(?!{_CLOCK})(?:the\s+)?"
+    rf"(?P<venue>.+?)(?=,?\s+on\s+(?:\w+day\b|\d)|\s+at\s+{_CLOCK}|\.\s|\.$|:|\n|$)", re.I)
+_VENUE_LABEL = re.compile(r"^\W*(?:venue|place|location|lieu)\s*:?\s+(?P<venue>[A-Z].{2,80})$", re.I)
+_ONLINE = re.compile(r"\((?P<venue>online|virtual|remote)\)", re.I)
 _COMMITTEE_BOX = re.compile(r"^COMMITTEE\s+(?P<body>.+?)\s+DATE\b", re.I)
 _START = re.compile(
     r"(?:\bAT\s+(?P<a>\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s*m\.?)|meeting\s+(?:commenced|started|began|opened)\s+at\s+(?P<b>[\d.:]+\s*(?:[ap]\.?m\.?|hrs)?))",
@@ -31,9 +39,13 @@ _OPENED_AT = re.compile(
     rf"\b(?:at|à)\s*:?\s*(?P<t>{_TIME}|\d{{4}}\b)", re.I)
 _TIME_LABEL = re.compile(rf"^\W*(?:time|start(?:ing)?\s+time)\s*:?\s*(?P<t>{_TIME})(?:\s*[-–]\s*(?P<end>{_TIME}))?", re.I)
 _AT_TIME = re.compile(rf"\bat\s+(?P<t>{_TIME})", re.I)
+# "The meeting was adjourned at 7:48 p.m.", "stands adjourned at 7:55 PM", "X adjourned the meeting at
+# 8:25 p.m.", "The meeting closed 2000", "La séance est levée à 16h05"
 _END = re.compile(
-    r"(?:meeting\s+(?:was\s+)?(?:ended|closed|finished|concluded|terminated|rose|adjourned)|s[ée]ance\s+(?:est\s+)?(?:lev[ée]e|close))"
-    r"\s+(?:at|à)\s+(?P<t>\d{1,2}h\d{2}|\d{1,2}(?:[.:]?\d{2})?\s*(?:[ap]\.?\s*m\.?|hrs|hours)?)",
+    r"(?:meeting\s+(?:was\s+|stands\s+|is\s+)?(?:ended|closed|finished|concluded|terminated|rose|adjourned)|adjourned\s+the\s+meeting|"
+    r"s[ée]ance\s+(?:est\s+)?(?:lev[ée]e|close))"
+    r"(?:\s+(?:at|à)\s+(?P<t>\d{1,2}h\d{2}|\d{1,2}(?:[.:]?\d{2})?\s*(?:[ap]\.?\s*m\.?|hrs|hours)?)"
+    r"|\s+(?P<bare>(?:[01]\d|2[0-3])[0-5]\d|\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s*m\.?)?|\d{1,2}\s*[ap]\.?\s*m\.?)(?![\w/.]))",
     re.I,
 )
 
@@ -173,7 +185,7 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
     block = heading_block(rows)
     if len(block) > len(head):
         head = block
-    text = " ".join(r.text for r in head[:12])
+    text = _paragraphs(head[:12])
     out = Header()
     m = _BODY.search("\n".join(r.text for r in head[:12]))
     if m:
@@ -195,9 +207,10 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
         cap = next((r.text for r in head[:3] if re.search(r"\s[-–]\s+\d", r.text)), None)
         if cap:
             out.body = _title_case(re.split(r"\s[-–]\s", cap)[0].strip())
-    v = _VENUE.search(text)
+    v = _VENUE.search(text) or next((m for r in head[:12] if (m := _VENUE_LABEL.match(r.text))), None) or _ONLINE.search(text)
     if v:
-        out.venue = _title_case(v.group("venue").strip(" ,."))
+        out.venue = _title_case(v.group("venue").strip(" ,.:"))
+        out.venue = out.venue[:1].upper() + out.venue[1:] if v.re is _ONLINE else out.venue
     dayfirst = day_first(" ".join(r.text for r in rows[:400]))
     out.date = _first_date(head, dayfirst) or _date_without_year(block, rows, dayfirst)
     date_at = _date_row(block, dayfirst)
@@ -210,10 +223,28 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
         out.started_at = heading_time
     ends = list(_END.finditer(everything))
     if ends:
-        out.ended_at = clock(ends[-1].group("t"))
+        out.ended_at = clock(ends[-1].group("t") or ends[-1].group("bare"))
     elif label_end:
         out.ended_at = label_end
     out.chair_signature = _signature(rows)
+    return out
+
+
+def _paragraphs(rows: list[Row]) -> str:
+    """The rows' text, a row carrying on the sentence of the row above joined with a space, else
+    with a line break: a row set apart by a wider gap, or an attendance label, starts anew."""
+    from scrutiny.extractor.minutes.attendance import heading as attendance_label
+
+    out = ""
+    for k, r in enumerate(rows):
+        if k:
+            prev = rows[k - 1]
+            gap = (r.line.box[1] - prev.line.box[3]) if r.line.box and prev.line.box else 0
+            height = (prev.line.box[3] - prev.line.box[1]) if prev.line.box else 0
+            numbered = _NUMBERED.match(r.text) and not _WHEN.match(r.text)
+            apart = attendance_label(r.text) or numbered or (height and gap > 0.9 * height) or r.page is not prev.page
+            out += "\n" if apart else " "
+        out += r.text
     return out
 
 
@@ -271,6 +302,9 @@ _VENUE_AT = re.compile(rf"(?:{_TIME})\s*(?:[-–]\s*(?:{_TIME})\s*)?,?\s+(?:at|�
 _NOT_VENUE = re.compile(r"^\W*(?:minutes|agenda|draft|approved|unconfirmed|present|chair|procès|compte)\b|:", re.I)
 
 
+_ADDRESS = re.compile(r"^[A-Z][^,]*,.*\b\d{1,4}\s+[A-Z][a-z]+\s+(?:street|road|lane|avenue|square|place|way|row|drive)\b", re.I)
+
+
 def _venue_after(block: list[Row], date_at: int) -> Optional[str]:
     """The venue the heading prints: after the time on the date row ("- 9:00am at Carbon Arc Bar"),
     else the short rows right under the date row, joined with commas."""
@@ -278,6 +312,10 @@ def _venue_after(block: list[Row], date_at: int) -> Optional[str]:
     m = _VENUE_AT.search(row)
     if m:
         return m.group("venue").strip()
+    address = next((r.text.strip() for r in block[1:date_at] if _ADDRESS.search(r.text) and not parse_date(r.text)
+                    and len(r.text.split()) <= 12 and not _NOT_VENUE.search(r.text)), None)
+    if address:
+        return address  # an address set between the body and the date
     lines = []
     for r in block[date_at + 1 : date_at + 5]:
         text = r.text.strip()
