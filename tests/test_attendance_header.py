@@ -172,3 +172,19 @@ def test_venues_and_end_times_in_their_common_sentences():
     assert head("Place  Mill Offices, Eastwick", "Date  4 May 2021", "The meeting stands adjourned at 7:55 PM.").venue == (
         "Mill Offices, Eastwick")
     assert head("HELD ON 4TH MAY 2021 AT 19.00 IN EASTWICK VILLAGE HALL", "1. Welcome", "x").venue == "Eastwick Village Hall"
+
+
+def test_initials_after_each_name_and_a_chaired_by_sentence():
+    rows = _laid_out([(37, "Present:"), (109, "Ann Lowe"), (253, "AL"), (325, "Ben Marsh"), (469, "BM")],
+                     [(109, "Cal Nolan"), (253, "CN"), (325, "Dee Orr"), (469, "DO")],
+                     [(109, "Eve Park"), (252, "EP")],
+                     [(36, "The Meeting was Chaired by Ann Lowe.", 160)],
+                     [(37, "Items Action", 190)])
+    assert sorted(_people(rows)) == sorted([
+        ("Ann Lowe", "present", None, "Chair"), ("Ben Marsh", "present", None, None), ("Cal Nolan", "present", None, None),
+        ("Dee Orr", "present", None, None), ("Eve Park", "present", None, None)])
+
+
+def test_the_clerk_in_attendance_serves_the_meeting():
+    rows = _rows("Present: Cllrs Ann Lowe, Ben Marsh", "In attendance: Cal Nolan (Clerk), Dee Orr (Press)")
+    assert [(p.name, p.category) for p in attendance.from_header(rows)][-2:] == [("Cal Nolan", "officer"), ("Dee Orr", "in_attendance")]

@@ -331,7 +331,8 @@ def parse_person(chunk: str, category: str, rows: list[Row], default_title: Opti
         title, chunk = fr.group(1), chunk[fr.end():].strip()
     if not chunk or _GENERIC.match(chunk) or not _looks_like_name(chunk):
         return None
-    if not hm and chunk.split()[0].lower() in names.LABEL_WORDS:
+    first = chunk.split()[0].lower()
+    if not hm and (first in names.LABEL_WORDS or re.sub(r"s$", "", first) in names.LABEL_WORDS):
         return None  # a heading that ends a list ("Agenda", "Item Description")
     if role and _CHAIR_ROLE.match(role):
         role = _canonical_role(role)
@@ -344,7 +345,7 @@ _CLERK = re.compile(r"(?:parish\s+|town\s+)?clerk(?:\s+to\s+the\s+\w+)?", re.I)
 def _clerk_serves(people: list[Person]) -> list[Person]:
     """The clerk listed among those present serves the meeting: an officer."""
     for p in people:
-        if p.role and p.category == "present" and _CLERK.fullmatch(p.role):
+        if p.role and p.category in ("present", "in_attendance") and _CLERK.fullmatch(p.role):
             p.category, p.role = "officer", "Clerk" if p.role.isupper() else p.role
     return people
 
@@ -551,11 +552,16 @@ def from_header(rows: list[Row]) -> list[Person]:
     rows = mend(rows)
     for p in status_grid(rows):
         _add_listed(people, p)
-    rows = _split_boxes(columnise(_attribute_columns(rows)))
+    rows = _split_boxes(columnise(_attribute_columns(_without_initials(rows))))
     i = 0
     while i < len(rows):
         h = heading(rows[i].text)
         if not h:
+            chaired = _CHAIRED.search(rows[i].text)  # "The Meeting was Chaired by Kenny Combe."
+            if chaired and people:
+                found = parse_list(chaired.group("name"), "present", [rows[i]], "Chair")
+                if len(found) == 1 and any(same_person(q, found[0]) for q in people):
+                    _add_listed(people, found[0])
             i += 1
             continue
         category, role, rest = h
@@ -564,7 +570,8 @@ def from_header(rows: list[Row]) -> list[Person]:
             rest = rest[lead_in.end():]
         block, used = [rest] if rest else [], [rows[i]]
         j = i + 1
-        while j < len(rows) and not heading(rows[j].text) and _continues_list(" ".join(block), rows[j].text):
+        while (j < len(rows) and not heading(rows[j].text) and not _CHAIRED.search(rows[j].text)
+               and _continues_list(" ".join(block), rows[j].text)):
             block.append(rows[j].text)
             used.append(rows[j])
             j += 1
@@ -584,6 +591,9 @@ def from_header(rows: list[Row]) -> list[Person]:
             _add_listed(people, p)
         i = j
     return _sole_list(people)
+
+
+_CHAIRED = re.compile(r"\b(?:was|were)\s+chaired\s+by\s+(?P<name>[A-Z][^.,;()]{2,60}?)\s*(?:[.,;(]|$)", re.I)
 
 
 def _add_listed(people: list[Person], p: Person) -> None:
@@ -762,6 +772,30 @@ def _attribute_columns(rows: list[Row]) -> list[Row]:
                     out[k] = _name_and_attribute(out[k])
         i = max(j, i + 1)
     return out
+
+
+def _without_initials(rows: list[Row]) -> list[Row]:
+    """Attendance rows without the column of initials printed after each name ("Kenny Combe  KC
+    Graham Dolan  GD"): a run that is the initials of the run before it is dropped, so the names
+    stand in columns of their own."""
+    out = []
+    for row in rows:
+        segs = row.line.segments
+        keep = [g for k, g in enumerate(segs) if not (k and _initials_of(g.text, segs[k - 1].text))]
+        if len(keep) == len(segs):
+            out.append(row)
+            continue
+        text = " ".join(g.text.strip() for g in keep)
+        out.append(replace(row, text=re.sub(r"\s+", " ", text).strip(), line=replace(row.line, text=text, segments=tuple(keep)), columns={}))
+    return out
+
+
+def _initials_of(text: str, name: str) -> bool:
+    text = text.strip()
+    if not re.fullmatch(r"[A-Z]{2,3}[a-z]?", text):
+        return False
+    words = [w for w in _HONORIFIC.sub("", name.strip() + " ").split() if w[:1].isupper()]
+    return len(words) >= 2 and text.upper().startswith("".join(w[0] for w in words)[:2].upper()) and text[0] == words[0][0]
 
 
 def _name_and_attribute(row: Row) -> Row:
