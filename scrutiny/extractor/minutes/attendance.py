@@ -234,13 +234,14 @@ _POST = re.compile(
     r"\b(?:chair(?:man|person|woman)?|vice|president|secretary|secretariat|clerk|treasurer|director|manager|officer|head|"
     r"member|councillor|commissioner|trustee|governor|supervisor|mayor|leader|observer|adviser|advisor|representative|"
     r"co-?ordinator|administrator|executive|assistant|deputy|lead|spokesperson|professor|teacher|headteacher|principal|"
-    r"solicitor|counsel|engineer|planner|analyst|auditor|inspector|alternate|attorney|consultant|"
+    r"solicitor|counsel|engineer|planner|analyst|auditor|inspector|alternate|attorney|consultant|nurse|ceo|cfo|chief|"
+    r"cathaoirleach|co-opted|parent|staff|minister|rep|"
     r"conseill[eè]re?|greffi[eè]re?|maire|secr[ée]taire|direct(?:eur|rice)|pr[ée]sident(?:e)?|adjointe?|tr[ée]sori[eè]re?)\b",
     re.I)
 _ORG_WORDS = re.compile(
     r"\b(?:office|ministry|department|university|college|institute|consulting|consultancy|police|gazette|society|trust|"
     r"company|agency|association|limited|ltd|inc|llc|plc|service|services|chamber|foundation|council|authority|bank|"
-    r"commission|network|school)\b", re.I)
+    r"commission|network|school|borough)\b", re.I)
 
 
 def _post_like(text: str) -> bool:
@@ -319,8 +320,8 @@ def parse_person(chunk: str, category: str, rows: list[Row], default_title: Opti
     if m:
         role = m.group(1).strip()
         chunk = chunk[: m.start()].strip()
-    if role and _org_like(role):
-        role = None  # "(Cabinet Office)", "(LSRCC)": where the person comes from, not a post
+    if role and (_org_like(role) or (not _post_like(role) and len(role.split()) <= 2 and not _CHAIR_ROLE.match(role))):
+        role = None  # "(Cabinet Office)", "(LSRCC)", "(MoJ)": where the person comes from, not a post
     hm = _HONORIFIC.match(chunk + " ")
     title = default_title
     fr = None if hm else _FRENCH_HONORIFIC.match(chunk)
