@@ -188,3 +188,9 @@ def test_initials_after_each_name_and_a_chaired_by_sentence():
 def test_the_clerk_in_attendance_serves_the_meeting():
     rows = _rows("Present: Cllrs Ann Lowe, Ben Marsh", "In attendance: Cal Nolan (Clerk), Dee Orr (Press)")
     assert [(p.name, p.category) for p in attendance.from_header(rows)][-2:] == [("Cal Nolan", "officer"), ("Dee Orr", "in_attendance")]
+
+
+def test_one_post_held_by_two_people_in_a_role_first_list():
+    people = attendance.parse_list("Meetings Administrator (Mr. A. Lowe), Area Engineers (Mr. B. Marsh & Mr C Nolan)", "officer", [])
+    assert [(p.name, p.role) for p in people] == [
+        ("A. Lowe", "Meetings Administrator"), ("B. Marsh", "Area Engineers"), ("C Nolan", "Area Engineers")]

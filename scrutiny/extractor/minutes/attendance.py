@@ -293,13 +293,15 @@ def _is_role_phrase(chunk: str) -> bool:
 def _parse_role_first(text: str, category: str, rows: list[Row]) -> list[Person]:
     people = []
     for m in re.finditer(r"\s*,?\s*(?:and\s+)?([^()]*?)\s*\(([^()]*)\)", text):
-        role, name = m.group(1).strip(" ,."), m.group(2).strip()
-        if not _HONORIFIC.match(name + " "):
+        role, inner = m.group(1).strip(" ,."), m.group(2).strip()
+        if not _HONORIFIC.match(inner + " "):
             continue
-        person = parse_person(name, category, rows, None)
-        if person:
-            person.role = role or None
-            people.append(person)
+        # one post held by two people: "Engineers (Mr. B. Murphy & Mr J Sheehan)"
+        for name in re.split(r"\s*(?:&|\band\b)\s*(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b)", inner):
+            person = parse_person(name, category, rows, None)
+            if person:
+                person.role = role or None
+                people.append(person)
     return people
 
 
