@@ -194,3 +194,13 @@ def test_one_post_held_by_two_people_in_a_role_first_list():
     people = attendance.parse_list("Meetings Administrator (Mr. A. Lowe), Area Engineers (Mr. B. Marsh & Mr C Nolan)", "officer", [])
     assert [(p.name, p.role) for p in people] == [
         ("A. Lowe", "Meetings Administrator"), ("B. Marsh", "Area Engineers"), ("C Nolan", "Area Engineers")]
+
+
+def test_two_people_of_one_surname_and_lists_parted_by_slashes():
+    rows = _rows("Présents : Marie DUVAL, Marc DUVAL, Paul ROCHE.",
+                 "Excusés : Anne LEROY (pouvoir donné à M. ROCHE) / Luc MOREL (pouvoir donné à Mme DUVAL)")
+    assert _people(rows) == [
+        ("Marie DUVAL", "present", None, None), ("Marc DUVAL", "present", None, None), ("Paul ROCHE", "present", None, None),
+        ("Anne LEROY", "apologies", None, None), ("Luc MOREL", "apologies", None, None)]
+    will, william = attendance.Person("Will Perrin", "present"), attendance.Person("William Perrin", "present")
+    assert attendance.same_person(will, william)

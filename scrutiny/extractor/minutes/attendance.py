@@ -129,13 +129,13 @@ def split_names(text: str) -> list[str]:
     text = re.sub(r"\)\s+(?=(?:Councillors?\s+|Cllr\.?\s+|Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+)?[A-Z])", "), ", text)
     text = re.sub(r"\]\s+(?=[A-Z])", "], ", text)
     parts, depth, cur = [], 0, ""
-    tokens = re.split(r"(\(|\)|,|;|\band\b|&)", text)
+    tokens = re.split(r"(\(|\)|,|;|\band\b|&|\s/\s)", text)
     for tok in tokens:
         if tok == "(":
             depth += 1
         elif tok == ")":
             depth = max(0, depth - 1)
-        if depth == 0 and tok in {",", ";", "and", "&"}:
+        if depth == 0 and tok.strip() in {",", ";", "and", "&", "/"}:
             parts.append(cur)
             cur = ""
             continue
@@ -322,7 +322,8 @@ def parse_person(chunk: str, category: str, rows: list[Row], default_title: Opti
     if m:
         role = m.group(1).strip()
         chunk = chunk[: m.start()].strip()
-    if role and (_org_like(role) or (not _post_like(role) and len(role.split()) <= 2 and not _CHAIR_ROLE.match(role))):
+    if role and (_org_like(role) or (not _post_like(role) and (len(role.split()) <= 2 or role[:1].islower())
+                                     and not _CHAIR_ROLE.match(role))):
         role = None  # "(Cabinet Office)", "(LSRCC)", "(MoJ)": where the person comes from, not a post
     hm = _HONORIFIC.match(chunk + " ")
     title = default_title
@@ -1129,6 +1130,17 @@ def classify_role(role: str) -> str:
 # --------------------------------------------------------------------------- merging
 
 
+def _other_given_names(a: Person, b: Person) -> bool:
+    """Both names print a given name in full and the two are different names (neither a short
+    form of the other: "Will" / "William", "Bob" / "Robert" are one)."""
+    ga, gb = (p.name.split()[0].lower().strip(".,") if len(p.name.split()) > 1 else "" for p in (a, b))
+    if len(ga) < 3 or len(gb) < 3 or "." in a.name.split()[0] + b.name.split()[0]:
+        return False
+    if ga.startswith(gb) or gb.startswith(ga):
+        return False
+    return names.DIMINUTIVES.get(ga, ga) != names.DIMINUTIVES.get(gb, gb)
+
+
 def same_person(a: Person, b: Person) -> bool:
     if not a.surname or a.surname != b.surname:
         return False
@@ -1136,6 +1148,8 @@ def same_person(a: Person, b: Person) -> bool:
         return False
     if a.initial and b.initial and a.initial != b.initial:
         return False
+    if _other_given_names(a, b):
+        return False  # "Marielle Sauget" and "Marc Sauget"
     if a.title and b.title and a.title != b.title and {a.title, b.title} & {"Mr", "Mrs", "Ms", "Miss"} and a.title != "Councillor" and b.title != "Councillor":
         return False
     return True
