@@ -204,3 +204,11 @@ def test_two_people_of_one_surname_and_lists_parted_by_slashes():
         ("Anne LEROY", "apologies", None, None), ("Luc MOREL", "apologies", None, None)]
     will, william = attendance.Person("Will Perrin", "present"), attendance.Person("William Perrin", "present")
     assert attendance.same_person(will, william)
+
+
+def test_a_minute_titled_with_an_attendance_label_lists_its_people():
+    body = _rows("Cllrs Ann Lowe and Ben Marsh", "The clerk read the apologies out.")
+    people = attendance.from_items([("46. APOLOGIES FOR ABSENCE", body), ("47. DECLARATIONS OF INTEREST", body)])
+    assert [(p.name, p.category, p.title) for p in people] == [
+        ("Ann Lowe", "apologies", "Councillor"), ("Ben Marsh", "apologies", "Councillor")]
+    assert attendance.from_items([("Apologies", _rows("Apologies were received from Ann Lowe."))]) == []

@@ -135,6 +135,8 @@ def _attendees(rows, found, first_item: int, pipeline, date: Optional[str]) -> l
         if it.title and _ROLL_CALL.search(it.title):
             listed += [p for p in attendance.from_header([rows[k] for k in it.body_rows]) if not any(
                 attendance.same_person(p, q) for q in listed)]
+    listed += [p for p in attendance.from_items([(it.title, [rows[k] for k in it.body_rows]) for it in found[:6]])
+               if not any(attendance.same_person(p, q) for q in listed)]  # "46. APOLOGIES FOR ABSENCE" / a list
     chair = next((p for p in listed if p.role == "Chair" and p.category == "present"), None)
     listed = _fold_chair(listed, chair)
     texts = []

@@ -662,6 +662,26 @@ def unbulleted(text: str) -> str:
     return re.sub(r"^(?:[o•·▪\-–*]|[\ue000-\uf8ff])\s+", "", text.strip())
 
 
+def from_items(titled: list[tuple[Optional[str], list[Row]]]) -> list[Person]:
+    """People listed in the body of a minute whose title is an attendance label ("46. APOLOGIES
+    FOR ABSENCE" over "Cllrs Paul Rochford and Barry Simkins"): the rows that open the body while
+    they read as a list, not as sentences."""
+    people: list[Person] = []
+    for title, body in titled:
+        h = heading(re.sub(r"^\W*\d+[.)]?\s*", "", title or ""))
+        if not h or h[2]:
+            continue
+        block: list[Row] = []
+        for row in body:
+            text = row.text.strip()
+            if heading(text) or _PROSE.search(text) or not _continues_list(" ".join(r.text for r in block), text):
+                break
+            block.append(row)
+        if block:
+            people.extend(parse_list(_join_rows([r.text for r in block]), h[0], block, h[1]))
+    return people
+
+
 def _sole_list(people: list[Person]) -> list[Person]:
     """Where the only list is headed "In attendance" (no "Present" list), it lists who was there:
     its people are present, those with an officer's post officers."""
