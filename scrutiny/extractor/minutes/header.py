@@ -179,6 +179,8 @@ def heading_block(rows: list[Row]) -> list[Row]:
 
 
 _NUMBERED = re.compile(r"^\(?\d{1,2}(?:\.\d+)*(?:\s?[.)]\s*\S|\s+[A-Z])")
+
+
 def read_header(head: list[Row], rows: list[Row]) -> Header:
     """Meeting details from the rows before the first minute, or the heading block when that is
     longer (times and signature from all rows)."""
@@ -201,8 +203,8 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
         named = body_name([r.text for r in head[:8]])
         if named:
             out.body = named
-    if out.body and _stacked_extends(out.body, block):
-        out.body = _stacked_extends(out.body, block)
+    if out.body:
+        out.body = _stacked_extends(out.body, block) or out.body
     if out.body is None:
         cap = next((r.text for r in head[:3] if re.search(r"\s[-–]\s+\d", r.text)), None)
         if cap:
