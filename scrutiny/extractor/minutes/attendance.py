@@ -1,7 +1,10 @@
 """Attendance: who was there and in what capacity.
 
-Read from attendance headings before the first minute ("PRESENT:", "Apologies", "ALSO PRESENT:",
-"IN ATTENDANCE:", "OFFICIALS IN ATTENDANCE:" ...), from attendance grids with P / A / S codes, from
+Read from attendance labels before the first minute, in any common wording ("PRESENT:", "Apologies",
+"o Commissioners Present:", "Others Present:", "ROLL CALL  Present:", "Staff:", "Chair:", "Présences",
+"Membres :", "Secrétaire :" ...) with an inline list, one "Name, Post" a row, or names with their
+organisation in a column beside them; from attendance grids with P / A / S codes or a status column
+("Attendee Name | Title | Status" with Present / Absent / Late); from
 apologies and substitution sentences in the minutes ("X, who was substituted by Y", "Y for X",
 "Y was present as Substitute Member for X", "were in attendance virtually"), and from people
 introduced in the minutes with a role beside their name who are not on the attendance list.
@@ -13,36 +16,55 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
+from scrutiny.extractor import names
 from scrutiny.extractor.minutes.stream import Row
 
+# The people a label can name before its status word ("Commissioners Present", "Board Members
+# Absent", "Others Present", "Staff Present").
+_GROUP = (r"(?:(?:board|committee|council|commission|planning\s+commission|governing\s+body)\s+)?"
+          r"(?:members?|commissioners?|councillors?|trustees?|directors?|governors?|supervisors?|aldermen|alderpersons?|"
+          r"representatives?|delegates?|participants?)")
+_ATTENDING = r"(?:present|in\s+attendance|attending|attended)(?:\s+were)?"
 HEADINGS: list[tuple[str, str, Optional[str]]] = [
-    (r"present\s+in\s+the\s+chair|in\s+the\s+chair|chaired\s+by", "present", "Chair"),
+    (r"present\s+in\s+the\s+chair|in\s+the\s+chair|chaired\s+by|chair(?:man|person|woman)?(?=\s*:)|pr[ée]sid[ée]e?\s+par", "present", "Chair"),
+    (rf"others?\s+{_ATTENDING}|(?:non[\s-]*members|public)\s+{_ATTENDING}", "also_present", None),
+    (rf"(?:staff|officers?|officials?|employees?)\s+{_ATTENDING}", "officer", None),
+    (rf"(?:{_GROUP}|staff|officers?|officials?|others?)\s+(?:absent|not\s+present)", "absent", None),
+    (rf"(?:{_GROUP})\s+(?:excused|with\s+apologies|apologies)", "apologies", None),
+    (rf"{_GROUP}\s+{_ATTENDING}", "present", None),
     (r"(?:(?:board|council|committee)\s+)?members\s+present\s+were|present\s+were", "present", None),
     (r"members\s+of\s+the\s+public", "also_present", None),
     (r"other\s+attendees|invited|observers?", "in_attendance", None),
-    (r"secretariat|staff(?:\s+present)?", "officer", None),
-    (r"pr[ée]sents?|panel|board\s+members|membres(?:\s+pr[ée]sents)?", "present", None),
-    (r"secr[ée]taire|greffi[èe]re?", "officer", None),
-    (r"excus[ée]s?|regrets", "apologies", None),
-    (r"members\s+present|present|members\s+attending|attendees", "present", None),
+    (r"secretariat|staff(?:\s+present)?|secr[ée]taires?(?:\s+de\s+(?:la\s+)?s[ée]ance)?|greffi[eè]re?s?", "officer", None),
+    (r"pr[ée]sences?|pr[ée]sents?|[ée]taient\s+pr[ée]sent(?:e)?s|membres(?:\s+pr[ée]sents?)?|panel|board\s+members", "present", None),
+    (r"excus[ée]e?s?|regrets|[ée]taient\s+excus[ée]e?s", "apologies", None),
+    (r"members\s+present|present|members\s+attending|attendees|attendance", "present", None),
     (r"also\s+present|also\s+attending|also\s+in\s+attendance", "also_present", None),
     (r"in\s+attendance\s+virtually|attending\s+virtually|present\s+virtually|virtual\s+attendance", "in_attendance_virtually", None),
     (r"officials\s+in\s+attendance|officers\s+in\s+attendance|officers\s+present|officers|officials|clerked\s+by|clerk", "officer", None),
     (r"in\s+attendance", "in_attendance", None),
     (r"apologies(?:\s+for\s+absence)?(?:\s+received)?|apologies\s+were\s+received\s+from", "apologies", None),
-    (r"absent", "absent", None),
+    (r"absent(?:e)?s?", "absent", None),
     (r"substitutes?(?:\s+members?)?", "substitute", None),
     (r"visitors|guests", "guest", None),
     (r"councillors", "present", None),
 ]
+# A bullet before the label ("o Commissioners Present:") and a section label on the same row
+# ("ROLL CALL   Present: ...") are passed over.
+_LEAD = r"^\W*(?:[o•·▪]\s+)?(?:(?:roll\s+call|attendance|quorum)\s*:?\s+(?=[A-Z]))?"
 _HEADING = re.compile(
-    r"^\W*(?:" + "|".join(f"(?P<h{k}>{p})" for k, (p, _, _) in enumerate(HEADINGS)) + r")\b\s*(?::|;|-|–)?\s*",
+    _LEAD + r"(?:" + "|".join(f"(?P<h{k}>{p})" for k, (p, _, _) in enumerate(HEADINGS)) + r")\b\s*(?::|;|-|–)?\s*",
     re.I,
 )
+# The title a label gives everyone it lists ("Commissioners Present:", "Trustees present").
+_LABEL_TITLE = re.compile(r"^\W*(?:[o•·▪]\s+)?(?P<t>commissioner|trustee|councillor|alderman|board\s+member|council\s+member|governor)s?\s+(?:present|absent|excused|attending|in\s+attendance)", re.I)
 _CHAIR_ROLE = re.compile(r"^(?:vice[\s-]*chair(?:man|person|woman)?|chair(?:man|person|woman)?|mayor|deputy\s+mayor|cathaoirleach|leas[\s-]*chathaoirleach|príomh\s+chomhairleoir|leader)$", re.I)
 _HONORIFIC = re.compile(
     r"^(?:(?:Councillors?|Cllrs?\.?|Cmhlr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|M\.|Mme|Mlle|Prof\.?|Professor|Sir|Dame|Lord|Lady|Rev\.?|Revd\.?|Alderman)\s+)+"
 )
+# "M. Gaëtan Gagné", "Mme Ariane Bélanger": "M." is a title only before a given name and a surname
+# (an initial elsewhere: "M. Prest").
+_FRENCH_HONORIFIC = re.compile(r"^(M\.|Mme|Mlle)\.?\s+(?=[A-ZÀ-Ý][\w'’\-]+\s+[A-ZÀ-Ý])")
 _POSTNOMINAL = re.compile(r"(?:,?\s*\b(?:OBE|MBE|CBE|KBE|DBE|MP|JP|DL|TD|MEP|QC|KC|BEM)\b)+\.?$")
 _GENERIC = re.compile(r"^(?:the\s+)?(?:council\s+)?(?:officers?|officials?|members?|none|nil|n/a|other\s+members?|all|vacant)\b", re.I)
 _CODE = {"P": "present", "A": "absent", "S": "apologies", "L": "present", "AP": "apologies", "V": "in_attendance_virtually"}
@@ -121,7 +143,11 @@ def heading(text: str) -> Optional[tuple[str, Optional[str], str]]:
     word = m.group(0).strip().lower()
     if word.startswith("councillors") and not rest:
         return None
-    if category == "present" and word.rstrip(":; -–").strip() == "present" and not re.search(r"[:;\-–]\s*$", m.group(0)) and rest[:1].islower():
+    label = m.group(0)
+    if rest and not re.search(r"[:;\-–]\s*$", label) and label.upper() == label and rest.upper() == rest and re.search(r"[A-Z]{3}", rest):
+        return None  # a section heading in capitals ("STAFF COMMUNICATIONS"), not a label
+    if (category == "present" and word.rstrip(":; -–").strip() in {"present", "attendance"}
+            and not re.search(r"[:;\-–]\s*$", m.group(0)) and rest[:1].islower()):
         return None
     return category, role, rest
 
@@ -131,13 +157,13 @@ def split_names(text: str) -> list[str]:
     text = re.sub(r"\)\s+(?=(?:Councillors?\s+|Cllr\.?\s+|Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+|Dr\.?\s+)?[A-Z])", "), ", text)
     text = re.sub(r"\]\s+(?=[A-Z])", "], ", text)
     parts, depth, cur = [], 0, ""
-    tokens = re.split(r"(\(|\)|,|;|\band\b|&)", text)
+    tokens = re.split(r"(\(|\)|,|;|\band\b|&|\s/\s)", text)
     for tok in tokens:
         if tok == "(":
             depth += 1
         elif tok == ")":
             depth = max(0, depth - 1)
-        if depth == 0 and tok in {",", ";", "and", "&"}:
+        if depth == 0 and tok.strip() in {",", ";", "and", "&", "/"}:
             parts.append(cur)
             cur = ""
             continue
@@ -153,28 +179,134 @@ def _role_first(text: str) -> bool:
     return len(inner) >= 1 and len(named) * 2 >= len(inner) and len(named) >= 1
 
 
-def parse_list(text: str, category: str, rows: list[Row], role: Optional[str] = None) -> list[Person]:
-    """The people in an attendance list."""
+def parse_list(text: str, category: str, rows: list[Row], role: Optional[str] = None,
+               title: Optional[str] = None) -> list[Person]:
+    """The people in an attendance list. An entry may carry its post or title after a comma
+    ("Sara Strickler, President", "M. Gaëtan Gagné, conseiller municipal") or before the name
+    ("President Hom", "Trustee Elton"); a plural title ("Board Members Ruiz, Curtis and Ariza")
+    goes to every name after it up to the next one that names its own."""
     if _role_first(text):
         return _parse_role_first(text, category, rows)
     people: list[Person] = []
-    default_title = "Councillor" if re.match(r"^\W*(?:Councillors|Cllrs)\b", text) else None
-    for chunk in split_names(text):
-        if people and _CHAIR_ROLE.match(chunk.strip(" .")):
-            people[-1].role = _canonical_role(chunk.strip(" ."))  # "Councillor X, Mayor"
+    default_title = "Councillor" if re.match(r"^\W*(?:Councillors|Cllrs)\b", text) else title
+    carried: Optional[str] = None
+    entry_start = 0
+    for chunk, first_of_entry in _entries(text):
+        if first_of_entry:
+            entry_start = len(people)  # what follows a name describes it only within its entry
+        bare = chunk.strip(" .")
+        if people and _CHAIR_ROLE.match(bare):
+            people[-1].role = _canonical_role(bare)  # "Councillor X, Mayor"
             continue
-        if people and people[-1].role is None and _ROLE_ONLY.match(chunk.strip(" .")):
-            people[-1].role = chunk.strip(" .")  # "Joe Kane, Director"
+        if len(people) > entry_start and _MEMBER_TITLE.fullmatch(bare):
+            people[-1].title = people[-1].title or _member_title(bare)  # "Anita Battle, Board Member"
             continue
+        lead = _PREFIX.match(bare)
+        if len(people) > entry_start and not lead and _attribute(bare):
+            if people[-1].role is None and (_post_like(bare) or bare[:1].islower()):
+                people[-1].role = bare  # "Joe Kane, Director", "Mme X, greffière adjointe"
+            continue  # an organisation after the post ("..., Service du greffe")
+        prefix_title = prefix_role = None
+        if lead and not _HONORIFIC.match(bare + " "):
+            word = lead.group("p")
+            if _MEMBER_TITLE.fullmatch(word) or _MEMBER_TITLE.fullmatch(re.sub(r"s$", "", word, flags=re.I)):
+                prefix_title = _member_title(word)
+                carried = prefix_title if word.lower().endswith("s") and not word.lower().endswith("ss") else None
+            else:
+                prefix_role, carried = _canonical_role(word), None
+            chunk = bare[lead.end():]
         person = parse_person(chunk, category, rows, default_title)
         if person is None:
             if people and _is_role_phrase(chunk) and people[-1].role is None:
                 people[-1].role = chunk.strip()
             continue
+        if prefix_title or prefix_role:
+            person.title = prefix_title or (None if person.title == default_title else person.title)
+            person.role = person.role or prefix_role
+        elif carried and person.title in (None, default_title):
+            person.title = carried
         if role and person.role is None and not people:
             person.role = role
         people.append(person)
     return _clerk_serves(people)
+
+
+def _entries(text: str) -> list[tuple[str, bool]]:
+    """The chunks of a list, each with whether it opens an entry: entries are parted by
+    semicolons (one entry a row, as ``_join_rows`` joins them), chunks within one by commas and
+    "and"."""
+    out = []
+    depth, start = 0, 0
+    parts = []
+    for k, c in enumerate(text):
+        depth += c in "([" 
+        depth -= c in ")]" and depth > 0
+        if c == ";" and depth == 0:
+            parts.append(text[start:k])
+            start = k + 1
+    parts.append(text[start:])
+    for part in parts:
+        for n, chunk in enumerate(split_names(part)):
+            out.append((chunk, n == 0))
+    return out
+
+
+# Titles a member is addressed by ("Commissioner", "Trustee", "Board Member"), as against the
+# posts a person holds ("President", "Supervisor", "Clerk").
+_MEMBER_TITLE = re.compile(r"(?:commissioner|trustee|alternate|board\s+member|council\s+member|committee\s+member|alderman|alderperson)s?", re.I)
+_PREFIX = re.compile(
+    r"^(?P<p>(?:(?:vice|deputy)[\s-]+)?(?:president|chair(?:man|person|woman)?|mayor)|supervisor|clerk|secretary|treasurer|"
+    r"commissioners?|trustees?|alternates?|board\s+members?|council\s+members?|committee\s+members?)\s+(?=(?-i:[A-Z]))", re.I)
+# Words of a post, in English and French ("Acting Library Director", "greffière adjointe").
+_POST = re.compile(
+    r"\b(?:chair(?:man|person|woman)?|vice|president|secretary|secretariat|clerk|treasurer|director|manager|officer|head|"
+    r"member|councillor|commissioner|trustee|governor|supervisor|mayor|leader|observer|adviser|advisor|representative|"
+    r"co-?ordinator|administrator|executive|assistant|deputy|lead|spokesperson|professor|teacher|headteacher|principal|"
+    r"solicitor|counsel|engineer|planner|analyst|auditor|inspector|alternate|attorney|consultant|nurse|ceo|cfo|chief|"
+    r"cathaoirleach|co-opted|parent|staff|minister|rep|"
+    r"conseill[eè]re?|greffi[eè]re?|maire|secr[ée]taire|direct(?:eur|rice)|pr[ée]sident(?:e)?|adjointe?|tr[ée]sori[eè]re?)\b",
+    re.I)
+_ORG_WORDS = re.compile(
+    r"\b(?:office|ministry|department|university|college|institute|consulting|consultancy|police|gazette|society|trust|"
+    r"company|agency|association|limited|ltd|inc|llc|plc|service|services|chamber|foundation|council|authority|bank|"
+    r"commission|network|school|borough)\b", re.I)
+
+
+def _post_like(text: str) -> bool:
+    return bool(_POST.search(text))
+
+
+def _member_title(word: str) -> str:
+    word = re.sub(r"\s+", " ", word.strip())
+    word = re.sub(r"s$", "", word) if re.search(r"[^s]s$", word, re.I) else word
+    return " ".join(w[:1].upper() + w[1:].lower() for w in word.split())
+
+
+def _org_like(text: str) -> bool:
+    """An organisation, not a post: "Cabinet Office", "PLACE Consulting", an acronym ("LSRCC")."""
+    text = text.strip()
+    if re.search(_POST.pattern + r".*\b(?:of|for|to)\b", text, re.I):
+        return False  # "Head of Service", "Cabinet Member for ..."
+    last = text.split()[-1] if text.split() else ""
+    if _ORG_WORDS.fullmatch(last):
+        return True  # "Information Commissioner's Office"
+    if _post_like(text):
+        return False
+    return bool(_ORG_WORDS.search(text) or re.fullmatch(r"[A-Z&]{3,}", text))
+
+
+def _attribute(chunk: str) -> bool:
+    """A chunk after a name that describes the person before it: a post ("Acting Library
+    Director"), words in lower case ("conseiller municipal"), or an organisation."""
+    chunk = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", chunk).strip()
+    words = chunk.split()
+    if not words or _HONORIFIC.match(chunk + " "):
+        return False
+    if chunk[:1].islower():
+        return True
+    if _post_like(chunk) and not (len(words) in (2, 3) and names.is_given_name(words[0]) and not _POST.match(chunk)):
+        return True
+    return _org_like(chunk)
 
 
 _ROLE_ONLY = re.compile(
@@ -189,13 +321,15 @@ def _is_role_phrase(chunk: str) -> bool:
 def _parse_role_first(text: str, category: str, rows: list[Row]) -> list[Person]:
     people = []
     for m in re.finditer(r"\s*,?\s*(?:and\s+)?([^()]*?)\s*\(([^()]*)\)", text):
-        role, name = m.group(1).strip(" ,."), m.group(2).strip()
-        if not _HONORIFIC.match(name + " "):
+        role, inner = m.group(1).strip(" ,."), m.group(2).strip()
+        if not _HONORIFIC.match(inner + " "):
             continue
-        person = parse_person(name, category, rows, None)
-        if person:
-            person.role = role or None
-            people.append(person)
+        # one post held by two people: "Engineers (Mr. B. Murphy & Mr J Sheehan)"
+        for name in re.split(r"\s*(?:&|\band\b)\s*(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b)", inner):
+            person = parse_person(name, category, rows, None)
+            if person:
+                person.role = role or None
+                people.append(person)
     return people
 
 
@@ -204,10 +338,11 @@ def parse_person(chunk: str, category: str, rows: list[Row], default_title: Opti
     chunk = re.sub(r"\s+", " ", chunk).strip(" .,:;")
     chunk = _POSTNOMINAL.sub("", chunk).strip(" ,")
     role = None
-    square = re.search(r"\[([^\]]+)\]", chunk)  # "Alan Smith (AS)[Chair]"
+    square = re.search(r"\[([^\]]+)\]", chunk)  # "Alan Smith (AS)[Chair]", "Jo May [HMCTS]" from a column
     if square:
         role, chunk = square.group(1).strip(), (chunk[: square.start()] + chunk[square.end():]).strip()
-    chunk = re.sub(r"\s*\([A-Z]{2,3}\)(?=\s|$)", "", chunk).strip()  # the initials the minutes use for them
+        role = role if _post_like(role) and not _org_like(role) else None
+    chunk = re.sub(r"\s*\([A-Z]{2,3}[a-z]?\)(?=\s|$)", "", chunk).strip()  # the initials the minutes use for them
     tail = re.search(r"\s+(CLERK|CHAIR(?:MAN)?|VICE[\s-]CHAIR|TREASURER|SECRETARY)$", chunk)
     if tail and role is None:
         role, chunk = tail.group(1).title(), chunk[: tail.start()].strip()
@@ -215,13 +350,22 @@ def parse_person(chunk: str, category: str, rows: list[Row], default_title: Opti
     if m:
         role = m.group(1).strip()
         chunk = chunk[: m.start()].strip()
+    if role and (_org_like(role) or (not _post_like(role) and (len(role.split()) <= 2 or role[:1].islower())
+                                     and not _CHAIR_ROLE.match(role))):
+        role = None  # "(Cabinet Office)", "(LSRCC)", "(MoJ)": where the person comes from, not a post
     hm = _HONORIFIC.match(chunk + " ")
     title = default_title
+    fr = None if hm else _FRENCH_HONORIFIC.match(chunk)
     if hm:
         title = _canonical_title(hm.group(0))
         chunk = chunk[hm.end():].strip() if hm.end() <= len(chunk) else ""
+    elif fr:
+        title, chunk = fr.group(1), chunk[fr.end():].strip()
     if not chunk or _GENERIC.match(chunk) or not looks_like_name(chunk):
         return None
+    first = chunk.split()[0].lower()
+    if not hm and (first in names.LABEL_WORDS or re.sub(r"s$", "", first) in names.LABEL_WORDS):
+        return None  # a heading that ends a list ("Agenda", "Item Description")
     if role and _CHAIR_ROLE.match(role):
         role = _canonical_role(role)
     return Person(name=chunk, category=category, role=role, title=title, rows=list(rows))
@@ -233,7 +377,7 @@ _CLERK = re.compile(r"(?:parish\s+|town\s+)?clerk(?:\s+to\s+the\s+\w+)?", re.I)
 def _clerk_serves(people: list[Person]) -> list[Person]:
     """The clerk listed among those present or in attendance serves the meeting: an officer."""
     for p in people:
-        if p.role and p.category in {"present", "in_attendance"} and _CLERK.fullmatch(p.role):
+        if p.role and p.category in ("present", "in_attendance") and _CLERK.fullmatch(p.role):
             p.category, p.role = "officer", "Clerk" if p.role.isupper() else p.role
     return people
 
@@ -248,7 +392,7 @@ def _canonical_title(text: str) -> str:
 
 def _canonical_role(role: str) -> str:
     low = re.sub(r"[\s-]+", " ", role.lower())
-    if low.startswith("vice"):
+    if re.match(r"vice chair", low):
         return "Vice-Chair"
     if low.startswith("chair"):
         return "Chair"
@@ -263,6 +407,56 @@ def looks_like_name(chunk: str) -> bool:
     caps = [w for w in words if w[:1].isupper() or w.startswith("(")]
     small = [w for w in words if w[:1].islower() and w not in {"de", "van", "von", "du", "da", "le", "la"}]
     return bool(caps) and not small and not re.search(r"\d", chunk)
+
+
+# --------------------------------------------------------------------------- mending PDF rows
+
+
+_STRAY = re.compile(r"^[,.;:]$")
+_ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th|er|e|ème|ere|ère)$", re.I)
+
+
+def mend(rows: list[Row]) -> list[Row]:
+    """Rows as they read on the page: a row holding nothing but punctuation set a few points below
+    the row above ("Anita Battle" / ",") goes back into that row after the run it follows, and two
+    rows on the same page whose tops lie within a few points of each other and whose runs do not
+    overlap (a superscript "rd" lifting part of "ODI, 3rd Floor" to its own row) become one row."""
+    out: list[Row] = []
+    for r in rows:
+        prev = out[-1] if out else None
+        if prev is not None and _beside(prev, r):
+            out[-1] = _joined_rows(prev, r)
+        else:
+            out.append(r)
+    return out
+
+
+def _beside(prev: Row, r: Row) -> bool:
+    if prev.page is not r.page or not prev.line.box or not r.line.box or not prev.line.segments or not r.line.segments:
+        return False
+    gap = r.line.box[1] - prev.line.box[1]
+    texts = [g.text.strip() for g in r.line.segments if g.text.strip()]
+    if texts and all(_STRAY.match(t) for t in texts) and -2 <= gap <= 10:
+        return True
+    if abs(gap) > 5:
+        return False
+    spans = sorted((g.box[0], g.box[2]) for g in (*prev.line.segments, *r.line.segments))
+    return all(b[0] >= a[1] - 1 for a, b in zip(spans, spans[1:]))
+
+
+def _joined_rows(a: Row, b: Row) -> Row:
+    segs = sorted((*a.line.segments, *b.line.segments), key=lambda g: g.box[0])
+    text = ""
+    for g in segs:
+        t = g.text.strip()
+        if not t:
+            continue
+        glue = not text or text.endswith(" ") or _STRAY.match(t) or (_ORDINAL_SUFFIX.match(t) and text[-1:].isdigit())
+        text += ("" if glue else " ") + t
+    boxes = [ln.box for ln in (a.line, b.line) if ln.box]
+    box = (min(x[0] for x in boxes), min(x[1] for x in boxes), max(x[2] for x in boxes), max(x[3] for x in boxes))
+    line = replace(a.line, text=text, segments=tuple(segs), box=box)
+    return replace(a, text=re.sub(r"\s+", " ", text).strip(), line=line, columns={})
 
 
 # --------------------------------------------------------------------------- the header block
@@ -385,13 +579,22 @@ def _column_starts(block: list[Row]) -> list[float]:
 
 
 def from_header(rows: list[Row]) -> list[Person]:
-    """People listed under attendance headings in the rows before the first minute."""
+    """People listed under attendance labels in the rows before the first minute, and in an
+    attendance grid with a status column."""
     people: list[Person] = []
-    rows = _split_boxes(columnise(rows))
+    rows = mend(rows)
+    for p in status_grid(rows):
+        _add_listed(people, p)
+    rows = _split_boxes(columnise(_attribute_columns(_without_initials(rows))))
     i = 0
     while i < len(rows):
         h = heading(rows[i].text)
         if not h:
+            chaired = _CHAIRED.search(rows[i].text)  # "The Meeting was Chaired by Kenny Combe."
+            if chaired and people:
+                found = parse_list(chaired.group("name"), "present", [rows[i]], "Chair")
+                if len(found) == 1 and any(same_person(q, found[0]) for q in people):
+                    _add_listed(people, found[0])
             i += 1
             continue
         category, role, rest = h
@@ -400,7 +603,8 @@ def from_header(rows: list[Row]) -> list[Person]:
             rest = rest[lead_in.end():]
         block, used = [rest] if rest else [], [rows[i]]
         j = i + 1
-        while (j < len(rows) and not heading(rows[j].text) and _continues_list(" ".join(block), rows[j].text)
+        while (j < len(rows) and not heading(rows[j].text) and not _CHAIRED.search(rows[j].text)
+               and _continues_list(" ".join(block), rows[j].text)
                and (rows[j].page is rows[j - 1].page or _open_list(" ".join(block))) and not _far_right(rows[j], used[-1])):
             block.append(rows[j].text)
             used.append(rows[j])
@@ -408,7 +612,12 @@ def from_header(rows: list[Row]) -> list[Person]:
         text = _join_rows(block)
         if category == "officer" and re.match(r"^(?:clerked\s+by|clerk)", rows[i].text, re.I):
             role = "Clerk"
-        found = parse_list(text, category, used, role)
+        label_title = _LABEL_TITLE.match(rows[i].text)
+        title = _member_title(label_title.group("t")) if label_title else None
+        listed, after = _first_sentence(text)
+        found = parse_list(listed, category, used, role, title)
+        for m in _ALSO_PRESENT.finditer(after):  # "... and Supervisor Liccar. Clerk Buiter was also present."
+            found += parse_list(m.group("list"), "also_present", used)
         invited = not re.search(r"\battendance\b", rows[i].text[:40], re.I)
         for p in found:  # the staff among those invited ("Ian Brookman (Finance Manager)"); "In attendance" is its own kind
             if invited and p.category == "in_attendance" and p.role and _OFFICER_WORDS.search(p.role) and not _EXTERNAL_WORDS.search(p.role):
@@ -416,9 +625,95 @@ def from_header(rows: list[Row]) -> list[Person]:
         if role == "Clerk":
             for p in found:
                 p.role = p.role or "Clerk"
-        people.extend(found)
+        for p in found:
+            _add_listed(people, p)
         i = j
     return _sole_list(people)
+
+
+_CHAIRED = re.compile(r"\b(?:was|were)\s+chaired\s+by\s+(?P<name>[A-Z][^.,;()]{2,60}?)\s*(?:[.,;(]|$)", re.I)
+
+
+def _add_listed(people: list[Person], p: Person) -> None:
+    """Add a listed person; one listed twice (under "Chair:" and again among the attendees) is
+    one person with what both entries say."""
+    for q in people:
+        if same_person(q, p) and (q.category == p.category or "Chair" in (q.role, p.role)):
+            if q.category != p.category and q.role == "Chair":
+                q.category = p.category
+            _enrich(q, p)
+            if len(p.name) < len(q.name) or not q.title:
+                q.title = q.title or p.title
+            return
+    people.append(p)
+
+
+_ALSO_PRESENT = re.compile(r"(?P<list>[A-Z][^.]*?)\s+(?:was|were)\s+also\s+(?:present|in\s+attendance)\b", re.I)
+
+
+def _first_sentence(text: str) -> tuple[str, str]:
+    """A list that ends a sentence and goes on with another ("..., and Supervisor Liccar. Clerk
+    Buiter was also present."): (the list, the sentences after it)."""
+    m = re.search(r"(?<=[a-z]{3})\.\s+(?=[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s+(?:was|were|is|are|had|has)\b)", text)
+    if not m:
+        return text, ""
+    return text[: m.start()], text[m.end():]
+
+
+def header_end(rows: list[Row], first_item: int) -> int:
+    """Where the attendance part of the minutes ends: the first minute, or, when no attendance
+    label comes before it (the first minute was read from a heading over the attendance), the end
+    of the attendance labels and lists that open the minutes (within their first 40 rows and the
+    12 after the first minute's start, before any vote or motion)."""
+    end = first_item
+    if any(heading(unbulleted(r.text)) for r in rows[:first_item]):
+        return end  # the rows before the first minute hold the attendance
+    for k, row in enumerate(rows[: min(40, first_item + 12)]):
+        if _VOTE_ROW.match(row.text):
+            break
+        if k < end or not heading(unbulleted(row.text)):
+            continue
+        j, last = k + 1, row.text
+        while j < len(rows) and not _VOTE_ROW.match(rows[j].text):
+            text = rows[j].text.strip()
+            if _STRAY.match(text):  # punctuation set apart from its row
+                j += 1
+                continue
+            if not heading(unbulleted(text)) and not (_list_row(rows[j]) and _continues_list(last, text)
+                                                       and not _PROSE.search(text)):
+                break
+            j, last = j + 1, text
+        end = max(end, j)
+    return end
+
+
+_PROSE = re.compile(r"\b[a-z][\w'’]*\s+[a-z][\w'’]*\s+[a-z][\w'’]*\b")  # three words in lower case running
+_VOTE_ROW = re.compile(r"^\W*(?:ayes|nays|noes|motion(?:\s+by)?|moved\s+by|second(?:ed)?(?:\s+by)?|result|vote)\s*:", re.I)
+
+
+def unbulleted(text: str) -> str:
+    """The text without a bullet before it ("o Commissioners Present:", "• Present:")."""
+    return re.sub(r"^(?:[o•·▪\-–*]|[\ue000-\uf8ff])\s+", "", text.strip())
+
+
+def from_items(titled: list[tuple[Optional[str], list[Row]]]) -> list[Person]:
+    """People listed in the body of a minute whose title is an attendance label ("46. APOLOGIES
+    FOR ABSENCE" over "Cllrs Paul Rochford and Barry Simkins"): the rows that open the body while
+    they read as a list, not as sentences."""
+    people: list[Person] = []
+    for title, body in titled:
+        h = heading(re.sub(r"^\W*\d+[.)]?\s*", "", title or ""))
+        if not h or h[2]:
+            continue
+        block: list[Row] = []
+        for row in body:
+            text = row.text.strip()
+            if heading(text) or _PROSE.search(text) or not _continues_list(" ".join(r.text for r in block), text):
+                break
+            block.append(row)
+        if block:
+            people.extend(parse_list(_join_rows([r.text for r in block]), h[0], block, h[1]))
+    return people
 
 
 def _sole_list(people: list[Person]) -> list[Person]:
@@ -459,7 +754,8 @@ def _join_rows(texts: list[str]) -> str:
             continue
         wrapped = (prev.endswith((",", ";", "(", "&", "-", "/")) or re.search(r"\b(?:and|of|the)$", prev)
                    or re.search(r"\)\s*[A-Z][\w'’\-]*$", prev)  # "... (SCC Observer) Stephen" / "Taylor (SCC ...)"
-                   or out.count("(") > out.count(")") or prev.count(",") >= 2 or not text[:1].isupper())
+                   or out.count("(") > out.count(")") or prev.count(",") >= 2 or not text[:1].isupper()
+                   or ("," in prev and _attribute(text.split(",")[0].strip(" .")) and not _given(text)))  # "... Children's" / "Services."
         if prev.endswith("-") and text[:1].isupper():
             out = out + text
         else:
@@ -494,6 +790,153 @@ def _continues_list(so_far: str, text: str) -> bool:
     if so_far.rstrip().endswith(".") and not re.match(r"^(?:and\b|&|\(|[A-Z][a-z]*\.?\s+[A-Z])", s):
         return False
     return bool(re.match(r"^(?:and\b|&|\(|Councillors?\b|Cllr|Mr|Mrs|Ms|Miss|Dr|[A-Z(Ó])", s))
+
+
+# --------------------------------------------------------------------------- name and attribute columns
+
+
+def _cells(row: Row, gap: float = 20.0) -> list[tuple[float, str, float]]:
+    """The row's runs grouped into cells split by gaps wider than ``gap`` points: (left, text, right)."""
+    cells: list[list] = []
+    for g in row.line.segments:
+        if not g.text.strip():
+            continue
+        if cells and g.box[0] - cells[-1][2] < gap:
+            cells[-1][1] += " " + g.text.strip()
+            cells[-1][2] = g.box[2]
+        else:
+            cells.append([g.box[0], g.text.strip(), g.box[2]])
+    return [(c[0], re.sub(r"\s+", " ", c[1]), c[2]) for c in cells]
+
+
+def _given(text: str) -> bool:
+    words = _HONORIFIC.sub("", text + " ").split()
+    return bool(words) and names.is_given_name(words[0].strip(",."))
+
+
+def _attribute_columns(rows: list[Row]) -> list[Row]:
+    """A list of names with what each person represents beside it in a column of its own
+    ("Kieron O'Hara      Southampton University"): each such row becomes "name [attribute]", so
+    the attribute stays with its name. Told from two columns of names (read by ``columnise``) by
+    what the columns hold: given names open most left cells and almost no right ones."""
+    out = list(rows)
+    i = 0
+    while i < len(out):
+        h = heading(out[i].text)
+        if not h or h[2] or not out[i].line.segments:
+            i += 1
+            continue
+        j = i + 1
+        while (j < len(out) and out[j].line.segments and out[j].page is out[i].page and not heading(out[j].text)
+               and len(_cells(out[j])) <= 2):
+            j += 1
+        block = _until_gap(out[i + 1 : j])
+        pairs = [c for c in (_cells(r) for r in block) if len(c) == 2]
+        if len(pairs) >= 3 and len(pairs) >= 0.6 * len(block):
+            lefts = [c[0][0] for c in pairs]
+            rights = sorted(c[1][0] for c in pairs)
+            aligned = max(lefts) - min(lefts) <= 8 and sum(1 for x in rights if abs(x - rights[len(rights) // 2]) <= 12) >= 0.8 * len(pairs)
+            given_left = sum(_given(c[0][1]) for c in pairs) / len(pairs)
+            given_right = sum(_given(c[1][1]) for c in pairs) / len(pairs)
+            if aligned and given_left >= 0.5 and given_right <= 0.2:
+                for k in range(i + 1, i + 1 + len(block)):
+                    out[k] = _name_and_attribute(out[k])
+        i = max(j, i + 1)
+    return out
+
+
+def _without_initials(rows: list[Row]) -> list[Row]:
+    """Attendance rows without the column of initials printed after each name ("Kenny Combe  KC
+    Graham Dolan  GD"): a run that is the initials of the run before it is dropped, so the names
+    stand in columns of their own."""
+    out = []
+    for row in rows:
+        segs = row.line.segments
+        keep = [g for k, g in enumerate(segs) if not (k and _initials_of(g.text, segs[k - 1].text))]
+        if len(keep) == len(segs):
+            out.append(row)
+            continue
+        text = " ".join(g.text.strip() for g in keep)
+        out.append(replace(row, text=re.sub(r"\s+", " ", text).strip(), line=replace(row.line, text=text, segments=tuple(keep)), columns={}))
+    return out
+
+
+def _initials_of(text: str, name: str) -> bool:
+    text = text.strip()
+    if not re.fullmatch(r"[A-Z]{2,3}[a-z]?", text):
+        return False
+    words = [w for w in _HONORIFIC.sub("", name.strip() + " ").split() if w[:1].isupper()]
+    return len(words) >= 2 and text.upper().startswith("".join(w[0] for w in words)[:2].upper()) and text[0] == words[0][0]
+
+
+def _name_and_attribute(row: Row) -> Row:
+    """A row of a name and attribute list as "name [attribute]", split at its widest gap."""
+    segs = [g for g in row.line.segments if g.text.strip()]
+    if len(segs) < 2:
+        return row
+    k = max(range(1, len(segs)), key=lambda n: segs[n].box[0] - segs[n - 1].box[2])
+    name = " ".join(g.text.strip() for g in segs[:k])
+    attribute = " ".join(g.text.strip() for g in segs[k:])
+    text = f"{name} [{attribute}]"
+    seg = replace(segs[0], text=text, box=row.line.box or segs[0].box)
+    return replace(row, text=text, line=replace(row.line, text=text, segments=(seg,)), columns={})
+
+
+# --------------------------------------------------------------------------- status grids
+
+_STATUS_HEAD = re.compile(r"^(?:status|attendance|attended|present(?:\s*/\s*absent)?|pr[ée]sences?|presence)$", re.I)
+_NAME_HEAD = re.compile(r"\b(?:name|attendee|member|commissioner|councillor|trustee|director|governor|nom)s?\b", re.I)
+_STATUS_WORDS = [
+    (re.compile(r"^(?:present|here|yes|attended|late|arrived\s+late|in\s+person|pr[ée]sente?)\b", re.I), "present"),
+    (re.compile(r"^(?:remote(?:ly)?|virtual(?:ly)?|online|by\s+(?:phone|video|zoom))\b", re.I), "in_attendance_virtually"),
+    (re.compile(r"^(?:excused|apologies|apology|regrets|absent\s+with\s+apolog|excus[ée]e?)\b", re.I), "apologies"),
+    (re.compile(r"^(?:absent|no|not\s+present|absente?)\b", re.I), "absent"),
+]
+_TITLE_HEAD = re.compile(r"^(?:title)$", re.I)
+_ROLE_HEAD = re.compile(r"^(?:role|position|post|office|fonction)$", re.I)
+
+
+def _status_of(text: str) -> Optional[str]:
+    return next((category for rx, category in _STATUS_WORDS if rx.match(text.strip())), None)
+
+
+def status_grid(rows: list[Row]) -> list[Person]:
+    """An attendance grid whose header row has a name column and a status column ("Attendee Name
+    | Title | Status | Arrived"): one person per row, the category from the status cell
+    (Present, Late, Absent, Excused, Remote), the title or role from a Title or Role column."""
+    people: list[Person] = []
+    for k, row in enumerate(rows):
+        head = _cells(row, gap=12)
+        if len(head) < 2 or not any(_STATUS_HEAD.match(t) for _, t, _ in head) or not _NAME_HEAD.search(head[0][1]):
+            continue
+        centres = [(x0 + x1) / 2 for x0, _, x1 in head]
+        kinds = [("status" if _STATUS_HEAD.match(t) else "title" if _TITLE_HEAD.match(t) else "role" if _ROLE_HEAD.match(t)
+                  else "name" if n == 0 else "other") for n, (_, t, _) in enumerate(head)]
+        for r in rows[k + 1 :]:
+            if r.page is not row.page or not r.line.segments:
+                break
+            cols: dict[str, list[str]] = {}
+            for g in r.line.segments:
+                if not g.text.strip():
+                    continue
+                x = (g.box[0] + g.box[2]) / 2
+                n = min(range(len(centres)), key=lambda c: abs(centres[c] - x))
+                cols.setdefault(kinds[n], []).append(g.text.strip())
+            status = _status_of(" ".join(cols.get("status", [])))
+            name = " ".join(cols.get("name", []))
+            if status is None or not name:
+                break
+            person = parse_person(name, status, [r], None)
+            if person is None:
+                continue
+            title = " ".join(cols.get("title", [])) or None
+            if title:
+                person.title = person.title or title
+            person.role = person.role or (" ".join(cols.get("role", [])) or None)
+            people.append(person)
+        if people:
+            return people
+    return people
 
 
 # --------------------------------------------------------------------------- grids
@@ -788,6 +1231,17 @@ def classify_role(role: str) -> str:
 # --------------------------------------------------------------------------- merging
 
 
+def _other_given_names(a: Person, b: Person) -> bool:
+    """Both names print a given name in full and the two are different names (neither a short
+    form of the other: "Will" / "William", "Bob" / "Robert" are one)."""
+    ga, gb = (p.name.split()[0].lower().strip(".,") if len(p.name.split()) > 1 else "" for p in (a, b))
+    if len(ga) < 3 or len(gb) < 3 or "." in a.name.split()[0] + b.name.split()[0]:
+        return False
+    if ga.startswith(gb) or gb.startswith(ga):
+        return False
+    return names.DIMINUTIVES.get(ga, ga) != names.DIMINUTIVES.get(gb, gb)
+
+
 def same_person(a: Person, b: Person) -> bool:
     if not a.surname or a.surname != b.surname:
         return False
@@ -795,6 +1249,8 @@ def same_person(a: Person, b: Person) -> bool:
         return False
     if a.initial and b.initial and a.initial != b.initial:
         return False
+    if _other_given_names(a, b):
+        return False  # "Marielle Sauget" and "Marc Sauget"
     if a.title and b.title and a.title != b.title and {a.title, b.title} & {"Mr", "Mrs", "Ms", "Miss"} and a.title != "Councillor" and b.title != "Councillor":
         return False
     return True

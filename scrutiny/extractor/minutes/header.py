@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from scrutiny.extractor.minutes.stream import Row
-from scrutiny.extractor.textutil import MONTH_WORDS, day_first, parse_date
+from scrutiny.extractor.textutil import day_first, parse_date
 
 _BODY = re.compile(
     r"minutes\s+(?:of|for)\s+(?:the\s+|a\s+)?(?:proceedings\s+at\s+)?(?:(?:special|ordinary|annual|budget|statutory|"
@@ -17,7 +17,15 @@ _BODY = re.compile(
     r"(?=\s+held\b|\s*,?\s+on\s+\w+day|\s*,?\s+(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|\s+[-–]\s+\d|[ \t]*\n|\s*$)",
     re.I,
 )
-_VENUE = re.compile(r"\bheld\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?)(?=,?\s+on\s+(?:\w+day\b|\d)|\.\s|\.$|$)", re.I)
+_CLOCK = r"\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s*m\b|hrs\b|h\d)|\d{1,2}[.:]\d{2}\b"
+# "held at the Council Chamber on ...", "held on 2 March at the Cabinet Office:", "held on Tuesday 6 July
+# 2021 via Zoom", "The meeting convened in the Fire Station #3 at 5:00 p.m."
+_VENUE = re.compile(
+    rf"\b(?:held(?:\s+on\s+[^,.:;]{{3,40}}?)?|meeting\s+(?:convened|took\s+place|was\s+held))(?:\s+at\s+(?:{_CLOCK}))?"
+    rf"\s+(?:in|at|via)\s+(?!{_CLOCK})(?:the\s+)?"
+    rf"(?P<venue>.+?)(?=,?\s+on\s+(?:\w+day\b|\d)|\s+at\s+{_CLOCK}|\.\s|\.$|:|\n|$)", re.I)
+_VENUE_LABEL = re.compile(r"^\W*(?:venue|place|location|lieu)\s*:?\s+(?P<venue>[A-Z].{2,80})$", re.I)
+_ONLINE = re.compile(r"\((?P<venue>online|virtual|remote)\)", re.I)
 _COMMITTEE_BOX = re.compile(r"^COMMITTEE\s+(?P<body>.+?)\s+DATE\b", re.I)
 _START = re.compile(
     r"(?:\bAT\s+(?P<a>\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s*m\.?)|meeting\s+(?:commenced|started|began|opened)\s+at\s+(?P<b>[\d.:]+\s*(?:[ap]\.?m\.?|hrs)?))",
@@ -30,10 +38,14 @@ _OPENED_AT = re.compile(
     rf"(?:called\s+to\s+order|convened|commenced|started|began|opened|s[ée]ance\s+(?:est\s+)?ouverte)\b[^.]{{0,80}}?"
     rf"\b(?:at|à)\s*:?\s*(?P<t>{_TIME}|\d{{4}}\b)", re.I)
 _TIME_LABEL = re.compile(rf"^\W*(?:time|start(?:ing)?\s+time)\s*:?\s*(?P<t>{_TIME})(?:\s*[-–]\s*(?P<end>{_TIME}))?", re.I)
-_TIME_SPAN = re.compile(r"(?<![\d/.])(?P<t>\d{1,2}[.:]\d{2}(?:\s*[ap]\.?\s*m\.?)?)\s*[-–]\s*(?P<end>\d{1,2}[.:]\d{2}(?:\s*[ap]\.?\s*m\.?)?)(?![\d/])", re.I)
-_AT_TIME = re.compile(rf"(?:\bat|(?<!\w)à)\s+(?P<t>{_TIME})", re.I)
+_AT_TIME = re.compile(rf"\bat\s+(?P<t>{_TIME})", re.I)
+# "The meeting was adjourned at 7:48 p.m.", "stands adjourned at 7:55 PM", "X adjourned the meeting at
+# 8:25 p.m.", "The meeting closed 2000", "La séance est levée à 16h05"
 _END = re.compile(
-    r"meeting\s+(?:ended|closed|finished|concluded|terminated|rose)\s+at\s+(?P<t>\d{1,2}(?:[.:]?\d{2})?\s*(?:[ap]\.?\s*m\.?|hrs|hours)?)",
+    r"(?:meeting\s+(?:was\s+|stands\s+|is\s+)?(?:ended|closed|finished|concluded|terminated|rose|adjourned)|adjourned\s+the\s+meeting|"
+    r"s[ée]ance\s+(?:est\s+)?(?:lev[ée]e|close))"
+    r"(?:\s+(?:at|à)\s+(?P<t>\d{1,2}h\d{2}|\d{1,2}(?:[.:]?\d{2})?\s*(?:[ap]\.?\s*m\.?|hrs|hours)?)"
+    r"|\s+(?P<bare>(?:[01]\d|2[0-3])[0-5]\d|\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s*m\.?)?|\d{1,2}\s*[ap]\.?\s*m\.?)(?![\w/.]))",
     re.I,
 )
 
@@ -42,8 +54,8 @@ _END = re.compile(
 # "Board of Trustees", "Conseil municipal"); a name is the run of capitalised words before one.
 _BODY_NOUN = (r"(?:council|committee|sub-committee|subcommittee|board(?:\s+of\s+(?:trustees|governors|directors|education))?|"
               r"panel|cabinet|commission|forum|assembly|trust|group|partnership|authority|executive|"
-              r"governing\s+body|conseil\s+municipal|municipal\s+district(?:\s+of\s+[A-Z][\w'’\-]+)?)")
-_NAME_WORD = r"(?:[A-Z][\w'’&\-]*|&|and|of|the|for|de|du|des|la|le)"
+              r"governing\s+body|conseil\s+municipal|comit[ée]\s+(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|d['’])[\w\-]+|municipal\s+district(?:\s+of\s+[A-Z][\w'’\-]+)?)")
+_NAME_WORD = r"(?:[A-Z][\w'’&\-]*|#\d+|&|and|of|the|for|de|du|des|la|le)"
 _BODY_NAME = re.compile(rf"(?P<name>(?:{_NAME_WORD}\s+){{0,8}}?{_BODY_NOUN}(?:\s+{_BODY_NOUN})*)\b", re.I)
 _NAME_LEAD = re.compile(
     r"^(?:(?:approved|draft|unconfirmed|confirmed|printed)\s+)?(?:minutes\s+(?:of|for)\s+)?(?:the\s+|a\s+)?"
@@ -85,12 +97,15 @@ def body_name(rows: list[str]) -> Optional[str]:
         text = re.sub(r"\s+", " ", raw).strip()
         lead = _NAME_LEAD.match(text)
         text = text[lead.end():] if lead else text
+        when = _WHEN.search(text)  # what follows the date or time is the venue, never the body
+        text = text[: when.start()] if when else text
         shout = text.isupper()
         for m in _BODY_NAME.finditer(text):
             words = m.group("name").split()
             while words and (_NOT_NAME.match(words[0]) or (not shout and not words[0][:1].isupper())):
                 words = words[1:]
-            words = [w for w in words if not re.fullmatch(r"regular|special|ordinary|annual|extraordinary", w, re.I)]
+            words = [w for k, w in enumerate(words) if not (re.fullmatch(r"regular|special|ordinary|annual|extraordinary", w, re.I)
+                                                            and k + 1 < len(words) and re.fullmatch(_BODY_NOUN, words[k + 1], re.I))]
             if not words:
                 continue
             named = sum(1 for w in words if w[:1].isupper() and not _NOT_NAME.match(w))
@@ -99,6 +114,13 @@ def body_name(rows: list[str]) -> Optional[str]:
             if best is None or score > best[0]:
                 best = (score, name)
     return best[1] if best else None
+
+
+_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+               r"nov(?:ember)?|dec(?:ember)?|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|"
+               r"novembre|d[ée]cembre)")
+_WHEN = re.compile(rf"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{{1,2}}(?:st|nd|rd|th|er)?\s+{_MONTH_NAME}\b|"
+                   rf"\b{_MONTH_NAME}\s+\d{{1,2}}\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b|\b\d{{1,2}}[:.]\d{{2}}\s*[ap]\.?m\b", re.I)
 
 
 _GENERIC_BODY = re.compile(r"^(?:meeting|minutes(?:\s+and\s+actions)?|committee|council|board)$|\d", re.I)
@@ -134,15 +156,38 @@ def clock(text: Optional[str]) -> Optional[str]:
 def _title_case(text: str) -> str:
     letters = [c for c in text if c.isalpha()]
     if letters and all(c.isupper() for c in letters):
-        small = {"and", "of", "the", "for", "in", "on", "at", "to"}
+        small = {"and", "of", "the", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le"}
         words = text.lower().split()
         return " ".join(w if (k and w in small) else w[:1].upper() + w[1:] for k, w in enumerate(words))
     return text
 
 
+def heading_block(rows: list[Row]) -> list[Row]:
+    """The heading block of the minutes: the rows at the top of the first page down to the first
+    attendance label, numbered item or line of prose (at most 14 rows)."""
+    from scrutiny.extractor.minutes.attendance import unbulleted, heading as attendance_label, mend
+
+    block: list[Row] = []
+    for r in mend(rows[:20])[:14]:
+        text = r.text.strip()
+        if block and r.page is not block[0].page:
+            break
+        if attendance_label(unbulleted(text)) or (_NUMBERED.match(text) and not _WHEN.match(text)) or len(text.split()) > 14:
+            break
+        block.append(r)
+    return block
+
+
+_NUMBERED = re.compile(r"^\(?\d{1,2}(?:\.\d+)*(?:\s?[.)]\s*\S|\s+[A-Z])")
+
+
 def read_header(head: list[Row], rows: list[Row]) -> Header:
-    """Meeting details from the rows before the first minute (times and signature from all rows)."""
-    text = " ".join(r.text for r in head[:12])
+    """Meeting details from the rows before the first minute, or the heading block when that is
+    longer (times and signature from all rows)."""
+    block = heading_block(rows)
+    if len(block) > len(head):
+        head = block
+    text = _paragraphs(head[:12])
     out = Header()
     m = _BODY.search("\n".join(r.text for r in head[:12]))
     if m:
@@ -158,66 +203,153 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
         named = body_name([r.text for r in head[:8]])
         if named:
             out.body = named
+    if out.body:
+        out.body = _stacked_extends(out.body, block) or out.body
     if out.body is None:
         cap = next((r.text for r in head[:3] if re.search(r"\s[-–]\s+\d", r.text)), None)
         if cap:
             out.body = _title_case(re.split(r"\s[-–]\s", cap)[0].strip())
-    out.venue = _venue(head, text, " ".join(r.text for r in rows[:60]))
-    out.date = _first_date(head, day_first(" ".join(r.text for r in rows[:400]))) or _yearless_date(head, rows)
+    v = _VENUE.search(text) or next((m for r in head[:12] if (m := _VENUE_LABEL.match(r.text))), None) or _ONLINE.search(text)
+    if v:
+        out.venue = _title_case(v.group("venue").strip(" ,.:"))
+        out.venue = out.venue[:1].upper() + out.venue[1:] if v.re is _ONLINE else out.venue
+    dayfirst = day_first(" ".join(r.text for r in rows[:400]))
+    out.date = _first_date(head, dayfirst) or _date_without_year(block, rows, dayfirst)
+    date_at = _date_row(block, dayfirst)
+    if out.venue is None and date_at is not None:
+        out.venue = _venue_after(block, date_at)
     everything = " ".join(r.text for r in rows)
+    heading_time = _heading_time(block, date_at)
     out.started_at, label_end = _start_time(head, everything)
-    e = _END.search(everything)
-    if e:
-        out.ended_at = clock(e.group("t"))
+    if heading_time:
+        out.started_at = heading_time
+    ends = list(_END.finditer(everything))
+    if ends:
+        out.ended_at = clock(ends[-1].group("t") or ends[-1].group("bare"))
     elif label_end:
         out.ended_at = label_end
     out.chair_signature = _signature(rows)
     return out
 
 
-# Where the minutes say the meeting was: "held in the X", "held on 2 March at the Cabinet Office",
-# "HELD ON 10TH OCTOBER 2018 AT 19.00 IN X", "convened in the X at 5:00 p.m.", "via Zoom", "(ONLINE)",
-# a "Place:" / "Venue:" label, or the address lines under the heading (ending in a postcode or ZIP).
-_HELD_ON_AT = re.compile(
-    rf"\bheld\s+on\s+(?:[^.:;]|(?<=\d)[.:](?=\d)){{3,60}}?\s+(?:at|in)\s+(?!{_TIME}|\d)(?:the\s+)?(?P<venue>[A-Z][^.:;]+?)(?=\s*[.:;]|,?\s+(?:at|on)\s+\d|$)",
-    re.I)
-_CONVENED_IN = re.compile(r"\b(?:convened|met|took\s+place|was\s+held)\s+(?:in|at)\s+(?:the\s+)?(?P<venue>[A-Z][^.,;]+?)(?=\s+at\s+\d|\s+on\s|[.,;]|$)")
-_ONLINE = re.compile(r"\bvia\s+(?P<venue>Zoom|Teams|Microsoft\s+Teams|Skype|Google\s+Meet|video\s*conference)\b|\((?P<online>online|virtual)\)", re.I)
-_PLACE_LABEL = re.compile(r"^(?:place|venue|location)\s*[:\-–]?\s+(?P<venue>\S.+)$", re.I)
-_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|,\s*[A-Z]{2}\s+\d{5}\b")
+def _paragraphs(rows: list[Row]) -> str:
+    """The rows' text, a row carrying on the sentence of the row above joined with a space, else
+    with a line break: a row set apart by a wider gap, or an attendance label, starts anew."""
+    from scrutiny.extractor.minutes.attendance import heading as attendance_label
+
+    out = ""
+    for k, r in enumerate(rows):
+        if k:
+            prev = rows[k - 1]
+            gap = (r.line.box[1] - prev.line.box[3]) if r.line.box and prev.line.box else 0
+            height = (prev.line.box[3] - prev.line.box[1]) if prev.line.box else 0
+            numbered = _NUMBERED.match(r.text) and not _WHEN.match(r.text)
+            apart = attendance_label(r.text) or numbered or (height and gap > 0.9 * height) or r.page is not prev.page
+            out += "\n" if apart else " "
+        out += r.text
+    return out
 
 
-def _venue(head: list[Row], text: str, opening: str) -> Optional[str]:
-    for r in head[:12]:
-        m = _PLACE_LABEL.match(r.text)
-        if m:
-            return m.group("venue").strip(" ,.")
-    # "held in" may wrap over rows; "held on <date> at <time> in X" is read within its row, as the
-    # next row may open a list ("PRESENT: ...")
-    m = _VENUE.search(text) or next((m for r in head[:12] if (m := _HELD_ON_AT.search(r.text))), None)
-    if m:
-        return _title_case(m.group("venue").strip(" ,."))
-    m = _ONLINE.search(text)
-    if m:
-        return m.group("venue") or m.group("online").title()
-    m = _CONVENED_IN.search(opening)
+def _stacked_extends(body: str, block: list[Row]) -> Optional[str]:
+    """The body with the rows set right above its heading row when they carry the rest of its
+    name ("EAST PALO ALTO" over "PLANNING COMMISSION", "Lincoln Square Special Service Area #21"
+    over "Commission Meeting Minutes"): rows of capitalised words alone, naming no body of their
+    own, in the type of the heading row."""
+    at = next((k for k, r in enumerate(block) if body.lower() in re.sub(r"\s+", " ", r.text).lower()), None)
+    if not at or not re.match(rf"^\W*{re.escape(body)}\b", re.sub(r"\s+", " ", block[at].text).strip(), re.I):
+        return None
+    above: list[str] = []
+    for r in reversed(block[:at]):
+        text = re.sub(r"\s+", " ", r.text).strip()
+        words = text.split()
+        if (not words or len(words) > 8 or _bold(r) != _bold(block[at]) or re.search(_BODY_NOUN, text, re.I)
+                or not all(re.fullmatch(r"[A-Z][\w'’&\-]*|#\d+|&", w) and not re.fullmatch(r"minutes|meeting|agenda|of|the|an?|and", w, re.I) for w in words)):
+            break
+        above.insert(0, text)
+    if not above:
+        return None
+    return " ".join([_title_case(t) for t in above] + [body])
+
+
+def _bold(row: Row) -> bool:
+    segs = [g for g in row.line.segments if g.text.strip()]
+    return (bool(segs) and all(g.bold for g in segs)) or (not segs and row.emphasis)
+
+
+_TIME_ANY = re.compile(rf"(?<![\d/.:])(?:{_TIME})(?![\d/])", re.I)
+
+
+def _date_row(block: list[Row], dayfirst: bool) -> Optional[int]:
+    """Index in the heading block of the row that carries the meeting's date."""
+    for k, r in enumerate(block):
+        if parse_date(r.text, dayfirst=dayfirst) or _DAY_MONTH.search(r.text):
+            return k
+    return None
+
+
+def _heading_time(block: list[Row], date_at: Optional[int]) -> Optional[str]:
+    """The start time printed beside the date in the heading block ("January 27, 2020, 7:00 p.m.",
+    "14 May 2013, 14:00-17:00", "10:00-11:30, 14 February 2014", "le 20 juin, à 16h00")."""
+    if date_at is None:
+        return None
+    for r in block[date_at : date_at + 2]:
+        for m in _TIME_ANY.finditer(re.sub(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b", " ", r.text)):
+            t = clock(m.group(0))
+            if t:
+                return t
+    return None
+
+
+_VENUE_AT = re.compile(rf"(?:{_TIME})\s*(?:[-–]\s*(?:{_TIME})\s*)?,?\s+(?:at|à|in)\s+(?:the\s+)?(?P<venue>[^,;]{{3,80}}?)\s*\.?$", re.I)
+_NOT_VENUE = re.compile(r"^\W*(?:minutes|agenda|draft|approved|unconfirmed|present|chair|procès|compte)\b|:", re.I)
+
+
+_ADDRESS = re.compile(r"^[A-Z][^,]*,.*\b\d{1,4}\s+[A-Z][a-z]+\s+(?:street|road|lane|avenue|square|place|way|row|drive)\b", re.I)
+
+
+def _venue_after(block: list[Row], date_at: int) -> Optional[str]:
+    """The venue the heading prints: after the time on the date row ("- 9:00am at Carbon Arc Bar"),
+    else the short rows right under the date row, joined with commas."""
+    row = block[date_at].text.strip()
+    m = _VENUE_AT.search(row)
     if m:
         return m.group("venue").strip()
-    return _address(head)
+    address = next((r.text.strip() for r in block[1:date_at] if _ADDRESS.search(r.text) and not parse_date(r.text)
+                    and len(r.text.split()) <= 12 and not _NOT_VENUE.search(r.text)), None)
+    if address:
+        return address  # an address set between the body and the date
+    lines = []
+    for r in block[date_at + 1 : date_at + 5]:
+        text = r.text.strip()
+        if (_NOT_VENUE.search(text) or parse_date(text) or len(text.split()) > 12 or not text[:1].isalnum()
+                or text.upper() == text):
+            break
+        lines.append(text.strip(" ,"))
+    return ", ".join(lines) or None
 
 
-def _address(head: list[Row]) -> Optional[str]:
-    """The address printed under the heading: the row ending in a postcode or ZIP code, with the
-    rows just above it that are neither the date nor the title (at most two)."""
-    for k, r in enumerate(head[:8]):
-        if _POSTCODE.search(r.text) and not re.match(r"^(?:present|apologies|attendees)\b", r.text, re.I):
-            parts = [r.text]
-            for above in reversed(head[max(0, k - 2):k]):
-                if parse_date(above.text) or re.search(r"\bminutes\b|\bmeeting\b|\d{1,2}[.:]\d{2}", above.text, re.I):
-                    break
-                parts.insert(0, above.text)
-            return ", ".join(p.strip(" ,") for p in parts)
-    return None
+_DAY_MONTH = re.compile(
+    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er)?\s+(?:of\s+)?(?P<m>jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|"
+    r"septembre|octobre|novembre|d[ée]cembre)\b(?!\s*,?\s*\d{4})", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _date_without_year(block: list[Row], rows: list[Row], dayfirst: bool) -> Optional[str]:
+    """A heading date printed without its year ("le 20 juin"): the year of the full dates in the
+    minutes (the one named most often)."""
+    m = next((m for r in block if (m := _DAY_MONTH.search(r.text))), None)
+    if m is None:
+        return None
+    counts: dict[str, int] = {}
+    for r in rows[:400]:
+        if parse_date(r.text, dayfirst=dayfirst):
+            for y in _YEAR.findall(r.text):
+                counts[y] = counts.get(y, 0) + 1
+    if not counts:
+        return None
+    year = max(sorted(counts), key=lambda y: counts[y])
+    return parse_date(f"{m.group('d')} {m.group('m')} {year}")
 
 
 def _start_time(head: list[Row], everything: str) -> tuple[Optional[str], Optional[str]]:
@@ -231,10 +363,6 @@ def _start_time(head: list[Row], everything: str) -> tuple[Optional[str], Option
         m = _TIME_LABEL.match(r.text)
         if m:
             return clock(m.group("t")), clock(m.group("end"))
-    for r in head[:8]:  # "10:00-11:30, 14 February 2014": the heading's span is a schedule, its end no record
-        m = _TIME_SPAN.search(r.text)
-        if m and clock(m.group("t")) and not re.match(r"^\W*(?:present|apologies)\b", r.text, re.I):
-            return clock(m.group("t")), None
     for r in head[:8]:
         m = _AT_TIME.search(r.text)
         if m and clock(m.group("t")):
@@ -256,20 +384,6 @@ def _first_date(head: list[Row], dayfirst: bool = True) -> Optional[str]:
         if d:
             return d
     return parse_date(mend(" ".join(r.text for r in head[:12])), dayfirst=dayfirst)
-
-
-_DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?P<m>{MONTH_WORDS})\b(?!\s*,?\s*\d)", re.I)
-
-
-def _yearless_date(head: list[Row], rows: list[Row]) -> Optional[str]:
-    """A heading that dates the meeting by day and month alone ("held on 2 March", "tenue le 20
-    juin"): the year is that of the first full date in the minutes."""
-    m = next((m for r in head[:12] if (m := _DAY_MONTH.search(r.text))), None)
-    if not m:
-        return None
-    years = [parse_date(r.text) for r in rows[:400]]
-    year = next((y[:4] for y in years if y), None)
-    return parse_date(f"{m.group('d')} {m.group('m')} {year}") if year else None
 
 
 def _signature(rows: list[Row]) -> Optional[str]:

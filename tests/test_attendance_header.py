@@ -1,0 +1,214 @@
+"""Attendance blocks and the meeting heading in the shapes bodies print them."""
+
+from scrutiny.extractor import ingest, pipeline
+from scrutiny.extractor.minutes import attendance, header, stream
+from scrutiny.extractor.pages import Line, Page, Segment
+
+
+def _rows(*texts):
+    page = Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)])
+    return stream.build([page])
+
+
+def _laid_out(*rows, bold=False):
+    """Rows of PDF runs: each row a list of (x, text) or (x, text, top)."""
+    lines = []
+    for k, runs in enumerate(rows):
+        segs = []
+        for run in runs:
+            x, t = run[0], run[1]
+            top = run[2] if len(run) > 2 else 100 + 14 * k
+            segs.append(Segment(text=t, box=(x, top, x + 5 * len(t), top + 10), weight=700 if bold else 400))
+        top = min(g.box[1] for g in segs)
+        lines.append(Line(text=" ".join(g.text for g in segs), box=(segs[0].box[0], top, 560, top + 10), segments=tuple(segs)))
+    return stream.build([Page(index=1, lines=lines, width=612)])
+
+
+def _people(rows):
+    return [(p.name, p.category, p.title, p.role) for p in attendance.from_header(rows)]
+
+
+# ---- labels naming a category of attendance
+
+
+def test_bulleted_labels_with_a_plural_title_and_organisations_in_brackets():
+    rows = _rows("o Directors Present: Ann Lowe, Ben Marsh", "o Others Present: Cal Nolan (ACME Consulting), Dee Orr (RBTA)",
+                 "o Directors Absent: Eve Park")
+    assert _people(rows) == [
+        ("Ann Lowe", "present", None, None), ("Ben Marsh", "present", None, None),
+        ("Cal Nolan", "also_present", None, None), ("Dee Orr", "also_present", None, None),
+        ("Eve Park", "absent", None, None)]
+    titled = _rows("o Trustees Present: Ann Lowe, Ben Marsh", "o Trustees Absent: Eve Park")
+    assert [(p.name, p.title) for p in attendance.from_header(titled)] == [
+        ("Ann Lowe", "Trustee"), ("Ben Marsh", "Trustee"), ("Eve Park", "Trustee")]
+
+
+def test_one_entry_a_row_with_the_post_after_a_comma():
+    rows = _rows("ROLL CALL Present: Ann Lowe, President", "Ben Marsh, Vice President", "Cal Nolan, Board Member",
+                 "Absent: None.", "Staff: Dee Orr, Acting Parks Director", "Eve Park, Recording Secretary")
+    assert _people(rows) == [
+        ("Ann Lowe", "present", None, "President"), ("Ben Marsh", "present", None, "Vice President"),
+        ("Cal Nolan", "present", "Board Member", None), ("Dee Orr", "officer", None, "Acting Parks Director"),
+        ("Eve Park", "officer", None, "Recording Secretary")]
+
+
+def test_french_labels_honorifics_and_posts_in_lower_case():
+    rows = _rows("Présences", "Membres :", "M. Jean Tremblay, conseiller municipal", "Secrétaire :",
+                 "Mme Claire Roy, greffière adjointe, Service du greffe")
+    assert _people(rows) == [
+        ("Jean Tremblay", "present", "M.", "conseiller municipal"), ("Claire Roy", "officer", "Mme", "greffière adjointe")]
+
+
+def test_posts_and_titles_printed_before_the_names():
+    rows = _rows("Present: President Lowe, Vice President Marsh and Board Members Nolan, Orr, and Park.")
+    assert _people(rows) == [
+        ("Lowe", "present", None, "President"), ("Marsh", "present", None, "Vice President"),
+        ("Nolan", "present", "Board Member", None), ("Orr", "present", "Board Member", None),
+        ("Park", "present", "Board Member", None)]
+    rows = _rows("Board members present were Trustee Lowe, Trustee Marsh, and Supervisor Nolan. Clerk Orr was also present.")
+    assert _people(rows) == [
+        ("Lowe", "present", "Trustee", None), ("Marsh", "present", "Trustee", None),
+        ("Nolan", "present", None, "Supervisor"), ("Orr", "also_present", None, "Clerk")]
+
+
+def test_a_capitalised_section_heading_is_no_label():
+    assert attendance.heading("STAFF COMMUNICATIONS") is None
+    assert attendance.heading("Staff: Dee Orr")[0] == "officer"
+    assert attendance.heading("Chair: Dr Ann Lowe") == ("present", "Chair", "Dr Ann Lowe")
+
+
+# ---- lists laid out in columns
+
+
+def test_names_with_their_organisation_in_a_column_beside_them():
+    rows = _laid_out([(234, "Chair: Dr Tom Hughes")], [(60, "Attendees:")],
+                     [(60, "Tom Hughes"), (276, "Northfield University")], [(60, "Professor Mary Clark"), (276, "Home Office")],
+                     [(60, "Susan Price (Secretariat)"), (276, "Ministry of Transport")], [(60, "Peter Walsh"), (276, "HMRC")])
+    assert _people(rows) == [
+        ("Tom Hughes", "present", "Dr", "Chair"), ("Mary Clark", "present", "Professor", None),
+        ("Susan Price", "present", None, "Secretariat"), ("Peter Walsh", "present", None, None)]
+
+
+def test_a_grid_with_a_status_column():
+    rows = _laid_out([(137, "Member Name"), (312, "Title"), (406, "Status"), (477, "Arrived")],
+                     [(107, "Ann Lowe"), (265, "Commissioner"), (396, "Late"), (465, "7:08 p.m.")],
+                     [(108, "Ben Marsh"), (265, "Commissioner"), (395, "Absent")],
+                     [(107, "Cal Nolan"), (265, "Alternate"), (396, "Present")],
+                     [(72, "2. APPROVAL OF THE AGENDA")])
+    assert _people(rows) == [
+        ("Ann Lowe", "present", "Commissioner", None), ("Ben Marsh", "absent", "Commissioner", None),
+        ("Cal Nolan", "present", "Alternate", None)]
+
+
+def test_punctuation_and_superscripts_set_apart_go_back_into_their_row():
+    rows = _laid_out([(231, "Ann Lowe"), (300, "Board Member")], [(272, ",", 108)],
+                     [(230, "rd", 121), (245, "Floor, 10 High Street", 121)], [(187, "Level 3", 125)])
+    mended = attendance.mend(rows)
+    assert [r.text for r in mended] == ["Ann Lowe, Board Member", "Level 3rd Floor, 10 High Street"]
+
+
+def test_attendance_under_a_heading_read_as_the_first_minute():
+    rows = _rows("Perfunctory Business", "o Directors Present: Ann Lowe, Ben Marsh", "o Directors Absent: Eve Park",
+                 "Meeting called to order at 9:08am", "AYES: Lowe, Marsh")
+    assert attendance.header_end(rows, 0) == 3
+    labelled = _rows("Present: Ann Lowe", "1. Apologies", "Apologies: Ben Marsh")
+    assert attendance.header_end(labelled, 1) == 1
+
+
+# ---- the heading block
+
+
+def test_body_set_over_rows_date_time_and_venue_from_the_heading():
+    rows = _laid_out([(297, "NORTH VALE")], [(271, "PLANNING COMMISSION")], [(252, "REGULAR MEETING MINUTES")],
+                     [(303, "March 2, 2021, 7:00 p.m.")], [(310, "Civic Centre")], [(315, "Council Chamber")],
+                     [(73, "1. CALL TO ORDER")], bold=True)
+    head = header.read_header(rows[:1], rows)
+    assert (head.body, head.date, head.started_at, head.venue) == (
+        "North Vale Planning Commission", "2021-03-02", "19:00", "Civic Centre, Council Chamber")
+
+
+def test_a_heading_row_gives_time_and_venue_after_the_date():
+    rows = _rows("Harbour Bay Special Service Area #4", "Commission Meeting Minutes",
+                 "Minutes from Monday, May 3, 2021 – 9:00am at The Old Mill", "o Directors Present: Ann Lowe",
+                 "Meeting called to order at 9:08am", "Meeting adjourned at 11:25am")
+    head = header.read_header(rows[:1], rows)
+    assert (head.body, head.date, head.started_at, head.venue, head.ended_at) == (
+        "Harbour Bay Special Service Area #4 Commission", "2021-05-03", "09:00", "Old Mill", "11:25")
+
+
+def test_a_french_heading_without_its_year():
+    rows = _rows("COMITÉ D'URBANISME", "PROCÈS-VERBAL", "Séance publique tenue le 14 mars, à 16h00 à la salle du conseil",
+                 "Présences", "1. Ouverture de la séance", "L'avis a été publié le 2 mars 2022.", "La séance est levée à 16h40.")
+    head = header.read_header(rows[:4], rows)
+    assert (head.date, head.started_at, head.venue, head.ended_at) == ("2022-03-14", "16:00", "la salle du conseil", "16:40")
+    assert head.body.lower() == "comité d'urbanisme"
+
+
+def test_minutes_of_a_file_read_end_to_end():
+    text = ("MINUTES OF THE\nRIVERSIDE LIBRARY BOARD MEETING\nWEDNESDAY, MARCH 3, 2021\n\n"
+            "The meeting was called to order at 6:01 p.m.\n\nPresent: Ann Lowe, President\nBen Marsh, Board Member\n\n"
+            "1. MINUTES\n\nThe minutes were approved.\n\nThe meeting was adjourned at 6:50 p.m.\n")
+    out = pipeline.extract(ingest.load_bytes("board.txt", text.encode()), pipeline.Options(people=False))
+    minutes = out.minutes[0]
+    assert (minutes.body, minutes.date, minutes.started_at, minutes.ended_at) == (
+        "Riverside Library Board", "2021-03-03", "18:01", "18:50")
+    assert [(a.name, a.role, a.title) for a in minutes.attendees] == [
+        ("Ann Lowe", "President", None), ("Ben Marsh", None, "Board Member")]
+
+
+def test_venues_and_end_times_in_their_common_sentences():
+    def head(*texts):
+        rows = _rows(*texts)
+        return header.read_header(rows[:len(texts) - 1], rows)
+
+    assert head("Minutes of a Meeting held on Tuesday 4 May 2021 via Zoom", "Present: Ann Lowe",
+                "The meeting closed 2105").venue == "Zoom"
+    assert head("Minutes of a Meeting held on Tuesday 4 May 2021 via Zoom", "Present: Ann Lowe",
+                "The meeting closed 2105").ended_at == "21:05"
+    assert head("Minutes of the meeting held on 4 May at the Town Hall:", "1. Welcome",
+                "President Lowe adjourned the meeting at 8:25 p.m.").venue == "Town Hall"
+    assert head("Minutes of the meeting held on 4 May at the Town Hall:", "1. Welcome",
+                "President Lowe adjourned the meeting at 8:25 p.m.").ended_at == "20:25"
+    assert head("Place  Mill Offices, Eastwick", "Date  4 May 2021", "The meeting stands adjourned at 7:55 PM.").venue == (
+        "Mill Offices, Eastwick")
+    assert head("HELD ON 4TH MAY 2021 AT 19.00 IN EASTWICK VILLAGE HALL", "1. Welcome", "x").venue == "Eastwick Village Hall"
+
+
+def test_initials_after_each_name_and_a_chaired_by_sentence():
+    rows = _laid_out([(37, "Present:"), (109, "Ann Lowe"), (253, "AL"), (325, "Ben Marsh"), (469, "BM")],
+                     [(109, "Cal Nolan"), (253, "CN"), (325, "Dee Orr"), (469, "DO")],
+                     [(109, "Eve Park"), (252, "EP")],
+                     [(36, "The Meeting was Chaired by Ann Lowe.", 160)],
+                     [(37, "Items Action", 190)])
+    assert sorted(_people(rows)) == sorted([
+        ("Ann Lowe", "present", None, "Chair"), ("Ben Marsh", "present", None, None), ("Cal Nolan", "present", None, None),
+        ("Dee Orr", "present", None, None), ("Eve Park", "present", None, None)])
+
+
+def test_the_clerk_in_attendance_serves_the_meeting():
+    rows = _rows("Present: Cllrs Ann Lowe, Ben Marsh", "In attendance: Cal Nolan (Clerk), Dee Orr (Press)")
+    assert [(p.name, p.category) for p in attendance.from_header(rows)][-2:] == [("Cal Nolan", "officer"), ("Dee Orr", "in_attendance")]
+
+
+def test_one_post_held_by_two_people_in_a_role_first_list():
+    people = attendance.parse_list("Meetings Administrator (Mr. A. Lowe), Area Engineers (Mr. B. Marsh & Mr C Nolan)", "officer", [])
+    assert [(p.name, p.role) for p in people] == [
+        ("A. Lowe", "Meetings Administrator"), ("B. Marsh", "Area Engineers"), ("C Nolan", "Area Engineers")]
+
+
+def test_two_people_of_one_surname_and_lists_parted_by_slashes():
+    rows = _rows("Présents : Marie DUVAL, Marc DUVAL, Paul ROCHE.",
+                 "Excusés : Anne LEROY (pouvoir donné à M. ROCHE) / Luc MOREL (pouvoir donné à Mme DUVAL)")
+    assert _people(rows) == [
+        ("Marie DUVAL", "present", None, None), ("Marc DUVAL", "present", None, None), ("Paul ROCHE", "present", None, None),
+        ("Anne LEROY", "apologies", None, None), ("Luc MOREL", "apologies", None, None)]
+    will, william = attendance.Person("Will Perrin", "present"), attendance.Person("William Perrin", "present")
+    assert attendance.same_person(will, william)
+
+
+def test_a_minute_titled_with_an_attendance_label_lists_its_people():
+    body = _rows("Cllrs Ann Lowe and Ben Marsh", "The clerk read the apologies out.")
+    people = attendance.from_items([("46. APOLOGIES FOR ABSENCE", body), ("47. DECLARATIONS OF INTEREST", body)])
+    assert [(p.name, p.category, p.title) for p in people] == [
+        ("Ann Lowe", "apologies", "Councillor"), ("Ben Marsh", "apologies", "Councillor")]
+    assert attendance.from_items([("Apologies", _rows("Apologies were received from Ann Lowe."))]) == []
