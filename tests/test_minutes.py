@@ -588,3 +588,17 @@ def test_french_attendance_headings_and_honorifics():
          "Mme Ariane Bélanger, greffière adjointe"])])])
     found = attendance.from_header(rows)
     assert [(p.name, p.category, p.title) for p in found] == [("Gaëtan Gagné", "present", "M."), ("Ariane Bélanger", "officer", "Mme")]
+
+
+def test_numbered_paragraphs_alone_are_not_minutes(tmp_path):
+    import scrutiny
+
+    report = tmp_path / "report.txt"
+    report.write_text("Finance Monitoring Report\n\n1. Introduction\nThis report sets out the forecast.\n"
+                      "2. Revenue\nThe forecast overspend is £1.2m.\n3. Capital\nThe programme is on budget.\n",
+                      encoding="utf-8")
+    assert scrutiny.extract(str(report)).minutes == []
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text("Parish Council\n\nPresent: Cllr A Jones, Cllr B Smith\n\n1. Apologies\nNone.\n"
+                       "2. Play area\nRESOLVED that the quote be accepted.\n", encoding="utf-8")
+    assert len(scrutiny.extract(str(minutes)).minutes) == 1

@@ -13,6 +13,7 @@ from typing import Optional
 from scrutiny.extractor import names
 from scrutiny.extractor.context import Context, provenance
 from scrutiny.extractor.minutes import attendance, decisions, items as itemsmod, stream
+from scrutiny.extractor.minutes.decisions import OPENER
 from scrutiny.extractor.minutes.header import Header, read_header
 from scrutiny.extractor.pages import Page
 from scrutiny.models.records import (
@@ -65,7 +66,9 @@ def find_by_structure(pages: list[Page]) -> list[list[Page]]:
         return runs
     content = [p for p in pages if not p.blank]
     rows = stream.build(content)
-    if len(itemsmod.find_refs(rows)) >= 2:
+    # numbered paragraphs alone make a report as well: minutes also say who attended or what was decided
+    said = any(attendance.heading(r.text) for r in rows[:80]) or any(OPENER.search(r.text) for r in rows)
+    if said and len(itemsmod.find_refs(rows)) >= 2:
         return [content]
     return []
 
