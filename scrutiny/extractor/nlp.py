@@ -99,26 +99,33 @@ def minute_patterns() -> list[dict]:
     """Token patterns for the SpanRuler behind ``scrutiny_minute_patterns``."""
     pats: list[dict] = []
     pats.append({"label": "HONORIFIC", "pattern": [{"LOWER": {"IN": sorted(HONORIFIC_LOWER)}}, {"ORTH": ".", "OP": "?"}]})
+    # one pattern for all single words of a label ("LOWER IN"), one per phrase: the matcher's time
+    # grows with the number of patterns it tries at each token, and the spans are the same
+    single = sorted(w for w in ROLE_WORDS if " " not in w)
+    pats.append({"label": "ROLE", "pattern": [{"LOWER": {"IN": single}}]})
     for w in ROLE_WORDS:
-        pats.append({"label": "ROLE", "pattern": _lower_seq(w)})
+        if " " in w:
+            pats.append({"label": "ROLE", "pattern": _lower_seq(w)})
     pats.append({"label": "ROLE", "pattern": [{"LOWER": "vice"}, {"ORTH": "-"}, {"LOWER": {"IN": ["chair", "chairman"]}}]})
     ref_shapes = [
         r"^[A-Z]{2,8}\d{1,4}$",  # OSCO07, CAB123
         r"^[A-Z]{0,8}\d{1,4}/\d{2,4}$",  # 112/23, FGB01/2122
         r"^\d{1,4}$",
     ]
-    for shape in ref_shapes:
-        pats.append({"label": "MINUTE_REF", "pattern": [{"IS_SENT_START": True, "TEXT": {"REGEX": shape}}, {"ORTH": "."}]})
+    shapes = "|".join(f"(?:{shape})" for shape in ref_shapes)
+    pats.append({"label": "MINUTE_REF", "pattern": [{"IS_SENT_START": True, "TEXT": {"REGEX": shapes}}, {"ORTH": "."}]})
     pats.append({"label": "MINUTE_REF", "pattern": [{"LOWER": "minute"}, {"TEXT": {"REGEX": r"^\d{1,4}[a-z]?$"}}]})
     pats.append({"label": "MINUTE_REF", "pattern": [{"TEXT": {"REGEX": r"^[A-Z]{2,8}\d{1,4}(/\d{2,4})?$"}}]})
+    pats.append({"label": "RESOLUTION_OPENER", "pattern": [{"LOWER": {"IN": sorted(p for p in RESOLUTION_OPENERS if " " not in p)}}]})
     for phrase in RESOLUTION_OPENERS:
-        pats.append({"label": "RESOLUTION_OPENER", "pattern": _lower_seq(phrase)})
+        if " " in phrase:
+            pats.append({"label": "RESOLUTION_OPENER", "pattern": _lower_seq(phrase)})
     for phrase in ATTENDANCE_HEADINGS:
         words = _lower_seq(phrase)
         words[0] = {**words[0], "IS_SENT_START": True}
         pats.append({"label": "ATTENDANCE_HEADING", "pattern": [*words, {"ORTH": ":", "OP": "?"}]})
-    for side in ("for", "against", "abstain", "abstained", "abstentions", "abstaining"):
-        pats.append({"label": "VOTE_COUNT", "pattern": [{"LOWER": side}, {"ORTH": {"IN": ["(", ":", "-"]}, "OP": "?"}, {"LIKE_NUM": True}, {"ORTH": ")", "OP": "?"}]})
+    sides = ["abstain", "abstained", "abstaining", "abstentions", "against", "for"]
+    pats.append({"label": "VOTE_COUNT", "pattern": [{"LOWER": {"IN": sides}}, {"ORTH": {"IN": ["(", ":", "-"]}, "OP": "?"}, {"LIKE_NUM": True}, {"ORTH": ")", "OP": "?"}]})
     pats.append({"label": "PROPOSER", "pattern": [{"LOWER": {"IN": ["proposed", "moved"]}}, {"LOWER": "by"}]})
     pats.append({"label": "SECONDER", "pattern": [{"LOWER": "seconded"}, {"LOWER": "by"}]})
     action_verbs = ["circulate", "provide", "report", "send", "arrange", "investigate", "review", "write",
