@@ -479,15 +479,71 @@ def _by_layout(rows: list[Row], lo: int, hi: int) -> list[tuple[int, None]]:
     return [(i, None) for i in heads] if len(heads) >= 2 else []
 
 
+def _listing_end(rows: list[Row], refs: list[tuple[int, str]]) -> Optional[int]:
+    """The row after a contents list: refs on consecutive rows with no body between them (only
+    short indented sub-entries), as an agenda printed before the minutes; else None."""
+    if len(refs) < 3:
+        return None
+    bare = 0
+    for (i, _), (j, _) in zip(refs, refs[1:]):
+        between = rows[i + 1:j]
+        if all(len(r.text.split()) <= 8 and not r.text.rstrip().endswith(".") for r in between):
+            bare += 1
+    if bare < 0.8 * (len(refs) - 1):
+        return None
+    end = refs[-1][0] + 1
+    return end if end < len(rows) else None
+
+
+def _outline(rows: list[Row], lo: int, hi: int) -> tuple[Optional[float], list[tuple[int, None]]]:
+    """Headings found by their place in an outline: the short rows at the shallowest left edge,
+    in a run of three or more, over text set deeper (unnumbered headings at the margin over
+    indented or numbered paragraphs; top-level bullets over their sub-bullets). Returns the
+    headings' left edge and the headings, or (None, []) when the rows do not form such an outline."""
+    boxed = [(k, rows[k].line.box[0]) for k in range(lo, hi) if rows[k].line.box and not rows[k].columns]
+    if len(boxed) < 6:
+        return None, []
+    lefts = sorted(x for _, x in boxed)
+    # the smallest left edge that three rows share (within 6 points); the rows are sorted by x
+    edge = next((x for k, x in enumerate(lefts[:-2]) if lefts[k + 2] <= x + 6), None)
+    if edge is None:
+        return None, []
+    heads = [k for k, x in boxed if x <= edge + 6]
+    deeper = [k for k, x in boxed if x > edge + 12]
+    if len(heads) < 3 or len(deeper) < len(heads) or any(x < edge - 1 for _, x in boxed):
+        return None, []
+    short = [k for k in heads if len(rows[k].text.split()) <= 16 and not rows[k].text.rstrip().endswith((".", ",", ";"))
+             and (rows[k].text[:1].isupper() or rows[k].text[:1].isdigit())]
+    wrapped = [k for k in heads if k + 1 < hi and rows[k + 1].text[:1].islower() and k + 1 in heads]
+    if len(short) < 0.8 * len(heads) or wrapped:
+        return None, []
+    return edge, [(k, None) for k in heads]
+
+
 def split(rows: list[Row]) -> list[Item]:
     """Minute items with their heading, title and body rows."""
     refs: list = find_refs(rows)
+    listing = _listing_end(rows, refs)
+    if listing is not None:  # the refs are a contents list: the minutes follow it
+        edge, outline = _outline(rows, listing, _closing_row(rows, listing))
+        if outline:
+            refs = []
     first = refs[0][0] if refs else len(rows)
     lo = _attendance_end(rows, first)
     decided = _unnumbered(rows, lo, first, refs)
     if not refs and not decided:
+        lo = max(lo, _opening_end(rows), listing or 0)
+        hi = _closing_row(rows, lo)
+        edge, outline = _outline(rows, lo, hi)
+        decided = outline or _by_layout(rows, lo, hi)  # headings by layout alone
+    elif refs and not decided:
         lo = max(lo, _opening_end(rows))
-        decided = _by_layout(rows, lo, _closing_row(rows, lo))  # headings by layout alone
+        edge, outline = _outline(rows, lo, _closing_row(rows, lo))
+        boxes = [rows[i].line.box for i, _ in refs]
+        if outline and len(outline) >= 3 and edge is not None and all(b and b[0] > edge + 12 for b in boxes):
+            refs = outline  # numbered paragraphs (or sub-lists) under unnumbered headings
+        else:
+            decided = []
     refs = decided + refs
     items = []
     close = _closing_row(rows, refs[-1][0]) if refs else len(rows)
