@@ -176,15 +176,16 @@ def test_top_level_bullets_over_sub_bullets_are_the_items():
         [(73, "Minutes from Monday, January 29 2018 at the Town Hall")],
         [(90, "Perfunctory Business")],
         [(126, "o Commissioners Present: Anthony Qaiyum, Zach Maiorca")],
-        [(90, "Meeting called to order at 9:08am")],
+        [(90, "Meeting called to order at 9:08am – M. Prest (motion), C. Dallas (second)")],
         [(90, "Updates")],
         [(126, "o Holiday decorations were taken down and stored on schedule")],
         [(126, "o Streetscape improvements mean new opportunities")],
         [(90, "New Business")],
         [(126, "o APPROVED – 2018 Meetings Calendar")],
     )
-    assert [i.title for i in items.split(rows)] == [
-        "Perfunctory Business", "Meeting called to order at 9:08am", "Updates", "New Business"]
+    found = items.split(rows)
+    assert [i.title for i in found] == ["Perfunctory Business", "Meeting called to order at 9:08am", "Updates", "New Business"]
+    assert found[1].inline_body == "M. Prest (motion), C. Dallas (second)"
 
 
 def test_a_numbered_contents_list_before_the_minutes_is_not_their_items():

@@ -520,9 +520,13 @@ def _outline(rows: list[Row], lo: int, hi: int) -> tuple[Optional[float], list[t
     return edge, [(k, None) for k in heads]
 
 
+_DASH_RUN_IN = re.compile(r"^(?P<label>\S.{2,80}?)\s[–—-]\s+(?P<rest>\S.*)$")
+
+
 def split(rows: list[Row]) -> list[Item]:
     """Minute items with their heading, title and body rows."""
     refs: list = find_refs(rows)
+    outline: list = []
     listing = _listing_end(rows, refs)
     if listing is not None:  # the refs are a contents list: the minutes follow it
         edge, outline = _outline(rows, listing, _closing_row(rows, listing))
@@ -540,11 +544,12 @@ def split(rows: list[Row]) -> list[Item]:
         lo = max(lo, _opening_end(rows))
         edge, outline = _outline(rows, lo, _closing_row(rows, lo))
         boxes = [rows[i].line.box for i, _ in refs]
-        if outline and len(outline) >= 3 and edge is not None and all(b and b[0] > edge + 12 for b in boxes):
+        if outline and edge is not None and all(b and b[0] > edge + 12 for b in boxes):
             refs = outline  # numbered paragraphs (or sub-lists) under unnumbered headings
         else:
-            decided = []
+            outline = []
     refs = decided + refs
+    outlined = {i for i, _ in outline} if outline is decided or outline is refs else set()
     items = []
     close = _closing_row(rows, refs[-1][0]) if refs else len(rows)
     for n, (i, ref) in enumerate(refs):
@@ -552,7 +557,11 @@ def split(rows: list[Row]) -> list[Item]:
         item = Item(ref=ref, start=i)
         _title_and_body(item, rows, i, end)
         run_in = _RUN_IN.match(rows[i].text.strip()) if ref is None and not rows[i].columns else None
-        if run_in and run_in.group("rest") and _layout_heading(rows, i, 0):
+        if ref is None and i in outlined and (dash := _DASH_RUN_IN.match(rows[i].text.strip())):
+            run_in = dash  # an outline heading "Minutes approved – Z. Maiorca (motion)": title, then its text
+        elif not (run_in and run_in.group("rest") and _layout_heading(rows, i, 0)):
+            run_in = None
+        if run_in:
             item.title, item.inline_body = run_in.group("label").strip(), run_in.group("rest").strip()
             if i not in item.body_rows:
                 item.body_rows.insert(0, i)
