@@ -204,6 +204,39 @@ def test_a_numbered_contents_list_before_the_minutes_is_not_their_items():
         (None, "Welcome and Updates"), (None, "Actions and Minutes"), (None, "Progress on data requests")]
 
 
+def _spaced(*rows):
+    """PDF rows of (x, text, gap above in points), each 12 points high."""
+    lines, y = [], 100.0
+    for x, text, gap in rows:
+        y += gap
+        lines.append(Line(text=text, box=(x, y, 500, y + 12)))
+        y += 14
+    return stream.build([Page(index=1, lines=lines)])
+
+
+def test_capitalised_headings_set_apart_by_space_with_lettered_runs():
+    rows = _spaced(
+        (50, "The regular meeting of the Board was called to order at 6:01 p.m.", 0),
+        (50, "ROLL CALL Present: Sara Strickler, President", 14),
+        (230, "Thushan Amarasiriwardena, Vice President", 0),
+        (158, "Staff: Marlon Romero, Acting Library Director", 14),
+        (230, "Lori Amaya, Recording Secretary", 0),
+        (50, "PUBLIC COMMENT", 14),
+        (50, "None.", 14),
+        (50, "REGULAR AGENDA ITEMS", 14),
+        (50, "A. Current and On-Going Library Activities (M. Romero)", 14),
+        (50, "The Director shared the current and on-going activities of the library.", 14),
+        (50, "B. Seed & Tool Library (T. Amarasiriwardena)", 14),
+        (50, "The Vice President presented possible design concepts for the library.", 14),
+        (50, "ADJOURNMENT", 14),
+        (50, "The meeting was adjourned at 6:50 p.m.", 14),
+    )
+    assert [(i.ref, i.title) for i in items.split(rows)] == [
+        (None, "ROLL CALL"), (None, "PUBLIC COMMENT"), (None, "REGULAR AGENDA ITEMS"),
+        ("A.", "Current and On-Going Library Activities (M. Romero)"), ("B.", "Seed & Tool Library (T. Amarasiriwardena)"),
+        (None, "ADJOURNMENT")]
+
+
 def test_body_text_at_the_margin_is_no_outline():
     rows = _laid_out(
         [(72, "Minutes of the meeting of 14 May 2013")],

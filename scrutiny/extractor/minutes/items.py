@@ -446,7 +446,7 @@ def _layout_heading(rows: list[Row], i: int, lo: int, first: bool = True) -> boo
     before = rows[i - 1].text.rstrip() if i > lo else ""
     after = rows[i + 1].text.lstrip() if i + 1 < len(rows) else ""
     if (i > lo and not before.endswith(_SENTENCE_END) and not _all_upper(before) and not rows[i - 1].line.bold
-            and not (first and _layout_heading(rows, i - 1, lo, first=False))):
+            and not _spaced_above(rows, i) and not (first and _layout_heading(rows, i - 1, lo, first=False))):
         return False
     if _NOT_HEADING.match(text) or re.match(r"^(?:motion|moved|seconded|respectfully|signed|date)\b", text, re.I):
         return False
@@ -463,6 +463,15 @@ def _layout_heading(rows: list[Row], i: int, lo: int, first: bool = True) -> boo
     return False
 
 
+def _spaced_above(rows: list[Row], i: int) -> bool:
+    """A blank line's worth of space between the row and the one before it on the same page."""
+    a, b = rows[i - 1].line.box, rows[i].line.box
+    if not a or not b or rows[i - 1].page is not rows[i].page:
+        return False
+    height = b[3] - b[1]
+    return height > 0 and b[1] - a[3] >= 0.8 * height
+
+
 def _opening_end(rows: list[Row], depth: int = 12) -> int:
     """The row after the minutes' opening lines: the title block ends with the first row that dates
     the meeting ("Minutes from Monday, January 29 2018 ..."); no heading stands before it."""
@@ -476,7 +485,36 @@ def _by_layout(rows: list[Row], lo: int, hi: int) -> list[tuple[int, None]]:
     """Unnumbered headings found by their layout, when the minutes number nothing: kept when there
     are at least two of them."""
     heads = [i for i in range(lo, hi) if _layout_heading(rows, i, lo)]
-    return [(i, None) for i in heads] if len(heads) >= 2 else []
+    margin, _ = _text_edges(rows[lo:hi])
+    if margin is not None:
+        at_margin = [i for i in heads if rows[i].line.box and rows[i].line.box[0] <= margin + 12]
+        if len(at_margin) >= 0.75 * len(heads):
+            heads = at_margin  # a label inside an indented block (an attendance list) is no heading
+    if len(heads) < 2:
+        return []
+    return _lettered_heads(rows, heads)
+
+
+_LETTER_HEAD = re.compile(r"^([A-Z])\.\s+\S")
+
+
+def _lettered_heads(rows: list[Row], heads: list[int]) -> list[tuple[int, Optional[str]]]:
+    """Layout headings with their ref where runs of two or more of them open with letters in order
+    from A ("A. ...", "B. ..."): the letter as printed is the ref."""
+    out: list[tuple[int, Optional[str]]] = [(i, None) for i in heads]
+    letters = [m.group(1) if (m := _LETTER_HEAD.match(rows[i].text)) else None for i in heads]
+    n = 0
+    while n < len(heads):
+        if letters[n] != "A":
+            n += 1
+            continue
+        end = n + 1
+        while end < len(heads) and letters[end] == chr(ord("A") + end - n):
+            end += 1
+        if end - n >= 2:
+            out[n:end] = [(heads[k], rows[heads[k]].text[:2]) for k in range(n, end)]
+        n = end
+    return out
 
 
 def _listing_end(rows: list[Row], refs: list[tuple[int, str]]) -> Optional[int]:
@@ -559,8 +597,10 @@ def split(rows: list[Row]) -> list[Item]:
         run_in = _RUN_IN.match(rows[i].text.strip()) if ref is None and not rows[i].columns else None
         if ref is None and i in outlined and (dash := _DASH_RUN_IN.match(rows[i].text.strip())):
             run_in = dash  # an outline heading "Minutes approved – Z. Maiorca (motion)": title, then its text
-        elif not (run_in and run_in.group("rest") and _layout_heading(rows, i, 0)):
-            run_in = None
+        elif not (run_in and run_in.group("rest") and _layout_heading(rows, i, 0)) or (
+                item.title and len(item.title) < len(run_in.group("label").strip())
+                and item.title.split()[-1].lower() not in _SMALL_WORDS):
+            run_in = None  # none, or a capitalised title shorter than the label ("ROLL CALL Present: ...")
         if run_in:
             item.title, item.inline_body = run_in.group("label").strip(), run_in.group("rest").strip()
             if i not in item.body_rows:
