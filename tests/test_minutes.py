@@ -237,6 +237,17 @@ def test_capitalised_headings_set_apart_by_space_with_lettered_runs():
         (None, "ADJOURNMENT")]
 
 
+def test_unnumbered_matters_after_the_last_numbered_item_are_items_of_their_own():
+    rows = _rows("1. Adoption of Minutes", "The minutes were taken as read and adopted and signed by the chair.",
+                 "2. Questions", "The question was answered by the Meetings Administrator in full.",
+                 "At the conclusion of the Agenda the following items were raised.",
+                 "* Deputation", "On the proposal of Councillor Sheehy it was agreed to receive a deputation.",
+                 "¢ CCTV Cameras", "The Members enquired about the recent installation of the cameras in the town.",
+                 "Congratulations", "The Members congratulated Kilteely Tidy Towns on their recent success.")
+    assert [(i.ref, i.title) for i in items.split(rows)] == [
+        ("1.", "Adoption of Minutes"), ("2.", "Questions"), (None, "Deputation"), (None, "CCTV Cameras"), (None, "Congratulations")]
+
+
 def test_body_text_at_the_margin_is_no_outline():
     rows = _laid_out(
         [(72, "Minutes of the meeting of 14 May 2013")],

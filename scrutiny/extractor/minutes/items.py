@@ -463,6 +463,27 @@ def _layout_heading(rows: list[Row], i: int, lo: int, first: bool = True) -> boo
     return False
 
 
+_BULLET = re.compile(r"^[*•·▪¢°◦‣–-]\s*(?=\S)")  # a bullet glyph (or what a text layer made of one) before a heading
+
+
+def _trailing(rows: list[Row], refs: list[tuple[int, Optional[str]]]) -> list[tuple[int, None]]:
+    """Unnumbered items after the last numbered one (matters raised at the end of the agenda): a
+    run of three or more short titles, each opening a paragraph and followed by a sentence."""
+    if len(refs) < 2 or any(ref is None for _, ref in refs):
+        return []
+    last = refs[-1][0]
+    close = _closing_row(rows, last)
+    heads = []
+    for i in range(last + 2, close):
+        text = _BULLET.sub("", rows[i].text).strip()
+        after = rows[i + 1].text if i + 1 < close else ""
+        before = rows[i - 1].text.rstrip()
+        if (_title_like(text) and len(text.split()) <= 6 and not text.endswith(":") and before.endswith((".", "”", '"'))
+                and after[:1].isupper() and len(after.split()) >= 6 and not _NOT_HEADING.match(text)):
+            heads.append(i)
+    return [(i, None) for i in heads] if len(heads) >= 3 else []
+
+
 def _spaced_above(rows: list[Row], i: int) -> bool:
     """A blank line's worth of space between the row and the one before it on the same page."""
     a, b = rows[i - 1].line.box, rows[i].line.box
@@ -586,7 +607,7 @@ def split(rows: list[Row]) -> list[Item]:
             refs = outline  # numbered paragraphs (or sub-lists) under unnumbered headings
         else:
             outline = []
-    refs = decided + refs
+    refs = decided + refs + _trailing(rows, refs)
     outlined = {i for i, _ in outline} if outline is decided or outline is refs else set()
     items = []
     close = _closing_row(rows, refs[-1][0]) if refs else len(rows)
@@ -620,11 +641,13 @@ def _title_and_body(item: Item, rows: list[Row], start: int, end: int) -> None:
     rest = rest[ref_at + len(printed):].strip() if ref_at >= 0 else rest
     if ITEM_LINE.match(head.text):
         rest = ""
+    if item.ref is None:
+        rest = _BULLET.sub("", rest)
     title_parts: list[str] = []
     body_start = start + 1
     if rest:
         upper = _upper_prefix(rest)
-        if upper and upper != rest:
+        if upper and upper != rest and len(rest[len(upper):].split()) >= 3:  # "CCTV Cameras" is one title
             title_parts.append(upper)
             item.title_rows.append(start)
             item.body_rows.append(start)
