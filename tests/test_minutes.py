@@ -153,6 +153,114 @@ def test_unnumbered_headings_found_by_layout_with_run_in_labels():
         (None, "APPROVAL OF MINUTES"), (None, "REPORTS"), (None, "Special Events"), (None, "Youth")]
 
 
+def test_unnumbered_headings_at_the_margin_over_numbered_paragraphs_are_the_items():
+    rows = _laid_out(
+        [(72, "Minutes of the meeting of 14 May 2013")],
+        [(72, "Welcome and Updates")],
+        [(108, "1. The Chair thanked members for the papers and the work they had done since the")],
+        [(126, "last meeting, including members who could not attend in person.")],
+        [(72, "Cadastral Polygons")],
+        [(108, "2. Work has been progressing on this and a number of meetings have taken place.")],
+        [(72, "OS derived data")],
+        [(108, "3. Good progress has been made; the focus is on how to bring derived data in line.")],
+        [(108, "4. More work is needed on case studies where licensing is a barrier to re-use.")],
+    )
+    found = items.split(rows)
+    assert [(i.ref, i.title) for i in found] == [
+        (None, "Welcome and Updates"), (None, "Cadastral Polygons"), (None, "OS derived data")]
+    assert len(found[2].body_rows) == 2
+
+
+def test_top_level_bullets_over_sub_bullets_are_the_items():
+    rows = _laid_out(
+        [(73, "Minutes from Monday, January 29 2018 at the Town Hall")],
+        [(90, "Perfunctory Business")],
+        [(126, "o Commissioners Present: Anthony Qaiyum, Zach Maiorca")],
+        [(90, "Meeting called to order at 9:08am – M. Prest (motion), C. Dallas (second)")],
+        [(90, "Updates")],
+        [(126, "o Holiday decorations were taken down and stored on schedule")],
+        [(126, "o Streetscape improvements mean new opportunities")],
+        [(90, "New Business")],
+        [(126, "o APPROVED – 2018 Meetings Calendar")],
+    )
+    found = items.split(rows)
+    assert [i.title for i in found] == ["Perfunctory Business", "Meeting called to order at 9:08am", "Updates", "New Business"]
+    assert found[1].inline_body == "M. Prest (motion), C. Dallas (second)"
+
+
+def test_a_numbered_contents_list_before_the_minutes_is_not_their_items():
+    rows = _laid_out(
+        [(72, "Agenda")],
+        [(72, "1 Chair's welcome and update")], [(72, "2 Actions and minutes from last meeting")],
+        [(72, "3 Progress on data requests")], [(72, "4 Any other business")],
+        [(72, "Welcome and Updates")],
+        [(108, "1. The Chair thanked members for the improved quality of papers for the meeting.")],
+        [(72, "Actions and Minutes")],
+        [(108, "2. The actions and minutes from the last meeting were approved.")],
+        [(72, "Progress on data requests")],
+        [(108, "3. The team updated the group on the flow of data requests coming through.")],
+    )
+    assert [(i.ref, i.title) for i in items.split(rows)] == [
+        (None, "Welcome and Updates"), (None, "Actions and Minutes"), (None, "Progress on data requests")]
+
+
+def _spaced(*rows):
+    """PDF rows of (x, text, gap above in points), each 12 points high."""
+    lines, y = [], 100.0
+    for x, text, gap in rows:
+        y += gap
+        lines.append(Line(text=text, box=(x, y, 500, y + 12)))
+        y += 14
+    return stream.build([Page(index=1, lines=lines)])
+
+
+def test_capitalised_headings_set_apart_by_space_with_lettered_runs():
+    rows = _spaced(
+        (50, "The regular meeting of the Board was called to order at 6:01 p.m.", 0),
+        (50, "ROLL CALL Present: Sara Strickler, President", 14),
+        (230, "Thushan Amarasiriwardena, Vice President", 0),
+        (158, "Staff: Marlon Romero, Acting Library Director", 14),
+        (230, "Lori Amaya, Recording Secretary", 0),
+        (50, "PUBLIC COMMENT", 14),
+        (50, "None.", 14),
+        (50, "REGULAR AGENDA ITEMS", 14),
+        (50, "A. Current and On-Going Library Activities (M. Romero)", 14),
+        (50, "The Director shared the current and on-going activities of the library.", 14),
+        (50, "B. Seed & Tool Library (T. Amarasiriwardena)", 14),
+        (50, "The Vice President presented possible design concepts for the library.", 14),
+        (50, "ADJOURNMENT", 14),
+        (50, "The meeting was adjourned at 6:50 p.m.", 14),
+    )
+    assert [(i.ref, i.title) for i in items.split(rows)] == [
+        (None, "ROLL CALL"), (None, "PUBLIC COMMENT"), (None, "REGULAR AGENDA ITEMS"),
+        ("A.", "Current and On-Going Library Activities (M. Romero)"), ("B.", "Seed & Tool Library (T. Amarasiriwardena)"),
+        (None, "ADJOURNMENT")]
+
+
+def test_unnumbered_matters_after_the_last_numbered_item_are_items_of_their_own():
+    rows = _rows("1. Adoption of Minutes", "The minutes were taken as read and adopted and signed by the chair.",
+                 "2. Questions", "The question was answered by the Meetings Administrator in full.",
+                 "At the conclusion of the Agenda the following items were raised.",
+                 "* Deputation", "On the proposal of Councillor Sheehy it was agreed to receive a deputation.",
+                 "¢ CCTV Cameras", "The Members enquired about the recent installation of the cameras in the town.",
+                 "Congratulations", "The Members congratulated Kilteely Tidy Towns on their recent success.")
+    assert [(i.ref, i.title) for i in items.split(rows)] == [
+        ("1.", "Adoption of Minutes"), ("2.", "Questions"), (None, "Deputation"), (None, "CCTV Cameras"), (None, "Congratulations")]
+
+
+def test_body_text_at_the_margin_is_no_outline():
+    rows = _laid_out(
+        [(72, "Minutes of the meeting of 14 May 2013")],
+        [(72, "The Chair opened the meeting and welcomed the members who had come to")],
+        [(72, "the hall, and thanked the officers for the papers they had prepared.")],
+        [(108, "a list entry")],
+        [(72, "The clerk reported that the accounts had been approved by the auditor and")],
+        [(72, "that the precept had been set for the coming year at the level agreed.")],
+        [(108, "another list entry")],
+    )
+    assert items._outline(rows, 1, len(rows)) == (None, [])
+
+
 @pytest.mark.parametrize("text,motion,mover,seconder,result", [
     ("Motion to approve the minutes held on September 11, 2024, was made by Trustee Piacentini, seconded by Trustee Hawkins. "
      "All were in favor.", "to approve the minutes held on September 11, 2024", "Trustee Piacentini", "Trustee Hawkins", "carried"),

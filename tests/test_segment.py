@@ -35,3 +35,11 @@ def test_an_item_list_inside_minutes_with_their_running_footer_stays_in_the_minu
     assert _kinds(first, agenda) == [("minutes", [1, 2])]
     other = _page(2, "Agenda", "1. Apologies", "2. Minutes", "Civic Centre", "Page 1")
     assert _kinds(first, other) == [("minutes", [1, 1]), ("agenda", [2, 2])]
+
+
+def test_running_header_repeating_the_title_in_another_case_continues_the_minutes():
+    first = _page(1, "MINUTES OF THE", "LIBRARY BOARD MEETING", "WEDNESDAY, SEPTEMBER 13, 2023",
+                  "The regular meeting of the Library Board was called to order at 6:01 p.m.", "ROLL CALL Present: A. Smith")
+    second = _page(2, "Page 2 of 2", "Minutes of the", "Library Board", "September 13, 2023 Meeting",
+                   "BOARD COMMUNICATIONS", "Board Member Battle introduced herself.")
+    assert _kinds(first, second) == [("minutes", [1, 2])]

@@ -241,7 +241,7 @@ def split(ctx: Context) -> list[Document]:
         if current is not None and kind is not None:
             same_run = kind == current.kind and kind != "blank" and kind != "report"
             if same_run and (kind in TABLE_CUES or kind == "glossary" or head == current.header
-                             or (title and title == current.title)):  # its running header again
+                             or _same_title(title, current.title)):  # its running header again
                 starts = False
             if kind == "agenda" and current.kind == "agenda":
                 starts = False
@@ -260,6 +260,14 @@ def split(ctx: Context) -> list[Document]:
     if current is not None:
         spans.append((current, len(pages)))
     return _documents(ctx, _merge_blanks(spans))
+
+
+def _same_title(a: Optional[str], b: Optional[str]) -> bool:
+    """Two titles that are one heading, whatever their case and punctuation ("MINUTES OF THE" on
+    the first page, "Minutes of the" in the running header of the next)."""
+    if not a or not b:
+        return False
+    return re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
 
 
 def _merge_blanks(spans: list[tuple[_Open, int]]) -> list[tuple[_Open, int]]:

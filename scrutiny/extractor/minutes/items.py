@@ -446,7 +446,7 @@ def _layout_heading(rows: list[Row], i: int, lo: int, first: bool = True) -> boo
     before = rows[i - 1].text.rstrip() if i > lo else ""
     after = rows[i + 1].text.lstrip() if i + 1 < len(rows) else ""
     if (i > lo and not before.endswith(_SENTENCE_END) and not _all_upper(before) and not rows[i - 1].line.bold
-            and not (first and _layout_heading(rows, i - 1, lo, first=False))):
+            and not _spaced_above(rows, i) and not (first and _layout_heading(rows, i - 1, lo, first=False))):
         return False
     if _NOT_HEADING.match(text) or re.match(r"^(?:motion|moved|seconded|respectfully|signed|date)\b", text, re.I):
         return False
@@ -463,6 +463,36 @@ def _layout_heading(rows: list[Row], i: int, lo: int, first: bool = True) -> boo
     return False
 
 
+_BULLET = re.compile(r"^[*•·▪¢°◦‣–-]\s*(?=\S)")  # a bullet glyph (or what a text layer made of one) before a heading
+
+
+def _trailing(rows: list[Row], refs: list[tuple[int, Optional[str]]]) -> list[tuple[int, None]]:
+    """Unnumbered items after the last numbered one (matters raised at the end of the agenda): a
+    run of three or more short titles, each opening a paragraph and followed by a sentence."""
+    if len(refs) < 2 or any(ref is None for _, ref in refs):
+        return []
+    last = refs[-1][0]
+    close = _closing_row(rows, last)
+    heads = []
+    for i in range(last + 2, close):
+        text = _BULLET.sub("", rows[i].text).strip()
+        after = rows[i + 1].text if i + 1 < close else ""
+        before = rows[i - 1].text.rstrip()
+        if (_title_like(text) and len(text.split()) <= 6 and not text.endswith(":") and before.endswith((".", "”", '"'))
+                and after[:1].isupper() and len(after.split()) >= 6 and not _NOT_HEADING.match(text)):
+            heads.append(i)
+    return [(i, None) for i in heads] if len(heads) >= 3 else []
+
+
+def _spaced_above(rows: list[Row], i: int) -> bool:
+    """A blank line's worth of space between the row and the one before it on the same page."""
+    a, b = rows[i - 1].line.box, rows[i].line.box
+    if not a or not b or rows[i - 1].page is not rows[i].page:
+        return False
+    height = b[3] - b[1]
+    return height > 0 and b[1] - a[3] >= 0.8 * height
+
+
 def _opening_end(rows: list[Row], depth: int = 12) -> int:
     """The row after the minutes' opening lines: the title block ends with the first row that dates
     the meeting ("Minutes from Monday, January 29 2018 ..."); no heading stands before it."""
@@ -476,19 +506,109 @@ def _by_layout(rows: list[Row], lo: int, hi: int) -> list[tuple[int, None]]:
     """Unnumbered headings found by their layout, when the minutes number nothing: kept when there
     are at least two of them."""
     heads = [i for i in range(lo, hi) if _layout_heading(rows, i, lo)]
-    return [(i, None) for i in heads] if len(heads) >= 2 else []
+    margin, _ = _text_edges(rows[lo:hi])
+    if margin is not None:
+        at_margin = [i for i in heads if rows[i].line.box and rows[i].line.box[0] <= margin + 12]
+        if len(at_margin) >= 0.75 * len(heads):
+            heads = at_margin  # a label inside an indented block (an attendance list) is no heading
+    if len(heads) < 2:
+        return []
+    return _lettered_heads(rows, heads)
+
+
+_LETTER_HEAD = re.compile(r"^([A-Z])\.\s+\S")
+
+
+def _lettered_heads(rows: list[Row], heads: list[int]) -> list[tuple[int, Optional[str]]]:
+    """Layout headings with their ref where runs of two or more of them open with letters in order
+    from A ("A. ...", "B. ..."): the letter as printed is the ref."""
+    out: list[tuple[int, Optional[str]]] = [(i, None) for i in heads]
+    letters = [m.group(1) if (m := _LETTER_HEAD.match(rows[i].text)) else None for i in heads]
+    n = 0
+    while n < len(heads):
+        if letters[n] != "A":
+            n += 1
+            continue
+        end = n + 1
+        while end < len(heads) and letters[end] == chr(ord("A") + end - n):
+            end += 1
+        if end - n >= 2:
+            out[n:end] = [(heads[k], rows[heads[k]].text[:2]) for k in range(n, end)]
+        n = end
+    return out
+
+
+def _listing_end(rows: list[Row], refs: list[tuple[int, str]]) -> Optional[int]:
+    """The row after a contents list: refs on consecutive rows with no body between them (only
+    short indented sub-entries), as an agenda printed before the minutes; else None."""
+    if len(refs) < 3:
+        return None
+    bare = 0
+    for (i, _), (j, _) in zip(refs, refs[1:]):
+        between = rows[i + 1:j]
+        if all(len(r.text.split()) <= 8 and not r.text.rstrip().endswith(".") for r in between):
+            bare += 1
+    if bare < 0.8 * (len(refs) - 1):
+        return None
+    end = refs[-1][0] + 1
+    return end if end < len(rows) else None
+
+
+def _outline(rows: list[Row], lo: int, hi: int) -> tuple[Optional[float], list[tuple[int, None]]]:
+    """Headings found by their place in an outline: the short rows at the shallowest left edge,
+    in a run of three or more, over text set deeper (unnumbered headings at the margin over
+    indented or numbered paragraphs; top-level bullets over their sub-bullets). Returns the
+    headings' left edge and the headings, or (None, []) when the rows do not form such an outline."""
+    boxed = [(k, rows[k].line.box[0]) for k in range(lo, hi) if rows[k].line.box and not rows[k].columns]
+    if len(boxed) < 6:
+        return None, []
+    lefts = sorted(x for _, x in boxed)
+    # the smallest left edge that three rows share (within 6 points); the rows are sorted by x
+    edge = next((x for k, x in enumerate(lefts[:-2]) if lefts[k + 2] <= x + 6), None)
+    if edge is None:
+        return None, []
+    heads = [k for k, x in boxed if x <= edge + 6]
+    deeper = [k for k, x in boxed if x > edge + 12]
+    if len(heads) < 3 or len(deeper) < len(heads) or any(x < edge - 1 for _, x in boxed):
+        return None, []
+    short = [k for k in heads if len(rows[k].text.split()) <= 16 and not rows[k].text.rstrip().endswith((".", ",", ";"))
+             and (rows[k].text[:1].isupper() or rows[k].text[:1].isdigit())]
+    wrapped = [k for k in heads if k + 1 < hi and rows[k + 1].text[:1].islower() and k + 1 in heads]
+    if len(short) < 0.8 * len(heads) or wrapped:
+        return None, []
+    return edge, [(k, None) for k in heads]
+
+
+_DASH_RUN_IN = re.compile(r"^(?P<label>\S.{2,80}?)\s[–—-]\s+(?P<rest>\S.*)$")
 
 
 def split(rows: list[Row]) -> list[Item]:
     """Minute items with their heading, title and body rows."""
     refs: list = find_refs(rows)
+    outline: list = []
+    listing = _listing_end(rows, refs)
+    if listing is not None:  # the refs are a contents list: the minutes follow it
+        edge, outline = _outline(rows, listing, _closing_row(rows, listing))
+        if outline:
+            refs = []
     first = refs[0][0] if refs else len(rows)
     lo = _attendance_end(rows, first)
     decided = _unnumbered(rows, lo, first, refs)
     if not refs and not decided:
+        lo = max(lo, _opening_end(rows), listing or 0)
+        hi = _closing_row(rows, lo)
+        edge, outline = _outline(rows, lo, hi)
+        decided = outline or _by_layout(rows, lo, hi)  # headings by layout alone
+    elif refs and not decided:
         lo = max(lo, _opening_end(rows))
-        decided = _by_layout(rows, lo, _closing_row(rows, lo))  # headings by layout alone
-    refs = decided + refs
+        edge, outline = _outline(rows, lo, _closing_row(rows, lo))
+        boxes = [rows[i].line.box for i, _ in refs]
+        if outline and edge is not None and all(b and b[0] > edge + 12 for b in boxes):
+            refs = outline  # numbered paragraphs (or sub-lists) under unnumbered headings
+        else:
+            outline = []
+    refs = decided + refs + _trailing(rows, refs)
+    outlined = {i for i, _ in outline} if outline is decided or outline is refs else set()
     items = []
     close = _closing_row(rows, refs[-1][0]) if refs else len(rows)
     for n, (i, ref) in enumerate(refs):
@@ -496,7 +616,13 @@ def split(rows: list[Row]) -> list[Item]:
         item = Item(ref=ref, start=i)
         _title_and_body(item, rows, i, end)
         run_in = _RUN_IN.match(rows[i].text.strip()) if ref is None and not rows[i].columns else None
-        if run_in and run_in.group("rest") and _layout_heading(rows, i, 0):
+        if ref is None and i in outlined and (dash := _DASH_RUN_IN.match(rows[i].text.strip())):
+            run_in = dash  # an outline heading "Minutes approved – Z. Maiorca (motion)": title, then its text
+        elif not (run_in and run_in.group("rest") and _layout_heading(rows, i, 0)) or (
+                item.title and len(item.title) < len(run_in.group("label").strip())
+                and item.title.split()[-1].lower() not in _SMALL_WORDS):
+            run_in = None  # none, or a capitalised title shorter than the label ("ROLL CALL Present: ...")
+        if run_in:
             item.title, item.inline_body = run_in.group("label").strip(), run_in.group("rest").strip()
             if i not in item.body_rows:
                 item.body_rows.insert(0, i)
@@ -515,11 +641,13 @@ def _title_and_body(item: Item, rows: list[Row], start: int, end: int) -> None:
     rest = rest[ref_at + len(printed):].strip() if ref_at >= 0 else rest
     if ITEM_LINE.match(head.text):
         rest = ""
+    if item.ref is None:
+        rest = _BULLET.sub("", rest)
     title_parts: list[str] = []
     body_start = start + 1
     if rest:
         upper = _upper_prefix(rest)
-        if upper and upper != rest:
+        if upper and upper != rest and len(rest[len(upper):].split()) >= 3:  # "CCTV Cameras" is one title
             title_parts.append(upper)
             item.title_rows.append(start)
             item.body_rows.append(start)

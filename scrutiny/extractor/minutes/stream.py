@@ -65,7 +65,7 @@ def running_keys(pages: list[Page], depth: int = 3) -> set[str]:
     """Keys of lines that recur in the first or last ``depth`` lines of two or more pages."""
     counts: Counter[str] = Counter()
     for page in pages:
-        texts = [ln.text for ln in page.lines if clean_text(ln.text)]
+        texts = [ln.text for ln in page.lines if not is_furniture(ln.text)]
         edge = {_key(t) for t in texts[:depth] + texts[-depth:]}
         counts.update(edge)
     return {k for k, n in counts.items() if n >= 2 and k and len(k) < 160}
@@ -94,8 +94,9 @@ def build(pages: list[Page]) -> list[Row]:
     grid: Optional[list[tuple[float, str]]] = None
     for n, page in enumerate(pages):
         texts = [ln for ln in page.lines if clean_text(ln.text)]
+        content = [ln for ln in texts if not is_furniture(ln.text)]  # "Page 2 of 3" is no running line's place
         # the first page's opening lines are the minutes' heading, though later pages repeat them
-        edge_ids = {id(ln) for ln in (texts[:3] if n else []) + texts[-3:]}
+        edge_ids = {id(ln) for ln in (content[:3] if n else []) + content[-3:]}
         for ln in page.lines:
             if is_furniture(ln.text) and not _item_number(ln, texts):
                 continue
