@@ -76,3 +76,9 @@ def test_missing_and_binary_inputs(tmp_path):
     damaged.write_bytes(PDF_PACK.read_bytes()[:2000])
     with pytest.raises(InputError):
         ingest.load(str(damaged))
+
+
+@needs_shared
+def test_a_pdf_with_nothing_drawn_says_so():
+    with pytest.raises(NoTextError, match="nothing is drawn on them"):
+        ingest.load(str(CORPUS / "tables/camelot/camelot_empty.pdf"))

@@ -372,7 +372,12 @@ def pdf_pages(name: str, data: bytes, limits: Optional[Limits] = None,
         if all(not p.extracted for p in pages) and any("cannot load" in why or "cap" in why for _, why in skipped):
             raise InputError(f"{name}: no page could be read ({skipped[0][1]})")
         reasons = sorted({why for _, why in skipped})
-        cause = reasons[0].removeprefix("no text layer (a scanned page; ").rstrip(")") if len(reasons) == 1 else "a scan?"
+        if not reasons:
+            cause = "nothing is drawn on them that could be read"
+        elif len(reasons) == 1:
+            cause = reasons[0].removeprefix("no text layer (a scanned page; ").rstrip(")")
+        else:
+            cause = "scanned pages not read: " + "; ".join(r.removeprefix("no text layer (a scanned page; ").rstrip(")") for r in reasons)
         raise NoTextError(f"{name}: no text layer on any of its {len(pages)} pages ({cause})")
     return pages
 
