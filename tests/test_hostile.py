@@ -201,11 +201,16 @@ def _seconds(fn) -> float:
     return time.perf_counter() - start
 
 
+def _best_of(fn, times: int = 3) -> float:
+    """The fastest of a few runs: a pause of the machine or the collector lengthens one run, not all."""
+    return min(_seconds(fn) for _ in range(times))
+
+
 def _grows_near_linearly(make, n: int) -> None:
     small, large = make(n), make(4 * n)
     run = lambda data: pipeline.extract(ingest.load_bytes("pack.txt", data))  # noqa: E731
     run(small)  # warm up
-    t1, t4 = _seconds(lambda: run(small)), _seconds(lambda: run(large))
+    t1, t4 = _best_of(lambda: run(small)), _best_of(lambda: run(large))
     assert t4 < max(0.5, 8 * t1), (t1, t4)  # linear is 4x; quadratic would be 16x
 
 
@@ -217,7 +222,7 @@ def test_a_pdf_page_of_many_text_runs_is_read_in_near_linear_time():
     read = lambda n: ingest.load_bytes("runs.pdf", hostile.pdf([hostile.many_runs_page(n)]),  # noqa: E731
                                        limits=ingest.Limits(max_runs_per_page=10**6))
     assert sum(len(ln.segments) for ln in read(2500).pages[0].lines) == 2500  # every run kept
-    t1, t4 = _seconds(lambda: read(2500)), _seconds(lambda: read(10_000))
+    t1, t4 = _best_of(lambda: read(2500), 2), _best_of(lambda: read(10_000), 2)
     assert t4 < max(0.5, 8 * t1), (t1, t4)  # linear is 4x; quadratic would be 16x
 
 
