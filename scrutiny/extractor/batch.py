@@ -641,6 +641,10 @@ def _run_forked(jobs: list[tuple[int, tuple[str, str]]], workers: int, record: C
                     record(r.index, outcome)
                     continue
                 _remove_part(r.job[1])
+                done = _finished_anyway(r.job)
+                if done is not None:  # lost after writing its output
+                    record(r.index, done)
+                    continue
                 code = r.process.exitcode
                 cause = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
                 if r.attempt == 0:
@@ -667,7 +671,26 @@ def _run_forked(jobs: list[tuple[int, tuple[str, str]]], workers: int, record: C
             r.process.join()
             r.conn.close()
             _remove_part(r.job[1])
+            done = _finished_anyway(r.job)
+            if done is not None:  # it wrote its output before it was stopped: keep the record whole
+                record(r.index, done)
         _restore_signals(previous)
+
+
+def _finished_anyway(job: tuple[str, str]) -> Optional[Outcome]:
+    """The outcome of a job whose worker was stopped or lost after it had put its output in place
+    (an atomic rename, so an output there is whole): done, if that output is a fresh extraction of
+    the input."""
+    pack, target = job
+    sha = hashlib.sha256()
+    try:
+        with open(pack, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                sha.update(chunk)
+    except OSError:
+        return None
+    digest = sha.hexdigest()
+    return Outcome(pack, target, "done", sha256=digest) if is_fresh(Path(target), digest) else None
 
 
 def _remove_part(target: str) -> None:
