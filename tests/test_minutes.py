@@ -633,7 +633,7 @@ def test_roll_call_table_by_its_status_column():
             row(("Andrei Garcia", 107), ("Commissioner", 265), ("Late", 396), ("7:08 p.m.", 465)),
             row(("Uriel Hernandez", 108), ("Commissioner", 265), ("Absent", 395)),
             row(("2.", 72), ("APPROVAL OF THE AGENDA", 108))]
-    found = attendance.from_roll_table(rows)
+    found = attendance.status_grid(rows)
     assert [(p.name, p.category, p.title) for p in found] == [("Andrei Garcia", "present", "Commissioner"),
                                                             ("Uriel Hernandez", "absent", "Commissioner")]
 

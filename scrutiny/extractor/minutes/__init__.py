@@ -134,11 +134,10 @@ def read_minutes(pages: list[Page], pipeline, *, document: Optional[str] = None)
 def _attendees(rows, found, first_item: int, pipeline, date: Optional[str]) -> list[attendance.Person]:
     header_rows = rows[: attendance.header_end(rows, first_item)]
     listed = attendance.from_header(header_rows) + attendance.from_grid(header_rows, date)
-    listed += [p for p in attendance.from_roll_table(header_rows) if not any(attendance.same_person(p, q) for q in listed)]
     for it in found[:3] if not listed else []:  # attendance taken as an item ("1. ROLL CALL  Present: ...")
         if it.title and _ROLL_CALL.search(it.title):
             body_rows = [rows[k] for k in it.body_rows]
-            listed += [p for p in attendance.from_header(body_rows) + attendance.from_roll_table(body_rows) if not any(
+            listed += [p for p in attendance.from_header(body_rows) if not any(
                 attendance.same_person(p, q) for q in listed)]
     listed += [p for p in attendance.from_items([(it.title, [rows[k] for k in it.body_rows]) for it in found[:6]])
                if not any(attendance.same_person(p, q) for q in listed)]  # "46. APOLOGIES FOR ABSENCE" / a list

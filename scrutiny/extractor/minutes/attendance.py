@@ -906,14 +906,15 @@ def status_grid(rows: list[Row]) -> list[Person]:
     (Present, Late, Absent, Excused, Remote), the title or role from a Title or Role column."""
     people: list[Person] = []
     for k, row in enumerate(rows):
-        head = _cells(row, gap=12)
+        height = max((g.box[3] - g.box[1] for g in row.line.segments), default=10.0)
+        head = _cells(row, gap=min(12.0, 0.6 * height))  # words of one heading sit closer than a word space and a half
         if len(head) < 2 or not any(_STATUS_HEAD.match(t) for _, t, _ in head) or not _NAME_HEAD.search(head[0][1]):
             continue
         centres = [(x0 + x1) / 2 for x0, _, x1 in head]
         kinds = [("status" if _STATUS_HEAD.match(t) else "title" if _TITLE_HEAD.match(t) else "role" if _ROLE_HEAD.match(t)
                   else "name" if n == 0 else "other") for n, (_, t, _) in enumerate(head)]
         for r in rows[k + 1 :]:
-            if r.page is not row.page or not r.line.segments:
+            if r.page.index != row.page.index or not r.line.segments:
                 break
             cols: dict[str, list[str]] = {}
             for g in r.line.segments:
@@ -949,40 +950,6 @@ _GRID_ROW = re.compile(
 
 _DATE_CELL = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$")
 _CODE_CELL = re.compile(r"^(?:P|A|S|L|AP)$")
-
-
-_STATUS = {"present": "present", "late": "present", "absent": "absent", "excused": "apologies", "apologies": "apologies",
-           "remote": "in_attendance_virtually", "virtual": "in_attendance_virtually"}
-_ROLL_HEAD = {"name": "name", "attendee name": "name", "attendee": "name", "member": "name", "title": "title",
-              "position": "title", "status": "status", "attendance": "status"}
-
-
-def from_roll_table(rows: list[Row]) -> list[Person]:
-    """A roll-call table ("Attendee Name | Title | Status | Arrived"): a row per person, the status
-    word (Present, Late, Absent, Excused, Remote) under the Status column giving the category."""
-    people: list[Person] = []
-    cols: Optional[dict[str, float]] = None
-    for row in rows:
-        segs = row.line.segments
-        heads = {_ROLL_HEAD.get(g.text.strip().lower()): g.box[0] for g in segs} if len(segs) >= 2 else {}
-        if "name" in heads and "status" in heads:
-            cols = {k: x for k, x in heads.items() if k}
-            continue
-        if cols is None or len(segs) < 2:
-            if people and cols is not None:
-                break
-            continue
-        cells: dict[str, str] = {}
-        for g in segs:
-            col = min(cols, key=lambda c: abs(cols[c] - g.box[0]))
-            cells.setdefault(col, g.text.strip())
-        status = _STATUS.get(cells.get("status", "").lower())
-        if not status or not looks_like_name(cells.get("name", "")):
-            if people:
-                break
-            continue
-        people.append(Person(name=cells["name"], category=status, title=cells.get("title"), rows=[row]))
-    return people
 
 
 def from_grid(rows: list[Row], date: Optional[str] = None) -> list[Person]:
