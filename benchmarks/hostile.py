@@ -124,8 +124,7 @@ def run_kind(folder: Path, options: list[str], workers: int) -> tuple[list[dict]
     records = list(latest.values())
     for rec in records:
         if rec.get("output") and rec["status"] == "done":
-            data = json.loads((ROOT / rec["output"]).read_text(encoding="utf-8")) if not Path(rec["output"]).is_absolute() \
-                else json.loads(Path(rec["output"]).read_text(encoding="utf-8"))
+            data = json.loads((ROOT / rec["output"]).read_text(encoding="utf-8"))  # an absolute path stays itself
             rec["pack_status"] = data["status"]
             rec["flag_codes"] = sorted({f["code"] for f in data["flags"]})
     return records, wall, done.returncode

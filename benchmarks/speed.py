@@ -75,7 +75,7 @@ print(json.dumps({"pages": len(source.pages), "split": split}))
 """
 
 
-def run(cmd: list[str], timeout: float = 600) -> tuple[float, float, int]:
+def run(cmd: list[str]) -> tuple[float, float, int]:
     """(wall seconds, peak MB, exit code) of one whole process."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
@@ -129,7 +129,7 @@ def bench_batch(count: int, out_dir: Path) -> list[dict]:
     rows = []
     for workers in (1, 2):
         target = out_dir / f"batch-{workers}"
-        wall, peak, code = run(scrutiny_cmd() + ["batch", str(listing), "-o", str(target), "-j", str(workers)], timeout=3600)
+        wall, peak, code = run(scrutiny_cmd() + ["batch", str(listing), "-o", str(target), "-j", str(workers)])
         if not pages:
             for out in target.glob("*.json"):
                 try:

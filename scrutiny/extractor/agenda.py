@@ -10,7 +10,7 @@ from scrutiny.extractor.context import Context, provenance
 from scrutiny.extractor.names import PLACE_WORDS
 from scrutiny.extractor.pages import Line, Page
 from scrutiny.extractor.segment import AGENDA_HEAD, PAGES_REF
-from scrutiny.extractor.textutil import clean, parse_date, parse_time
+from scrutiny.extractor.textutil import BODY_NOUN, clean, parse_date, parse_time
 from scrutiny.models.records import AgendaItem, CoOptee, Contact, Extraction, Meeting, Member
 
 EXTRACTOR = "agenda"
@@ -185,9 +185,7 @@ _GENERIC_WORDS = re.compile(r"^(?:(?:the\s+)?(?:agenda|minutes|notice)\s+(?:of|f
 
 
 _TIME_LINE = re.compile(rf"^\W*(?:at\s+)?(?:{_TIME_TEXT})\W*$", re.I)
-_BODY_WORD = re.compile(
-    r"\b(?:council|committee|board|commission|panel|cabinet|authority|trustees|governors|assembly|forum|"
-    r"partnership|executive|conseil|comité|commune|parish|sub-committee|subcommittee)\b", re.I)
+_BODY_WORD = re.compile(rf"\b{BODY_NOUN}\b", re.I)
 
 
 def _body(head: list[str]) -> Optional[str]:

@@ -25,9 +25,8 @@ WORD_GAP = 1.2  # a gap wider than this many line heights starts a new run (a ta
 
 @dataclass(frozen=True)
 class Settings:
-    """How scanned pages are read: ``enabled`` False leaves them flagged as not extracted."""
+    """How scanned pages are read (whether they are is ``ingest.Limits.ocr``)."""
 
-    enabled: bool = True
     lang: str = "eng"
     timeout_s: float = 120.0
 

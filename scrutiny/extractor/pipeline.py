@@ -10,7 +10,7 @@ import math
 import re
 import traceback
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from scrutiny.extractor import __version__, build_id
 from scrutiny.extractor.context import Context
@@ -142,51 +142,45 @@ def _checks(ctx: Context, out: Extraction, options: Options) -> None:
     _check_dates(ctx, out)
 
 
+def _models(obj: object, where: str) -> Iterator[tuple[str, BaseModel]]:
+    """Every model in an output tree with its path ("minutes[0].items[2]"), parents first."""
+    if isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from _models(item, f"{where}[{i}]")
+    elif isinstance(obj, BaseModel):
+        yield where, obj
+        for field in type(obj).model_fields:
+            value = getattr(obj, field)
+            if isinstance(value, (list, BaseModel)):
+                yield from _models(value, f"{where}.{field}")
+
+
 def _mark_ocr(out: Extraction, confidence: dict[int, float]) -> None:
     """Every record read from a page that OCR read says so in its provenance, with the page's
     mean word confidence."""
     from scrutiny.models.records import Provenance
 
-    def visit(obj: object) -> None:
-        if isinstance(obj, list):
-            for item in obj:
-                visit(item)
-        elif isinstance(obj, Provenance):
-            if obj.page in confidence:
-                obj.ocr_confidence = confidence[obj.page]
-        elif isinstance(obj, BaseModel):
-            for field in type(obj).model_fields:
-                value = getattr(obj, field)
-                if isinstance(value, (list, BaseModel)):
-                    visit(value)
-
-    visit(out)
+    for _, model in _models(out, ""):
+        if isinstance(model, Provenance) and model.page in confidence:
+            model.ocr_confidence = confidence[model.page]
 
 
 def _check_dates(ctx: Context, out: Extraction) -> None:
     """A date that is not a real calendar date (2009-02-30, year 0000) is removed, with a flag."""
     from scrutiny.extractor.textutil import iso_date
 
-    def visit(obj: object, where: str) -> None:
-        if isinstance(obj, list):
-            for i, item in enumerate(obj):
-                visit(item, f"{where}[{i}]")
-            return
-        if not isinstance(obj, BaseModel):
-            return
-        for field in type(obj).model_fields:
-            value = getattr(obj, field)
-            if isinstance(value, str) and (field == "date" or field.endswith("_date") or field in ("published", "due", "deadline")):
-                if _ISO_DATE.match(value) and iso_date(int(value[:4]), int(value[5:7]), int(value[8:10])) is None:
-                    setattr(obj, field, None)
-                    ctx.flag("invalid-date", f"{where}.{field} {value!r} is not a calendar date; removed",
-                             provenance=getattr(obj, "provenance", None))
-            elif isinstance(value, (list, BaseModel)):
-                visit(value, f"{where}.{field}")
-
     for name in type(out).model_fields:
-        if name not in ("pack", "flags"):
-            visit(getattr(out, name), name)
+        if name in ("pack", "flags"):
+            continue
+        for where, model in _models(getattr(out, name), name):
+            for field in type(model).model_fields:
+                value = getattr(model, field)
+                if not (isinstance(value, str) and (field == "date" or field.endswith("_date") or field in ("published", "due", "deadline"))):
+                    continue
+                if _ISO_DATE.match(value) and iso_date(int(value[:4]), int(value[5:7]), int(value[8:10])) is None:
+                    setattr(model, field, None)
+                    ctx.flag("invalid-date", f"{where}.{field} {value!r} is not a calendar date; removed",
+                             provenance=getattr(model, "provenance", None))
 
 
 def _stage(ctx: Context, out: Extraction, name: str, fn: Callable[[], None]) -> None:

@@ -160,3 +160,10 @@ def parse_quantity(printed: Optional[str]) -> Optional[dict]:
         return {"value": None, "unit": None, "printed": printed}
     currency, number, unit = m.groups()
     return {"value": float(number.replace(",", "")), "unit": currency or unit or None, "printed": printed}
+
+
+# The nouns a body's name ends with ("Souldern Parish Council", "Corporate Parenting Panel",
+# "Board of Trustees", "Conseil municipal"); a name is the run of capitalised words before one.
+BODY_NOUN = (r"(?:council|committee|sub-committee|subcommittee|board(?:\s+of\s+(?:trustees|governors|directors|education))?|"
+             r"panel|cabinet|commission|forum|assembly|trust|group|partnership|authority|executive|"
+             r"governing\s+body|conseil\s+municipal|comit[ée]\s+(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|d['’])[\w\-]+|municipal\s+district(?:\s+of\s+[A-Z][\w'’\-]+)?)")

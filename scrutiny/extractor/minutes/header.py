@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from scrutiny.extractor.minutes.stream import Row
-from scrutiny.extractor.textutil import day_first, parse_date
+from scrutiny.extractor.textutil import BODY_NOUN, day_first, parse_date
 
 _BODY = re.compile(
     r"minutes\s+(?:of|for)\s+(?:the\s+|a\s+)?(?:proceedings\s+at\s+)?(?:(?:special|ordinary|annual|budget|statutory|"
@@ -50,11 +50,7 @@ _END = re.compile(
 )
 
 
-# The nouns a body's name ends with ("Souldern Parish Council", "Corporate Parenting Panel",
-# "Board of Trustees", "Conseil municipal"); a name is the run of capitalised words before one.
-_BODY_NOUN = (r"(?:council|committee|sub-committee|subcommittee|board(?:\s+of\s+(?:trustees|governors|directors|education))?|"
-              r"panel|cabinet|commission|forum|assembly|trust|group|partnership|authority|executive|"
-              r"governing\s+body|conseil\s+municipal|comit[ée]\s+(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|d['’])[\w\-]+|municipal\s+district(?:\s+of\s+[A-Z][\w'’\-]+)?)")
+_BODY_NOUN = BODY_NOUN
 _NAME_WORD = r"(?:[A-Z][\w'’&\-]*|#\d+|&|and|of|the|for|de|du|des|la|le)"
 _BODY_NAME = re.compile(rf"(?P<name>(?:{_NAME_WORD}\s+){{0,8}}?{_BODY_NOUN}(?:\s+{_BODY_NOUN})*)\b", re.I)
 _NAME_LEAD = re.compile(
