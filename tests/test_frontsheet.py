@@ -102,3 +102,52 @@ def test_sample_pack_front_sheet_and_cover_sheet():
     (report,) = got["reports"]
     assert report["agenda_item"] == "4" and report["report_of"] == {"name": "Dana Whitfield", "role": "Director of Place", "person_id": "p-dana-whitfield"}
     assert len(report["recommendations"]) == 2
+
+
+def _sheet(*texts):
+    from scrutiny.extractor.pages import Line, Page
+
+    page = Page(index=1, lines=[Line(text=t) for t in texts])
+    return [(page, ln) for ln in page.lines], list(texts)
+
+
+def test_members_printed_as_name_office_lines_are_a_roster():
+    from scrutiny.extractor import agenda
+
+    lines, _ = _sheet("Ann Lee, Mayor", "Bo Diaz, Vice Mayor", "Cy Ng, Council Member", "Di Roe, Council Member", "AGENDA")
+    members = agenda._roster(lines, "d01")
+    assert [(m.name, m.title, m.role) for m in members] == [
+        ("Ann Lee", None, "Mayor"), ("Bo Diaz", None, "Vice Mayor"),
+        ("Cy Ng", "Council Member", None), ("Di Roe", "Council Member", None),
+    ]
+    two, _ = _sheet("Ann Lee, Mayor", "Bo Diaz, Council Member", "AGENDA")  # two lines are no roster
+    assert agenda._roster(two, "d01") == []
+    prose, _ = _sheet("Ann Lee, Mayor", "Main Street, Springfield", "Cy Ng, Council Member", "Di Roe, Trustee")
+    assert agenda._roster(prose, "d01") == []  # the run is broken by a line that is not a member
+
+
+def test_signature_under_a_rule_names_the_clerk_and_posting_date_is_published():
+    from scrutiny.extractor import agenda
+
+    texts = ["11. ADJOURNMENT", "I hereby certify that the agenda was posted.", "Date Posted: December 2, 2022",
+             "________________________", "Kathleen Horn Gregory, MMC, City Clerk"]
+    signed = agenda._signatory(texts, list(range(2, 5)))
+    assert (signed.name, signed.role) == ("Kathleen Horn Gregory", "City Clerk")
+    assert agenda._signatory(["Kathleen Horn Gregory, MMC, City Clerk"], [0]) is None  # no rule above: not a signature
+    assert agenda._closing_block(texts, 0) == 2  # a month-first date line opens the closing block
+    assert agenda._published(texts, [2, 3, 4], "2022-12-06", None) == "2022-12-02"
+
+
+def test_running_header_and_footer_lines_are_furniture():
+    from scrutiny.extractor.furniture import running_lines
+    from scrutiny.extractor.pages import Line, Page
+
+    pages = [
+        Page(index=n, lines=[Line(text="Springfield City Council Agenda May 1, 2024"), Line(text=f"{n}. ITEM {n}"),
+                             Line(text="Some text of the item"), Line(text="More text of the item"), Line(text=f"Page {n} of 3")])
+        for n in (1, 2, 3)
+    ]
+    ids = running_lines(pages)
+    assert id(pages[0].lines[0]) not in ids  # the first page's heading is the sheet's own
+    assert id(pages[1].lines[0]) in ids and id(pages[2].lines[0]) in ids
+    assert not any(id(p.lines[1]) in ids for p in pages)

@@ -7,6 +7,8 @@ import re
 from typing import Optional
 
 from scrutiny.extractor.context import Context, provenance
+from scrutiny.extractor.furniture import running_lines
+from scrutiny.extractor import names
 from scrutiny.extractor.names import PLACE_WORDS
 from scrutiny.extractor.pages import Line, Page
 from scrutiny.extractor.segment import AGENDA_HEAD, PAGES_REF
@@ -16,7 +18,10 @@ from scrutiny.models.records import AgendaItem, CoOptee, Contact, Extraction, Me
 EXTRACTOR = "agenda"
 _ITEM = re.compile(r"^\W{0,3}(\d{1,4})(?![.:]\d)(?:[.)]\s*|\s+)(\S.*)$")
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_DATE_LINE = re.compile(rf"\b{_WEEKDAY}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+[a-z]{{3,9}},?\s+\d{{4}}\b", re.I)
+_DATE_LINE = re.compile(
+    rf"\b{_WEEKDAY}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+[a-z]{{3,9}},?\s+\d{{4}}\b|\b[a-z]{{3,9}}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,\s*\d{{4}}\b",
+    re.I,
+)
 _MEMBERS = re.compile(r"^\W*(?:members(?:hip)?|councillors)\s*:\s*(.*)$", re.I)
 _COOPTEES = re.compile(r"^\W*co-?opt(?:ed\s+members|ees?)\s*:\s*(.*)$", re.I)
 _TITLES = r"(?:councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|prof(?:essor)?|sir|dame|rev(?:erend)?)"
@@ -46,13 +51,17 @@ def parse(ctx: Context, out: Extraction) -> None:
             break
         last = later.pages[1]
     pages = [p for p in ctx.source.pages[doc.pages[0] - 1 : last] if not p.blank]
-    lines = [(p, ln) for p in pages for ln in p.lines if clean(ln.text) and not _footer(p, ln) and not _ORDINAL.match(ln.text)]
+    running = running_lines(pages)
+    lines = [
+        (p, ln) for p in pages for ln in p.lines
+        if clean(ln.text) and not _footer(p, ln) and not _ORDINAL.match(ln.text) and id(ln) not in running
+    ]
     if not lines:
         return
     texts = [mend_digits(_without_superscript(ln)) for _, ln in lines]
     spans = item_spans(lines, texts)
     out.meeting = _meeting(ctx, lines, texts, doc.id, spans)
-    out.members = _members(lines, texts, doc.id)
+    out.members = _members(lines, texts, doc.id, spans[0][0] if spans else min(len(lines), 30))
     out.co_optees = _cooptees(lines, texts, doc.id)
     out.agenda_items = [it for k, (i, end) in enumerate(spans) for it in _items_of(lines[i:end], texts[i:end], doc.id)]
 
@@ -114,7 +123,7 @@ def _outside_items(n: int, spans: list[tuple[int, int]]) -> list[int]:
     return [*range(spans[0][0]), *range(spans[-1][1], n)]
 
 
-_DATE_LABEL = re.compile(r"\b(?:date(?:d)?|issued|published|despatched|dispatched)\b\s*:?\s*(.*\d{4})", re.I)
+_DATE_LABEL = re.compile(r"\b(?:date(?:d)?|issued|published|posted|despatched|dispatched)\b\s*:?\s*(.*\d{4})", re.I)
 
 
 def _published(texts: list[str], outside: list[int], date: Optional[str], date_at: Optional[int]) -> Optional[str]:
@@ -143,14 +152,33 @@ _SIGNATORY = re.compile(
 )
 
 
+_SIGNATURE_RULE = re.compile(r"^\s*(?:[_.]\s*){5,}$|^\s*/s/\s*$", re.I)
+_CREDENTIAL = re.compile(r"^[A-Z]{2,5}$")  # letters after a name: "MMC", "CMC", "JD"
+
+
 def _signatory(texts: list[str], outside: list[int]) -> Optional[Contact]:
     """A signature line 'Cathy Fleet – Parish Clerk – 07989 398 838' / 'Amanda Glew – Clerk to
-    the Council' before the items or after them (the last one wins)."""
+    the Council' before the items or after them (the last one wins); or the line under a signature
+    rule ('____') naming a person and an office: 'Kathleen Horn Gregory, MMC, City Clerk'."""
     for i in reversed(outside):
         m = _SIGNATORY.match(texts[i])
         if m and not _ITEM.match(texts[i]) and m.group("name").split()[-1].lower() not in PLACE_WORDS:
             return Contact(name=m.group("name"), role=m.group("role").strip(), phone=m.group("phone"), email=None)
+        signed = _signed_line(texts[i]) if i and _SIGNATURE_RULE.match(texts[i - 1]) else None
+        if signed:
+            return signed
     return None
+
+
+def _signed_line(text: str) -> Optional[Contact]:
+    """'Name, [credentials,] Office' written under a signature rule."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) < 2 or not re.fullmatch(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+", parts[0]):
+        return None
+    office = [p for p in parts[1:] if p and not _CREDENTIAL.match(p)]
+    if len(office) != 1 or not re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}", office[0]):
+        return None
+    return Contact(name=parts[0], role=office[0], phone=None, email=None)
 
 
 _TIME_TEXT = r"\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?|\d{1,2}[.:]\d{2}(?:\s*(?:hrs|hours)\b)?|\d{4}(?:\s*(?:hrs|hours)\b)?"
@@ -388,10 +416,10 @@ def split_names(value: str) -> list[str]:
     return [p.strip(" .;") for p in out if p.strip(" .;")]
 
 
-def _members(lines, texts: list[str], doc_id: str) -> list[Member]:
+def _members(lines, texts: list[str], doc_id: str, head: int) -> list[Member]:
     value, used = _list_after(_MEMBERS, lines, texts)
     if not value:
-        return []
+        return _roster(lines[:head], doc_id)
     plural_title = None
     m = re.match(rf"^\s*({_TITLES})\s+", value, re.I)
     if m:
@@ -408,6 +436,54 @@ def _members(lines, texts: list[str], doc_id: str) -> list[Member]:
         if name:
             members.append(Member(name=name, title=title, role=paren, provenance=prov))
     return members
+
+
+# Offices a member holds on the body itself (a role), as against the title every member has
+_CHAIR_OFFICES = frozenset({"Mayor", "Chair", "President"})
+
+
+def _first_cell(line: Line) -> str:
+    """A line's text up to the first wide gap between its runs: the left column of a letterhead
+    that prints the members on the left and the address on the right."""
+    if not line.segments:
+        return clean(line.text) or ""
+    segs = sorted(line.segments, key=lambda s: s.box[0])
+    out = [segs[0].text]
+    for prev, seg in zip(segs, segs[1:]):
+        size = prev.size or (prev.box[3] - prev.box[1]) or 10
+        if seg.box[0] - prev.box[2] > 3 * size:
+            break
+        out.append(seg.text)
+    return clean(" ".join(out)) or ""
+
+
+def _roster(lines, doc_id: str) -> list[Member]:
+    """A members block printed as a run of 'Name, Office' lines in the sheet's head ('Cindy Segawa,
+    Mayor' / 'James Gazeley, Council Member'): three or more such lines in a row, each a person's name
+    and an office a member is addressed by. A chair-like office is the member's role, any other their title."""
+    run: list[tuple[str, str, tuple]] = []
+    best: list[tuple[str, str, tuple]] = []
+    for pair in lines:
+        found = _roster_line(_first_cell(pair[1]))
+        run = [*run, (*found, pair)] if found else []
+        if len(run) > len(best):
+            best = run
+    if len(best) < 3:
+        return []
+    prov = _prov([pair for *_, pair in best], doc_id)
+    return [
+        Member(name=name, title=None if names.office_of(office) in _CHAIR_OFFICES else office,
+               role=office if names.office_of(office) in _CHAIR_OFFICES else None, provenance=prov)
+        for name, office, _ in best
+    ]
+
+
+def _roster_line(text: str) -> Optional[tuple[str, str]]:
+    name, _, office = text.partition(",")
+    name, office = name.strip(), office.strip(" .")
+    if not office or not re.fullmatch(r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+", name):
+        return None
+    return (name, office) if names.office_of(office) else None
 
 
 def _singular(title: str) -> str:

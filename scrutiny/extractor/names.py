@@ -71,6 +71,13 @@ OFFICES = frozenset({"Commissioner", "Trustee", "Council Member", "Board Member"
 _INITIAL_LIKE = frozenset({"M"})
 _HONORIFIC_OF = {v: k for k, vs in HONORIFICS.items() for v in vs}
 _MAX_HONORIFIC_WORDS = max(len(v.split()) for v in _HONORIFIC_OF)
+
+
+def office_of(text: str) -> Optional[str]:
+    """The office a phrase names when the whole phrase is one ('Mayor Pro Tem' -> 'Mayor',
+    'Council Member' -> 'Council Member'), else None."""
+    canonical = _HONORIFIC_OF.get(re.sub(r"[\s-]+", " ", text.strip(" .")).lower())
+    return canonical if canonical in OFFICES else None
 MALE = frozenset({"Mr", "Sir", "Lord", "M", "Herr"})
 FEMALE = frozenset({"Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness", "Mme", "Mlle", "Frau"})
 

@@ -10,19 +10,14 @@ SUBJECT/DECISION"), each PDF row also carries its text split by column.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from scrutiny.extractor.furniture import clean_text, is_furniture, running_lines
 from scrutiny.extractor.pages import Line, Page
 
-_PAGE_FOOTER = re.compile(r"^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", re.I)
-_RULE = re.compile(r"^[\s\-=_*|]{3,}$")
-_LINK = re.compile(r"^\[[^\]]*\]\([^)]*\)$")
 _PARA = re.compile(r"</?p>", re.I)
 _EMPHASIS = re.compile(r"^\s*(?:[\ue000-\uf8ff•·▪]\s*)?(?:\*{1,3}|_{2}|<(?:b|strong|i|em)>)\S.*?(?:\*{1,3}|_{2}|</(?:b|strong|i|em)>)\s*$", re.I)
-_SYMBOL_GLYPH = re.compile("[\ue000-\uf8ff]")  # symbol-font bullets mapped to private-use code points
-_MARKUP = re.compile(r"\*+|</?(?:b|i|u|strong|em|br)\s*/?>|^#+\s*", re.I)
 
 GRID_WORDS = {
     "item": "title", "items": "title", "minute no.": "ref", "minute no": "ref", "minute": "ref", "no.": "ref",
@@ -47,36 +42,6 @@ class Row:
         return self.line.number
 
 
-def clean_text(text: str) -> str:
-    """Strip converter markup and collapse white space."""
-    text = _MARKUP.sub(" ", text.replace("\t", " "))
-    text = _SYMBOL_GLYPH.sub(" ", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _key(text: str) -> str:
-    """A line's key for recurrence: its clean text in lower case, with numbers made alike when the
-    line has words enough to be furniture ("Approved Minutes Page 2 of 4", "... registered number 1")."""
-    key = clean_text(text).lower()
-    return re.sub(r"\d+", "#", key) if len(re.findall(r"[^\W\d_]", key)) >= 12 else key
-
-
-def running_keys(pages: list[Page], depth: int = 3) -> set[str]:
-    """Keys of lines that recur in the first or last ``depth`` lines of two or more pages."""
-    counts: Counter[str] = Counter()
-    for page in pages:
-        texts = [ln.text for ln in page.lines if not is_furniture(ln.text)]
-        edge = {_key(t) for t in texts[:depth] + texts[-depth:]}
-        counts.update(edge)
-    return {k for k, n in counts.items() if n >= 2 and k and len(k) < 160}
-
-
-def is_furniture(text: str) -> bool:
-    """Page furniture that never belongs to the minutes' content."""
-    s = clean_text(text)
-    return not s or bool(_PAGE_FOOTER.match(s) or _RULE.match(s) or _LINK.match(s))
-
-
 def _item_number(line: Line, texts: list[Line]) -> bool:
     """A bare number ("5.") away from the page's top and foot: an item number printed on a line of
     its own beside its title, not a page number."""
@@ -89,18 +54,15 @@ def _item_number(line: Line, texts: list[Line]) -> bool:
 
 def build(pages: list[Page]) -> list[Row]:
     """The rows of the minutes on ``pages``, in reading order."""
-    running = running_keys(pages) if len(pages) > 1 else set()
+    running = running_lines(pages)
     rows: list[Row] = []
     grid: Optional[list[tuple[float, str]]] = None
-    for n, page in enumerate(pages):
+    for page in pages:
         texts = [ln for ln in page.lines if clean_text(ln.text)]
-        content = [ln for ln in texts if not is_furniture(ln.text)]  # "Page 2 of 3" is no running line's place
-        # the first page's opening lines are the minutes' heading, though later pages repeat them
-        edge_ids = {id(ln) for ln in (content[:3] if n else []) + content[-3:]}
         for ln in page.lines:
             if is_furniture(ln.text) and not _item_number(ln, texts):
                 continue
-            if id(ln) in edge_ids and _key(ln.text) in running:
+            if id(ln) in running:
                 continue
             header = grid_header(ln)
             if header:

@@ -1,0 +1,66 @@
+"""Page furniture: what a printed page carries besides its content.
+
+Running headers and footers are lines that recur at the top or the foot of two or more pages
+("Lomita City Council Meeting Agenda December 6, 2022", "Approved Minutes Page 2 of 4"); page
+numbers, rules and converter links are furniture wherever they stand. Minutes and agendas both
+read their pages without them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from scrutiny.extractor.pages import Line, Page
+
+_PAGE_FOOTER = re.compile(r"^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", re.I)
+_RULE = re.compile(r"^[\s\-=_*|]{3,}$")
+_LINK = re.compile(r"^\[[^\]]*\]\([^)]*\)$")
+_SYMBOL_GLYPH = re.compile("[\ue000-\uf8ff]")  # symbol-font bullets mapped to private-use code points
+_MARKUP = re.compile(r"\*+|</?(?:b|i|u|strong|em|br)\s*/?>|^#+\s*", re.I)
+
+
+def clean_text(text: str) -> str:
+    """Strip converter markup and collapse white space."""
+    text = _MARKUP.sub(" ", text.replace("\t", " "))
+    text = _SYMBOL_GLYPH.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def key(text: str) -> str:
+    """A line's key for recurrence: its clean text in lower case, with numbers made alike when the
+    line has words enough to be furniture ("Approved Minutes Page 2 of 4", "... registered number 1")."""
+    k = clean_text(text).lower()
+    return re.sub(r"\d+", "#", k) if len(re.findall(r"[^\W\d_]", k)) >= 12 else k
+
+
+def running_keys(pages: list[Page], depth: int = 3) -> set[str]:
+    """Keys of lines that recur in the first or last ``depth`` lines of two or more pages."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        texts = [ln.text for ln in page.lines if not is_furniture(ln.text)]
+        edge = {key(t) for t in texts[:depth] + texts[-depth:]}
+        counts.update(edge)
+    return {k for k, n in counts.items() if n >= 2 and k and len(k) < 160}
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture that never belongs to a page's content."""
+    s = clean_text(text)
+    return not s or bool(_PAGE_FOOTER.match(s) or _RULE.match(s) or _LINK.match(s))
+
+
+def running_lines(pages: list[Page], depth: int = 3) -> set[int]:
+    """ids of the lines that are running headers or footers: a line among the first or last
+    ``depth`` content lines of a page whose key recurs there on another page. The first page's
+    opening lines are its heading, though later pages repeat them."""
+    if len(pages) < 2:
+        return set()
+    running = running_keys(pages, depth)
+    out: set[int] = set()
+    for n, page in enumerate(pages):
+        content = [ln for ln in page.lines if clean_text(ln.text) and not is_furniture(ln.text)]
+        for ln in (content[:depth] if n else []) + content[-depth:]:
+            if key(ln.text) in running:
+                out.add(id(ln))
+    return out
