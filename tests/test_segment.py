@@ -43,3 +43,36 @@ def test_running_header_repeating_the_title_in_another_case_continues_the_minute
     second = _page(2, "Page 2 of 2", "Minutes of the", "Library Board", "September 13, 2023 Meeting",
                    "BOARD COMMUNICATIONS", "Board Member Battle introduced herself.")
     assert _kinds(first, second) == [("minutes", [1, 2])]
+
+
+def _pages(*texts):
+    return [Page(index=1, lines=[Line(text=t) for t in texts])]
+
+
+def test_prose_minutes_without_refs_or_headings_are_found_by_what_they_record():
+    from scrutiny.extractor.minutes import find_by_structure
+
+    minutes = _pages(
+        "Springfield Township Annual Meeting", "Tuesday April 9, 2024",
+        "The meeting was called to order by the Clerk at 7:00 PM.",
+        "Trustee Lee made a motion to approve the minutes, seconded by Trustee Diaz. Motion passes.",
+        "The meeting was adjourned at 7:29 PM.",
+    )
+    assert len(find_by_structure(minutes)) == 1
+    agenda = _pages(
+        "Springfield Township Annual Meeting", "Tuesday April 9, 2024", "1. Call to order",
+        "2. Approval of the minutes", "3. Motion to adopt the budget", "4. Adjournment",
+    )
+    assert find_by_structure(agenda) == []  # the same business, announced rather than recorded
+
+
+def test_a_sentence_opening_with_an_attendance_word_is_no_attendance_label():
+    from scrutiny.extractor.minutes import find_by_structure
+
+    notice = _pages(
+        "Members of the public may address the Board on any item.", "1. Call to order", "2. Minutes",
+        "3. Budget", "Staff: reports are available on the website.",
+    )
+    assert find_by_structure(notice) == []
+    minutes = _pages("Present: Ann Lee, Bo Diaz", "1. Minutes", "The minutes were agreed.", "2. Budget", "RESOLVED: that the budget be adopted.")
+    assert len(find_by_structure(minutes)) == 1

@@ -442,21 +442,6 @@ def _members(lines, texts: list[str], doc_id: str, head: int) -> list[Member]:
 _CHAIR_OFFICES = frozenset({"Mayor", "Chair", "President"})
 
 
-def _first_cell(line: Line) -> str:
-    """A line's text up to the first wide gap between its runs: the left column of a letterhead
-    that prints the members on the left and the address on the right."""
-    if not line.segments:
-        return clean(line.text) or ""
-    segs = sorted(line.segments, key=lambda s: s.box[0])
-    out = [segs[0].text]
-    for prev, seg in zip(segs, segs[1:]):
-        size = prev.size or (prev.box[3] - prev.box[1]) or 10
-        if seg.box[0] - prev.box[2] > 3 * size:
-            break
-        out.append(seg.text)
-    return clean(" ".join(out)) or ""
-
-
 def _roster(lines, doc_id: str) -> list[Member]:
     """A members block printed as a run of 'Name, Office' lines in the sheet's head ('Cindy Segawa,
     Mayor' / 'James Gazeley, Council Member'): three or more such lines in a row, each a person's name
@@ -464,7 +449,7 @@ def _roster(lines, doc_id: str) -> list[Member]:
     run: list[tuple[str, str, tuple]] = []
     best: list[tuple[str, str, tuple]] = []
     for pair in lines:
-        found = _roster_line(_first_cell(pair[1]))
+        found = _roster_line(clean(pair[1].first_cell()) or "")
         run = [*run, (*found, pair)] if found else []
         if len(run) > len(best):
             best = run

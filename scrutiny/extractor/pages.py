@@ -49,6 +49,23 @@ class Line:
     def stripped(self) -> str:
         return self.text.strip()
 
+    def first_cell(self) -> str:
+        """The text up to the first wide gap between runs (more than three times the font size):
+        the label cell of a "Label    value" row, the left column of a two-column letterhead.
+        A text line's first tab-separated cell; the whole text when nothing parts it."""
+        if self.cells:
+            return self.cells[0]
+        if not self.segments:
+            return self.text.strip()
+        segs = sorted(self.segments, key=lambda s: s.box[0])
+        out = [segs[0].text]
+        for prev, seg in zip(segs, segs[1:]):
+            size = prev.size or (prev.box[3] - prev.box[1]) or 10
+            if seg.box[0] - prev.box[2] > 3 * size:
+                break
+            out.append(seg.text)
+        return " ".join(t.strip() for t in out if t.strip())
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:

@@ -67,10 +67,50 @@ def find_by_structure(pages: list[Page]) -> list[list[Page]]:
     content = [p for p in pages if not p.blank]
     rows = stream.build(content)
     # numbered paragraphs alone make a report as well: minutes also say who attended or what was decided
-    said = any(attendance.heading(r.text) for r in rows[:80]) or any(OPENER.search(r.text) for r in rows)
+    said = any(_attendance_label(r) for r in rows[:80]) or any(OPENER.search(r.text) for r in rows)
     if said and len(itemsmod.find_refs(rows)) >= 2:
         return [content]
+    if len(_procedure(rows)) >= 3:  # a record of business done, told in prose without refs or headings
+        return [content]
     return []
+
+
+def _attendance_label(row) -> bool:
+    """A row that labels who attended: "Present", "Apologies:" or a label with a colon before the
+    names ("Staff: J Smith"), not a sentence that opens with such a word ("Staff moving between
+    directorates ...", "Members of the public may address the Council")."""
+    text = row.text
+    found = attendance.heading(text)
+    if not found:
+        return False
+    category, _, rest = found
+    if not rest:
+        return category in ("present", "apologies", "absent")
+    if attendance.heading(rest):
+        return True  # labels side by side over two columns of names ("Attendees   Apologies")
+    if attendance.heading(row.line.first_cell()) and not attendance.heading(row.line.first_cell())[2]:
+        return True  # the label cell of a cover table ("Attendees  |  Directors, Members and Staff")
+    return re.match(r"^[^:–]{1,40}[:–]", text) is not None and not re.search(r"[.?]$", rest)
+
+
+# What only a record of a meeting says, in the past tense: an agenda says "Call to order" and
+# "Adjournment", minutes say the meeting "was called to order" and "adjourned at 7:29 PM"
+_PROCEDURE = {
+    "opened": re.compile(r"\b(?:was|were)\s+called\s+to\s+order\b|\bcalled\s+the\s+meeting\s+to\s+order\b"
+                         r"|\bmeeting\s+(?:was\s+)?(?:opened|commenced|began)\b|\bséance\s+(?:est\s+)?ouverte\b", re.I),
+    "moved": re.compile(r"\bmade\s+a\s+motion\b|\b(?:moved|proposed)\s+by\b|\bmoved\s+(?:that|to)\b"
+                        r"|\bproposé\s+par\b", re.I),
+    "seconded": re.compile(r"\bseconded\b|\bappuyé\b", re.I),
+    "decided": re.compile(r"\bmotion\s+(?:was\s+)?(?:carried|passe[sd]|failed|approved|adopted|defeated)\b"
+                          r"|\ball\s+(?:were\s+|present\s+were\s+)?in\s+favou?r\b|\bcarried\s+unanimously\b", re.I),
+    "closed": re.compile(r"\b(?:meeting|session)\s+(?:was\s+)?(?:adjourned|closed|ended)\b|\badjourned\s+at\b"
+                         r"|\bséance\s+(?:est\s+)?levée\b", re.I),
+}
+
+
+def _procedure(rows) -> set[str]:
+    """The kinds of procedural record the rows hold."""
+    return {kind for r in rows for kind, pattern in _PROCEDURE.items() if pattern.search(r.text)}
 
 
 def _minutes_start(page: Page) -> bool:
@@ -114,8 +154,8 @@ def read_minutes(pages: list[Page], pipeline, *, document: Optional[str] = None)
     formal = decisions.is_formal(" ".join(r.text for r in rows[first_item:]))
     items = [_item(it, rows, pipeline, document, formal) for it in found]
     _attach_action_table(items, rows)
-    if not items and not people:
-        return None
+    if not items and not people and head.date is None:
+        return None  # nothing of a meeting's record: no items, no attendance, no date
     return Minutes(
         document=document,
         body=head.body,
