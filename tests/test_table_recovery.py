@@ -117,3 +117,38 @@ def test_status_glyph_colour_is_read_as_rag():
     assert rag_of_glyph(red.glyph_colour) == "red"
     assert rag_of_glyph(black.glyph_colour) is None
     assert word.glyph_colour is None  # a word is read as a word, not by its ink
+
+
+def test_lines_set_solid_are_a_row_each():
+    # loose glyph boxes of lines set solid touch (each line's bottom is the next one's top)
+    lines = [_line(100, (40, "Age"), (120, "Men"), (200, "Women"), (280, "All"), h=12.0)]
+    for i in range(6):
+        lines.append(_line(112 + 12 * i, (40, f"{20 + i}"), (120, f"{i}1"), (200, f"{i}2"), (280, f"{i}3"), h=12.0))
+    grids = stream_grids(_page(lines), [])
+    assert len(grids) == 1 and len(grids[0].rows) == 7
+    assert grids[0].rows[3].texts() == ["22", "21", "22", "23"]
+
+
+def test_a_row_whose_figures_run_together_is_no_title():
+    xs = (40, 120, 200, 280, 360, 440)
+    lines = [_line(68, (280, "Region")), _line(80, *zip(xs, ("Year", "Total", "North", "South", "East", "West")))]
+    lines.append(_line(92, (40, "2000"), (120, "31,1"), (200, "20,5 9,6 7,7 6,8 " + "." * 30)))  # four cells in one run
+    for i in range(6):
+        lines.append(_line(104 + 12 * i, *zip(xs, (str(2001 + i), f"{30 + i},1", f"{20 + i},5", f"{9 + i},6", "1,0", "2,0"))))
+    grids = stream_grids(_page(lines), [])
+    assert len(grids) == 1
+    assert ["Year", "Total", "North", "South", "East", "West"] in [r.texts() for r in grids[0].rows]
+
+
+def test_glyphs_are_read_again_for_spread_figures_not_for_capitals():
+    from scrutiny.extractor.tables import _open_multi
+
+    def spread(top: float, text: str, width: float) -> Line:
+        seg = Segment(text, (40, top, 40 + width, top + 8))
+        return Line(text=text, box=seg.box, segments=(seg,))
+
+    figures = [spread(100 + 12 * i, "Maine 13,278 13,077 12,950", 26 * 8) for i in range(3)]
+    heading = [spread(100 + 12 * i, "APOLOGIES FOR ABSENCE", 21 * 7.5) for i in range(3)]
+    prose = [spread(100 + 12 * i, "a line of running text set in the measure", 41 * 4) for i in range(3)]
+    assert _open_multi(_page(figures), []) == 3
+    assert _open_multi(_page(heading), []) == 0 and _open_multi(_page(prose), []) == 0
