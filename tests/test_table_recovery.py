@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from scrutiny.extractor.pages import FilledRect, Line, Page, Segment
+from scrutiny.extractor.pages import FilledRect, Line, Page, Rule, Segment
 from scrutiny.extractor.tables.actionlog import rows_to_actions, short_column, theme_of
 from scrutiny.extractor.tables.grid import Cell, Frag, Row
 from scrutiny.extractor.tables.kinds import header_layout
-from scrutiny.extractor.tables.recover_pdf import cell_grids
+from scrutiny.extractor.tables.recover_pdf import cell_grids, ruled_grids
 from scrutiny.extractor.tables.recover_stream import gutters, stream_grids
 
 
@@ -152,3 +152,30 @@ def test_glyphs_are_read_again_for_spread_figures_not_for_capitals():
     prose = [spread(100 + 12 * i, "a line of running text set in the measure", 41 * 4) for i in range(3)]
     assert _open_multi(_page(figures), []) == 3
     assert _open_multi(_page(heading), []) == 0 and _open_multi(_page(prose), []) == 0
+
+
+def _open_table(rules, rects=()):
+    """A table ruled above, under its header and below, with vertical rules between the figure
+    columns only: the label column on the left has no border of its own."""
+    lines = [_line(102, (45, "Group"), (165, "2005"), (245, "2010"))]
+    labels = ["With a disability ....", "Severe disability ...", "No disability ......"]
+    for i, label in enumerate(labels):
+        lines.append(_line(122 + 10 * i, (45, label), (165, f"{i}1,2"), (245, f"{i}3,4")))
+    page = _page(lines, rects)
+    page.rules = [Rule(b) for b in rules] + [Rule((x, 100, x + 1, 152)) for x in (160, 240, 320)]
+    return page
+
+
+def test_a_ruled_table_open_at_its_side_keeps_its_label_column():
+    page = _open_table([(40, 100, 320, 101), (40, 115, 320, 116), (40, 152, 320, 153)])
+    rows = [r.texts() for r in ruled_grids(page)[0].rows]
+    assert rows[0] == ["Group", "2005", "2010"]
+    assert rows[1:] == [["With a disability ....", "01,2", "03,4"], ["Severe disability ...", "11,2", "13,4"],
+                        ["No disability ......", "21,2", "23,4"]]  # a line each: figures beside their labels
+
+
+def test_thin_filled_bars_rule_a_table():
+    bars = [FilledRect((40, y, 320, y + 2.2), (0, 0, 0)) for y in (98.5, 150.8)]
+    page = _open_table([(40, 115, 320, 116)], bars)
+    grids = ruled_grids(page)
+    assert len(grids) == 1 and grids[0].rows[0].texts() == ["Group", "2005", "2010"]
