@@ -19,6 +19,7 @@ pages read divided by the tool's wall time (imports excluded, each tool one pass
     python benchmarks/icdar2013.py            # prints the table, writes benchmarks/icdar2013.md
     python benchmarks/icdar2013.py --limit 10 # the first ten documents only
     python benchmarks/icdar2013.py --by-kind  # also a row per tool and kind of page (ruled/unruled)
+    python benchmarks/icdar2013.py --tools scrutiny --regions  # a line per gold region: where relations are lost
 """
 
 from __future__ import annotations
@@ -285,10 +286,15 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--tools", default=",".join(TOOLS))
     ap.add_argument("--by-kind", action="store_true")
+    ap.add_argument("--regions", action="store_true",
+                    help="print a line per gold region and tool (page, best IoU, relations hit/gold/predicted) to stderr")
+    ap.add_argument("--only", default="", help="comma-separated document stems (e.g. icdar2013_eu-004) to read alone")
     ap.add_argument("-o", "--output", default=str(ROOT / "benchmarks" / "icdar2013.md"))
     args = ap.parse_args()
     tools = args.tools.split(",")
     stems = sorted(p.stem for p in DATA.glob("*.pdf"))
+    if args.only:
+        stems = [s for s in stems if s in args.only.split(",")]
     if args.limit:
         stems = stems[:args.limit]
     # imports before any clock starts
@@ -313,6 +319,12 @@ def main() -> None:
                 s = score(regions, found, page_of)
                 s.pages, s.seconds = len(pages), elapsed
                 totals[tool].add(s)
+                if args.regions:
+                    for region in regions:
+                        one = score([region], found, page_of)
+                        best = max((iou(region.box, f.box) for f in found if f.page == page_of[region.page]), default=0.0)
+                        print(f"  {tool} {stem} p{region.page} iou {best:.2f} rel {one.hit_rel}/{one.gold_rel}/{one.pred_rel} "
+                              f"lost {one.gold_rel - one.hit_rel}", file=sys.stderr)
                 if args.by_kind:
                     for kind in ("ruled", "unruled"):
                         sub = [r for r in regions if ruled.get(page_of[r.page]) == (kind == "ruled")]
@@ -348,7 +360,7 @@ def main() -> None:
                          f"{prf(s.hit_rel, s.gold_rel, s.pred_rel)[2]:.2f} |")
     text = "\n".join(lines) + "\n"
     print(text)
-    if not args.limit:
+    if not args.limit and not args.only:
         Path(args.output).write_text(text)
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from scrutiny.extractor.pages import FilledRect, Line, Page, Segment
+from scrutiny.extractor.pages import FilledRect, Line, Page, Rule, Segment
 from scrutiny.extractor.tables.actionlog import rows_to_actions, short_column, theme_of
 from scrutiny.extractor.tables.grid import Cell, Frag, Row
 from scrutiny.extractor.tables.kinds import header_layout
-from scrutiny.extractor.tables.recover_pdf import cell_grids
+from scrutiny.extractor.tables.recover_pdf import cell_grids, ruled_grids
 from scrutiny.extractor.tables.recover_stream import gutters, stream_grids
 
 
@@ -117,3 +117,65 @@ def test_status_glyph_colour_is_read_as_rag():
     assert rag_of_glyph(red.glyph_colour) == "red"
     assert rag_of_glyph(black.glyph_colour) is None
     assert word.glyph_colour is None  # a word is read as a word, not by its ink
+
+
+def test_lines_set_solid_are_a_row_each():
+    # loose glyph boxes of lines set solid touch (each line's bottom is the next one's top)
+    lines = [_line(100, (40, "Age"), (120, "Men"), (200, "Women"), (280, "All"), h=12.0)]
+    for i in range(6):
+        lines.append(_line(112 + 12 * i, (40, f"{20 + i}"), (120, f"{i}1"), (200, f"{i}2"), (280, f"{i}3"), h=12.0))
+    grids = stream_grids(_page(lines), [])
+    assert len(grids) == 1 and len(grids[0].rows) == 7
+    assert grids[0].rows[3].texts() == ["22", "21", "22", "23"]
+
+
+def test_a_row_whose_figures_run_together_is_no_title():
+    xs = (40, 120, 200, 280, 360, 440)
+    lines = [_line(68, (280, "Region")), _line(80, *zip(xs, ("Year", "Total", "North", "South", "East", "West")))]
+    lines.append(_line(92, (40, "2000"), (120, "31,1"), (200, "20,5 9,6 7,7 6,8 " + "." * 30)))  # four cells in one run
+    for i in range(6):
+        lines.append(_line(104 + 12 * i, *zip(xs, (str(2001 + i), f"{30 + i},1", f"{20 + i},5", f"{9 + i},6", "1,0", "2,0"))))
+    grids = stream_grids(_page(lines), [])
+    assert len(grids) == 1
+    assert ["Year", "Total", "North", "South", "East", "West"] in [r.texts() for r in grids[0].rows]
+
+
+def test_glyphs_are_read_again_for_spread_figures_not_for_capitals():
+    from scrutiny.extractor.tables import _open_multi
+
+    def spread(top: float, text: str, width: float) -> Line:
+        seg = Segment(text, (40, top, 40 + width, top + 8))
+        return Line(text=text, box=seg.box, segments=(seg,))
+
+    figures = [spread(100 + 12 * i, "Maine 13,278 13,077 12,950", 26 * 8) for i in range(3)]
+    heading = [spread(100 + 12 * i, "APOLOGIES FOR ABSENCE", 21 * 7.5) for i in range(3)]
+    prose = [spread(100 + 12 * i, "a line of running text set in the measure", 41 * 4) for i in range(3)]
+    assert _open_multi(_page(figures), []) == 3
+    assert _open_multi(_page(heading), []) == 0 and _open_multi(_page(prose), []) == 0
+
+
+def _open_table(rules, rects=()):
+    """A table ruled above, under its header and below, with vertical rules between the figure
+    columns only: the label column on the left has no border of its own."""
+    lines = [_line(102, (45, "Group"), (165, "2005"), (245, "2010"))]
+    labels = ["With a disability ....", "Severe disability ...", "No disability ......"]
+    for i, label in enumerate(labels):
+        lines.append(_line(122 + 10 * i, (45, label), (165, f"{i}1,2"), (245, f"{i}3,4")))
+    page = _page(lines, rects)
+    page.rules = [Rule(b) for b in rules] + [Rule((x, 100, x + 1, 152)) for x in (160, 240, 320)]
+    return page
+
+
+def test_a_ruled_table_open_at_its_side_keeps_its_label_column():
+    page = _open_table([(40, 100, 320, 101), (40, 115, 320, 116), (40, 152, 320, 153)])
+    rows = [r.texts() for r in ruled_grids(page)[0].rows]
+    assert rows[0] == ["Group", "2005", "2010"]
+    assert rows[1:] == [["With a disability ....", "01,2", "03,4"], ["Severe disability ...", "11,2", "13,4"],
+                        ["No disability ......", "21,2", "23,4"]]  # a line each: figures beside their labels
+
+
+def test_thin_filled_bars_rule_a_table():
+    bars = [FilledRect((40, y, 320, y + 2.2), (0, 0, 0)) for y in (98.5, 150.8)]
+    page = _open_table([(40, 115, 320, 116)], bars)
+    grids = ruled_grids(page)
+    assert len(grids) == 1 and grids[0].rows[0].texts() == ["Group", "2005", "2010"]

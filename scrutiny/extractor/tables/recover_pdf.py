@@ -50,16 +50,22 @@ def cell_grids(page: Page, taken: list[Box]) -> list[Grid]:
     return grids
 
 
+BAR = 3.0  # a filled rectangle this thin (and ten times as long) is drawn as a rule
+
+
 def _rules(page: Page) -> list[Box]:
+    """The page's ruling lines, with thin filled bars (a heavy rule drawn as a rectangle)."""
     seen, out = set(), []
-    for rule in page.rules:
-        x0, top, x1, bottom = rule.box
+    bars = [r.box for r in page.rects if min(r.box[2] - r.box[0], r.box[3] - r.box[1]) <= BAR
+            and max(r.box[2] - r.box[0], r.box[3] - r.box[1]) >= 10 * min(r.box[2] - r.box[0], r.box[3] - r.box[1])]
+    for box in [r.box for r in page.rules] + bars:
+        x0, top, x1, bottom = box
         if max(x1 - x0, bottom - top) < MIN_RULE:
             continue
-        key = tuple(round(v) for v in rule.box)
+        key = tuple(round(v) for v in box)
         if key not in seen:
             seen.add(key)
-            out.append(rule.box)
+            out.append(box)
     return out
 
 
@@ -103,7 +109,7 @@ def _grid(page: Page, group: list[Box]) -> Optional[Grid]:
     horizontals = [b for b in group if (b[2] - b[0]) >= (b[3] - b[1])]
     if len(verticals) < 2 or len(horizontals) < 2:
         return None
-    xs = _positions([(b[0] + b[2]) / 2 for b in verticals])
+    xs = _open_sides(_positions([(b[0] + b[2]) / 2 for b in verticals]), horizontals)
     ys = [(b[1] + b[3]) / 2 for b in horizontals] + [min(b[1] for b in verticals), max(b[3] for b in verticals)]
     ys = _positions(ys + _band_edges(page, xs[0], xs[-1], min(ys), max(ys)))
     if len(xs) < 2 or len(ys) < 2:
@@ -128,6 +134,26 @@ def _grid(page: Page, group: list[Box]) -> Optional[Grid]:
     return Grid(rows=rows, caption=_caption(page, box), source="pdf", xs=xs, box=box)
 
 
+OPEN_SIDE = 8.0  # horizontal rules reaching this far past the outer vertical frame a column of their own
+
+
+def _open_sides(xs: list[float], horizontals: list[Box]) -> list[float]:
+    """Column edges with the columns a table leaves open at its sides: horizontal rules at two
+    heights or more (the frame's top and bottom, a header's underline) running on past the outer
+    vertical rule, where the stub column of row labels (or a last column) has no border of its
+    own. The rules' ends are the table's edges there."""
+    if not xs:
+        return xs
+    left = min(b[0] for b in horizontals)
+    right = max(b[2] for b in horizontals)
+    out = list(xs)
+    if left < xs[0] - OPEN_SIDE and len(_positions([b[1] for b in horizontals if b[0] <= left + TOUCH])) >= 2:
+        out.insert(0, left)
+    if right > xs[-1] + OPEN_SIDE and len(_positions([b[1] for b in horizontals if b[2] >= right - TOUCH])) >= 2:
+        out.append(right)
+    return out
+
+
 FULL_ROW = 0.8  # a line with short text in this share of the columns is a record of its own ...
 FULL_SHARE = 0.7  # ... where this share of a band's lines are such records
 SHORT = 3  # words in a short cell text (a figure, a date, a code)
@@ -135,8 +161,9 @@ SHORT = 3  # words in a short cell text (a figure, a date, a code)
 
 def _line_rows(row: Row) -> list[Row]:
     """A band between two rules holding several lines, each with short text in (nearly) every
-    column (figures set line under line with no rule between): a row per line. Wrapped text in
-    the cells (long lines in one or two columns) keeps the band one row."""
+    column, or figures beside a label (figures set line under line with no rule between): a row
+    per line. Wrapped text in the cells (long lines in one or two columns) keeps the band one
+    row."""
     lines: dict[int, list[tuple[int, Frag]]] = {}
     for c, cell in enumerate(row.cells):
         for f in cell.frags:
@@ -144,8 +171,7 @@ def _line_rows(row: Row) -> list[Row]:
     if len(lines) < 2:
         return [row]
     width = len(row.cells)
-    full = sum(1 for fs in lines.values()
-               if len({c for c, _ in fs}) >= max(2, FULL_ROW * width) and all(len(f.text.split()) <= SHORT for _, f in fs))
+    full = sum(1 for fs in lines.values() if len({c for c, _ in fs}) >= max(2, FULL_ROW * width) and _record([f.text for _, f in fs]))
     if full < FULL_SHARE * len(lines):
         return [row]
     order = sorted(lines.values(), key=lambda fs: min(f.top or 0 for _, f in fs))
@@ -157,6 +183,14 @@ def _line_rows(row: Row) -> list[Row]:
         cells = [Cell([f for c2, f in fs if c2 == c], list(row.cells[c].fills)) for c in range(width)]
         out.append(Row(cells, row.page, top, bottom, row.spaced))
     return out
+
+
+def _record(texts: list[str]) -> bool:
+    """Whether one line's cell texts read as a record of its own: short texts only, or figures
+    (no lower-case word: numbers, codes, marks) in every cell but one, the row's label."""
+    if all(len(t.split()) <= SHORT for t in texts):
+        return True
+    return len(texts) >= 3 and sum(1 for t in texts if len(t.split()) > SHORT or any(ch.islower() for ch in t)) <= 1
 
 
 def _band_edges(page: Page, left: float, right: float, top: float, bottom: float) -> list[float]:

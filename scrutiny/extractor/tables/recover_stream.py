@@ -268,7 +268,7 @@ def _row_edges(page: Page, block: list[Line], xs: list[float], h: float) -> list
     for ln in sorted(block, key=lambda ln: ln.box[1]):
         base = baseline(ln)
         cols = {_col(xs, seg.box[0]) for seg in ln.segments}
-        if spans and ln.box[1] <= spans[-1][1] + 0.5:
+        if spans and _overlap(spans[-1], ln.box):
             spans[-1][1] = max(spans[-1][1], ln.box[3])
             spans[-1][3] = max(spans[-1][3], base)
             filled[-1] |= cols
@@ -291,6 +291,13 @@ def _row_edges(page: Page, block: list[Line], xs: list[float], h: float) -> list
                 edges.append(y)
     edges.sort()
     return sorted(edges + _line_rows(spans, filled, edges, len(xs) - 1))
+
+
+def _overlap(span: list[float], box: Box) -> bool:
+    """Whether a line sits beside the span rather than under it: their boxes overlap by more than
+    a fifth of the line's height (a cell's text set a little lower than its neighbour's). Loose
+    glyph boxes of lines set solid touch or overlap by a hair, and stay apart."""
+    return span[1] - box[1] > max(0.5, 0.2 * (box[3] - box[1]))
 
 
 def _line_rows(spans: list[list[float]], filled: list[set[int]], edges: list[float], width: int) -> list[float]:
@@ -316,11 +323,14 @@ def _line_rows(spans: list[list[float]], filled: list[set[int]], edges: list[flo
 
 
 def _prose(line: Line, xs: list[float]) -> bool:
-    """A line with a run across most of the table's columns: a title above it or a note below it."""
+    """A line with a run across most of the table's columns: a title above it or a note below it.
+    A line of three runs or more is a row whatever it holds (figures set a word space apart run
+    together across the columns they fill)."""
     if len(xs) < 4:
         return False
     inner = xs[1:-1]
-    return any(sum(1 for x in inner if a < x < b) > len(inner) / 2 for a, b in runs(line))
+    parts = runs(line)
+    return len(parts) < 3 and any(sum(1 for x in inner if a < x < b) > len(inner) / 2 for a, b in parts)
 
 
 def _trim(page: Page, block: list[Line]) -> tuple[list[Line], list[float]]:
