@@ -6,7 +6,7 @@ import pytest
 
 from scrutiny.extractor import evaluate, ingest, nlp, pipeline
 from scrutiny.extractor.minutes import attendance, decisions, items, stream
-from scrutiny.extractor.pages import Line, Page
+from scrutiny.extractor.pages import Line, Page, Segment
 from conftest import needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -710,3 +710,50 @@ def test_numbered_paragraphs_alone_are_not_minutes(tmp_path):
     minutes.write_text("Parish Council\n\nPresent: Cllr A Jones, Cllr B Smith\n\n1. Apologies\nNone.\n"
                        "2. Play area\nRESOLVED that the quote be accepted.\n", encoding="utf-8")
     assert len(scrutiny.extract(str(minutes)).minutes) == 1
+
+
+def test_participles_modals_and_tasks_are_not_decisions():
+    pipe = nlp.pipeline()
+    not_decided = ["Check terms of reference and levels of delegation agreed by the FGB to ensure the committee keeps its remit.",
+                   "An asterisk indicates items so enacted or approved on the Consent Calendar.",
+                   "What was delivered is not the same as was agreed by the Parish Council.",
+                   "Select a Chair consistent with the Rules of the Planning Commission adopted in 2003.",
+                   "It was agreed that Court Outcomes may make a useful future agenda item.",
+                   "This has been disputed but as yet not resolved.",
+                   "The plan would be finalized in November and be endorsed by steering committee.",
+                   "The Members enquired about CCTV and the Meetings Administrator agreed to follow up with Dr Bilauca."]
+    assert [bool(decisions.outcomes(s, pipe)) for s in not_decided] == [False] * len(not_decided)
+    assert [f.text for f in decisions.outcomes("The motion was approved by a majority.", pipe)] == ["The motion was approved by a majority."]
+
+
+def test_a_decision_over_a_colon_is_its_lead_in_unless_the_points_carry_their_own_outcome():
+    pipe = nlp.pipeline()
+    table = "The following accounts were approved for payment:\nPayee Detail Total VAT Invoices to be approved Smith 723.30"
+    assert [f.text for f in decisions.outcomes(table, pipe)] == ["The following accounts were approved for payment:"]
+    points = "The following documents were approved or recommended for approval: a. Safeguarding Policy - agreed"
+    assert [f.text for f in decisions.outcomes(points, pipe)] == ["Safeguarding Policy - agreed"]
+
+
+def test_bulleted_points_are_sentences_of_their_own():
+    from scrutiny.extractor.minutes import _join
+
+    rows = _rows("Progress", "\uf0b7 The playground was opened", "o Quarterly inspection package ordered", "and installed")
+    text, _ = _join([(r.text, r) for r in rows])
+    assert [s for _, s in decisions.sentences(text, nlp.pipeline())] == [
+        "Progress", "The playground was opened", "Quarterly inspection package ordered and installed"]
+
+
+def test_grid_rows_carrying_on_the_title_or_action_cells_add_nothing_to_the_body():
+    def seg(text, x):
+        return Segment(text=text, box=(x, 0, x + 5 * len(text), 10))
+
+    def line(*cells):
+        return Line(text=" ".join(t for t, _ in cells), segments=tuple(seg(t, x) for t, x in cells), box=(72, 0, 800, 10))
+
+    lines = [line(("Minute", 72), ("Item", 149), ("Notes", 262), ("Action", 695)),
+             line(("LW 02/2021", 72), ("To agree the", 149), ("Agreed and signed", 262), ("Clerk to place", 695)),
+             line(("Minutes of the last", 150), ("on website", 695)),
+             line(("LW 03/2021", 72), ("Urgent business", 149), ("None", 262))]
+    rows = stream.build([Page(index=1, lines=lines, width=842, height=595)])
+    first = items.split(rows)[0]
+    assert [t for t, _ in items.body_text(first, rows)] == ["Agreed and signed"]

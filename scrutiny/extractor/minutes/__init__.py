@@ -249,11 +249,13 @@ def _join(parts: list[tuple[str, "stream.Row"]]) -> tuple[str, list[tuple[int, "
     text, offsets = "", []
     previous = None
     for t, row in parts:
+        if row.bullet:
+            t = re.sub(r"^o\s+", "", t)
         if text:
             if row.emphasis or (previous is not None and previous.emphasis):
                 text += "\n\n"  # a marked-up heading stands apart from the text around it
             else:
-                text += " " if not _para_break(text, t) else "\n"
+                text += "\n" if row.bullet or _para_break(text, t) else " "
         offsets.append((len(text), row))
         text += t
         previous = row

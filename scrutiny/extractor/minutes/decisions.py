@@ -35,9 +35,15 @@ class Found:
 
 
 def sentences(text: str, pipeline) -> list[tuple[int, str]]:
-    """(offset, sentence) pairs from the spaCy sentencizer."""
-    doc = pipeline(text)
-    return [(s.start_char, s.text.strip()) for s in doc.sents if s.text.strip()]
+    """(offset, sentence) pairs from the spaCy sentencizer, parted again at line breaks (a new
+    paragraph or bulleted point is a new sentence, stops or not)."""
+    out = []
+    for s in pipeline(text).sents:
+        for part in re.finditer(r"[^\n]+", s.text):
+            if part.group(0).strip():
+                lead = len(part.group(0)) - len(part.group(0).lstrip())
+                out.append((s.start_char + part.start() + lead, part.group(0).strip()))
+    return out
 
 
 def resolutions(text: str, pipeline) -> list[Found]:
@@ -77,10 +83,11 @@ _BODY = re.compile(
     r"assembly|conseil|assembl[ée]e|all|everyone|they|we)\b", re.I)
 _PERSON_SUBJECT = re.compile(
     r"^(?:the\s+)?(?:(?:[A-Z][\w'’\-]*\s+){0,2}(?:chair(?:man|woman|person)?|vice[- ]chair\w*|clerk|mayor|leader|president|secretary|"
-    r"treasurer|head(?:\s*teacher)?|manager|officer|director|ceo|chief\s+\w+)|cllr|councillor|mr|mrs|ms|miss|dr|professor)\b", re.I)
+    r"treasurer|head(?:\s*teacher)?|manager|officer|director|administrator|co-?ordinator|engineer|planner|solicitor|ceo|chief\s+\w+)|"
+    r"cllr|councillor|mr|mrs|ms|miss|dr|professor)\b", re.I)
 # The verb not yet a decision: after a modal or "to" ("would like to see it adopted", "can be
 # resolved", "to get the plan adopted"), or an adjective after a determiner ("an adopted Policy").
-_IRREALIS = re.compile(r"\b(?:would|will|could|should|may|might|shall|must|can|cannot|to|hope|hopes|wish|wishes)\b", re.I)
+_IRREALIS = re.compile(r"\b(?:would|will|could|should|may|might|shall|must|can|cannot|to|hope|hopes|wish|wishes|yet)\b", re.I)
 _DETERMINER = re.compile(r"\b(?:a|an|the|all|any|its|their|our|this|these|those|previously|already|newly|recently)\s+$", re.I)
 # "agreed that data.gov.uk had been very successful", "agreed this would be welcomed", "agreed with
 # the CEO that ...": a shared view, not a decision.
@@ -113,6 +120,11 @@ def _decision_clause(sentence: str) -> str:
     verb = OUTCOME.search(clause)
     if verb and (cut := _NEXT_CLAUSE.search(clause, verb.end())):
         clause = clause[: cut.start()].strip()
+    if verb and (colon := re.search(r":\s", clause[verb.end():])):
+        rest = re.sub(r"^\(?[a-z\d]{1,2}[.)]\s+", "", clause[verb.end() + colon.end():].strip())
+        if _settles(rest):
+            return rest  # a lead-in over points that carry their own outcome ("...: a. X - agreed")
+        clause = clause[: verb.end() + colon.start()].strip()  # "... were approved for payment: <the table>"
     if clause and not OUTCOME.search(clause) and not _ONE_WORD_OUTCOME.match(clause):
         return sentence.strip()
     return clause
@@ -131,9 +143,11 @@ def outcomes(text: str, pipeline) -> list[Found]:
     records an outcome ("Agreed.", "This was agreed.", "X - Approved", "it was agreed that ..."),
     as printed, with the proposal it settles."""
     out: list[Found] = []
-    for start, label, part in _informal_parts(text):
+    parts = _informal_parts(text)
+    for n, (start, label, part) in enumerate(parts):
         sents = sentences(part, pipeline)
-        hits = [k for k, (_, t) in enumerate(sents) if _settles(t)]
+        over_points = n + 1 < len(parts)  # the labelled points after it are what a lead-in settles
+        hits = [k for k, (_, t) in enumerate(sents) if _settles(t) or (not over_points and _settling_lead_in(sents, k))]
         if not hits:
             continue
         if label and (_PROPOSAL.match(part) or _DASHED_OUTCOME.search(part)):
@@ -161,7 +175,7 @@ def _view_that(after: str) -> bool:
     if not aux:
         return False
     word = aux.group(0).lower()
-    if word in {"needed", "needs", "could", "might"}:
+    if word in {"needed", "needs", "could", "might", "may"}:
         return True
     if word == "had":
         return not re.match(r"\s+to\b", after[aux.end():])
@@ -175,6 +189,14 @@ _REPORTED_SPEECH = re.compile(
     r"\b(?:noted|reported|said|stated|informed|advised|explained|confirmed|mentioned|told|heard)\b[^.;]{0,20}?\bthat\b", re.I)
 
 
+def _settling_lead_in(sents: list[tuple[int, str]], k: int) -> bool:
+    """A decision that ends in a colon over what it settles ("The following accounts were approved
+    for payment:" over a table of them), where what follows carries no outcome of its own."""
+    text = sents[k][1]
+    return (text.endswith(":") and _settles(text[:-1])
+            and not any(_settles(t) for _, t in sents[k + 1 : k + 4]))
+
+
 def _settles(sentence: str) -> bool:
     s = sentence.strip()
     if _ONE_WORD_OUTCOME.match(s):
@@ -182,6 +204,14 @@ def _settles(sentence: str) -> bool:
     if _REPORTED.search(s) or s.endswith(":") or re.search(r"\bagreed\s+(?:for|on)\s+the\s+next\s+(?:agenda|meeting)", s, re.I):
         return False
     return any(_decides(s, m) for m in OUTCOME.finditer(s))
+
+
+# A decision verb as a participle describing a noun, not a clause's verb: its agent or date right
+# after it ("levels of delegation agreed by the FGB", "Rules ... adopted in 2003") or "so" / "as"
+# before it ("items so enacted or approved").
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:by\s+(?!(?:a\s+)?(?:majority|vote|show|ballot|unanim|\d))|in\s+(?:19|20)\d\d\b)", re.I)
+# "as was agreed by the Council", "items so enacted or approved": a decision referred to, not taken
+_PARTICIPLE_BEFORE = re.compile(r"\b(?:so|as|thus)\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:\w+ed\s+(?:or|and)\s+)?$", re.I)
 
 
 def _decides(sentence: str, verb: re.Match) -> bool:
@@ -194,6 +224,12 @@ def _decides(sentence: str, verb: re.Match) -> bool:
         return verb.start() == 0
     if _IRREALIS.search(" ".join(before.split()[-6:])) or _DETERMINER.search(sentence[: verb.start()]):
         return False
+    if re.search(r"\bbe\s+(?:\w+ly\s+)?$", before, re.I):
+        return False  # "... would be finalized in November and be endorsed": the verb under a modal said before
+    passive = re.search(r"\b(?:was|were|is|are|been|be|being|été)\s+(?:\w+\s+){0,2}$", sentence[: verb.start()], re.I)
+    if _PARTICIPLE_BEFORE.search(sentence, 0, verb.start()) or (
+            not passive and _PARTICIPLE_AFTER.match(sentence, verb.end()) and not re.search(r"\bit\s+$", sentence[: verb.start()], re.I)):
+        return False
     if _VIEW.match(sentence[verb.end():]) or _view_that(sentence[verb.end():]):
         return False
     if re.search(r"\b(?:how|whether|if|why|what|when|where|which|who)\s+(?:\w+\s+){0,3}$", sentence[: verb.start()], re.I):
@@ -204,7 +240,6 @@ def _decides(sentence: str, verb: re.Match) -> bool:
         return False  # "the following action was agreed": a task set, listed as an action
     if not _BODY_ONLY.match(verb.group(0)):
         return True
-    passive = re.search(r"\b(?:was|were|is|are|been|be|being|été)\s+(?:\w+\s+){0,2}$", sentence[: verb.start()], re.I)
     if passive or re.search(r"\bit\s+$", sentence[: verb.start()], re.I):
         return True
     subject = _subject(re.split(r"\b(?:and|but)\s+(?=(?:the|it|we|they|he|she|this)\b)", sentence[: verb.start()])[-1])

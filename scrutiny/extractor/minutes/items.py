@@ -764,6 +764,7 @@ def body_text(item: Item, rows: list[Row]) -> list[tuple[str, Row]]:
     """The item's body as (text, row) pairs, grid columns reduced to the body column."""
     out = []
     inline = item.inline_body
+    grid_body = any("body" in rows[k].columns for k in item.body_rows)
     if inline:
         out.append((inline, rows[item.start]))
     for k in item.body_rows:
@@ -772,6 +773,8 @@ def body_text(item: Item, rows: list[Row]) -> list[tuple[str, Row]]:
         row = rows[k]
         if row.columns and "body" in row.columns:
             text = row.columns.get("body", "")
+        elif row.columns and grid_body:
+            text = ""  # a row of a grid with a body column that carries on only its title or action cells
         else:
             text = row.text
         if text:

@@ -22,6 +22,7 @@ _LINK = re.compile(r"^\[[^\]]*\]\([^)]*\)$")
 _PARA = re.compile(r"</?p>", re.I)
 _EMPHASIS = re.compile(r"^\s*(?:[\ue000-\uf8ff•·▪]\s*)?(?:\*{1,3}|_{2}|<(?:b|strong|i|em)>)\S.*?(?:\*{1,3}|_{2}|</(?:b|strong|i|em)>)\s*$", re.I)
 _SYMBOL_GLYPH = re.compile("[\ue000-\uf8ff]")  # symbol-font bullets mapped to private-use code points
+_BULLET = re.compile("^\\s*(?:[\ue000-\uf8ff•·▪◦‣]|o(?=\\s+[A-Z\\d$£“\"]))\\s*\\S")
 _MARKUP = re.compile(r"\*+|</?(?:b|i|u|strong|em|br)\s*/?>|^#+\s*", re.I)
 
 GRID_WORDS = {
@@ -45,6 +46,11 @@ class Row:
     @property
     def number(self) -> Optional[int]:
         return self.line.number
+
+    @property
+    def bullet(self) -> bool:
+        """The row opens a bulleted point: a bullet glyph (or a symbol font's "o") before its text."""
+        return bool(_BULLET.match(self.line.text))
 
 
 def clean_text(text: str) -> str:
