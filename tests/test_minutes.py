@@ -757,3 +757,13 @@ def test_grid_rows_carrying_on_the_title_or_action_cells_add_nothing_to_the_body
     rows = stream.build([Page(index=1, lines=lines, width=842, height=595)])
     first = items.split(rows)[0]
     assert [t for t, _ in items.body_text(first, rows)] == ["Agreed and signed"]
+
+
+def test_mover_and_seconder_marked_after_what_they_put():
+    text = "Z. Maiorca (motion), T. Feinberg (second)\nAPPROVED – Revised 2018 budget – B. Munro (motion), Z. Maiorca (second)"
+    found = decisions.with_motions([], text, "Minutes from 11/30/17 meeting approved")
+    assert [f.text for f in found] == ["Minutes from 11/30/17 meeting approved", "APPROVED – Revised 2018 budget"]
+    assert [(v.proposer, v.seconder, v.result) for v in decisions.votes(text)] == [
+        ("Z. Maiorca", "T. Feinberg", "carried"), ("B. Munro", "Z. Maiorca", "carried")]
+    assert [f.text for f in decisions.outcomes("It was concluded that the logo should carry the words.", nlp.pipeline())] == [
+        "It was concluded that the logo should carry the words."]

@@ -74,7 +74,7 @@ FORMAL = re.compile(r"\b(?:RESOLVED|R[ÉE]SOLU\b|[Ii]l\s+est\s+r[ée]solu|Resolv
 OUTCOME = re.compile(
     r"\b(?:agreed|approved|adopted|ratified|endorsed|resolved|decided|accepted|d[ée]cid(?:e|ent|[ée])|approuv(?:e|ent|[ée])|"
     r"adopt(?:e|ent|[ée])|accept(?:e|ent|[ée])|valid(?:e|ent|[ée])|autoris(?:e|ent|[ée])|(?<=\bwas\s)(?:chosen|elected|appointed)|"
-    r"(?<=\bwere\s)(?:chosen|elected|appointed))\b|\bthere\s+was\s+(?:\S+\s+){0,2}?(?:agreement|consensus)\b", re.I)
+    r"(?<=\bwere\s)(?:chosen|elected|appointed)|(?<=\bit\swas\s)concluded(?=\s+that\b))\b|\bthere\s+was\s+(?:\S+\s+){0,2}?(?:agreement|consensus)\b", re.I)
 # Verbs that only a body's decision carries: a person who "accepted" or "endorsed" something gave a
 # view, one who "agreed to write" took on a task; "décide" is a decision whoever takes it.
 _BODY_ONLY = re.compile(r"^(?:agreed|approved|adopted|ratified|endorsed|accepted|approuv|adopt|accept|valid)", re.I)
@@ -479,9 +479,36 @@ class Motion:
     end: int
 
 
+# Mover and seconder marked after what they put, as outline minutes print them: "Minutes from 11/30/17
+# meeting approved – Z. Maiorca (motion), T. Feinberg (second)".
+_WHO_MARKED = rf"(?:{_NAME_WORD}|[A-Z]\.)(?:[ \t]+(?:{_NAME_WORD}|[A-Z]\.)){{0,3}}"
+_MARKED_MOTION = re.compile(
+    rf"(?P<mover>{_WHO_MARKED})\s*\((?:motion|moved|mover|proposed|proposer)\),?\s*(?:and\s+)?"
+    rf"(?P<seconder>{_WHO_MARKED})\s*\((?:second|seconded|seconder)\)")
+_LOST_WORDS = re.compile(r"\b(?:rejected|refused|failed|defeated|lost|denied|not\s+(?:approved|carried|agreed))\b", re.I)
+
+
+def marked_motions(text: str) -> list[Motion]:
+    """Motions whose mover and seconder are marked "(motion)" / "(second)" after the words they put:
+    the words are the text before the marks on their line or in their sentence (none when the marks
+    open the text: they stand after the item's title)."""
+    out = []
+    for m in _MARKED_MOTION.finditer(text):
+        start = max([0] + [b.end() for b in re.finditer(r"\n|[.;]\s", text[: m.start()])])
+        words = text[start:m.start()]
+        lead = len(words) - len(words.lstrip())
+        words = re.sub(r"[\s,;:–—-]+$", "", words.strip())
+        result = "lost" if _LOST_WORDS.search(words) else "carried"
+        out.append(Motion(words, m.group("mover").strip(), m.group("seconder").strip(), result, {}, start + lead, m.end()))
+    return out
+
+
 def motions(text: str) -> list[Motion]:
     """Motions made, seconded and decided in an item's body, in order. Each is told up to the next
     motion (or 400 characters): its mover, seconder, result and count are looked for there."""
+    marked = marked_motions(text)
+    if marked:
+        return marked
     matches: list[re.Match] = []
     for rx in _MOTION_FORMS:
         for m in rx.finditer(text):
@@ -515,12 +542,15 @@ def motions(text: str) -> list[Motion]:
     return found
 
 
-def with_motions(found: list[Found], text: str) -> list[Found]:
+def with_motions(found: list[Found], text: str, title: Optional[str] = None) -> list[Found]:
     """``found`` with the motions that carried (or whose outcome is not told) that no resolution
-    already covers; a resolution read from inside a motion's span gives way to the motion."""
+    already covers; a resolution read from inside a motion's span gives way to the motion. A motion
+    without words of its own that opens the text moves the item's title."""
     out = list(found)
     ms = motions(text)
     for mo in ms:
+        if not mo.text and mo.start == 0 and title and mo.result != "lost":
+            mo.text = title
         if mo.result == "lost" or not mo.text:
             continue
         inside = [f for f in out if mo.start - 3 <= f.start < mo.end]
