@@ -767,3 +767,10 @@ def test_mover_and_seconder_marked_after_what_they_put():
         ("Z. Maiorca", "T. Feinberg", "carried"), ("B. Munro", "Z. Maiorca", "carried")]
     assert [f.text for f in decisions.outcomes("It was concluded that the logo should carry the words.", nlp.pipeline())] == [
         "It was concluded that the logo should carry the words."]
+
+
+def test_unanimous_decisions_and_french_movers_are_votes():
+    assert [(v.proposer, v.seconder, v.result) for v in decisions.votes("IL EST RÉSOLU À L’UNANIMITÉ D’APPROUVER la demande.")] == [
+        (None, None, "carried")]
+    found = decisions.votes("Il est proposé par M. Gagné, appuyé par Mme Bélanger et résolu à l’unanimité D’ADOPTER l’ordre du jour.")
+    assert [(v.proposer, v.seconder, v.result) for v in found] == [("M. Gagné", "Mme Bélanger", "carried")]

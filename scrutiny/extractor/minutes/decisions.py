@@ -409,8 +409,13 @@ _COUNT = re.compile(
     r"\b(?P<side>For(?:\s+the\s+(?:Motion|Amendment))?|Against(?:\s+the\s+(?:Motion|Amendment))?|Abstain(?:ed|ing|ions?)?)\b\s*[:\-–]?\s*"
     r"(?P<names>(?:[^()]*?))\s*\(?\s*\**\s*\(?(?P<n>\d{1,3})\)?\**\s*\)?(?=\s|$|[,;.])",
 )
-_PROPOSER = re.compile(r"\b(?:Proposed|Moved|Molta)\s+(?:by|ag)\s+(?P<who>[^;,.]+?)(?:\s*[;,.]|\s+and\b|$)", re.I)
-_SECONDER = re.compile(r"\b(?:Seconded|Cuidithe|Cuidiu)\s+(?:by|ag|[óo6]n)\s+(?P<who>[^;,.]+?)(?:\s*[;,.]|$)", re.I)
+_WHO_ABBREVIATED = r"(?:(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Cllr)\.\s+)?"
+_PROPOSER = re.compile(rf"\b(?:Proposed|Moved|Molta|Propos[ée]e?)\s+(?:by|ag|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.]+?)(?:\s*[;,.]|\s+(?:and|et)\b|$)", re.I)
+_SECONDER = re.compile(rf"\b(?:Seconded|Cuidithe|Cuidiu|Appuy[ée]e?|Second[ée]e?)\s+(?:by|ag|[óo6]n|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.]+?)(?:\s*[;,.]|\s+et\b|$)", re.I)
+# A decision said to be unanimous: a vote carried, whether or not its counts are printed.
+_UNANIMOUS = re.compile(
+    r"\b(?:r[ée]solu|resolved|adopt[ée]e?|carried|agreed)\s+(?:[àa]\s+l[’']unanimit[ée]|unanimously)\b|"
+    r"\bunanimously\s+(?:resolved|agreed|carried)\b", re.I)
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr)\.?\s+"
 _PROPOSED_INLINE = re.compile(
     rf"(?P<proposer>{_HONORIFIC}[A-Z][\w'’\-]+(?:\s\([A-Z]\))?)\s+proposed,?\s+and\s+(?P<seconder>{_HONORIFIC}[A-Z][\w'’\-]+(?:\s\([A-Z]\))?)\s+seconded"
@@ -691,6 +696,13 @@ def votes(text: str) -> list[VoteFound]:
             target.names.setdefault(side, names)
         target.end = last
     found.sort(key=lambda v: v.start)
+    for m in _UNANIMOUS.finditer(text):
+        put = [v for v in found if v.start <= m.start() <= v.end + 300]
+        if not put:
+            found.append(VoteFound(counts={}, names={}, result="carried", start=m.start(), end=m.end()))
+        elif put[-1].result is None:
+            put[-1].result = "carried"
+    found.sort(key=lambda v: v.start)
     for k, v in enumerate(found):
         if v.result:
             continue
@@ -700,7 +712,7 @@ def votes(text: str) -> list[VoteFound]:
             word = r.group("result").lower()
             v.result = "carried" if ("carried" in word or "agreed" in word) else "lost"
         elif (_AGREED.search(text[v.end : stop]) or _DECLARED_DONE.search(text, v.end, stop)
-              or re.search(r"(?:^|[\s.])(?:\d{1,3}\.\s+)?RESOLVED\b", text[v.end : stop])):
+              or re.search(r"(?:^|[\s.])(?:\d{1,3}\.\s+)?(?:RESOLVED|R[ÉE]SOLU)\b|\bet\s+r[ée]solu\b", text[v.end : stop])):
             v.result = "carried"  # the motion put, then what was resolved
     return found
 
