@@ -774,3 +774,13 @@ def test_unanimous_decisions_and_french_movers_are_votes():
         (None, None, "carried")]
     found = decisions.votes("Il est proposé par M. Gagné, appuyé par Mme Bélanger et résolu à l’unanimité D’ADOPTER l’ordre du jour.")
     assert [(v.proposer, v.seconder, v.result) for v in found] == [("M. Gagné", "Mme Bélanger", "carried")]
+
+
+def test_text_ending_two_pages_alike_is_no_running_footer_unless_at_one_height():
+    def page(n: int, bottom: float) -> Page:
+        texts = [(f"{n}. Item", 72.0), ("3. Agree to request that the Minister consider postponing", bottom), ("Page footer text", 780.0)]
+        return Page(index=n, lines=[Line(text=t, box=(72, y, 500, y + 10)) for t, y in texts], width=600, height=800)
+
+    rows = stream.build([page(1, 700.0), page(2, 420.0)])
+    assert [r.text for r in rows] == ["1. Item", "3. Agree to request that the Minister consider postponing",
+                                      "2. Item", "3. Agree to request that the Minister consider postponing"]
