@@ -784,3 +784,20 @@ def test_text_ending_two_pages_alike_is_no_running_footer_unless_at_one_height()
     rows = stream.build([page(1, 700.0), page(2, 420.0)])
     assert [r.text for r in rows] == ["1. Item", "3. Agree to request that the Minister consider postponing",
                                       "2. Item", "3. Agree to request that the Minister consider postponing"]
+
+
+def test_a_vote_block_settles_what_was_put_before_it_and_is_never_a_resolution():
+    text = ("Approve the proposed Meeting Schedule for Calendar Year 2020.\nRESULT: APPROVED AS AMENDED [UNANIMOUS] "
+            "MOTION BY: Garcia SECOND: Allen Fisk AYES: Garcia, Allen Fisk")
+    found = decisions.with_vote_blocks(decisions.outcomes(text, nlp.pipeline()), text)
+    assert [f.text for f in found] == ["Approve the proposed Meeting Schedule for Calendar Year 2020."]
+    bare = "RESULT: APPROVED [UNANIMOUS] MOTION BY: Mashack SECOND: Brown AYES: Mashack, Brown"
+    assert [f.text for f in decisions.with_vote_blocks([], bare)] == ["APPROVED [UNANIMOUS]"]
+
+
+def test_a_lone_sub_heading_numbered_afresh_where_other_headings_run_theirs():
+    texts = ["Minutes", "1. Apologies", "None were received.", "2. Consent calendar", "1. Minutes of June",
+             "Adopt the minutes.", "2. Meeting calendar", "Approve the calendar.", "3. Special presentations",
+             "1. Election of Chair", "A motion was made to continue the item.", "4. Other matters", "None.", "Close", "End"]
+    rows = stream.build([Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)])])
+    assert [ref for _, ref in items.find_refs(rows)] == ["1.", "2.", "2.1", "2.2", "3.", "3.1", "4."]

@@ -202,7 +202,7 @@ def _item(it: itemsmod.Item, rows, pipeline, document: Optional[str], formal: bo
     res = decisions.resolutions(body, pipeline) if formal else decisions.outcomes(body, pipeline)
     if formal and not res and not decisions.is_formal(body):
         res = decisions.outcomes(body, pipeline)  # an item decided in a sentence where others have formal openers
-    res = decisions.with_motions(res, body, it.title)
+    res = decisions.with_motions(decisions.with_vote_blocks(res, body), body, it.title)
     resolutions = [
         Resolution(text=r.text, number=r.number, noted=r.noted, provenance=_prov(r.start, offsets, document, "resolution"))
         for r in res

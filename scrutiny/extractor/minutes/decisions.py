@@ -633,6 +633,29 @@ _VOTE_BLOCK = re.compile(
     r"(?=\s+(?:AYES|NAYS|ABSTAIN|ABSENT|RECUSED)\s*:|\s*$)(?P<rest>(?:\s+(?:AYES|NAYS|ABSTAIN|ABSENT|RECUSED)\s*:\s*[^:]*?(?=\s+(?:AYES|NAYS|ABSTAIN|ABSENT|RECUSED)\s*:|\s+[A-Z][A-Z ]+:|\.\s|$))*)")
 
 
+def with_vote_blocks(found: list[Found], text: str) -> list[Found]:
+    """Resolutions where the minutes record votes as blocks (RESULT: ... MOTION BY: ...): a block is
+    never a resolution's text; a block that carried with no motion worded before it settles the
+    text put before it since the last block (a recommended action), or, with none, its result words."""
+    blocks = list(_VOTE_BLOCK.finditer(text))
+    if not blocks:
+        return found
+    out = [f for f in found if not any(b.start() <= f.start < b.end() or f.start < b.start() < f.start + len(f.text) for b in blocks)]
+    ms = motions(text[: blocks[-1].start()])
+    last = 0
+    for b in blocks:
+        put = text[last : b.start()]
+        lost = re.search(r"fail|lost|defeat|denied", b.group("result"), re.I)
+        worded = any(last <= mo.start < b.start() for mo in ms)
+        covered = any(last <= f.start < b.start() for f in out)
+        if not lost and not worded and not covered:
+            paragraph = [p.strip() for p in re.split(r"\n", put) if p.strip()]
+            words = paragraph[-1] if paragraph else b.group("result") + (f" [{b.group('tally')}]" if b.group("tally") else "")
+            out.append(Found(text=words, start=last + put.rfind(words) if paragraph else b.start()))
+        last = b.end()
+    return sorted(out, key=lambda f: f.start)
+
+
 def vote_blocks(text: str) -> list[VoteFound]:
     """The vote blocks in ``text``: result, mover, seconder and the counts the bracket or the lists give."""
     out = []
