@@ -801,3 +801,21 @@ def test_a_lone_sub_heading_numbered_afresh_where_other_headings_run_theirs():
              "1. Election of Chair", "A motion was made to continue the item.", "4. Other matters", "None.", "Close", "End"]
     rows = stream.build([Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)])])
     assert [ref for _, ref in items.find_refs(rows)] == ["1.", "2.", "2.1", "2.2", "3.", "3.1", "4."]
+
+
+def test_a_roll_call_is_the_vote_on_the_motion_before_it():
+    text = ("Motion to approve the bills was made by Trustee Elton, seconded by Trustee Albrecht. All were in favor. "
+            "Roll Call was taken as follows: Trustee Elton – yes, Trustee Albrecht – yes, Trustee Hawkins – no. "
+            "The bills stand approved.")
+    found = decisions.votes(text)
+    assert [(v.proposer, v.counts, v.names.get("for"), v.result) for v in found] == [
+        ("Trustee Elton", {"for": 2, "against": 1, "abstain": 0}, ["Trustee Elton", "Trustee Albrecht"], "carried")]
+    unworded = "We will have a bus trip in December. All were in favor. Roll Call was taken as follows: A Smith – yes. Motion passes."
+    assert [f.text for f in decisions.with_motions([], unworded)] == ["We will have a bus trip in December."]
+
+
+def test_a_count_printed_later_is_the_vote_on_the_proposal_put_before_it():
+    text = ("The Chairman proposed a resolution that the policies be implemented. Cllr Morris asked that maps be made "
+            "available. Voting was 3 for the resolution, 1 against and 2 abstained. The Clerk was asked to check.")
+    assert [(v.proposer, v.counts, v.result) for v in decisions.votes(text)] == [
+        ("Chairman", {"for": 3, "against": 1, "abstain": 2}, "carried")]

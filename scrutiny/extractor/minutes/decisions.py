@@ -568,6 +568,9 @@ def with_motions(found: list[Found], text: str, title: Optional[str] = None) -> 
     return sorted(out, key=lambda f: f.start)
 
 
+_PUT = re.compile(r"\.\s+(?!All\b|Roll\b|Motion\b|The\s+motion\b)[A-Z]")  # a new sentence other than the vote's own
+
+
 # A vote taken on what the text before it put ("... a bus trip in December. All were in favor.
 # ... Motion passes.") with no motion worded: the outcome closes the proposal.
 _PUT_AND_CARRIED = re.compile(r"\b(?:all\s+(?:were\s+)?in\s+favou?r|motion\s+(?:passes|passed|carried)|carried\s+unanimously)\b", re.I)
@@ -579,8 +582,9 @@ def _unworded_motions(text: str, found: list[Found], ms: list) -> list[Found]:
     the sentences from the item's start (or the last vote's end) up to it, without "X said that"."""
     out: list[Found] = []
     last = 0
+    calls = [(v.start, v.end) for v in roll_calls(text)]
     for m in _PUT_AND_CARRIED.finditer(text):
-        spans = [(mo.start, mo.end) for mo in ms] + [(f.start, f.start + len(f.text)) for f in found + out]
+        spans = [(mo.start, mo.end) for mo in ms] + [(f.start, f.start + len(f.text)) for f in found + out] + calls
         if any(a <= m.start() <= b + 40 for a, b in spans) or any(last <= a < m.start() for a, _ in spans):
             last = m.end()
             continue
@@ -603,7 +607,8 @@ def _clean_who(who: Optional[str]) -> Optional[str]:
 # Counts printed number first, in English or French: "14 votes pour", "11 votes pour / 3 abstentions /
 # 2 contre", "7 in favour, 2 against, 1 abstention".
 _COUNT_FIRST = re.compile(
-    r"(?<![\w/.,£$€])(?P<n>\d{1,3})\s+(?:votes?\s+)?(?P<side>pour|contre|abstentions?|in\s+favou?r|for(?=\s*[,;/]|\s+and\b)|"
+    r"(?<![\w/.,£$€])(?P<n>\d{1,3})\s+(?:votes?\s+)?(?P<side>pour|contre|abstentions?|in\s+favou?r|"
+    r"for(?:\s+the\s+(?:resolution|motion|amendment|proposal))?(?=\s*[,;/]|\s+and\b)|"
     r"against|abstain(?:ed|ing|ions?)?)\b",
     re.I)
 _SIDE = {"pour": "for", "contre": "against", "for": "for", "against": "against"}
@@ -614,7 +619,7 @@ def count_votes(text: str) -> list[VoteFound]:
     out: list[VoteFound] = []
     for m in _COUNT_FIRST.finditer(text):
         word = m.group("side").lower()
-        side = _SIDE.get(word, "for" if "favo" in word else "abstain")
+        side = _SIDE.get(word.split()[0], "for" if "favo" in word else "abstain")
         last = out[-1] if out else None
         if last is not None and m.start() - last.end <= 6 and side not in last.counts:
             last.counts[side], last.end = int(m.group("n")), m.end()
@@ -701,6 +706,10 @@ def votes(text: str) -> list[VoteFound]:
         if not any(v.start <= c.start < v.end or c.start <= v.start < c.end for v in found):
             found.append(c)
     for mo in motions(text):
+        counted = [v for v in found if mo.start <= v.start < mo.end and v.counts and not v.proposer and not v.seconder]
+        if counted and not mo.counts and not any(v.start <= mo.start < v.end for v in found):
+            counted[0].proposer, counted[0].seconder, counted[0].start = mo.mover, mo.seconder, mo.start  # the count of this motion
+            continue
         if not any(v.start <= mo.start < v.end or mo.start <= v.start < mo.end for v in found):
             found.append(VoteFound(proposer=mo.mover, seconder=mo.seconder, counts=dict(mo.counts), names={},
                                    start=mo.start, end=mo.end, result=mo.result))
@@ -718,6 +727,21 @@ def votes(text: str) -> list[VoteFound]:
             target.counts.setdefault(side, n)
             target.names.setdefault(side, names)
         target.end = last
+    found.sort(key=lambda v: v.start)
+    for k in range(len(found) - 1, 0, -1):
+        prev, v = found[k - 1], found[k]
+        if (v.counts and not v.proposer and not v.seconder and not prev.counts and prev.result is None
+                and not _RESULT.search(text, prev.end, v.start)):
+            prev.counts, prev.result, prev.end = v.counts, v.result, v.end  # the count of the proposal put before it
+            del found[k]
+    for call in roll_calls(text):
+        before = [v for v in found if v.start < call.start and not v.counts]
+        target = before[-1] if before and not _PUT.search(text, before[-1].end, call.start) else None
+        if target is None or any(target.start < w.start < call.start for w in found if w is not target):
+            found.append(call)
+            continue
+        target.counts, target.names, target.end = call.counts, call.names, call.end
+        target.result = target.result or call.result
     found.sort(key=lambda v: v.start)
     for m in _UNANIMOUS.finditer(text):
         put = [v for v in found if v.start <= m.start() <= v.end + 300]
@@ -738,6 +762,32 @@ def votes(text: str) -> list[VoteFound]:
               or re.search(r"(?:^|[\s.])(?:\d{1,3}\.\s+)?(?:RESOLVED|R[ÉE]SOLU)\b|\bet\s+r[ée]solu\b", text[v.end : stop])):
             v.result = "carried"  # the motion put, then what was resolved
     return found
+
+
+# A roll call as each name's answer: "Roll Call was taken as follows: Trustee Elton – yes, Trustee
+# Albrecht – no, ...".
+_ROLL_ANSWER = re.compile(r"(?P<who>[A-Z][^,;:–—]{1,60}?)\s*[–—:-]\s*(?P<answer>yes|aye|no|nay|abstain(?:ed)?|present)\b", re.I)
+_ROLL_CALL = re.compile(r"\broll\s+call\b[^:.]{0,40}:\s*", re.I)
+
+
+def roll_calls(text: str) -> list[VoteFound]:
+    """Each roll call's answers as a vote: names by side, counts, carried when more said yes."""
+    out = []
+    for m in _ROLL_CALL.finditer(text):
+        pos, names = m.end(), {"for": [], "against": [], "abstain": []}
+        while a := _ROLL_ANSWER.match(text, pos):
+            side = {"y": "for", "a": "for", "n": "against"}.get(a.group("answer")[0].lower(), "abstain")
+            if a.group("answer").lower() != "present":
+                names[side].append(a.group("who").strip())
+            pos = a.end()
+            sep = re.match(r"\s*(?:,|;)?\s*(?:and\s+)?", text[pos:])
+            pos += sep.end()
+        if not names["for"] and not names["against"]:
+            continue
+        counts = {side: len(v) for side, v in names.items()}
+        out.append(VoteFound(counts=counts, names={k: v for k, v in names.items() if v}, start=m.start(), end=pos,
+                             result="carried" if counts["for"] > counts["against"] else "lost"))
+    return out
 
 
 def _tally_groups(tallies: list, proposals: list[int]) -> list[list]:
