@@ -6,7 +6,7 @@ import pytest
 
 from scrutiny.extractor import evaluate, ingest, nlp, pipeline
 from scrutiny.extractor.minutes import attendance, decisions, items, stream
-from scrutiny.extractor.pages import Line, Page
+from scrutiny.extractor.pages import Line, Page, Segment
 from conftest import needs_shared
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -710,3 +710,112 @@ def test_numbered_paragraphs_alone_are_not_minutes(tmp_path):
     minutes.write_text("Parish Council\n\nPresent: Cllr A Jones, Cllr B Smith\n\n1. Apologies\nNone.\n"
                        "2. Play area\nRESOLVED that the quote be accepted.\n", encoding="utf-8")
     assert len(scrutiny.extract(str(minutes)).minutes) == 1
+
+
+def test_participles_modals_and_tasks_are_not_decisions():
+    pipe = nlp.pipeline()
+    not_decided = ["Check terms of reference and levels of delegation agreed by the FGB to ensure the committee keeps its remit.",
+                   "An asterisk indicates items so enacted or approved on the Consent Calendar.",
+                   "What was delivered is not the same as was agreed by the Parish Council.",
+                   "Select a Chair consistent with the Rules of the Planning Commission adopted in 2003.",
+                   "It was agreed that Court Outcomes may make a useful future agenda item.",
+                   "This has been disputed but as yet not resolved.",
+                   "The plan would be finalized in November and be endorsed by steering committee.",
+                   "The Members enquired about CCTV and the Meetings Administrator agreed to follow up with Dr Bilauca."]
+    assert [bool(decisions.outcomes(s, pipe)) for s in not_decided] == [False] * len(not_decided)
+    assert [f.text for f in decisions.outcomes("The motion was approved by a majority.", pipe)] == ["The motion was approved by a majority."]
+
+
+def test_a_decision_over_a_colon_is_its_lead_in_unless_the_points_carry_their_own_outcome():
+    pipe = nlp.pipeline()
+    table = "The following accounts were approved for payment:\nPayee Detail Total VAT Invoices to be approved Smith 723.30"
+    assert [f.text for f in decisions.outcomes(table, pipe)] == ["The following accounts were approved for payment:"]
+    points = "The following documents were approved or recommended for approval: a. Safeguarding Policy - agreed"
+    assert [f.text for f in decisions.outcomes(points, pipe)] == ["Safeguarding Policy - agreed"]
+
+
+def test_bulleted_points_are_sentences_of_their_own():
+    from scrutiny.extractor.minutes import _join
+
+    rows = _rows("Progress", "\uf0b7 The playground was opened", "o Quarterly inspection package ordered", "and installed")
+    text, _ = _join([(r.text, r) for r in rows])
+    assert [s for _, s in decisions.sentences(text, nlp.pipeline())] == [
+        "Progress", "The playground was opened", "Quarterly inspection package ordered and installed"]
+
+
+def test_grid_rows_carrying_on_the_title_or_action_cells_add_nothing_to_the_body():
+    def seg(text, x):
+        return Segment(text=text, box=(x, 0, x + 5 * len(text), 10))
+
+    def line(*cells):
+        return Line(text=" ".join(t for t, _ in cells), segments=tuple(seg(t, x) for t, x in cells), box=(72, 0, 800, 10))
+
+    lines = [line(("Minute", 72), ("Item", 149), ("Notes", 262), ("Action", 695)),
+             line(("LW 02/2021", 72), ("To agree the", 149), ("Agreed and signed", 262), ("Clerk to place", 695)),
+             line(("Minutes of the last", 150), ("on website", 695)),
+             line(("LW 03/2021", 72), ("Urgent business", 149), ("None", 262))]
+    rows = stream.build([Page(index=1, lines=lines, width=842, height=595)])
+    first = items.split(rows)[0]
+    assert [t for t, _ in items.body_text(first, rows)] == ["Agreed and signed"]
+
+
+def test_mover_and_seconder_marked_after_what_they_put():
+    text = "Z. Maiorca (motion), T. Feinberg (second)\nAPPROVED – Revised 2018 budget – B. Munro (motion), Z. Maiorca (second)"
+    found = decisions.with_motions([], text, "Minutes from 11/30/17 meeting approved")
+    assert [f.text for f in found] == ["Minutes from 11/30/17 meeting approved", "APPROVED – Revised 2018 budget"]
+    assert [(v.proposer, v.seconder, v.result) for v in decisions.votes(text)] == [
+        ("Z. Maiorca", "T. Feinberg", "carried"), ("B. Munro", "Z. Maiorca", "carried")]
+    assert [f.text for f in decisions.outcomes("It was concluded that the logo should carry the words.", nlp.pipeline())] == [
+        "It was concluded that the logo should carry the words."]
+
+
+def test_unanimous_decisions_and_french_movers_are_votes():
+    assert [(v.proposer, v.seconder, v.result) for v in decisions.votes("IL EST RÉSOLU À L’UNANIMITÉ D’APPROUVER la demande.")] == [
+        (None, None, "carried")]
+    found = decisions.votes("Il est proposé par M. Gagné, appuyé par Mme Bélanger et résolu à l’unanimité D’ADOPTER l’ordre du jour.")
+    assert [(v.proposer, v.seconder, v.result) for v in found] == [("M. Gagné", "Mme Bélanger", "carried")]
+
+
+def test_text_ending_two_pages_alike_is_no_running_footer_unless_at_one_height():
+    def page(n: int, bottom: float) -> Page:
+        texts = [(f"{n}. Item", 72.0), ("3. Agree to request that the Minister consider postponing", bottom), ("Page footer text", 780.0)]
+        return Page(index=n, lines=[Line(text=t, box=(72, y, 500, y + 10)) for t, y in texts], width=600, height=800)
+
+    rows = stream.build([page(1, 700.0), page(2, 420.0)])
+    assert [r.text for r in rows] == ["1. Item", "3. Agree to request that the Minister consider postponing",
+                                      "2. Item", "3. Agree to request that the Minister consider postponing"]
+
+
+def test_a_vote_block_settles_what_was_put_before_it_and_is_never_a_resolution():
+    text = ("Approve the proposed Meeting Schedule for Calendar Year 2020.\nRESULT: APPROVED AS AMENDED [UNANIMOUS] "
+            "MOTION BY: Garcia SECOND: Allen Fisk AYES: Garcia, Allen Fisk")
+    found = decisions.with_vote_blocks(decisions.outcomes(text, nlp.pipeline()), text)
+    assert [f.text for f in found] == ["Approve the proposed Meeting Schedule for Calendar Year 2020."]
+    bare = "RESULT: APPROVED [UNANIMOUS] MOTION BY: Mashack SECOND: Brown AYES: Mashack, Brown"
+    assert [f.text for f in decisions.with_vote_blocks([], bare)] == ["APPROVED [UNANIMOUS]"]
+
+
+def test_a_lone_sub_heading_numbered_afresh_where_other_headings_run_theirs():
+    texts = ["Minutes", "1. Apologies", "None were received.", "2. Consent calendar", "1. Minutes of June",
+             "Adopt the minutes.", "2. Meeting calendar", "Approve the calendar.", "3. Special presentations",
+             "1. Election of Chair", "A motion was made to continue the item.", "4. Other matters", "None.", "Close", "End"]
+    rows = stream.build([Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)])])
+    assert [ref for _, ref in items.find_refs(rows)] == ["1.", "2.", "2.1", "2.2", "3.", "3.1", "4."]
+
+
+def test_a_roll_call_is_the_vote_on_the_motion_before_it():
+    text = ("Motion to approve the bills was made by Trustee Elton, seconded by Trustee Albrecht. All were in favor. "
+            "Roll Call was taken as follows: Trustee Elton – yes, Trustee Albrecht – yes, Trustee Hawkins – no. "
+            "The bills stand approved.")
+    found = decisions.votes(text)
+    assert [(v.proposer, v.counts, v.names.get("for"), v.result) for v in found] == [
+        ("Trustee Elton", {"for": 2, "against": 1, "abstain": 0}, ["Trustee Elton", "Trustee Albrecht"], "carried")]
+    unworded = "We will have a bus trip in December. All were in favor. Roll Call was taken as follows: A Smith – yes. Motion passes."
+    assert [f.text for f in decisions.with_motions([], unworded)] == ["We will have a bus trip in December."]
+
+
+def test_a_count_printed_later_is_the_vote_on_the_proposal_put_before_it():
+    text = ("The Chairman proposed a resolution that the policies be implemented. Cllr Morris asked that maps be made "
+            "available. Voting was 3 for the resolution, 1 against and 2 abstained. The Clerk was asked to check.")
+    assert [(v.proposer, v.counts, v.result) for v in decisions.votes(text)] == [
+        ("Chairman", {"for": 3, "against": 1, "abstain": 2}, "carried")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Optional
 
 from scrutiny.extractor.pages import Line, Page
 
@@ -35,13 +36,27 @@ def key(text: str) -> str:
 
 
 def running_keys(pages: list[Page], depth: int = 3) -> set[str]:
-    """Keys of lines that recur in the first or last ``depth`` lines of two or more pages."""
+    """Keys of lines that recur in the first or last ``depth`` lines of two or more pages, at one
+    height on the page where the pages say where their lines stand."""
     counts: Counter[str] = Counter()
+    places: dict[str, list[float]] = {}
     for page in pages:
-        texts = [ln.text for ln in page.lines if not is_furniture(ln.text)]
-        edge = {key(t) for t in texts[:depth] + texts[-depth:]}
-        counts.update(edge)
-    return {k for k, n in counts.items() if n >= 2 and k and len(k) < 160}
+        lines = [ln for ln in page.lines if not is_furniture(ln.text)]
+        edge = {key(ln.text): ln for ln in lines[:depth] + lines[-depth:]}
+        counts.update(edge.keys())
+        for k, ln in edge.items():
+            if ln.box is not None and page.height:
+                places.setdefault(k, []).append(ln.box[1] / page.height)
+    return {k for k, n in counts.items() if n >= 2 and k and len(k) < 160 and _same_place(places.get(k))}
+
+
+def _same_place(ys: Optional[list[float]]) -> bool:
+    """A running line stands at one height on the pages that carry it; text that merely ends two
+    pages alike (a list repeated at the foot of each) stands wherever the text ran out."""
+    if not ys or len(ys) < 2:
+        return True
+    ys = sorted(ys)
+    return any(b - a <= 0.02 for a, b in zip(ys, ys[1:]))
 
 
 def is_furniture(text: str) -> bool:

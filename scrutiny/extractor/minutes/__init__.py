@@ -242,7 +242,7 @@ def _item(it: itemsmod.Item, rows, pipeline, document: Optional[str], formal: bo
     res = decisions.resolutions(body, pipeline) if formal else decisions.outcomes(body, pipeline)
     if formal and not res and not decisions.is_formal(body):
         res = decisions.outcomes(body, pipeline)  # an item decided in a sentence where others have formal openers
-    res = decisions.with_motions(res, body)
+    res = decisions.with_motions(decisions.with_vote_blocks(res, body), body, it.title)
     resolutions = [
         Resolution(text=r.text, number=r.number, noted=r.noted, provenance=_prov(r.start, offsets, document, "resolution"))
         for r in res
@@ -289,11 +289,13 @@ def _join(parts: list[tuple[str, "stream.Row"]]) -> tuple[str, list[tuple[int, "
     text, offsets = "", []
     previous = None
     for t, row in parts:
+        if row.bullet:
+            t = re.sub(r"^o\s+", "", t)
         if text:
             if row.emphasis or (previous is not None and previous.emphasis):
                 text += "\n\n"  # a marked-up heading stands apart from the text around it
             else:
-                text += " " if not _para_break(text, t) else "\n"
+                text += "\n" if row.bullet or _para_break(text, t) else " "
         offsets.append((len(text), row))
         text += t
         previous = row

@@ -35,9 +35,15 @@ class Found:
 
 
 def sentences(text: str, pipeline) -> list[tuple[int, str]]:
-    """(offset, sentence) pairs from the spaCy sentencizer."""
-    doc = pipeline(text)
-    return [(s.start_char, s.text.strip()) for s in doc.sents if s.text.strip()]
+    """(offset, sentence) pairs from the spaCy sentencizer, parted again at line breaks (a new
+    paragraph or bulleted point is a new sentence, stops or not)."""
+    out = []
+    for s in pipeline(text).sents:
+        for part in re.finditer(r"[^\n]+", s.text):
+            if part.group(0).strip():
+                lead = len(part.group(0)) - len(part.group(0).lstrip())
+                out.append((s.start_char + part.start() + lead, part.group(0).strip()))
+    return out
 
 
 def resolutions(text: str, pipeline) -> list[Found]:
@@ -68,7 +74,7 @@ FORMAL = re.compile(r"\b(?:RESOLVED|R[ÉE]SOLU\b|[Ii]l\s+est\s+r[ée]solu|Resolv
 OUTCOME = re.compile(
     r"\b(?:agreed|approved|adopted|ratified|endorsed|resolved|decided|accepted|d[ée]cid(?:e|ent|[ée])|approuv(?:e|ent|[ée])|"
     r"adopt(?:e|ent|[ée])|accept(?:e|ent|[ée])|valid(?:e|ent|[ée])|autoris(?:e|ent|[ée])|(?<=\bwas\s)(?:chosen|elected|appointed)|"
-    r"(?<=\bwere\s)(?:chosen|elected|appointed))\b|\bthere\s+was\s+(?:\S+\s+){0,2}?(?:agreement|consensus)\b", re.I)
+    r"(?<=\bwere\s)(?:chosen|elected|appointed)|(?<=\bit\swas\s)concluded(?=\s+that\b))\b|\bthere\s+was\s+(?:\S+\s+){0,2}?(?:agreement|consensus)\b", re.I)
 # Verbs that only a body's decision carries: a person who "accepted" or "endorsed" something gave a
 # view, one who "agreed to write" took on a task; "décide" is a decision whoever takes it.
 _BODY_ONLY = re.compile(r"^(?:agreed|approved|adopted|ratified|endorsed|accepted|approuv|adopt|accept|valid)", re.I)
@@ -77,10 +83,11 @@ _BODY = re.compile(
     r"assembly|conseil|assembl[ée]e|all|everyone|they|we)\b", re.I)
 _PERSON_SUBJECT = re.compile(
     r"^(?:the\s+)?(?:(?:[A-Z][\w'’\-]*\s+){0,2}(?:chair(?:man|woman|person)?|vice[- ]chair\w*|clerk|mayor|leader|president|secretary|"
-    r"treasurer|head(?:\s*teacher)?|manager|officer|director|ceo|chief\s+\w+)|cllr|councillor|mr|mrs|ms|miss|dr|professor)\b", re.I)
+    r"treasurer|head(?:\s*teacher)?|manager|officer|director|administrator|co-?ordinator|engineer|planner|solicitor|ceo|chief\s+\w+)|"
+    r"cllr|councillor|mr|mrs|ms|miss|dr|professor)\b", re.I)
 # The verb not yet a decision: after a modal or "to" ("would like to see it adopted", "can be
 # resolved", "to get the plan adopted"), or an adjective after a determiner ("an adopted Policy").
-_IRREALIS = re.compile(r"\b(?:would|will|could|should|may|might|shall|must|can|cannot|to|hope|hopes|wish|wishes)\b", re.I)
+_IRREALIS = re.compile(r"\b(?:would|will|could|should|may|might|shall|must|can|cannot|to|hope|hopes|wish|wishes|yet)\b", re.I)
 _DETERMINER = re.compile(r"\b(?:a|an|the|all|any|its|their|our|this|these|those|previously|already|newly|recently)\s+$", re.I)
 # "agreed that data.gov.uk had been very successful", "agreed this would be welcomed", "agreed with
 # the CEO that ...": a shared view, not a decision.
@@ -113,6 +120,11 @@ def _decision_clause(sentence: str) -> str:
     verb = OUTCOME.search(clause)
     if verb and (cut := _NEXT_CLAUSE.search(clause, verb.end())):
         clause = clause[: cut.start()].strip()
+    if verb and (colon := re.search(r":\s", clause[verb.end():])):
+        rest = re.sub(r"^\(?[a-z\d]{1,2}[.)]\s+", "", clause[verb.end() + colon.end():].strip())
+        if _settles(rest):
+            return rest  # a lead-in over points that carry their own outcome ("...: a. X - agreed")
+        clause = clause[: verb.end() + colon.start()].strip()  # "... were approved for payment: <the table>"
     if clause and not OUTCOME.search(clause) and not _ONE_WORD_OUTCOME.match(clause):
         return sentence.strip()
     return clause
@@ -131,9 +143,11 @@ def outcomes(text: str, pipeline) -> list[Found]:
     records an outcome ("Agreed.", "This was agreed.", "X - Approved", "it was agreed that ..."),
     as printed, with the proposal it settles."""
     out: list[Found] = []
-    for start, label, part in _informal_parts(text):
+    parts = _informal_parts(text)
+    for n, (start, label, part) in enumerate(parts):
         sents = sentences(part, pipeline)
-        hits = [k for k, (_, t) in enumerate(sents) if _settles(t)]
+        over_points = n + 1 < len(parts)  # the labelled points after it are what a lead-in settles
+        hits = [k for k, (_, t) in enumerate(sents) if _settles(t) or (not over_points and _settling_lead_in(sents, k))]
         if not hits:
             continue
         if label and (_PROPOSAL.match(part) or _DASHED_OUTCOME.search(part)):
@@ -161,7 +175,7 @@ def _view_that(after: str) -> bool:
     if not aux:
         return False
     word = aux.group(0).lower()
-    if word in {"needed", "needs", "could", "might"}:
+    if word in {"needed", "needs", "could", "might", "may"}:
         return True
     if word == "had":
         return not re.match(r"\s+to\b", after[aux.end():])
@@ -175,6 +189,14 @@ _REPORTED_SPEECH = re.compile(
     r"\b(?:noted|reported|said|stated|informed|advised|explained|confirmed|mentioned|told|heard)\b[^.;]{0,20}?\bthat\b", re.I)
 
 
+def _settling_lead_in(sents: list[tuple[int, str]], k: int) -> bool:
+    """A decision that ends in a colon over what it settles ("The following accounts were approved
+    for payment:" over a table of them), where what follows carries no outcome of its own."""
+    text = sents[k][1]
+    return (text.endswith(":") and _settles(text[:-1])
+            and not any(_settles(t) for _, t in sents[k + 1 : k + 4]))
+
+
 def _settles(sentence: str) -> bool:
     s = sentence.strip()
     if _ONE_WORD_OUTCOME.match(s):
@@ -182,6 +204,14 @@ def _settles(sentence: str) -> bool:
     if _REPORTED.search(s) or s.endswith(":") or re.search(r"\bagreed\s+(?:for|on)\s+the\s+next\s+(?:agenda|meeting)", s, re.I):
         return False
     return any(_decides(s, m) for m in OUTCOME.finditer(s))
+
+
+# A decision verb as a participle describing a noun, not a clause's verb: its agent or date right
+# after it ("levels of delegation agreed by the FGB", "Rules ... adopted in 2003") or "so" / "as"
+# before it ("items so enacted or approved").
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:by\s+(?!(?:a\s+)?(?:majority|vote|show|ballot|unanim|\d))|in\s+(?:19|20)\d\d\b)", re.I)
+# "as was agreed by the Council", "items so enacted or approved": a decision referred to, not taken
+_PARTICIPLE_BEFORE = re.compile(r"\b(?:so|as|thus)\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:\w+ed\s+(?:or|and)\s+)?$", re.I)
 
 
 def _decides(sentence: str, verb: re.Match) -> bool:
@@ -194,6 +224,12 @@ def _decides(sentence: str, verb: re.Match) -> bool:
         return verb.start() == 0
     if _IRREALIS.search(" ".join(before.split()[-6:])) or _DETERMINER.search(sentence[: verb.start()]):
         return False
+    if re.search(r"\bbe\s+(?:\w+ly\s+)?$", before, re.I):
+        return False  # "... would be finalized in November and be endorsed": the verb under a modal said before
+    passive = re.search(r"\b(?:was|were|is|are|been|be|being|été)\s+(?:\w+\s+){0,2}$", sentence[: verb.start()], re.I)
+    if _PARTICIPLE_BEFORE.search(sentence, 0, verb.start()) or (
+            not passive and _PARTICIPLE_AFTER.match(sentence, verb.end()) and not re.search(r"\bit\s+$", sentence[: verb.start()], re.I)):
+        return False
     if _VIEW.match(sentence[verb.end():]) or _view_that(sentence[verb.end():]):
         return False
     if re.search(r"\b(?:how|whether|if|why|what|when|where|which|who)\s+(?:\w+\s+){0,3}$", sentence[: verb.start()], re.I):
@@ -204,7 +240,6 @@ def _decides(sentence: str, verb: re.Match) -> bool:
         return False  # "the following action was agreed": a task set, listed as an action
     if not _BODY_ONLY.match(verb.group(0)):
         return True
-    passive = re.search(r"\b(?:was|were|is|are|been|be|being|été)\s+(?:\w+\s+){0,2}$", sentence[: verb.start()], re.I)
     if passive or re.search(r"\bit\s+$", sentence[: verb.start()], re.I):
         return True
     subject = _subject(re.split(r"\b(?:and|but)\s+(?=(?:the|it|we|they|he|she|this)\b)", sentence[: verb.start()])[-1])
@@ -374,8 +409,13 @@ _COUNT = re.compile(
     r"\b(?P<side>For(?:\s+the\s+(?:Motion|Amendment))?|Against(?:\s+the\s+(?:Motion|Amendment))?|Abstain(?:ed|ing|ions?)?)\b\s*[:\-–]?\s*"
     r"(?P<names>(?:[^()]*?))\s*\(?\s*\**\s*\(?(?P<n>\d{1,3})\)?\**\s*\)?(?=\s|$|[,;.])",
 )
-_PROPOSER = re.compile(r"\b(?:Proposed|Moved|Molta)\s+(?:by|ag)\s+(?P<who>[^;,.]+?)(?:\s*[;,.]|\s+and\b|$)", re.I)
-_SECONDER = re.compile(r"\b(?:Seconded|Cuidithe|Cuidiu)\s+(?:by|ag|[óo6]n)\s+(?P<who>[^;,.]+?)(?:\s*[;,.]|$)", re.I)
+_WHO_ABBREVIATED = r"(?:(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Cllr)\.\s+)?"
+_PROPOSER = re.compile(rf"\b(?:Proposed|Moved|Molta|Propos[ée]e?)\s+(?:by|ag|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.]+?)(?:\s*[;,.]|\s+(?:and|et)\b|$)", re.I)
+_SECONDER = re.compile(rf"\b(?:Seconded|Cuidithe|Cuidiu|Appuy[ée]e?|Second[ée]e?)\s+(?:by|ag|[óo6]n|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.]+?)(?:\s*[;,.]|\s+et\b|$)", re.I)
+# A decision said to be unanimous: a vote carried, whether or not its counts are printed.
+_UNANIMOUS = re.compile(
+    r"\b(?:r[ée]solu|resolved|adopt[ée]e?|carried|agreed)\s+(?:[àa]\s+l[’']unanimit[ée]|unanimously)\b|"
+    r"\bunanimously\s+(?:resolved|agreed|carried)\b", re.I)
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr)\.?\s+"
 _PROPOSED_INLINE = re.compile(
     rf"(?P<proposer>{_HONORIFIC}[A-Z][\w'’\-]+(?:\s\([A-Z]\))?)\s+proposed,?\s+and\s+(?P<seconder>{_HONORIFIC}[A-Z][\w'’\-]+(?:\s\([A-Z]\))?)\s+seconded"
@@ -444,9 +484,36 @@ class Motion:
     end: int
 
 
+# Mover and seconder marked after what they put, as outline minutes print them: "Minutes from 11/30/17
+# meeting approved – Z. Maiorca (motion), T. Feinberg (second)".
+_WHO_MARKED = rf"(?:{_NAME_WORD}|[A-Z]\.)(?:[ \t]+(?:{_NAME_WORD}|[A-Z]\.)){{0,3}}"
+_MARKED_MOTION = re.compile(
+    rf"(?P<mover>{_WHO_MARKED})\s*\((?:motion|moved|mover|proposed|proposer)\),?\s*(?:and\s+)?"
+    rf"(?P<seconder>{_WHO_MARKED})\s*\((?:second|seconded|seconder)\)")
+_LOST_WORDS = re.compile(r"\b(?:rejected|refused|failed|defeated|lost|denied|not\s+(?:approved|carried|agreed))\b", re.I)
+
+
+def marked_motions(text: str) -> list[Motion]:
+    """Motions whose mover and seconder are marked "(motion)" / "(second)" after the words they put:
+    the words are the text before the marks on their line or in their sentence (none when the marks
+    open the text: they stand after the item's title)."""
+    out = []
+    for m in _MARKED_MOTION.finditer(text):
+        start = max([0] + [b.end() for b in re.finditer(r"\n|[.;]\s", text[: m.start()])])
+        words = text[start:m.start()]
+        lead = len(words) - len(words.lstrip())
+        words = re.sub(r"[\s,;:–—-]+$", "", words.strip())
+        result = "lost" if _LOST_WORDS.search(words) else "carried"
+        out.append(Motion(words, m.group("mover").strip(), m.group("seconder").strip(), result, {}, start + lead, m.end()))
+    return out
+
+
 def motions(text: str) -> list[Motion]:
     """Motions made, seconded and decided in an item's body, in order. Each is told up to the next
     motion (or 400 characters): its mover, seconder, result and count are looked for there."""
+    marked = marked_motions(text)
+    if marked:
+        return marked
     matches: list[re.Match] = []
     for rx in _MOTION_FORMS:
         for m in rx.finditer(text):
@@ -480,12 +547,15 @@ def motions(text: str) -> list[Motion]:
     return found
 
 
-def with_motions(found: list[Found], text: str) -> list[Found]:
+def with_motions(found: list[Found], text: str, title: Optional[str] = None) -> list[Found]:
     """``found`` with the motions that carried (or whose outcome is not told) that no resolution
-    already covers; a resolution read from inside a motion's span gives way to the motion."""
+    already covers; a resolution read from inside a motion's span gives way to the motion. A motion
+    without words of its own that opens the text moves the item's title."""
     out = list(found)
     ms = motions(text)
     for mo in ms:
+        if not mo.text and mo.start == 0 and title and mo.result != "lost":
+            mo.text = title
         if mo.result == "lost" or not mo.text:
             continue
         inside = [f for f in out if mo.start - 3 <= f.start < mo.end]
@@ -496,6 +566,9 @@ def with_motions(found: list[Found], text: str) -> list[Found]:
         out.append(Found(text=mo.text, start=mo.start))
     out += _unworded_motions(text, out, ms)
     return sorted(out, key=lambda f: f.start)
+
+
+_PUT = re.compile(r"\.\s+(?!All\b|Roll\b|Motion\b|The\s+motion\b)[A-Z]")  # a new sentence other than the vote's own
 
 
 # A vote taken on what the text before it put ("... a bus trip in December. All were in favor.
@@ -509,8 +582,9 @@ def _unworded_motions(text: str, found: list[Found], ms: list) -> list[Found]:
     the sentences from the item's start (or the last vote's end) up to it, without "X said that"."""
     out: list[Found] = []
     last = 0
+    calls = [(v.start, v.end) for v in roll_calls(text)]
     for m in _PUT_AND_CARRIED.finditer(text):
-        spans = [(mo.start, mo.end) for mo in ms] + [(f.start, f.start + len(f.text)) for f in found + out]
+        spans = [(mo.start, mo.end) for mo in ms] + [(f.start, f.start + len(f.text)) for f in found + out] + calls
         if any(a <= m.start() <= b + 40 for a, b in spans) or any(last <= a < m.start() for a, _ in spans):
             last = m.end()
             continue
@@ -533,7 +607,8 @@ def _clean_who(who: Optional[str]) -> Optional[str]:
 # Counts printed number first, in English or French: "14 votes pour", "11 votes pour / 3 abstentions /
 # 2 contre", "7 in favour, 2 against, 1 abstention".
 _COUNT_FIRST = re.compile(
-    r"(?<![\w/.,£$€])(?P<n>\d{1,3})\s+(?:votes?\s+)?(?P<side>pour|contre|abstentions?|in\s+favou?r|for(?=\s*[,;/]|\s+and\b)|"
+    r"(?<![\w/.,£$€])(?P<n>\d{1,3})\s+(?:votes?\s+)?(?P<side>pour|contre|abstentions?|in\s+favou?r|"
+    r"for(?:\s+the\s+(?:resolution|motion|amendment|proposal))?(?=\s*[,;/]|\s+and\b)|"
     r"against|abstain(?:ed|ing|ions?)?)\b",
     re.I)
 _SIDE = {"pour": "for", "contre": "against", "for": "for", "against": "against"}
@@ -544,7 +619,7 @@ def count_votes(text: str) -> list[VoteFound]:
     out: list[VoteFound] = []
     for m in _COUNT_FIRST.finditer(text):
         word = m.group("side").lower()
-        side = _SIDE.get(word, "for" if "favo" in word else "abstain")
+        side = _SIDE.get(word.split()[0], "for" if "favo" in word else "abstain")
         last = out[-1] if out else None
         if last is not None and m.start() - last.end <= 6 and side not in last.counts:
             last.counts[side], last.end = int(m.group("n")), m.end()
@@ -561,6 +636,29 @@ def count_votes(text: str) -> list[VoteFound]:
 _VOTE_BLOCK = re.compile(
     r"\bRESULT:\s*(?P<result>[A-Z][A-Z ]*?[A-Z])\s*(?:\[(?P<tally>[^\]]+)\])?\s+MOTION\s+BY:\s*(?P<mover>.+?)\s+SECOND(?:ED)?(?:\s+BY)?:\s*(?P<seconder>.+?)"
     r"(?=\s+(?:AYES|NAYS|ABSTAIN|ABSENT|RECUSED)\s*:|\s*$)(?P<rest>(?:\s+(?:AYES|NAYS|ABSTAIN|ABSENT|RECUSED)\s*:\s*[^:]*?(?=\s+(?:AYES|NAYS|ABSTAIN|ABSENT|RECUSED)\s*:|\s+[A-Z][A-Z ]+:|\.\s|$))*)")
+
+
+def with_vote_blocks(found: list[Found], text: str) -> list[Found]:
+    """Resolutions where the minutes record votes as blocks (RESULT: ... MOTION BY: ...): a block is
+    never a resolution's text; a block that carried with no motion worded before it settles the
+    text put before it since the last block (a recommended action), or, with none, its result words."""
+    blocks = list(_VOTE_BLOCK.finditer(text))
+    if not blocks:
+        return found
+    out = [f for f in found if not any(b.start() <= f.start < b.end() or f.start < b.start() < f.start + len(f.text) for b in blocks)]
+    ms = motions(text[: blocks[-1].start()])
+    last = 0
+    for b in blocks:
+        put = text[last : b.start()]
+        lost = re.search(r"fail|lost|defeat|denied", b.group("result"), re.I)
+        worded = any(last <= mo.start < b.start() for mo in ms)
+        covered = any(last <= f.start < b.start() for f in out)
+        if not lost and not worded and not covered:
+            paragraph = [p.strip() for p in re.split(r"\n", put) if p.strip()]
+            words = paragraph[-1] if paragraph else b.group("result") + (f" [{b.group('tally')}]" if b.group("tally") else "")
+            out.append(Found(text=words, start=last + put.rfind(words) if paragraph else b.start()))
+        last = b.end()
+    return sorted(out, key=lambda f: f.start)
 
 
 def vote_blocks(text: str) -> list[VoteFound]:
@@ -608,6 +706,10 @@ def votes(text: str) -> list[VoteFound]:
         if not any(v.start <= c.start < v.end or c.start <= v.start < c.end for v in found):
             found.append(c)
     for mo in motions(text):
+        counted = [v for v in found if mo.start <= v.start < mo.end and v.counts and not v.proposer and not v.seconder]
+        if counted and not mo.counts and not any(v.start <= mo.start < v.end for v in found):
+            counted[0].proposer, counted[0].seconder, counted[0].start = mo.mover, mo.seconder, mo.start  # the count of this motion
+            continue
         if not any(v.start <= mo.start < v.end or mo.start <= v.start < mo.end for v in found):
             found.append(VoteFound(proposer=mo.mover, seconder=mo.seconder, counts=dict(mo.counts), names={},
                                    start=mo.start, end=mo.end, result=mo.result))
@@ -626,6 +728,28 @@ def votes(text: str) -> list[VoteFound]:
             target.names.setdefault(side, names)
         target.end = last
     found.sort(key=lambda v: v.start)
+    for k in range(len(found) - 1, 0, -1):
+        prev, v = found[k - 1], found[k]
+        if (v.counts and not v.proposer and not v.seconder and not prev.counts and prev.result is None
+                and not _RESULT.search(text, prev.end, v.start)):
+            prev.counts, prev.result, prev.end = v.counts, v.result, v.end  # the count of the proposal put before it
+            del found[k]
+    for call in roll_calls(text):
+        before = [v for v in found if v.start < call.start and not v.counts]
+        target = before[-1] if before and not _PUT.search(text, before[-1].end, call.start) else None
+        if target is None or any(target.start < w.start < call.start for w in found if w is not target):
+            found.append(call)
+            continue
+        target.counts, target.names, target.end = call.counts, call.names, call.end
+        target.result = target.result or call.result
+    found.sort(key=lambda v: v.start)
+    for m in _UNANIMOUS.finditer(text):
+        put = [v for v in found if v.start <= m.start() <= v.end + 300]
+        if not put:
+            found.append(VoteFound(counts={}, names={}, result="carried", start=m.start(), end=m.end()))
+        elif put[-1].result is None:
+            put[-1].result = "carried"
+    found.sort(key=lambda v: v.start)
     for k, v in enumerate(found):
         if v.result:
             continue
@@ -635,9 +759,35 @@ def votes(text: str) -> list[VoteFound]:
             word = r.group("result").lower()
             v.result = "carried" if ("carried" in word or "agreed" in word) else "lost"
         elif (_AGREED.search(text[v.end : stop]) or _DECLARED_DONE.search(text, v.end, stop)
-              or re.search(r"(?:^|[\s.])(?:\d{1,3}\.\s+)?RESOLVED\b", text[v.end : stop])):
+              or re.search(r"(?:^|[\s.])(?:\d{1,3}\.\s+)?(?:RESOLVED|R[ÉE]SOLU)\b|\bet\s+r[ée]solu\b", text[v.end : stop])):
             v.result = "carried"  # the motion put, then what was resolved
     return found
+
+
+# A roll call as each name's answer: "Roll Call was taken as follows: Trustee Elton – yes, Trustee
+# Albrecht – no, ...".
+_ROLL_ANSWER = re.compile(r"(?P<who>[A-Z][^,;:–—]{1,60}?)\s*[–—:-]\s*(?P<answer>yes|aye|no|nay|abstain(?:ed)?|present)\b", re.I)
+_ROLL_CALL = re.compile(r"\broll\s+call\b[^:.]{0,40}:\s*", re.I)
+
+
+def roll_calls(text: str) -> list[VoteFound]:
+    """Each roll call's answers as a vote: names by side, counts, carried when more said yes."""
+    out = []
+    for m in _ROLL_CALL.finditer(text):
+        pos, names = m.end(), {"for": [], "against": [], "abstain": []}
+        while a := _ROLL_ANSWER.match(text, pos):
+            side = {"y": "for", "a": "for", "n": "against"}.get(a.group("answer")[0].lower(), "abstain")
+            if a.group("answer").lower() != "present":
+                names[side].append(a.group("who").strip())
+            pos = a.end()
+            sep = re.match(r"\s*(?:,|;)?\s*(?:and\s+)?", text[pos:])
+            pos += sep.end()
+        if not names["for"] and not names["against"]:
+            continue
+        counts = {side: len(v) for side, v in names.items()}
+        out.append(VoteFound(counts=counts, names={k: v for k, v in names.items() if v}, start=m.start(), end=pos,
+                             result="carried" if counts["for"] > counts["against"] else "lost"))
+    return out
 
 
 def _tally_groups(tallies: list, proposals: list[int]) -> list[list]:

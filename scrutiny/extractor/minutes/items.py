@@ -277,16 +277,21 @@ def _numbered(rows: list[Row]) -> list[tuple[int, str]]:
 def _restarted(rows: list[Row], chain: list[tuple[int, str, float]], same: list[tuple[int, str, float]]) -> list[tuple[int, str]]:
     """Sub-headings numbered afresh from 1 in the chain's own style under one of its headings
     ("4. Decisions" then "1. Membership Applications", "2. Decision on ..."): refs "4.1", "4.2"."""
-    out = []
+    out, lone = [], []
     bounds = [c[0] for c in chain] + [len(rows)]
     for n, (start, ref, *_) in enumerate(chain):
         inside = [c for c in same if start < c[0] < bounds[n + 1]]
         _, sub = _best_chain(inside)
         parent = ref.rstrip(".:/)")
-        if len(sub) < 2 or ref_ordinal(sub[0][1]) != (1,) or ref_ordinal(parent) == (1,):
+        if not sub or ref_ordinal(sub[0][1]) != (1,) or ref_ordinal(parent) == (1,):
+            continue
+        if len(sub) == 1:
+            if len(inside) == 1:
+                lone.append((sub[0][0], f"{parent}.1"))
             continue
         out += [(c[0], f"{parent}.{ref_ordinal(c[1])[0]}") for c in sub]
-    return out
+    # a heading with one sub-heading "1." where other headings run theirs from 1 has it as well
+    return out + lone if out else out
 
 
 def _with_extended(chain: list[tuple[int, str, float]], shape: str, cands: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
@@ -764,6 +769,7 @@ def body_text(item: Item, rows: list[Row]) -> list[tuple[str, Row]]:
     """The item's body as (text, row) pairs, grid columns reduced to the body column."""
     out = []
     inline = item.inline_body
+    grid_body = any("body" in rows[k].columns for k in item.body_rows)
     if inline:
         out.append((inline, rows[item.start]))
     for k in item.body_rows:
@@ -772,6 +778,8 @@ def body_text(item: Item, rows: list[Row]) -> list[tuple[str, Row]]:
         row = rows[k]
         if row.columns and "body" in row.columns:
             text = row.columns.get("body", "")
+        elif row.columns and grid_body:
+            text = ""  # a row of a grid with a body column that carries on only its title or action cells
         else:
             text = row.text
         if text:

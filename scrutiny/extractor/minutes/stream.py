@@ -18,6 +18,7 @@ from scrutiny.extractor.pages import Line, Page
 
 _PARA = re.compile(r"</?p>", re.I)
 _EMPHASIS = re.compile(r"^\s*(?:[\ue000-\uf8ff•·▪]\s*)?(?:\*{1,3}|_{2}|<(?:b|strong|i|em)>)\S.*?(?:\*{1,3}|_{2}|</(?:b|strong|i|em)>)\s*$", re.I)
+_BULLET = re.compile("^\\s*(?:[\ue000-\uf8ff•·▪◦‣]|o(?=\\s+[A-Z\\d$£“\"]))\\s*\\S")
 
 GRID_WORDS = {
     "item": "title", "items": "title", "minute no.": "ref", "minute no": "ref", "minute": "ref", "no.": "ref",
@@ -40,6 +41,11 @@ class Row:
     @property
     def number(self) -> Optional[int]:
         return self.line.number
+
+    @property
+    def bullet(self) -> bool:
+        """The row opens a bulleted point: a bullet glyph (or a symbol font's "o") before its text."""
+        return bool(_BULLET.match(self.line.text))
 
 
 def _item_number(line: Line, texts: list[Line]) -> bool:
