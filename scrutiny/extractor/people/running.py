@@ -468,8 +468,14 @@ def _line_bounds(pt: PageText, line: Line) -> tuple[int, int]:
     return 0, len(pt.text)
 
 
+_POST_JOINERS = frozenset({"of", "and", "for", "the", "to", "in", "&", "-", "–"})
+
+
 def _is_post(text: str) -> bool:
-    """A job title or an office ("Council Member", "Mayor Pro Tem", "City Manager", "President")."""
+    """A job title or an office ("Council Member", "Mayor Pro Tem", "City Manager", "President"):
+    capitalised words and the words that join them, nothing that reads on as a sentence."""
+    if not all(w[:1].isupper() or w.lower() in _POST_JOINERS for w in text.split()):
+        return False
     if _is_title_line(text):
         return True
     words = text.split()
@@ -541,7 +547,10 @@ def _is_title_line(text: str) -> bool:
 # ---- printed forms of names taken from list records
 
 
-_PLURAL_SPELLINGS = frozenset({"councillors", "cllrs", "messrs"})
+# Plural forms of address head lists ("Councillors Bull, Adje", "Commissioners Present:"); none
+# belongs to one name.
+_PLURAL_SPELLINGS = frozenset({"councillors", "cllrs", "messrs"}) | {
+    s for spellings in names.HONORIFICS.values() for s in spellings if s.endswith("s") and s[:-1] in spellings}
 _LIST_BEFORE = re.compile(r"(?:^|[,;:()\u00b6&]|\band|\b(?:Councillors|Cllrs)\.?|\bCmhlr\.?)\s*$", re.I)
 
 
