@@ -4,7 +4,7 @@ that drop part of a full name, and names borne by buildings."""
 
 import json
 
-from scrutiny.extractor import ingest, pipeline
+from scrutiny.extractor import ingest, names, pipeline
 from scrutiny.extractor.pages import Line, Page, Segment
 from scrutiny.extractor.people import running
 from scrutiny.extractor.people.build import people_and_mentions
@@ -62,14 +62,15 @@ def test_posts_named_by_their_jurisdiction_are_offices():
 
 def test_initials_given_in_brackets_after_a_name():
     pt = running.page_text(_page(
-        "Attendees Heather Savory (Chair) (HS) Gesche Schmid (GS)",
+        "Attendees Heather Savory (Chair) (HS) Gesche Schmid (GS)", "Bob Barr (BB) Adam Tickell (AT)",
         "1.1 Kieron O’Hara (KO) welcomed attendees. The National Information Infrastructure (NII) was noted.",
         "JM and SW explained the service. KO will push this forward. At 10 AM the meeting began."), None)
     found = [(f.text, f.also, f.known_only, f.is_role) for f in running.defined_initials(pt, "minutes", running.Vocabulary())]
     # a name whose first word is no given name in common use counts only where a list record of the
     # page names it ("Gesche Schmid" in the attendance list; never "National Information Infrastructure")
     assert found == [
-        ("Heather Savory", ("HS",), False, False), ("Gesche Schmid", ("GS",), True, False), ("Kieron O’Hara", ("KO",), True, False),
+        ("Heather Savory", ("HS",), False, False), ("Gesche Schmid", ("GS",), True, False),
+        ("Bob Barr", ("BB",), False, False), ("Adam Tickell", ("AT",), False, False), ("Kieron O’Hara", ("KO",), True, False),
         ("National Information Infrastructure", ("NII",), True, False), ("JM", (), False, True), ("SW", (), False, True), ("KO", (), False, True),
     ]
 
@@ -119,3 +120,9 @@ def test_printed_form_inside_the_record_box_and_across_a_line_break():
     assert running.printed_form("Kieron O’Hara", "Dr", pt, box=[50.0, 20.0, 500.0, 28.0]) == "Kieron O’Hara"
     pt = running.page_text(_page("Director, Shared Services (Ms.", "C. Curley), Director"), None)
     assert running.printed_form("C. Curley", "Ms.", pt) == "Ms. C. Curley"
+
+
+def test_a_form_of_address_in_a_field_of_its_own():
+    gagne = observation("Gaëtan Gagné", "attendee_present", title="M.", provenance=PROV)
+    assert gagne.text == "M. Gaëtan Gagné" and gagne.name.honorific == "M"
+    assert names.parse("M. Prest").initials == ("M",)  # printed before a surname, "M." is an initial

@@ -379,6 +379,17 @@ def honorifics_of(text: Optional[str]) -> list[str]:
     return _honorific_prefix(text.split())[0] if text else []
 
 
+def title_honorifics(title: Optional[str]) -> list[str]:
+    """Canonical honorifics of a title printed in a field of its own (a list's "M." or "Mme"
+    column): as ``honorifics_of``, and a lone form of address that is also an initial ("M.") is one
+    here, as no name follows it."""
+    found = honorifics_of(title)
+    if found or not title:
+        return found
+    canonical = _HONORIFIC_OF.get(title.strip().rstrip(".").lower())
+    return [canonical] if canonical in _INITIAL_LIKE else []
+
+
 def _split_initials(word: str, all_caps: bool) -> Optional[list[str]]:
     """Initials printed as "R.", "R.W.", "RW" (the last only in mixed-case text)."""
     bare = word.replace(".", "")
@@ -423,7 +434,7 @@ def parse(text: Optional[str], *, title: Optional[str] = None) -> Optional[Parse
     if not words or len(words) > 6 or _is_role_words(words, bool(honorifics or title)):
         return None
     if title:
-        honorifics = _honorific_prefix(title.split())[0] + honorifics
+        honorifics = title_honorifics(title) + honorifics
     # "Sean O Ceallaigh": an O without a dot before the surname is the Irish particle Ó, not an initial
     irish_o = bool(re.search(r"(?<![\w.])O\s+[A-Z][a-z]+\W*$", body))
     return _assemble(text, words, honorifics, post, qualifier, role, irish_o=irish_o)

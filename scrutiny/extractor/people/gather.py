@@ -359,7 +359,7 @@ def _plan_text(text: Optional[str], prov, where: dict) -> Iterator[Observation]:
 
 
 def _per_name_title(title: str, text: str) -> bool:
-    found = names.honorifics_of(title)
+    found = names.title_honorifics(title)
     if not found:
         return False
     if "Councillor" in found:

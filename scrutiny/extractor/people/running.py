@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterator, Optional
 
 from scrutiny.extractor import names
@@ -34,10 +34,13 @@ class PageText:
     document: Optional[Document]
     text: str
     spans: list[tuple[int, int, Line]]
+    _starts: Optional[frozenset[int]] = field(default=None, repr=False, compare=False)
 
     def opens_line(self, pos: int) -> bool:
         """Whether ``pos`` is where one of the page's lines starts (a list entry, a table row)."""
-        return any(a == pos for a, _, _ in self.spans)
+        if self._starts is None:
+            self._starts = frozenset(a for a, _, _ in self.spans)
+        return pos in self._starts
 
     def lines_at(self, start: int, end: int) -> list[Line]:
         return [ln for a, b, ln in self.spans if a < end and b > start]
@@ -190,10 +193,8 @@ def scan(source: Source, documents: list[Document], vocab: Optional[Vocabulary] 
             yield from _named_places(pt, kind, vocab)
 
 
-_NAME_RUN = rf"(?:{text_refs._UP}{text_refs._L}*(?:['’\-]{text_refs._L}+)*\s){{1,3}}{text_refs._UP}{text_refs._L}*(?:['’\-]{text_refs._L}+)*"
-_DEFINED_INITIALS = re.compile(
-    rf"(?<![\w'’\-.])(?P<name>{_NAME_RUN})(?:\s*\([^()]{{1,60}}\))?\s*\((?P<initials>[A-Z]{{2,3}}[a-z]{{0,2}})\)"
-)
+_BRACKETED_INITIALS = re.compile(r"\((?P<initials>[A-Z]{2,3}[a-z]{0,2})\)")
+_NAME_PIECE = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’\-][^\W\d_]+)*")
 _INITIALS_USE = re.compile(
     rf"(?<![\w.\-/(])([A-Z]{{2,3}})(?=\s+(?:(?:and|&)\s+[A-Z]{{2,3}}\s+)?(?:{text_refs._VERBS}|will|would|to)\b)"
 )
@@ -206,14 +207,21 @@ def defined_initials(pt: PageText, kind: str, vocab: Vocabulary) -> Iterator[Fou
     common use only where a list record of the page names it, as "Modern Foreign Languages (MFL)"
     is not a person) with the initials as another form of it; and initials standing as the subject
     of a verb ("JM and SW explained", "WM to circulate"), resolved by their letters."""
-    for m in _DEFINED_INITIALS.finditer(pt.text):
+    for m in _BRACKETED_INITIALS.finditer(pt.text):
         letters = m.group("initials")
-        words = m.group("name").split()
+        head = re.sub(r"\s*\([^()]{1,60}\)$", "", pt.text[: m.start()].rstrip())
+        words: list[str] = []
+        for w in reversed(head[-160:].split()[-4:]):
+            if not _NAME_PIECE.fullmatch(w):
+                break
+            words.insert(0, w)
+        if len(words) < 2:
+            continue
         for k in range(len(words) - 1):
             name = " ".join(words[k:])
             parsed = names.parse(name)
-            if parsed and parsed.given and letters in names.initials_forms(parsed):
-                start = m.start("name") + len(m.group("name")) - len(name)
+            if parsed and parsed.given and letters in names.initials_forms(parsed) and head.endswith(name):
+                start = len(head) - len(name)
                 yield Found(name, f"{kind}_text", pt.provenance(start, m.end(), "people.running"), also=(letters,), known_only=not vocab.given(parsed.given[0]))
                 break
     for m in _INITIALS_USE.finditer(pt.text):
@@ -456,16 +464,8 @@ def name_role_lines(pt: PageText, kind: str, vocab: Vocabulary) -> Iterator[Foun
                     continue
             name = _name_before(head.split(), vocab)
             if name:
-                start = pt.text.find(name, *_line_bounds(pt, line))
                 prov = provenance(pt.page, [line], extractor="people.running", document=pt.document.id if pt.document else None)
                 yield Found(name, f"{kind}_name_role", prov, role=role)
-
-
-def _line_bounds(pt: PageText, line: Line) -> tuple[int, int]:
-    for a, b, ln in pt.spans:
-        if ln is line:
-            return a, b
-    return 0, len(pt.text)
 
 
 _POST_JOINERS = frozenset({"of", "and", "for", "the", "to", "in", "&", "-", "–"})
