@@ -61,11 +61,12 @@ HONORIFICS: dict[str, tuple[str, ...]] = {
     "Supervisor": ("supervisor", "supervisors"),
     "Selectman": ("selectman", "selectwoman", "select board member"),
     "Governor": ("governor", "governors"),
+    "Director": ("director", "acting director", "interim director"),
 }
 # Offices among the forms of address: they say what a person is, not their gender, and the same
 # person may be printed with one or without it
 OFFICES = frozenset({"Commissioner", "Trustee", "Council Member", "Board Member", "Mayor", "President", "Chair",
-                     "Supervisor", "Selectman", "Governor"})
+                     "Supervisor", "Selectman", "Governor", "Director"})
 # Forms of address that are also initials ("M. Prest" is Melaina Prest): read as a form of address
 # only first and before a full given name ("M. Gaëtan Gagné")
 _INITIAL_LIKE = frozenset({"M"})
@@ -95,7 +96,7 @@ ROLE_WORDS = frozenset(
     department directorate council committee cabinet board panel group forum trust partnership
     governor governors representative representatives commissioner controller treasurer solicitor
     counsel monitoring corporate strategic interim acting senior programme project portfolio
-    inspector unit all tbc tbd various others staff colleagues cyps authority county borough city
+    inspector unit all tbc tbd various others staff colleagues cyps authority county borough city observer observers
     district school schools police nhs pct mayor headteacher co-opted co-optee parent ex-officio príomh chomhairleoir""".split()
 )
 
@@ -108,7 +109,7 @@ LABEL_WORDS = frozenset(
     present attendance absent against abstain abstained abstention abstentions motion amendment act
     budget plan policy strategy indicator indicators performance request requests update updates scheme
     fund review meeting record records total votes vote carried lost resolved noted substantive original
-    amended ref""".split()
+    amended ref comments""".split()
 )
 
 # Common short forms of given names: a short form matches its long form.
@@ -385,6 +386,17 @@ def honorifics_of(text: Optional[str]) -> list[str]:
     return _honorific_prefix(text.split())[0] if text else []
 
 
+def title_honorifics(title: Optional[str]) -> list[str]:
+    """Canonical honorifics of a title printed in a field of its own (a list's "M." or "Mme"
+    column): as ``honorifics_of``, and a lone form of address that is also an initial ("M.") is one
+    here, as no name follows it."""
+    found = honorifics_of(title)
+    if found or not title:
+        return found
+    canonical = _HONORIFIC_OF.get(title.strip().rstrip(".").lower())
+    return [canonical] if canonical in _INITIAL_LIKE else []
+
+
 def _split_initials(word: str, all_caps: bool) -> Optional[list[str]]:
     """Initials printed as "R.", "R.W.", "RW" (the last only in mixed-case text)."""
     bare = word.replace(".", "")
@@ -429,7 +441,7 @@ def parse(text: Optional[str], *, title: Optional[str] = None) -> Optional[Parse
     if not words or len(words) > 6 or _is_role_words(words, bool(honorifics or title)):
         return None
     if title:
-        honorifics = _honorific_prefix(title.split())[0] + honorifics
+        honorifics = title_honorifics(title) + honorifics
     # "Sean O Ceallaigh": an O without a dot before the surname is the Irish particle Ó, not an initial
     irish_o = bool(re.search(r"(?<![\w.])O\s+[A-Z][a-z]+\W*$", body))
     return _assemble(text, words, honorifics, post, qualifier, role, irish_o=irish_o)
@@ -501,6 +513,19 @@ def split_names(text: Optional[str]) -> list[str]:
         else:
             out.append(p.strip())
     return out
+
+
+def initials_forms(p: ParsedName) -> set[str]:
+    """The initials a name may be referred to by: given names' (or printed) initials and the
+    surname's, with each part of a double surname ("Simone Martin-Newberry": SMN and SM), and the
+    initials followed by the surname's next letters ("Jeni Tennison": JTe, JTen)."""
+    given = "".join(p.initials)
+    parts = [w for w in p.surname.replace("-", " ").split() if w[:1].isupper()]
+    if not given or not parts:
+        return set()
+    forms = {given + "".join(w[0] for w in parts), given + parts[0][0], given[0] + "".join(w[0] for w in parts)}
+    forms = {f.upper() for f in forms}
+    return forms | {given.upper() + parts[0][:n] for n in (2, 3) if len(parts[0]) > n}
 
 
 def gender(p: ParsedName) -> Optional[str]:

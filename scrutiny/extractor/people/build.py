@@ -46,7 +46,7 @@ def link(observations: list[Observation], glossary: dict[str, str]) -> Linked:
         o.index = i
     named = [(o, o.name) for o in observations if o.name is not None]
     groups, unresolved = cluster(named, roles_of=lambda o: o.roles)
-    groups = merge_compound_surnames(merge_given_names(groups))
+    groups = merge_partial_names(merge_compound_surnames(merge_given_names(groups)))
     ids = person_ids(groups)
     assignments: dict[int, Assignment] = {}
     for pid, g in zip(ids, groups):
@@ -60,9 +60,10 @@ def link(observations: list[Observation], glossary: dict[str, str]) -> Linked:
     # a holder the pack calls by a longer form ("JTe") is not the one meant by the short one ("JT")
     longer = {pid for o in observations if o.name is None and _EXTENDED.fullmatch(o.text.strip())
               for pid in by_initials.get(o.text.strip(), ())}
+    defined = _defined_initials(groups, ids)
     for o in observations:
         if o.name is None:
-            assignments[o.index] = _by_initials(o.text, by_initials, longer) or _resolve_role(o, statements, glossary)
+            assignments[o.index] = defined.get(o.text.strip()) or _by_initials(o.text, by_initials, longer) or _resolve_role(o, statements, glossary)
             if assignments[o.index].person:
                 role_aliases[assignments[o.index].person].append(o)
     return Linked(groups, ids, assignments, dict(role_aliases))
@@ -115,20 +116,62 @@ def merge_compound_surnames(groups: list[Group[Observation]]) -> list[Group[Obse
     return [g for g in groups if id(g) not in absorbed]
 
 
+def merge_partial_names(groups: list[Group[Observation]]) -> list[Group[Observation]]:
+    """A short form that drops part of one person's full name joins that person, when no one else
+    could be meant: a middle name used as the first ("Allen Fisk" of "Robert Allen Fisk"), or a
+    double surname printed without its hyphen, read as a given name and a surname ("S. Martin
+    Newberry", "Martin Newberry" of "Simone Martin-Newberry")."""
+    by_surname: dict[str, list[Group]] = defaultdict(list)
+    for g in groups:
+        by_surname[g.best.surname_key].append(g)
+    absorbed: set[int] = set()
+    for g in groups:
+        b = g.best
+        if len(b.given) != 1 or b.qualifier:
+            continue
+        middle = [t for t in by_surname[b.surname_key] if t is not g and len(t.best.given) >= 2 and t.best.given_keys[-1] == b.given_keys[0]]
+        rivals = [t for t in by_surname[b.surname_key] if t is not g and t.best.given_keys[:1] == b.given_keys]
+        joined = [t for t in by_surname.get(f"{b.given_keys[0]}-{b.surname_key}", []) if _initials_agree(b.initials[:-1], t.best.initials)]
+        for targets, why in ((middle if not rivals else [], "middle name"), (joined, "double surname")):
+            if len(targets) == 1 and id(targets[0]) not in absorbed and _genders_agree(g, targets[0]):
+                target, best = targets[0], targets[0].best
+                for o, p, lk in zip(g.items, g.parsed, g.links):
+                    target.add(o, p, Link(0.6, [f"{b.display} read as {best.display} without part of the name ({why})"]))
+                target._best = best  # the full name stays the person's name
+                absorbed.add(id(g))
+                break
+    return [g for g in groups if id(g) not in absorbed]
+
+
+def _initials_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return all(x == y for x, y in zip(a, b))
+
+
+def _genders_agree(a: Group, b: Group) -> bool:
+    return not any(names.gender(p) and names.gender(t) and names.gender(p) != names.gender(t) for p in a.parsed for t in b.parsed)
+
+
+def _defined_initials(groups: list[Group[Observation]], ids: list[str]) -> dict[str, Assignment]:
+    """Initials the pack gives in brackets after one person's name ("John Moss (JM)"), which stand
+    for that person even where another shares them ("Jo May")."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for pid, g in zip(ids, groups):
+        for o in g.items:
+            for form in o.also:
+                if _INITIALS.fullmatch(form):
+                    holders[form].add(pid)
+    return {k: Assignment(next(iter(v)), 0.9, [f"initials {k}: given in brackets after this person's name"]) for k, v in holders.items() if len(v) == 1}
+
+
+_INITIALS = re.compile(r"[A-Z]{2,3}[a-z]{0,2}")
+
+
 def _initials_index(groups: list[Group[Observation]], ids: list[str]) -> dict[str, set[str]]:
     """Initials -> the people they could stand for: given names' (or printed) initials and the
     surname's, with each part of a double surname ("Simone Martin-Newberry": SMN and SM)."""
     index: dict[str, set[str]] = defaultdict(set)
     for pid, g in zip(ids, groups):
-        best = g.best
-        given = "".join(best.initials) if best.initials else ""
-        parts = [w for w in best.surname.replace("-", " ").split() if w[:1].isupper()]
-        if not given or not parts:
-            continue
-        forms = {given + "".join(w[0] for w in parts), given + parts[0][0], given[0] + "".join(w[0] for w in parts)}
-        forms = {f.upper() for f in forms}
-        forms |= {given.upper() + parts[0][:n] for n in (2, 3) if len(parts[0]) > n}  # "JTe", "JTen"
-        for form in forms:
+        for form in names.initials_forms(g.best):
             index[form].add(pid)
     return index
 

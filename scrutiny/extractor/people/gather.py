@@ -94,10 +94,12 @@ def _printed_forms(observations: list[Observation], texts: running.PageTexts) ->
         prov = o.provenance
         if not o.context.startswith(LIST_RECORD_CONTEXTS) or prov is None or not prov.page or prov.page > len(source.pages):
             continue
-        title = None if names.honorifics_of(o.text) else o.title
         form = None
-        for index, lines in _search_order(prov, source, documents):
-            form = running.printed_form(o.text, title, texts.at(index), lines)
+        for index, lines, box in _search_order(prov, source, documents):
+            for text, title in _printed_candidates(o):
+                form = running.printed_form(text, title, texts.at(index), lines, box)
+                if form:
+                    break
             if form:
                 break
         if form is None:
@@ -109,22 +111,35 @@ def _printed_forms(observations: list[Observation], texts: running.PageTexts) ->
     return observations
 
 
-def _search_order(prov: Provenance, source: Source, documents) -> Iterator[tuple[int, Optional[list[int]]]]:
-    """Where to look for a record's printed name: its lines, its page, its document's other pages."""
-    if prov.lines:
-        yield prov.page, prov.lines
-    yield prov.page, None
+def _printed_candidates(o: Observation) -> list[tuple[str, Optional[str]]]:
+    """The name to look for, with the honorific to allow before it: the record's text as given;
+    then, when ``observation`` put a title from a separate column or a list heading back in front
+    ("Commissioner" of "Commissioners Present:"), the name alone with that title optional."""
+    if not names.honorifics_of(o.text):
+        return [(o.text, o.title)]
+    title = names.clean_text(o.title or "")
+    if title and o.text.startswith(title + " "):
+        return [(o.text[len(title) + 1 :], o.title), (o.text, None)]
+    return [(o.text, None)]
+
+
+def _search_order(prov: Provenance, source: Source, documents) -> Iterator[tuple[int, Optional[list[int]], Optional[list[float]]]]:
+    """Where to look for a record's printed name: its lines (or the lines inside its box), its page,
+    its document's other pages."""
+    if prov.lines or prov.bbox:
+        yield prov.page, prov.lines, prov.bbox
+    yield prov.page, None, None
     doc = running.document_of(source.pages[prov.page - 1], documents)
     if doc is not None:
         for index in range(doc.pages[0], min(doc.pages[-1], len(source.pages)) + 1):
             if index != prov.page:
-                yield index, None
+                yield index, None, None
 
 
 def _from_pages(structured: list[Observation], texts: running.PageTexts, out: Extraction) -> list[Observation]:
     """Names, role references and signatories in the pages' running text, except those a list
     record already gives on the same page; then the surnames of those named in full, printed alone."""
-    seen = {(o.provenance.page, normalise(o.text)) for o in structured if o.provenance}
+    seen = {(o.provenance.page, normalise(o.text)): o for o in structured if o.provenance}
     body = out.meeting.body if out.meeting else None
     date = out.meeting.date if out.meeting else None
     found: list[Observation] = []
@@ -133,31 +148,55 @@ def _from_pages(structured: list[Observation], texts: running.PageTexts, out: Ex
         for f in found_items:
             key = (f.provenance.page, normalise(f.text))
             if key in seen and not f.is_role:
+                seen[key].also.extend(a for a in f.also if a not in seen[key].also)
                 continue
-            seen.add(key)
+            if f.known_only:
+                continue
             if f.is_role:
                 found.append(Observation(text=f.text, context=f.context, provenance=f.provenance, meeting=body, date=date))
             else:
                 text = names.clean_text(f.text)
-                found.append(Observation(text=text, context=f.context, name=names.parse(text, title=f.title), title=f.title, role=f.role, provenance=f.provenance, meeting=body, date=date))
+                found.append(Observation(text=text, context=f.context, name=names.parse(text, title=f.title), title=f.title, role=f.role, provenance=f.provenance, meeting=body, date=date, also=list(f.also)))
+            seen.setdefault(key, found[-1])
 
     source = texts.source
     vocab = running.vocabulary(source, body)
     cells = running.pack_cells(texts, out)
     take(itertools.chain(running.scan(source, out.documents, vocab, texts), running.plan_names(out, vocab), running.eponyms(cells, vocab)))
+    found = _office_forms_of_known(found, structured, vocab)
     take(running.surname_mentions(cells, lone_surnames(structured + found, vocab)))
     return found
 
 
+def _office_forms_of_known(found: list[Observation], structured: list[Observation], vocab: running.Vocabulary) -> list[Observation]:
+    """Names after an office used as a form of address ("Commissioner Bello", "Planning
+    Commissioners Academy") are kept when they are full names with a given name in common use or
+    initials, or the surname of someone the pack names with a given name or initials."""
+    known = {o.name.surname_key for o in structured if o.name and o.name.level}
+    known |= {o.name.surname_key for o in found if o.name and o.name.level and (not text_refs.is_office_title(o.title) or _full(o.name, vocab))}
+
+    def keep(o: Observation) -> bool:
+        if o.name is None or not text_refs.is_office_title(o.title):
+            return True
+        return _full(o.name, vocab) or (o.name.level == 0 and o.name.surname_key in known)
+
+    return [o for o in found if keep(o)]
+
+
+def _full(name: ParsedName, vocab: running.Vocabulary) -> bool:
+    return bool((name.given and vocab.given(name.given[0])) or (name.initials and not name.given))
+
+
 def lone_surnames(observations: list[Observation], vocab: running.Vocabulary) -> dict[str, set[str]]:
     """Surnames (as printed, in title case) that belong to one person named with given names or
-    initials (a given name in common use, or an honorific), mapped to the given names and initials
+    initials (a given name in common use, an honorific, or in a list of members or attendees),
+    mapped to the given names and initials
     that may precede them. Surnames that
     are common words of the pack, or words of roles, places or bodies, are left out."""
     by_surname: dict[str, list[ParsedName]] = {}
     for o in observations:
         n = o.name
-        if n and not (n.honorific or (n.given and vocab.given(n.given[0])) or (n.initials and not n.given)):
+        if n and not (n.honorific or (n.given and vocab.given(n.given[0])) or (n.initials and not n.given) or o.context.startswith(LIST_RECORD_CONTEXTS)):
             continue  # "Before Christmas" read as a name somewhere is no evidence of a person
         if n and n.level and len(n.surname) >= 3 and " " not in n.surname and n.surname[:1].isupper() and not n.surname.isupper():
             by_surname.setdefault(n.surname, []).append(n)
@@ -320,7 +359,7 @@ def _plan_text(text: Optional[str], prov, where: dict) -> Iterator[Observation]:
 
 
 def _per_name_title(title: str, text: str) -> bool:
-    found = names.honorifics_of(title)
+    found = names.title_honorifics(title)
     if not found:
         return False
     if "Councillor" in found:

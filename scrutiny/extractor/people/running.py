@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterator, Optional
 
 from scrutiny.extractor import names
@@ -34,6 +34,13 @@ class PageText:
     document: Optional[Document]
     text: str
     spans: list[tuple[int, int, Line]]
+    _starts: Optional[frozenset[int]] = field(default=None, repr=False, compare=False)
+
+    def opens_line(self, pos: int) -> bool:
+        """Whether ``pos`` is where one of the page's lines starts (a list entry, a table row)."""
+        if self._starts is None:
+            self._starts = frozenset(a for a, _, _ in self.spans)
+        return pos in self._starts
 
     def lines_at(self, start: int, end: int) -> list[Line]:
         return [ln for a, b, ln in self.spans if a < end and b > start]
@@ -52,6 +59,8 @@ class Found:
     title: Optional[str] = None
     role: Optional[str] = None
     is_role: bool = False
+    also: tuple[str, ...] = ()  # other surface forms of the same printing ("KO" of "Kieron O’Hara (KO)")
+    known_only: bool = False  # evidence only for a name another record of the same page gives
 
 
 def line_text(line: Line) -> str:
@@ -169,6 +178,7 @@ def scan(source: Source, documents: list[Document], vocab: Optional[Vocabulary] 
             continue
         pt = texts(page)
         yield from _names(pt, kind)
+        yield from defined_initials(pt, kind, vocab)
         if kind in BARE_NAME_KINDS:
             yield from _bare(pt, kind)
             yield from _known_given(pt, kind, vocab)
@@ -178,6 +188,44 @@ def scan(source: Source, documents: list[Document], vocab: Optional[Vocabulary] 
             yield from _bracketed(pt, kind)
         if kind in SIGNATURE_KINDS or kind == "page":
             yield from signatures(pt, kind)
+        if kind not in PLAN_KINDS:
+            yield from name_role_lines(pt, kind, vocab)
+            yield from _named_places(pt, kind, vocab)
+
+
+_BRACKETED_INITIALS = re.compile(r"\((?P<initials>[A-Z]{2,3}[a-z]{0,2})\)")
+_NAME_PIECE = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’\-][^\W\d_]+)*")
+_INITIALS_USE = re.compile(
+    rf"(?<![\w.\-/(])([A-Z]{{2,3}})(?=\s+(?:(?:and|&)\s+[A-Z]{{2,3}}\s+)?(?:{text_refs._VERBS}|will|would|to)\b)"
+)
+
+
+def defined_initials(pt: PageText, kind: str, vocab: Vocabulary) -> Iterator[Found]:
+    """A full name followed by the initials the text will call it by, "Kieron O’Hara (KO)",
+    "Heather Savory (Chair) (HS)", "Jeni Tennison (JTe)": the name (the shortest run of words
+    before the brackets whose initials these are; one whose first word is not a given name in
+    common use only where a list record of the page names it, as "Modern Foreign Languages (MFL)"
+    is not a person) with the initials as another form of it; and initials standing as the subject
+    of a verb ("JM and SW explained", "WM to circulate"), resolved by their letters."""
+    for m in _BRACKETED_INITIALS.finditer(pt.text):
+        letters = m.group("initials")
+        head = re.sub(r"\s*\([^()]{1,60}\)$", "", pt.text[: m.start()].rstrip())
+        words: list[str] = []
+        for w in reversed(head[-160:].split()[-4:]):
+            if not _NAME_PIECE.fullmatch(w):
+                break
+            words.insert(0, w)
+        if len(words) < 2:
+            continue
+        for k in range(len(words) - 1):
+            name = " ".join(words[k:])
+            parsed = names.parse(name)
+            if parsed and parsed.given and letters in names.initials_forms(parsed) and head.endswith(name):
+                start = len(head) - len(name)
+                yield Found(name, f"{kind}_text", pt.provenance(start, m.end(), "people.running"), also=(letters,), known_only=not vocab.given(parsed.given[0]))
+                break
+    for m in _INITIALS_USE.finditer(pt.text):
+        yield Found(m.group(1), f"{kind}_initials", pt.provenance(m.start(1), m.end(1), "people.running"), is_role=True)
 
 
 def _names(pt: PageText, kind: str) -> Iterator[Found]:
@@ -214,22 +262,32 @@ _VERB = re.compile(rf"(?:{text_refs._VERBS})$")
 
 def surname_mentions(cells_: list[Cell], surnames: dict[str, set[str]]) -> Iterator[Found]:
     """A known person's surname printed alone inside a sentence ("given to Cotterill social
-    workers", "Cotterill said"); one opening a table cell is more often the end of a name wrapped
-    over two lines. ``surnames``: surname as printed -> the given names and initials that may
-    stand before it. A surname the pack also uses in another proper noun ("Kent County Council",
-    "Lewis House") is never read alone. ``cells_``: ``pack_cells``."""
+    workers", "Cotterill said"), or after one of that person's initials ("K. Bares presented",
+    "(M. Romero)", "S. Martin Newberry" for Simone Martin-Newberry); one opening a table cell is
+    more often the end of a name wrapped over two lines. ``surnames``: surname as printed -> the
+    given names and initials that may stand before it. A surname the pack also uses in another
+    proper noun ("Kent County Council", "Lewis House") is never read alone. ``cells_``:
+    ``pack_cells``."""
     hits: list[tuple[str, Provenance]] = []
+    initialled: list[tuple[str, Provenance]] = []
     other: set[str] = set()
     for text, prov, cell_before in cells_:
         tokens = _TOKEN.findall(text)
         for k, tok in enumerate(tokens):
-            if tok not in surnames:
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+            surname, width = (f"{tok}-{nxt}", 2) if f"{tok}-{nxt}" in surnames else (tok, 1)
+            if surname not in surnames:
                 continue
             prev = tokens[k - 1] if k else ""
+            if re.fullmatch(r"[A-Z]\.", prev) and prev[0] in surnames[surname]:
+                if not (tokens[k - 2][:1].isupper() if k >= 2 else _ends_with_honorific(cell_before)):
+                    initialled.append((" ".join([prev, *tokens[k : k + width]]), prov()))
+                continue  # "Mark A. Waronek": a middle initial
+            if width > 1:
+                continue
             nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
-            own = prev.strip(".") in surnames[tok] or bool(names.honorifics_of(prev))
-            last = (cell_before.split() or [""])[-1]
-            if not k and (last.strip(".") in surnames[tok] or names.honorifics_of(last)):
+            own = prev.strip(".") in surnames[tok] or _ends_with_honorific(" ".join(tokens[max(0, k - 3) : k]))
+            if not k and (_last_word(cell_before).strip(".") in surnames[tok] or _ends_with_honorific(cell_before)):
                 continue  # "Heather" / "Poustie advised", "Mr" / "Oakford": a name split over two lines or runs
             if nxt[:1].isupper() or nxt == "&" or (prev[:1].isupper() and not own):
                 other.add(tok)
@@ -238,6 +296,22 @@ def surname_mentions(cells_: list[Cell], surnames: dict[str, set[str]]) -> Itera
     for tok, prov in hits:
         if tok not in other:
             yield Found(tok, prov.extractor, prov.model_copy(update={"extractor": "people.running"}))
+    for form, prov in initialled:
+        yield Found(form, prov.extractor, prov.model_copy(update={"extractor": "people.running"}))
+
+
+def _last_word(text: str) -> str:
+    return (text.split() or [""])[-1]
+
+
+def _ends_with_honorific(text: str) -> bool:
+    """Whether ``text`` ends with a form of address of one or more words ("Mr", "Board Member")."""
+    words = [w.lstrip("([\"'“‘") for w in text.split()[-3:]]
+    for n in range(len(words), 0, -1):
+        found, used = names._honorific_prefix(words[-n:])
+        if found and used == n:
+            return True
+    return False
 
 
 _EPONYM_AFTER = re.compile(r"(?:['’]s?)?\s+(?:and\s+other\s+(?:[a-z]+\s+){0,2})?(?:report|review|inquiry|recommendations|principles)\b")
@@ -300,6 +374,11 @@ def plan_cells(out) -> Iterator[tuple[str, Provenance]]:
             yield names.clean_text(text), prov
 
 
+def _named_places(pt: PageText, kind: str, vocab: Vocabulary) -> Iterator[Found]:
+    for form, start, end in text_refs.named_place_spans(pt.text, vocab):
+        yield Found(form, f"{kind}_text", pt.provenance(start, end, "people.running"))
+
+
 def _known_given(pt: PageText, kind: str, vocab: Vocabulary) -> Iterator[Found]:
     for form, start, end in text_refs.lexicon_spans(pt.text, vocab):
         yield Found(form, f"{kind}_text", pt.provenance(start, end, "people.running"))
@@ -348,13 +427,78 @@ def signatures(pt: PageText, kind: str) -> Iterator[Found]:
     for i, row in enumerate(rows[:-1]):
         for x, name, line in row:
             parsed = names.parse(name)
-            if not parsed or not parsed.given or parsed.honorific or len(name.split()) > 4 or name.isupper():
+            if not parsed or not parsed.given or parsed.honorific or parsed.role or "(" in name or len(name.split()) > 4 or name.isupper():
+                continue
+            if parsed.surname.lower() in names.PLACE_WORDS:
                 continue
             below = [_piece_at(r, x) for r in rows[i + 1 : i + 3]]
             role = _title_lines([b for b in below if b is not None] if below[0] is not None else [])
             if role:
                 prov = provenance(pt.page, [line], extractor="people.running", document=pt.document.id if pt.document else None)
                 yield Found(name, "signatory", prov, role=role)
+
+
+_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]+)?")
+_CREDENTIAL = re.compile(r"[A-Z]{2,5}")
+
+
+def name_role_lines(pt: PageText, kind: str, vocab: Vocabulary) -> Iterator[Found]:
+    """A full name followed by a comma and a post, ending its line or column: a roster ("Barry
+    Waite, Mayor Pro Tem"), a staff line, a signature ("Kathleen Horn Gregory, MMC, City Clerk"),
+    "Presented by Ryan Smoot, City Manager", "Patrick Heisinger, Assistant City Manager, made a
+    presentation". The name is the longest run of two to four name words
+    before the comma that opens with a given name in common use; credentials after it are
+    dropped; the post must read as a job title or an office."""
+    for _, _, line in pt.spans:
+        for _, text, _ in pieces(line):
+            head, sep, tail = text.partition(",")
+            if not sep:
+                continue
+            parts = [p.strip() for p in tail.split(",")]
+            while len(parts) > 1 and (_CREDENTIAL.fullmatch(parts[0]) or parts[0].lower() in names.POSTNOMINALS):
+                parts.pop(0)
+            role = ", ".join(parts)
+            if not _is_post(role):
+                role = parts[0]  # an appositive: "Patrick Heisinger, Assistant City Manager, made a presentation"
+                if len(parts) < 2 or not _is_post(role):
+                    continue
+            name = _name_before(head.split(), vocab)
+            if name:
+                prov = provenance(pt.page, [line], extractor="people.running", document=pt.document.id if pt.document else None)
+                yield Found(name, f"{kind}_name_role", prov, role=role)
+
+
+_POST_JOINERS = frozenset({"of", "and", "for", "the", "to", "in", "&", "-", "–"})
+
+
+def _is_post(text: str) -> bool:
+    """A job title or an office ("Council Member", "Mayor Pro Tem", "City Manager", "President"):
+    capitalised words and the words that join them, nothing that reads on as a sentence."""
+    if not all(w[:1].isupper() or w.lower() in _POST_JOINERS for w in text.split()):
+        return False
+    if _is_title_line(text):
+        return True
+    words = text.split()
+    hon, used = names._honorific_prefix(words)
+    return bool(hon) and used == len(words) and hon[-1] in names.OFFICES
+
+
+def _name_before(words: list[str], vocab: Vocabulary) -> Optional[str]:
+    """The longest run of name words ending ``words`` that opens with a given name: "Cindy Segawa"
+    of "1Special Cindy Segawa", "Mark A. Waronek"; None when the word before it is an honorific."""
+    for n in range(min(4, len(words)), 1, -1):
+        run = words[-n:]
+        inner_ok = all(_NAME_WORD.fullmatch(w) or (0 < k < n - 1 and re.fullmatch(r"[A-Z]\.", w)) for k, w in enumerate(run))
+        if not inner_ok or not vocab.given(run[0]):
+            continue
+        if run[-1].lower() in names.PLACE_WORDS or any(w.lower() in names.ROLE_WORDS or w.lower() in names.LABEL_WORDS for w in run):
+            continue
+        if len(words) > n and names.honorifics_of(words[-n - 1]):
+            return None
+        parsed = names.parse(" ".join(run))
+        if parsed and parsed.given and not parsed.honorific:
+            return " ".join(run)
+    return None
 
 
 COLUMN_GAP = 24.0  # points of empty space that separate two columns of one PDF line
@@ -403,8 +547,11 @@ def _is_title_line(text: str) -> bool:
 # ---- printed forms of names taken from list records
 
 
-_PLURAL_SPELLINGS = frozenset({"councillors", "cllrs", "messrs"})
-_LIST_BEFORE = re.compile(r"(?:^|[,;:(\u00b6&]|\band|\b(?:Councillors|Cllrs)\.?|\bCmhlr\.?)\s*$", re.I)
+# Plural forms of address head lists ("Councillors Bull, Adje", "Commissioners Present:"); none
+# belongs to one name.
+_PLURAL_SPELLINGS = frozenset({"councillors", "cllrs", "messrs"}) | {
+    s for spellings in names.HONORIFICS.values() for s in spellings if s.endswith("s") and s[:-1] in spellings}
+_LIST_BEFORE = re.compile(r"(?:^|[,;:()\u00b6&]|\band|\b(?:Councillors|Cllrs)\.?|\bCmhlr\.?)\s*$", re.I)
 
 
 def _honorific_pattern(canonical: Optional[str]) -> Optional[str]:
@@ -419,7 +566,7 @@ def _words_pattern(text: str) -> str:
     return r"(?:\.\s*|\s+)".join(re.escape(w) for w in words) + r"\.?"
 
 
-def printed_form(text: str, title: Optional[str], pt: PageText, lines: Optional[list[int]] = None) -> Optional[str]:
+def printed_form(text: str, title: Optional[str], pt: PageText, lines: Optional[list[int]] = None, box=None) -> Optional[str]:
     """The form in which a listed name (an attendee's, a member's) is printed on its page: with the
     honorific printed before it ("Councillor Engert", not a list heading "Councillors ..."), its
     post-nominals ("Mr J A Kite, MBE") and, for a bare surname, a bracketed office ("Bull (Chair)").
@@ -429,24 +576,28 @@ def printed_form(text: str, title: Optional[str], pt: PageText, lines: Optional[
         return None
     hon = None if names.honorifics_of(text) else _honorific_pattern(parsed.honorific)
     pattern = (
-        (rf"(?:(?P<hon>(?i:{hon})\.?)\s+)?" if hon else "")
+        (rf"(?:(?P<hon>(?i:{hon})\.?)(?:\s+\u00b6)?\s+)?" if hon else "")
         + rf"(?P<name>{_words_pattern(text)})(?![\w'’])(?P<bracket>{text_refs._BRACKET})?(?P<post>{text_refs._POST}*)"
     )
-    lo, hi = _bounds(pt, lines)
+    lo, hi = _bounds(pt, lines, box)
     for m in re.finditer(pattern, pt.text[lo:hi], flags=re.I if text.isupper() else 0):
         start = lo + m.start()
         if start > 0 and re.match(r"[\w'’]", pt.text[start - 1]):
             continue
-        if not _LIST_BEFORE.search(pt.text[max(0, start - 40) : start]) and not (m.groupdict().get("hon") or names.honorifics_of(text)):
+        if not (_LIST_BEFORE.search(pt.text[max(0, start - 40) : start]) or pt.opens_line(start)) and not (m.groupdict().get("hon") or names.honorifics_of(text)):
             continue
         return _compose(m, parsed)
     return None
 
 
-def _bounds(pt: PageText, lines: Optional[list[int]]) -> tuple[int, int]:
-    if not lines:
-        return 0, len(pt.text)
-    inside = [(a, b) for a, b, ln in pt.spans if ln.number is not None and lines[0] <= ln.number <= lines[-1]]
+def _bounds(pt: PageText, lines: Optional[list[int]], box=None) -> tuple[int, int]:
+    """The stretch of the page's text on the given lines (text packs) or inside ``box`` (PDFs)."""
+    if lines:
+        inside = [(a, b) for a, b, ln in pt.spans if ln.number is not None and lines[0] <= ln.number <= lines[-1]]
+    elif box:
+        inside = [(a, b) for a, b, ln in pt.spans if ln.box is not None and box[1] - 1 <= (ln.box[1] + ln.box[3]) / 2 <= box[3] + 1]
+    else:
+        inside = []
     return (min(a for a, _ in inside), max(b for _, b in inside)) if inside else (0, len(pt.text))
 
 

@@ -9,7 +9,18 @@ from typing import Optional
 
 from scrutiny.extractor import names
 
-_TITLE = r"(?:Councillors?|Cllrs?\.?|Cmhlr\.?|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof(?:essor)?|Rev(?:d)?|Deputy|DAC|DCI|DI|DS|Supt)\.?"
+# Offices printed before a name as a form of address ("Commissioner Bello", "Board Member Battle",
+# "Mayor Pro Tem Waite", "Acting Director Romero"), in title case. They are titles of many things
+# besides people, so a name after one is kept only when it is a full name or the surname of
+# someone the pack names in full (``gather``).
+_OFFICE_SPELLINGS = sorted(
+    {" ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in spelling.split())
+     for canonical in names.OFFICES for spelling in names.HONORIFICS[canonical] if spelling.split()[0] not in {"member", "maire", "adjoint"}},
+    key=len, reverse=True,
+)
+_OFFICE = "(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in _OFFICE_SPELLINGS) + ")"
+_OFFICE_RE = re.compile(rf"{_OFFICE}")
+_TITLE = rf"(?:{_OFFICE}(?![\w\-])|(?:Councillors?|Cllrs?\.?|Cmhlr\.?|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof(?:essor)?|Rev(?:d)?|Deputy|DAC|DCI|DI|DS|Supt)\.?)"
 _L = r"[^\W\d_]"  # any letter
 _UP = r"[A-ZÀ-ÖØ-Þ]"
 _WORD = rf"(?!{_TITLE}\s){_UP}{_L}*(?:['’\-]{_L}+)*(?:['’](?!{_L}))?"
@@ -47,6 +58,11 @@ _REPORT_OF = re.compile(r"\b[Rr]eports?\s+(?:of|from|by)\s+$")
 _OFFICES = frozenset({"chair", "chairman", "chairwoman", "chairperson", "vice-chair", "vice chair", "vice-chairman", "mayor", "deputy mayor", "leader", "deputy leader", "cathaoirleach", "clerk", "committee clerk"})
 
 
+# Posts named by their jurisdiction ("City Manager", "Town Clerk", "County Attorney") are offices of
+# it held in turn, like "the Clerk".
+_LOCAL_POSTS = frozenset({"manager", "administrator", "attorney", "solicitor", "treasurer", "auditor", "engineer", "recorder", "secretary"})
+
+
 def named_people(text: str) -> list[tuple[str, str]]:
     """Honorific-led names in running text as (surface form, honorific). A plural title
     ("Councillors Aitken and Winskill") gives each name as printed ("Aitken") with the singular
@@ -60,13 +76,24 @@ def named_spans(text: str) -> list[tuple[str, str, int, int]]:
     out: list[tuple[str, str, int, int]] = []
     for m in _PERSON.finditer(text or ""):
         title = _LAST_TITLE.search(m.group(1)).group(1)
-        plural = title.lower().rstrip(".").endswith("s") and title.lower().startswith(("councillors", "cllrs"))
+        if _OFFICE_RE.match(m.group(1)) and re.search(r",\s*$", text[: m.start()]):
+            continue  # "Thushan Amarasiriwardena, Vice President" + the next line: the office is the role before it
+        plural = title.lower().rstrip(".").endswith("s") and (title.lower().startswith(("councillors", "cllrs")) or is_office_title(title))
         singular = re.sub(r"s(\.?)$", r"\1", title) if plural else title
         for i, item in enumerate(_items(m.group(2))):
             found = _form(item, i, singular, plural)
             if found:
-                out.append((*found, m.start(2) + item.start(), m.start(2) + item.end()))
+                form, end = found[0], m.start(2) + item.end()
+                if re.match(r"\s+of\s", text[end:]) and len(form.split()) > 3 and form.split()[-1].lower() in names.PLACE_WORDS:
+                    last = form.split()[-1]  # "Professor Allan Brimicombe University of East London"
+                    form, end = form[: -len(last)].rstrip(), len(text[: text.rindex(last, 0, end)].rstrip())
+                out.append((form, found[1], m.start(2) + item.start(), end))
     return out
+
+
+def is_office_title(title: Optional[str]) -> bool:
+    """"Commissioner", "Board Members", "Mayor Pro Tem": an office used as a form of address."""
+    return bool(title) and bool(_OFFICE_RE.fullmatch(re.sub(r"\s+", " ", title.strip())))
 
 
 def _items(text: str) -> list[re.Match]:
@@ -144,7 +171,8 @@ def is_office(phrase: str) -> bool:
     turn, whose mention names the office rather than a person."""
     head = re.split(r"\s+(?:of|for|to)\s+|\s*\(", phrase.lower(), maxsplit=1)[0]
     head = re.sub(r"^(?:the|interim|acting)\s+", "", head).strip()
-    return head in _OFFICES
+    local = re.match(r"(?:city|town|county|village|borough|parish|township)\s+(.+)$", head)
+    return head in _OFFICES or bool(local and local.group(1) in _OFFICES | _LOCAL_POSTS)
 
 
 _VERBS = (
@@ -190,6 +218,8 @@ def bare_spans(text: str) -> list[tuple[str, int, int]]:
         before = text[max(0, m.start() - 30) : m.start()]
         if not _BEFORE_BARE.search(before) or names.honorifics_of((before.split() or [""])[-1]):
             continue
+        if (before.split() or [""])[-1].lower() in DETERMINERS or _AFTER_INITIAL.search(before):
+            continue  # "the Melrose Market, a ...": not a personal name; "S. Martin Newberry": the name runs on to the left
         words = m.group(1).split()
         if words[0].lower() in _NOT_GIVEN or words[-1].lower() in _PLACE_WORDS or any(w.lower() in names.ROLE_WORDS or w.lower() in names.LABEL_WORDS for w in words):
             continue
@@ -202,6 +232,7 @@ def bare_spans(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+_AFTER_INITIAL = re.compile(r"(?<![\w.])[A-Z]\.\s*$")
 _BRACKETED = re.compile(rf"\(({_WORD}\s{_WORD})\)")
 
 
@@ -235,8 +266,8 @@ def lexicon_spans(text: str, vocab) -> list[tuple[str, int, int]]:
         if given.lower() in STOP_WORDS or not vocab.given(given) or not vocab.surname(surname):
             continue
         before = text[max(0, m.start() - 60) : m.start()]
-        if names.honorifics_of((before.split() or [""])[-1]):
-            continue  # "Mr. Peter Casey" is read with its honorific
+        if names.honorifics_of((before.split() or [""])[-1]) or _AFTER_INITIAL.search(before):
+            continue  # "Mr. Peter Casey" is read with its honorific, "S. Martin Newberry" with its initial
         if re.search(r"(?:^|[.:;!?\u00b6|]|\d[.)])\s*$", before):
             if given.lower() in vocab.lower:
                 continue  # "Will Children's ...", "May Council ..." open sentences with a common word
@@ -251,3 +282,31 @@ def lexicon_spans(text: str, vocab) -> list[tuple[str, int, int]]:
             continue  # runs on into a longer proper noun or a code: "Peter Lewis House", "Key Stage 1"
         out.append((m.group(0), m.start(), m.end()))
     return out
+
+
+_NAMED_PLACE = re.compile(
+    rf"(?<![\w'’\-.])(?P<name>(?P<first>{_UP}[a-zà-ÿ]+)\s(?P<second>{_UP}[a-zà-ÿ]+|{_UP}\.)\s(?P<surname>(?:Mc|Mac|O['’])?{_UP}[a-zà-ÿ]+(?:-{_UP}[a-zà-ÿ]+)?))"
+    rf"\s(?P<place>{_UP}[a-z]+)\b"
+)
+
+
+_BUILDINGS = frozenset("center centre building hall library auditorium theatre theater stadium arena pavilion room school academy college museum gallery".split())
+
+
+def named_place_spans(text: str, vocab) -> list[tuple[str, int, int]]:
+    """People named through a place that bears their full name with a middle name or initial
+    ("Jerry Sue Thornton Center", "John F. Kennedy Library"): two given names (or a given name and
+    an initial) and a surname before the word of a building. ``vocab``: the pack's
+    ``running.Vocabulary``."""
+    out = []
+    for m in _NAMED_PLACE.finditer(text or ""):
+        if m.group("place").lower() not in _BUILDINGS or m.group("surname").lower() in STOP_WORDS:
+            continue
+        second = m.group("second")
+        if not vocab.given(m.group("first")) or not (second.endswith(".") or vocab.given(second)) or not vocab.surname(m.group("surname")):
+            continue
+        parsed = names.parse(m.group("name"))
+        if parsed and parsed.given and not parsed.honorific:
+            out.append((m.group("name"), m.start("name"), m.end("name")))
+    return out
+
