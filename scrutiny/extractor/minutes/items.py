@@ -186,7 +186,7 @@ def _ref_candidates(rows: list[Row]) -> list[tuple[int, str, float, float]]:
         ref = m.group("ref").rstrip(":")
         if not re.search(r"\d|^[A-Z][/)]$|^\([a-z]\)$", ref):
             continue
-        rest = text[m.end():].strip()
+        rest = _CODE_PREFIX.sub("", text[m.end():].strip())
         nxt = rows[i + 1].text if i + 1 < len(rows) else ""
         title = rest or nxt
         score = 0.0
@@ -212,6 +212,10 @@ def _ref_candidates(rows: list[Row]) -> list[tuple[int, str, float, float]]:
         if score + indent > 0:
             cands.append((i, ref, score, indent))
     return cands
+
+
+# a file or legislation number printed between the ref and the title ("6A. 2023-3595 - Provide ...")
+_CODE_PREFIX = re.compile(r"^\d{2,4}\s?[-–]\s?\d{2,6}\s+[-–—]\s+(?=[A-Z])")
 
 
 def _mend_number(text: str) -> str:
@@ -743,7 +747,29 @@ def split(rows: list[Row]) -> list[Item]:
             if i not in item.body_rows:
                 item.body_rows.insert(0, i)
         items.append(item)
+    _listed_parts(items)
     return items
+
+
+def _child_of(ref: Optional[str], parent: Optional[str]) -> bool:
+    stem = (parent or "").rstrip(".:/) ")
+    return bool(ref and stem and ref != parent and ref.startswith(stem) and not ref[len(stem):][:1].isdigit())
+
+
+def _listed_parts(items: list[Item]) -> None:
+    """Sub-items listed one a row under their heading ("4. CONSENT CALENDAR", "4-A ...", "4-B ...")
+    with the text after the list: that text (the one motion taking them together) is the heading's,
+    not the last sub-item's."""
+    for n, parent in enumerate(items):
+        kids = []
+        for item in items[n + 1:]:
+            if not _child_of(item.ref, parent.ref):
+                break
+            kids.append(item)
+        if len(kids) < 2 or parent.body_rows or any(k.body_rows for k in kids[:-1]):
+            continue
+        last = kids[-1]
+        parent.body_rows, last.body_rows = last.body_rows, []
 
 
 def _word_ref(text: str, ref: Optional[str]) -> Optional[str]:
@@ -817,7 +843,7 @@ def _title_and_body(item: Item, rows: list[Row], start: int, end: int, bold_titl
     rest = head.text
     printed = _printed_label(item.ref, rest)
     ref_at = rest.find(printed) if printed and not ITEM_LINE.match(rest) else -1
-    rest = rest[ref_at + len(printed):].strip() if ref_at >= 0 else rest
+    rest = re.sub(r"^[.:]\s*", "", rest[ref_at + len(printed):].strip()) if ref_at >= 0 else rest
     if not re.sub(r"[\W_]+", "", rest):
         rest = ""  # the ref's own punctuation ("Item 2:"): the title is on the next line
     if ITEM_LINE.match(head.text):
@@ -857,7 +883,7 @@ def _title_and_body(item: Item, rows: list[Row], start: int, end: int, bold_titl
         if inline:
             item.agenda_item = item.agenda_item or inline.group("n")
             title = title[: inline.start()].strip()
-        item.title = title.strip(" :-")
+        item.title = _CODE_PREFIX.sub("", title.strip(" :-"))
         if item.ref and re.fullmatch(r"\d+\.\d+", item.ref):  # a part numbered afresh ("1 . June 10 ...") as 4.1
             item.title = re.sub(r"^\d{1,2}\s?[.)]\s+", "", item.title)
     item.body_rows.extend(k for k in range(j, end))
