@@ -714,9 +714,12 @@ def split(rows: list[Row]) -> list[Item]:
     if not refs and not (outline and outline is decided):
         start = max(_opening_end(rows), listing or 0)
         styled = _styled_heads(rows, start, _closing_row(rows, start))
-        if len(styled) > len(decided):  # the headings' type style, not only their decisions
+        if styled:  # the headings' type style, not only their decisions
+            style = styles(rows)
+            top = style[styled[0]]
             known = dict(decided)
-            decided = sorted(list(decided) + [(i, None) for i in styled if i not in known])
+            decided = sorted([(i, ref) for i, ref in decided if not style[i] or style[i] == top]  # another style: a level below
+                             + [(i, None) for i in styled if i not in known])
     refs = decided + refs + _trailing(rows, refs)
     outlined = {i for i, _ in outline} if outline is decided or outline is refs else set()
     close = _closing_row(rows, refs[-1][0]) if refs else len(rows)
