@@ -14,7 +14,9 @@ from scrutiny.extractor.pages import Page
 from scrutiny.extractor.textutil import clean
 from scrutiny.models.records import Document, Extraction
 
-MINUTES_HEAD = re.compile(r"^\W*(?:(?:draft|unconfirmed|printed|confirmed|approved)\s+)?minutes\b", re.I)
+# a heading names the minutes; a sentence goes on with a verb ("Minutes can be found at: ...")
+MINUTES_HEAD = re.compile(r"^\W*(?:(?:draft|unconfirmed|printed|confirmed|approved)\s+)?minutes\b"
+                          r"(?!\s+(?:can|could|may|will|would|were|was|are|is|have|had|be|should|must)\b)", re.I)
 # A heading line that names the record anywhere in it ("Transparency Board Minutes", "MEETING MINUTES",
 # "Minutes and Actions - 17th October 2013", a French "compte rendu" or "procès-verbal").
 RECORD_TITLE = re.compile(

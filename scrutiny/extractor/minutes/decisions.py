@@ -396,6 +396,8 @@ def actions(text: str, pipeline) -> list[tuple[str, Optional[str], int]]:
         if not m or m.group("verb").lower() not in ACTION_VERBS:
             continue
         who = m.group("who").strip()
+        if re.match(r"^(?:Nothing|None|Nobody|No\s+one)$", who):
+            continue  # "Nothing to report": no one is given a task
         if re.match(r"^(?:It|This|That|There|The\s+Committee|The\s+Panel|The\s+Council|The\s+Board)\b", who) and not re.search(r"officer|clerk", who, re.I):
             continue
         out.append((s, who, off))

@@ -17,6 +17,7 @@ from typing import Optional
 from scrutiny.extractor import textutil
 from scrutiny.extractor.minutes.decisions import OPENER
 from scrutiny.extractor.minutes.stream import Row
+from scrutiny.extractor.pages import Page
 
 CODED_REF = re.compile(r"^(?P<ref>[A-Z]{2,8}(?:\d{1,4}[a-z]?(?:/\d{2,4})?|\s\d{1,4}[a-z]?/\d{2,4})\.?)(?=\s|$)")
 YEAR_REF = re.compile(r"^(?P<ref>\d{1,4}[a-z]?/\d{2,4}\.?)(?=\s|$)")
@@ -41,7 +42,7 @@ class Item:
 
 def normalise_ref(ref: str) -> str:
     """Upper case, no spaces, no trailing dot; "Minute 45" -> "45"."""
-    ref = re.sub(r"^minute\s+(?:no\.?\s*)?", "", ref.strip(), flags=re.I)
+    ref = re.sub(r"^(?:minute|(?:agenda\s+)?item)\s+(?:no\.?\s*)?(?=\d)", "", ref.strip(), flags=re.I)
     return re.sub(r"\s+", "", ref).rstrip(".").upper()
 
 
@@ -185,7 +186,7 @@ def _ref_candidates(rows: list[Row]) -> list[tuple[int, str, float, float]]:
         ref = m.group("ref").rstrip(":")
         if not re.search(r"\d|^[A-Z][/)]$|^\([a-z]\)$", ref):
             continue
-        rest = text[m.end():].strip()
+        rest = _CODE_PREFIX.sub("", text[m.end():].strip())
         nxt = rows[i + 1].text if i + 1 < len(rows) else ""
         title = rest or nxt
         score = 0.0
@@ -211,6 +212,10 @@ def _ref_candidates(rows: list[Row]) -> list[tuple[int, str, float, float]]:
         if score + indent > 0:
             cands.append((i, ref, score, indent))
     return cands
+
+
+# a file or legislation number printed between the ref and the title ("6A. 2023-3595 - Provide ...")
+_CODE_PREFIX = re.compile(r"^\d{2,4}\s?[-–]\s?\d{2,6}\s+[-–—]\s+(?=[A-Z])")
 
 
 def _mend_number(text: str) -> str:
@@ -432,9 +437,12 @@ def _attendance_end(rows: list[Row], hi: int) -> int:
     """The first row after the opening attendance lists (none of which can be a heading)."""
     last = -1
     for k in range(hi):
-        if re.match(r"^\W*(?:members\s+)?(?:present|apologies|in\s+attendance|also\s+present|officials?|officers?)\b", rows[k].text, re.I):
+        if _ATTENDANCE_LABEL.match(rows[k].text):
             last = k
     return last + 1
+
+
+_ATTENDANCE_LABEL = re.compile(r"^\W*(?:members\s+)?(?:present|apologies|in\s+attendance|also\s+present|officials?|officers?)\b", re.I)
 
 
 _RUN_IN = re.compile(r"^(?P<label>[A-Z][\w&'’/,]*(?:\s+[\w&'’/,]+){0,5}?)\s*(?::|\s[–—-])\s*(?P<rest>\S.*)?$")
@@ -584,6 +592,99 @@ def _outline(rows: list[Row], lo: int, hi: int) -> tuple[Optional[float], list[t
     return edge, [(k, None) for k in heads]
 
 
+
+# --------------------------------------------------------------------------- heading style
+
+
+def _underlines(page: Page) -> list[tuple[float, float, float]]:
+    """(top, x0, x1) of the thin horizontal rules on a page: the strokes that underline text."""
+    return [(r.box[1], r.box[0], r.box[2]) for r in page.rules if r.horizontal and r.box[3] - r.box[1] <= 2.5]
+
+
+def _is_underlined(box, strokes: list[tuple[float, float, float]]) -> bool:
+    """A thin rule drawn just under the box across most of its width, not much longer than the
+    text (a table border runs on past it)."""
+    width = box[2] - box[0]
+    covered = 0.0
+    for top, x0, x1 in strokes:
+        if box[3] - 3 <= top <= box[3] + 4 and x1 - x0 <= 1.3 * width + 12:
+            covered += max(0.0, min(x1, box[2]) - max(x0, box[0]))
+    return width > 0 and covered >= 0.8 * width
+
+
+def styles(rows: list[Row]) -> list[tuple[str, ...]]:
+    """Per row, what sets it apart from running text: bold, underlined, in capitals, in larger
+    type than the body (the most common size)."""
+    strokes: dict[int, list[tuple[float, float, float]]] = {}
+    sizes: dict[float, int] = {}
+    for row in rows:
+        for seg in row.line.segments:
+            if seg.size:
+                sizes[round(seg.size, 1)] = sizes.get(round(seg.size, 1), 0) + len(seg.text)
+    body = max(sizes, key=lambda s: (sizes[s], -s)) if sizes else None
+    out = []
+    for row in rows:
+        style = []
+        if row.line.bold or row.emphasis:
+            style.append("bold")
+        box = row.line.box
+        if box and row.page.rules:
+            if id(row.page) not in strokes:
+                strokes[id(row.page)] = _underlines(row.page)
+            if _is_underlined(box, strokes[id(row.page)]):
+                style.append("underline")
+        if _all_upper(row.text):
+            style.append("caps")
+        if body and any(s.size and s.size > body * 1.15 for s in row.line.segments):
+            style.append("large")
+        out.append(tuple(style))
+    return out
+
+
+def _styles_of(rows: list[Row], picked: list[int]) -> list[tuple[str, ...]]:
+    """The heading styles of the rows at ``picked`` (each judged among all the rows)."""
+    style = styles(rows)
+    return [style[i] for i in picked if style[i]]
+
+
+def _styled_heads(rows: list[Row], lo: int, hi: int) -> list[int]:
+    """Unnumbered headings set apart by one type style (bold, underlined, capitals, larger type):
+    short rows at the text's left edge that open a block of plain text. Rows of each style form a
+    run; the run whose first heading comes first (the top level of the minutes' outline) is kept
+    when it has three or more headings, each with text under it."""
+    if hi - lo < 6:
+        return []
+    style = styles(rows[lo:hi])
+    margins = {}
+    for k in range(lo, hi):
+        margins.setdefault(id(rows[k].page), []).append(rows[k])
+    margins = {page: _text_edges(page_rows)[0] if len(page_rows) >= 5 else _text_edges(rows[lo:hi])[0]
+               for page, page_rows in margins.items()}  # a page may be set further in than the others
+    runs: dict[tuple[str, ...], list[int]] = {}
+    for k in range(lo, hi):
+        st = style[k - lo]
+        text = _BULLET.sub("", rows[k].text).strip()
+        if not st or rows[k].columns or k + 1 >= hi:
+            continue
+        if style[k + 1 - lo] == st or (k > lo and style[k - 1 - lo] == st):
+            continue  # a block set in one style (a title, a table), not a heading over text
+        words = text.rstrip(":").split()
+        if not (1 <= len(words) <= 12) or text.endswith((".", ",", ";")) or not (text[:1].isupper() or text[:1].isdigit()):
+            continue
+        if (_CLOSING.match(text) or ITEM_LINE.match(text) or re.search(r"\b(?:RESOLVED|AGREED)\b", text)
+                or (_ATTENDANCE_LABEL.match(text) and not re.match(r"^\W*apologies", text, re.I))):
+            continue
+        box = rows[k].line.box
+        margin = margins[id(rows[k].page)]
+        if margin is not None and box and box[0] > margin + 12:
+            continue
+        runs.setdefault(st, []).append(k)
+    runs = {st: ks for st, ks in runs.items() if len(ks) >= 3 and len(ks) <= 0.4 * (hi - lo)}
+    if not runs:
+        return []
+    return min(runs.values(), key=lambda ks: ks[0])
+
+
 _DASH_RUN_IN = re.compile(r"^(?P<label>\S.{2,80}?)\s[–—-]\s+(?P<rest>\S.*)$")
 
 
@@ -608,18 +709,40 @@ def split(rows: list[Row]) -> list[Item]:
         lo = max(lo, _opening_end(rows))
         edge, outline = _outline(rows, lo, _closing_row(rows, lo))
         boxes = [rows[i].line.box for i, _ in refs]
-        if outline and edge is not None and all(b and b[0] > edge + 12 for b in boxes):
+        styled = _styled_heads(rows, lo, _closing_row(rows, lo))
+        if outline and edge is not None and all(b and b[0] > edge + 12 for b in boxes) and sum(1 for i, _ in outline if i > first) >= 2:
             refs = outline  # numbered paragraphs (or sub-lists) under unnumbered headings
+        elif len(styled) >= len(refs) and styled[0] < first and not any(_styles_of(rows, [i for i, _ in refs])):
+            outline, refs = [], [(i, None) for i in styled]  # numbered lists inside items under styled headings
         else:
             outline = []
+    if not refs and not (outline and outline is decided):
+        start = max(_opening_end(rows), listing or 0)
+        styled = _styled_heads(rows, start, _closing_row(rows, start))
+        if styled:  # the headings' type style, not only their decisions
+            style = styles(rows)
+            top = style[styled[0]]
+            known = dict(decided)
+            decided = sorted([(i, ref) for i, ref in decided if not style[i] or style[i] == top]  # another style: a level below
+                             + [(i, None) for i in styled if i not in known])
     refs = decided + refs + _trailing(rows, refs)
     outlined = {i for i, _ in outline} if outline is decided or outline is refs else set()
-    items = []
     close = _closing_row(rows, refs[-1][0]) if refs else len(rows)
+    refs = [(i, _word_ref(rows[i].text, ref)) for i, ref in refs]
+    lettered = _lettered_parts(rows, refs, close)
+    refs = sorted(refs + [(i, ref) for i, (ref, _, _) in lettered.items()])
+    bold_titles = sum(1 for r in rows if r.line.bold or r.emphasis) <= 0.3 * len(rows)
+    items = []
     for n, (i, ref) in enumerate(refs):
         end = refs[n + 1][0] if n + 1 < len(refs) else close
         item = Item(ref=ref, start=i)
-        _title_and_body(item, rows, i, end)
+        if i in lettered:
+            _, item.title, item.inline_body = lettered[i]
+            item.title_rows.append(i)
+            item.body_rows.extend(range(i, end))
+            items.append(item)
+            continue
+        _title_and_body(item, rows, i, end, bold_titles)
         run_in = _RUN_IN.match(rows[i].text.strip()) if ref is None and not rows[i].columns else None
         if ref is None and i in outlined and (dash := _DASH_RUN_IN.match(rows[i].text.strip())):
             run_in = dash  # an outline heading "Minutes approved – Z. Maiorca (motion)": title, then its text
@@ -632,10 +755,95 @@ def split(rows: list[Row]) -> list[Item]:
             if i not in item.body_rows:
                 item.body_rows.insert(0, i)
         items.append(item)
+    _listed_parts(items)
     return items
 
 
-def _title_and_body(item: Item, rows: list[Row], start: int, end: int) -> None:
+def _child_of(ref: Optional[str], parent: Optional[str]) -> bool:
+    stem = (parent or "").rstrip(".:/) ")
+    return bool(ref and stem and ref != parent and ref.startswith(stem) and not ref[len(stem):][:1].isdigit())
+
+
+def _listed_parts(items: list[Item]) -> None:
+    """Sub-items listed one a row under their heading ("4. CONSENT CALENDAR", "4-A ...", "4-B ...")
+    with the text after the list: that text (the one motion taking them together) is the heading's,
+    not the last sub-item's."""
+    for n, parent in enumerate(items):
+        kids = []
+        for item in items[n + 1:]:
+            if not _child_of(item.ref, parent.ref):
+                break
+            kids.append(item)
+        if len(kids) < 2 or parent.body_rows or any(k.body_rows for k in kids[:-1]):
+            continue
+        last = kids[-1]
+        parent.body_rows, last.body_rows = last.body_rows, []
+
+
+def _word_ref(text: str, ref: Optional[str]) -> Optional[str]:
+    """A ref that stands alone on its line with its word ("Item 3:", the title on the next line) is
+    the heading as printed, "Item 3"; on a line with its title the word only labels the number."""
+    if not ref:
+        return ref
+    m = re.fullmatch(r"\W*((?:agenda\s+)?item\s+(?:no\.?\s*)?)" + re.escape(ref.rstrip(".:")) + r"\s*[.:]?\s*", text, re.I)
+    return re.sub(r"\s+", " ", m.group(1)) + ref.rstrip(".:") if m else ref
+
+
+_LETTER_RUN_IN = re.compile(r"^\(?(?P<letter>[a-z])\)\s+(?P<label>[A-Z][^–—]{1,80}?)\s[–—-]\s*(?P<rest>\S.*)$")
+_LETTER_ROW_HEAD = re.compile(r"^\(?(?P<letter>[a-z])\)\s+(?=\S)")
+
+
+def _bold_label(row: Row) -> Optional[tuple[str, str]]:
+    """(label, rest) when the row after its letter opens with bold runs and goes on in plain type."""
+    segs = row.line.segments
+    n = 0
+    while n < len(segs) and segs[n].bold:
+        n += 1
+    if n == 0 or n == len(segs):
+        return None
+    label = " ".join(g.text for g in segs[:n]).strip()
+    label = _LETTER_ROW_HEAD.sub("", label).strip(" –—-:")
+    rest = " ".join(g.text for g in segs[n:]).strip(" –—-:")
+    return (label, rest) if label and label[:1].isupper() and rest else None
+
+
+def _lettered_parts(rows: list[Row], refs: list[tuple[int, Optional[str]]], close: int) -> dict[int, tuple[str, str, str]]:
+    """Lettered sub-items inside an item that has none yet: a run "a)", "b)" ... from "a", each row
+    opening with a run-in title ("a) Play Area - Nothing to report", or a bold title before plain
+    text). Lettered rows that are sentences (the parts of a resolution) are not sub-items. Returns
+    {row: (ref, title, text)}; the ref carries the heading's own ("7(a)"), else the letter as
+    printed ("a)")."""
+    out: dict[int, tuple[str, str, str]] = {}
+    bounds = [i for i, _ in refs] + [close]
+    for n, (start, ref) in enumerate(refs):
+        end = bounds[n + 1]
+        run: list[tuple[int, str, str, str]] = []
+        expected = "a"
+        for k in range(start + 1, end):
+            text = rows[k].text.strip()
+            head = _LETTER_ROW_HEAD.match(text)
+            if not head or head.group("letter") != expected:
+                continue
+            m = _LETTER_RUN_IN.match(text)
+            split = (m.group("label").strip(), m.group("rest").strip()) if m else _bold_label(rows[k])
+            if split is None or len(split[0].split()) > 8:
+                break
+            printed = text[: head.end()].strip()
+            run.append((k, printed, *split))
+            expected = chr(ord(expected) + 1)
+        if len(run) < 2:
+            continue
+        parent = (ref or "").rstrip(".:/) ")
+        for k, printed, label, rest in run:
+            letter = printed.strip("()")
+            out[k] = (f"{parent}({letter})" if parent else printed, label, rest)
+    return out
+
+
+def _title_and_body(item: Item, rows: list[Row], start: int, end: int, bold_titles: bool = False) -> None:
+    """The item's title rows (its heading, a title on the next row, the title's wrapped rows; bold
+    rows carry a bold title on when ``bold_titles``: bold sets headings apart from the text) and
+    its body rows."""
     head = rows[start]
     if head.columns and "body" in head.columns:
         _grid_item(item, rows, start, end)
@@ -643,7 +851,9 @@ def _title_and_body(item: Item, rows: list[Row], start: int, end: int) -> None:
     rest = head.text
     printed = _printed_label(item.ref, rest)
     ref_at = rest.find(printed) if printed and not ITEM_LINE.match(rest) else -1
-    rest = rest[ref_at + len(printed):].strip() if ref_at >= 0 else rest
+    rest = re.sub(r"^[.:]\s*", "", rest[ref_at + len(printed):].strip()) if ref_at >= 0 else rest
+    if not re.sub(r"[\W_]+", "", rest):
+        rest = ""  # the ref's own punctuation ("Item 2:"): the title is on the next line
     if ITEM_LINE.match(head.text):
         rest = ""
     if item.ref is None:
@@ -666,7 +876,9 @@ def _title_and_body(item: Item, rows: list[Row], start: int, end: int) -> None:
         title_parts.append(rows[j].text)
         item.title_rows.append(j)
         j += 1
-    while j < end and title_parts and item.title is None and _title_continues(title_parts[-1], rows[j].text, rows[j + 1].text if j + 1 < end else None):
+    while j < end and title_parts and item.title is None and (
+            _title_continues(title_parts[-1], rows[j].text, rows[j + 1].text if j + 1 < end else None)
+            or (bold_titles and _bold_wrap(rows, item.title_rows[-1], j))):
         title_parts.append(rows[j].text)
         item.title_rows.append(j)
         j += 1
@@ -679,12 +891,24 @@ def _title_and_body(item: Item, rows: list[Row], start: int, end: int) -> None:
         if inline:
             item.agenda_item = item.agenda_item or inline.group("n")
             title = title[: inline.start()].strip()
-        item.title = title.strip(" :-")
+        item.title = _CODE_PREFIX.sub("", title.strip(" :-"))
         if item.ref and re.fullmatch(r"\d+\.\d+", item.ref):  # a part numbered afresh ("1 . June 10 ...") as 4.1
             item.title = re.sub(r"^\d{1,2}\s?[.)]\s+", "", item.title)
     item.body_rows.extend(k for k in range(j, end))
     if ITEM_LINE.match(head.text):
         item.agenda_item = ITEM_LINE.match(head.text).group("n")
+
+
+def _bold_wrap(rows: list[Row], prev: int, j: int) -> bool:
+    """A bold title carried on to the next row in bold: the title so far ends no sentence and the
+    row is short and opens no decision."""
+    a, b = rows[prev], rows[j]
+    if not ((a.line.bold or a.emphasis) and (b.line.bold or b.emphasis)) or a.page is not b.page and not a.emphasis:
+        return False
+    text = b.text.strip("* ")
+    return (not a.text.rstrip("* ").endswith((".", ":", ";")) and len(text.split()) <= 12
+            and not re.match(r"^(?:RESOLVED|AGREED|DECIDED|RECOMMENDED|DECISION)\b", text) and not ITEM_LINE.match(text)
+            and not _LETTER_ROW_HEAD.match(text) and not _REF_TOKEN.match(text))
 
 
 def _printed_label(ref: Optional[str], text: str) -> str:

@@ -1,0 +1,148 @@
+"""Minute headings found from layout: type style (bold, underline, capitals), lettered run-in
+sub-items, refs printed alone on their line, file numbers before titles, listed sub-items."""
+
+from scrutiny.extractor import nlp, segment
+from scrutiny.extractor.minutes import decisions, items, stream
+from scrutiny.extractor.pages import Line, Page, Rule, Segment
+
+
+def _page(rows):
+    """PDF rows of (x, text, marks): marks hold "u" (a rule drawn under the row) and "b" (bold);
+    a row given as a list of (text, bold) pairs is drawn as runs. Each row is 12 points high."""
+    lines, rules = [], []
+    for k, (x, text, marks) in enumerate(rows):
+        top, bottom = 100.0 + 14 * k, 110.0 + 14 * k
+        runs = text if isinstance(text, list) else [(text, "b" in marks)]
+        segs, left = [], x
+        for t, bold in runs:
+            segs.append(Segment(text=t, box=(left, top, left + 5 * len(t), bottom), size=11.0, weight=700 if bold else 400))
+            left += 5 * len(t) + 5
+        joined = " ".join(t for t, _ in runs)
+        lines.append(Line(text=joined, box=(x, top, left - 5, bottom), segments=tuple(segs), bold=all(b for _, b in runs)))
+        if "u" in marks:
+            rules.append(Rule(box=(x, bottom + 1, left - 5, bottom + 1.6)))
+    return stream.build([Page(index=1, lines=lines, rules=rules, width=600, height=800)])
+
+
+PLAIN = ""
+
+
+def test_underlined_headings_are_the_items_and_numbered_lists_inside_them_are_not():
+    rows = _page([
+        (90, "Date: Thursday, March 17th, 2016", PLAIN),
+        (90, "Welcome & Introductions", "u"),
+        (90, "Megan Chan welcomed everyone to the meeting and Alaina discussed the research.", PLAIN),
+        (90, "Goals Introduction", "u"),
+        (90, "The committee read through and discussed the drafted cluster goals from the plan.", PLAIN),
+        (90, "New Construction Practices", "b"),
+        (90, "1. Promote opportunities for a variety of cultures and income levels in the area.", PLAIN),
+        (90, "2. Incentivize sustainable development.", PLAIN),
+        (90, "Corridors & Streetscapes", "b"),
+        (90, "1. Provide streetscapes that contribute to user experience through character.", PLAIN),
+        (90, "2. Enhance community entryways.", PLAIN),
+        (90, "Land Uses", "b"),
+        (90, "1. Design commercial centers to provide mixed uses and safe transportation access.", PLAIN),
+        (90, "Moving Forward", "u"),
+        (90, "Megan Chan discussed the homework for next time, which is to review the goals.", PLAIN),
+        (90, "There was no other business to discuss and the meeting was adjourned.", PLAIN),
+    ])
+    found = items.split(rows)
+    assert [(i.ref, i.title) for i in found] == [
+        (None, "Welcome & Introductions"), (None, "Goals Introduction"), (None, "Moving Forward")]
+
+
+def test_an_underline_must_span_the_row_not_one_word_of_it():
+    rows = _page([(90, "this understanding the Terms of Reference were approved.", PLAIN)])
+    line = rows[0].line
+    page = rows[0].page
+    page.rules.append(Rule(box=(line.box[2] - 40, line.box[3] + 1, line.box[2], line.box[3] + 1.5)))
+    assert items.styles(rows) == [()]
+    page.rules.append(Rule(box=(line.box[0], line.box[3] + 1, line.box[2] - 40, line.box[3] + 1.5)))
+    assert items.styles(rows) == [("underline",)]
+
+
+def test_lettered_run_in_titles_under_an_unnumbered_heading_are_sub_items():
+    rows = _page([
+        (72, "MINUTES OF A MEETING OF THE PARISH COUNCIL HELD ON 10 DECEMBER 2014", "bu"),
+        (72, "FINANCE", "bu"),
+        (72, "It was RESOLVED that:", PLAIN),
+        (90, "a) The Financial Statement be received and noted", PLAIN),
+        (90, "b) The schedule of payments made since the last meeting be approved", PLAIN),
+        (72, "PLANNING", "bu"),
+        (72, "The Council were made aware of one application which it considered briefly.", PLAIN),
+        (72, "GENERAL UPDATES/REPORTS", "bu"),
+        (90, "a) Crossings and Greens – The Council considered a letter from a resident.", PLAIN),
+        (90, "b) Play Area - Nothing to report", PLAIN),
+        (90, "c) Water Hall Quarry - Nothing to report", PLAIN),
+        (72, "CORRESPONDENCE RECEIVED", "bu"),
+        (72, "A variety of correspondence was received and noted.", PLAIN),
+    ])
+    found = items.split(rows)
+    assert [(i.ref, i.title) for i in found] == [
+        (None, "FINANCE"), (None, "PLANNING"), (None, "GENERAL UPDATES/REPORTS"),
+        ("a)", "Crossings and Greens"), ("b)", "Play Area"), ("c)", "Water Hall Quarry"), (None, "CORRESPONDENCE RECEIVED")]
+    assert found[4].inline_body == "Nothing to report"
+
+
+def test_bold_titled_lettered_rows_under_a_numbered_heading_carry_its_number():
+    rows = _page([
+        (72, "6 Planning:", "b"),
+        (124, "a) 13/000118/TCA – Tree works at West End House. No objections raised.", PLAIN),
+        (124, "b) 13/00090/F – Greenhouse at Stonehaven High St. No objections raised.", PLAIN),
+        (72, "7 Administration:", "b"),
+        (124, [("a) Councillors’ handbook –", True), ("has now been completed and circulated", False)], PLAIN),
+        (124, [("b) Employment of Clerk –", True), ("the Council is now an employer registered", False)], PLAIN),
+        (72, "8 Date of next meeting:", "b"),
+        (106, "The next meeting will be held in the Village Hall at 7.00pm.", PLAIN),
+    ])
+    found = items.split(rows)
+    assert [(i.ref, i.title) for i in found] == [
+        ("6", "Planning"), ("7", "Administration"), ("7(a)", "Councillors’ handbook"), ("7(b)", "Employment of Clerk"),
+        ("8", "Date of next meeting")]
+
+
+def test_item_word_ref_alone_on_its_line_is_kept_as_printed_with_the_title_below():
+    rows = stream.build([Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate([
+        "The following were in attendance:", "Cllr. Marian Hurley",
+        "Item 1", "Adoption of Minutes", "The minutes of the meeting held on 15th October were agreed.",
+        "Item 2:", "Matters Arising", "There were no matters arising from the previous minutes.",
+        "Item 3:", "Any Other Business", "The date for the next meeting was set for 18th February."])])])
+    found = items.split(rows)
+    assert [(i.ref, i.title) for i in found] == [
+        ("Item 1", "Adoption of Minutes"), ("Item 2", "Matters Arising"), ("Item 3", "Any Other Business")]
+    assert items.normalise_ref("Item 2") == "2" and items.normalise_ref("Minute 45") == "45"
+
+
+def test_file_numbers_before_titles_and_listed_sub_items():
+    rows = _page([
+        (72, "4. Consent Calendar", "b"),
+        (90, "4-A 2023-3362 - Draft Meeting Minutes - July 10, 2023", PLAIN),
+        (90, "4-B 2023-3363 - Draft Meeting Minutes - July 24, 2023", PLAIN),
+        (90, "Vice President Cisneros made a motion to approve the Consent Calendar, which passed 6-0.", PLAIN),
+        (72, "5. Regular Agenda Items", "b"),
+        (72, "5A. 2023-3595 - Provide Feedback on AC Transit Realign Draft Bus Service Plan", "b"),
+        (72, "Maria Henderson from AC Transit gave a presentation and took questions from all.", PLAIN),
+        (72, "5B. 2023-3596 - Discuss Transportation Performance Metrics", "b"),
+        (72, "This was a discussion item and no formal action was taken by the commission.", PLAIN),
+        (72, "6. Adjournment", "b"),
+        (72, "The Chair adjourned the meeting at 9:50 p.m.", PLAIN),
+    ])
+    found = items.split(rows)
+    assert [(i.ref, i.title) for i in found] == [
+        ("4.", "Consent Calendar"), ("4-A", "Draft Meeting Minutes - July 10, 2023"), ("4-B", "Draft Meeting Minutes - July 24, 2023"),
+        ("5.", "Regular Agenda Items"), ("5A", "Provide Feedback on AC Transit Realign Draft Bus Service Plan"),
+        ("5B", "Discuss Transportation Performance Metrics"), ("6.", "Adjournment")]
+    consent, listed = found[0], found[2]
+    assert [rows[k].text for k in consent.body_rows] == [rows[3].text] and listed.body_rows == []
+
+
+def test_a_sentence_opening_with_minutes_names_no_minutes():
+    assert segment.MINUTES_HEAD.match("Minutes of the Parish Council")
+    assert segment.MINUTES_HEAD.match("DRAFT MINUTES")
+    assert not segment.MINUTES_HEAD.match("Minutes can be found:")
+
+
+def test_nothing_to_report_gives_no_one_a_task():
+    pipeline = nlp.pipeline()
+    assert decisions.actions("Nothing to report.", pipeline) == []
+    assert [who for _, who, _ in decisions.actions("The Clerk to report back in March.", pipeline)] == ["The Clerk"]
