@@ -76,3 +76,19 @@ def test_a_sentence_opening_with_an_attendance_word_is_no_attendance_label():
     assert find_by_structure(notice) == []
     minutes = _pages("Present: Ann Lee, Bo Diaz", "1. Minutes", "The minutes were agreed.", "2. Budget", "RESOLVED: that the budget be adopted.")
     assert len(find_by_structure(minutes)) == 1
+
+
+def test_minutes_found_by_structure_make_their_document_minutes(tmp_path):
+    import scrutiny
+
+    pack = tmp_path / "record.txt"
+    pack.write_text(
+        "Springfield Township Annual Meeting\nTuesday April 9, 2024\n\n"
+        "The meeting was called to order by the Clerk at 7:00 PM.\n"
+        "Trustee Lee made a motion to approve the minutes, seconded by Trustee Diaz. Motion passes.\n"
+        "The meeting was adjourned at 7:29 PM.\n",
+        encoding="utf-8",
+    )
+    out = scrutiny.extract(str(pack))
+    assert [d.kind.value for d in out.documents] == ["minutes"]
+    assert out.minutes and out.minutes[0].document == out.documents[0].id

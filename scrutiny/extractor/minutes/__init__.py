@@ -17,7 +17,7 @@ from scrutiny.extractor.minutes.decisions import OPENER
 from scrutiny.extractor.minutes.header import Header, read_header
 from scrutiny.extractor.pages import Page
 from scrutiny.models.records import (
-    Attendee, Declaration, Extraction, MinuteAction, MinuteItem, Minutes, Resolution, Vote,
+    Attendee, Declaration, DocumentKind, Extraction, MinuteAction, MinuteItem, Minutes, Resolution, Vote,
 )
 
 EXTRACTOR = "minutes"
@@ -33,9 +33,12 @@ def extract(ctx: Context, out: Extraction, *, spacy_model: Optional[str] = None)
 
     pipeline = nlp.pipeline(spacy_model)
     for doc_id, pages in found:
-        record = read_minutes(pages, pipeline, document=doc_id)
+        unnamed = _unnamed(out, pages) if doc_id is None else []
+        record = read_minutes(pages, pipeline, document=unnamed[0].id if unnamed else doc_id)
         if record is not None:
             out.minutes.append(record)
+            for doc in unnamed:  # a file of minutes is minutes, whatever its headings say
+                doc.kind = DocumentKind.minutes
 
 
 def locate(ctx: Context, out: Extraction) -> list[tuple[Optional[str], list[Page]]]:
@@ -51,6 +54,12 @@ def locate(ctx: Context, out: Extraction) -> list[tuple[Optional[str], list[Page
     claimed = {n for doc in out.documents if doc.kind not in ("other", "blank") for n in range(doc.pages[0], doc.pages[1] + 1)}
     free = [p for p in ctx.source.pages if p.index not in claimed]
     return [(None, pages) for pages in find_by_structure(free)]
+
+
+def _unnamed(out: Extraction, pages: list[Page]) -> list:
+    """The documents segmentation could not name that minutes found by their structure make up."""
+    on = {p.index for p in pages}
+    return [d for d in out.documents if d.kind == DocumentKind.other and any(d.pages[0] <= n <= d.pages[1] for n in on)]
 
 
 def find_by_structure(pages: list[Page]) -> list[list[Page]]:
