@@ -212,3 +212,49 @@ def test_a_minute_titled_with_an_attendance_label_lists_its_people():
     assert [(p.name, p.category, p.title) for p in people] == [
         ("Ann Lowe", "apologies", "Councillor"), ("Ben Marsh", "apologies", "Councillor")]
     assert attendance.from_items([("Apologies", _rows("Apologies were received from Ann Lowe."))]) == []
+
+
+# ---- the meeting's identity
+
+
+def test_a_superscript_lifted_off_the_date_row_goes_back_before_the_date_is_read():
+    rows = _laid_out([(171, "MINUTES OF THE EASTWICK PARISH COUNCIL MEETING", 89)], [(244, "HELD IN THE VILLAGE HALL", 104)],
+                     [(292, "st", 116), (301, "March", 118)], [(261, "ON", 118), (280, "21", 118), (336, "2013", 118)],
+                     [(162, "Present:", 148)], [(125, "Mr A Lowe", 162)], [(73, "1 Minutes of the last meeting", 190)], bold=True)
+    head = header.read_header(rows[:6], rows)
+    assert (head.body, head.date, head.venue) == ("Eastwick Parish Council", "2013-03-21", "Village Hall")
+
+
+def test_labelled_particulars_after_a_heading_read_as_items_still_give_time_and_venue():
+    rows = _laid_out([(70, "Eastwick Library Trust")], [(175, "OPEN BOARD MEETING MINUTES")],
+                     [(69, "Title of Meeting"), (190, "Eastwick Library Trust - Board Meeting")], [(70, "Date"), (190, "26th May 2016")],
+                     [(70, "Place"), (190, "Castle Hill Community Centre")], [(70, "Time"), (190, "11.15am – 12.45pm")],
+                     [(70, "Attendees"), (190, "Ann Lowe (Chair), Ben Marsh")])
+    head = header.read_header(rows[:4], rows)
+    assert (head.date, head.venue, head.started_at, head.ended_at) == ("2016-05-26", "Castle Hill Community Centre", "11:15", "12:45")
+
+
+def test_a_committee_box_labelled_with_semicolons():
+    assert header.labelled_body(["EASTWICK SCHOOL BOARD OF GOVERNORS", "COMMITTEE; DATE;", "Resources Committee 23/11/2020"]) == (
+        "Resources Committee")
+    rows = _rows("EASTWICK SCHOOL BOARD OF GOVERNORS", "COMMITTEE; Full Governing Body DATE; 03/02/2020", "Present: Ann Lowe")
+    assert header.read_header(rows[:2], rows).body == "Full Governing Body"
+
+
+def test_a_body_named_by_its_kind_takes_the_place_the_minutes_name():
+    rows = _rows("CR du conseil municipal 24 février 2023", "Présents : Jean, Marc.", "1/ Ecole de Vauclair",
+                 "L'école de Vauclair est sous le coup d'une carte scolaire.", "Pouvoir donné à Marc.",
+                 "Trois enfants scolarisables à Vauclair.")
+    assert header.read_header(rows[:1], rows).body == "Conseil municipal de Vauclair"
+    capitals = _rows("COMITÉ DE DÉMOLITION", "PROCÈS-VERBAL", "Séance publique tenue le 20 juin 2023", "Présences",
+                     "1. Demande pour le 10, boulevard de Saint-Roch", "la partie arrière du 10, boulevard de Saint -Roch")
+    assert header.read_header(capitals[:4], capitals).body == "Comité de démolition de Saint-Roch"
+    once = _rows("CR du conseil municipal 24 février 2023", "Présents : Jean, Marc.", "L'école de Vauclair.")
+    assert header.read_header(once[:1], once).body == "Conseil municipal"
+
+
+def test_the_title_s_fuller_name_over_the_lead_in_s_short_one():
+    rows = _rows("Public Sector Openness Board – Minutes, 24th June 2010",
+                 "Here are the minutes of the Openness Board meeting held on 24 June at the Cabinet Office:", "Present:", "Ann Lowe (Chair)")
+    head = header.read_header(rows[:2], rows)
+    assert (head.body, head.venue, head.date) == ("Public Sector Openness Board", "Cabinet Office", "2010-06-24")
