@@ -258,3 +258,27 @@ def test_the_title_s_fuller_name_over_the_lead_in_s_short_one():
                  "Here are the minutes of the Openness Board meeting held on 24 June at the Cabinet Office:", "Present:", "Ann Lowe (Chair)")
     head = header.read_header(rows[:2], rows)
     assert (head.body, head.venue, head.date) == ("Public Sector Openness Board", "Cabinet Office", "2010-06-24")
+
+
+def test_a_chair_s_post_kept_as_printed_and_also_in_attendance_is_in_attendance():
+    rows = _laid_out([(162, "Present:"), (378, "Also in attendance:")], [(125, "Mr A Lowe (Chairman)"), (378, "Mr B Marsh")],
+                     [(153, "Ms C Nolan"), (396, "Mr D Orr")], [(150, "Mr E Park"), (390, "Ms F Quinn")])
+    assert sorted(_people(rows)) == sorted([
+        ("A Lowe", "present", "Mr", "Chairman"), ("C Nolan", "present", "Ms", None), ("E Park", "present", "Mr", None),
+        ("B Marsh", "in_attendance", "Mr", None), ("D Orr", "in_attendance", "Mr", None), ("F Quinn", "in_attendance", "Ms", None)])
+    assert _people(_rows("Present: Ann Lowe (Vice Chair), Ben Marsh, in the Chair")) == [
+        ("Ann Lowe", "present", None, "Vice Chair"), ("Ben Marsh", "present", None, "Chair")]
+
+
+def test_staff_in_an_in_attendance_list_are_officers():
+    rows = _rows("In Attendance: Ann Lowe, Chairman", "Ben Marsh, staff", "Cal Nolan, Staff Advisory Group Observer")
+    assert _people(rows) == [("Ann Lowe", "present", None, "Chairman"), ("Ben Marsh", "officer", None, "staff"),
+                             ("Cal Nolan", "present", None, "Staff Advisory Group Observer")]
+
+
+def test_apologies_received_in_the_minutes_outweigh_the_list_printed_above():
+    listed = attendance.parse_list("Ann Lowe (Chair), Ben Marsh, Cal Nolan", "present", [])
+    apologies, pairs, virtual = attendance.from_sentences([("Apologies were received from Ben Marsh and Dee Orr.", None)])
+    people = attendance.merge(listed, apologies, pairs, virtual, [])
+    assert [(p.name, p.category) for p in people] == [
+        ("Ann Lowe", "present"), ("Ben Marsh", "apologies"), ("Cal Nolan", "present"), ("Dee Orr", "apologies")]

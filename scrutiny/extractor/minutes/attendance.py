@@ -39,7 +39,8 @@ HEADINGS: list[tuple[str, str, Optional[str]]] = [
     (r"pr[ée]sences?|pr[ée]sents?|[ée]taient\s+pr[ée]sent(?:e)?s|membres(?:\s+pr[ée]sents?)?|panel|board\s+members", "present", None),
     (r"excus[ée]e?s?|regrets|[ée]taient\s+excus[ée]e?s", "apologies", None),
     (r"members\s+present|present|members\s+attending|attendees|attendance", "present", None),
-    (r"also\s+present|also\s+attending|also\s+in\s+attendance", "also_present", None),
+    (r"also\s+in\s+attendance", "in_attendance", None),
+    (r"also\s+present|also\s+attending", "also_present", None),
     (r"in\s+attendance\s+virtually|attending\s+virtually|present\s+virtually|virtual\s+attendance", "in_attendance_virtually", None),
     (r"officials\s+in\s+attendance|officers\s+in\s+attendance|officers\s+present|officers|officials|clerked\s+by|clerk", "officer", None),
     (r"in\s+attendance", "in_attendance", None),
@@ -71,7 +72,7 @@ _CODE = {"P": "present", "A": "absent", "S": "apologies", "L": "present", "AP": 
 _OFFICER_WORDS = re.compile(
     r"\b(?:director|officer|manager|head\s+of|chief\s+executive|executive|clerk|solicitor|counsel|engineer|planner|"
     r"accountant|analyst|administrator|treasurer|secretary|monitoring|democratic|scrutiny|finance|principal|senior|"
-    r"assistant|deputy|interim|lead|coordinator|co-ordinator|advisor|adviser|architect|auditor|legal)\b",
+    r"assistant|deputy|interim|lead|coordinator|co-ordinator|advisor|adviser|architect|auditor|legal)\b|^staff(?:\s+member)?$",
     re.I,
 )
 _EXTERNAL_WORDS = re.compile(r"\b(?:independent|representative|chair\s+of|member\s+of|guest|resident|mp|nhs|police)\b", re.I)
@@ -195,6 +196,9 @@ def parse_list(text: str, category: str, rows: list[Row], role: Optional[str] = 
         if first_of_entry:
             entry_start = len(people)  # what follows a name describes it only within its entry
         bare = chunk.strip(" .")
+        if people and re.fullmatch(r"(?:present\s+)?in\s+the\s+chair", bare, re.I):
+            people[-1].role = "Chair"  # "Cllr Mrs C. Edwards, in the Chair"
+            continue
         if people and _CHAIR_ROLE.match(bare):
             people[-1].role = _canonical_role(bare)  # "Councillor X, Mayor"
             continue
@@ -391,12 +395,16 @@ def _canonical_title(text: str) -> str:
 
 
 def _canonical_role(role: str) -> str:
-    low = re.sub(r"[\s-]+", " ", role.lower())
-    if re.match(r"vice chair", low):
-        return "Vice-Chair"
-    if low.startswith("chair"):
-        return "Chair"
-    return role.strip()
+    """A chair's post as printed ("Chairman", "Vice Chair", "Vice-Chair"), in title case."""
+    role = re.sub(r"\s+", " ", role.strip())
+    if role.isupper() or role.islower():
+        role = "-".join(" ".join(w[:1].upper() + w[1:].lower() for w in part.split(" ")) for part in role.split("-"))
+    return role
+
+
+def is_chair(role: Optional[str]) -> bool:
+    """The role is the chair's own (not a vice chair's)."""
+    return bool(role) and re.fullmatch(r"chair(?:man|person|woman)?", role.strip(), re.I) is not None
 
 
 def looks_like_name(chunk: str) -> bool:
@@ -638,8 +646,8 @@ def _add_listed(people: list[Person], p: Person) -> None:
     """Add a listed person; one listed twice (under "Chair:" and again among the attendees) is
     one person with what both entries say."""
     for q in people:
-        if same_person(q, p) and (q.category == p.category or "Chair" in (q.role, p.role)):
-            if q.category != p.category and q.role == "Chair":
+        if same_person(q, p) and (q.category == p.category or is_chair(q.role) or is_chair(p.role)):
+            if q.category != p.category and is_chair(q.role):
                 q.category = p.category
             _enrich(q, p)
             if len(p.name) < len(q.name) or not q.title:
@@ -1229,7 +1237,10 @@ def merge(listed: list[Person], apologies: list[Person], pairs: list[tuple[str, 
     people: list[Person] = []
     for p in listed:
         _add(people, p)
-    for p in apologies:
+    for p in apologies:  # the minutes saying apologies were received outweigh a list printed beforehand
+        existing = _find(people, p)
+        if existing is not None and existing.category in ("present", "in_attendance", "officer", "also_present"):
+            existing.category = "apologies"
         _add(people, p)
     for absent_text, sub_text, row in pairs:
         absent = parse_person(absent_text, "apologies", [row], None)
