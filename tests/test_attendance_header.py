@@ -282,3 +282,29 @@ def test_apologies_received_in_the_minutes_outweigh_the_list_printed_above():
     people = attendance.merge(listed, apologies, pairs, virtual, [])
     assert [(p.name, p.category) for p in people] == [
         ("Ann Lowe", "present"), ("Ben Marsh", "apologies"), ("Cal Nolan", "present"), ("Dee Orr", "apologies")]
+
+
+def test_short_codes_in_brackets_are_posts_unless_the_list_brackets_organisations():
+    posts = attendance.parse_list("Mr A Lowe (Chairman), Mrs B Marsh (RFO), Cal Nolan (SCC), Dee Orr (DO), Mrs E Park (Clerk)", "present", [])
+    assert [(p.name, p.category, p.role) for p in posts] == [
+        ("A Lowe", "present", "Chairman"), ("B Marsh", "officer", "RFO"), ("Cal Nolan", "present", "SCC"),
+        ("Dee Orr", "present", None), ("E Park", "officer", "Clerk")]
+    orgs = attendance.parse_list("Ann Lowe (FutureGov), Ben Marsh (Cabinet Office), Cal Nolan (LGA)", "apologies", [])
+    assert [p.role for p in orgs] == [None, None, None]
+
+
+def test_initials_printed_after_a_bracket_set_apart():
+    rows = _laid_out([(28, "Present"), (127, "Ann Lowe"), (199, "(SBC)"), (270, "AL"), (343, "Ben Marsh"), (451, "BM")],
+                     [(127, "Cal Nolan"), (271, "CN"), (343, "Dee Orr"), (451, "DO")],
+                     [(127, "Eve Park"), (271, "EP"), (343, "Fay Quinn"), (451, "FQ")])
+    assert sorted(_people(rows)) == sorted([
+        ("Ann Lowe", "present", None, "SBC"), ("Ben Marsh", "present", None, None), ("Cal Nolan", "present", None, None),
+        ("Dee Orr", "present", None, None), ("Eve Park", "present", None, None), ("Fay Quinn", "present", None, None)])
+
+
+def test_a_list_parted_by_slashes_over_two_rows_and_one_person_s_status_after_a_colon():
+    rows = _rows("Présents : Jean, Yves.", "Excusés : Anne (pouvoir donné à Yves) / Marc (pouvoir donné à Jean)",
+                 "/ Mathieu (pouvoir donné à Yves)", "Maryline : absente non excusée", "Mr le Maire ouvre la séance.")
+    assert [(p.name, p.category) for p in attendance.from_header(rows)] == [
+        ("Jean", "present"), ("Yves", "present"), ("Anne", "apologies"), ("Marc", "apologies"), ("Mathieu", "apologies"),
+        ("Maryline", "absent")]

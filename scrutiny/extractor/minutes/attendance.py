@@ -189,6 +189,7 @@ def parse_list(text: str, category: str, rows: list[Row], role: Optional[str] = 
     if _role_first(text):
         return _parse_role_first(text, category, rows)
     people: list[Person] = []
+    codes = _codes_are_posts(text)
     default_title = "Councillor" if re.match(r"^\W*(?:Councillors|Cllrs)\b", text) else title
     carried: Optional[str] = None
     entry_start = 0
@@ -219,7 +220,7 @@ def parse_list(text: str, category: str, rows: list[Row], role: Optional[str] = 
             else:
                 prefix_role, carried = _canonical_role(word), None
             chunk = bare[lead.end():]
-        person = parse_person(chunk, category, rows, default_title)
+        person = parse_person(chunk, category, rows, default_title, codes=codes)
         if person is None:
             if people and _is_role_phrase(chunk) and people[-1].role is None:
                 people[-1].role = chunk.strip()
@@ -337,8 +338,21 @@ def _parse_role_first(text: str, category: str, rows: list[Row]) -> list[Person]
     return people
 
 
-def parse_person(chunk: str, category: str, rows: list[Row], default_title: Optional[str]) -> Optional[Person]:
-    """One name with its honorific and parenthetical role, or None for a non-name."""
+_CODE_BRACKET = re.compile(r"\s*\(([A-Z]{2,3}[a-z]?)\)(?=\s|$)")
+
+
+def _codes_are_posts(text: str) -> bool:
+    """Short codes in brackets in this list ("Michael Cook (SBC)", "Kate Kitson (PT)", "(RFO)")
+    say the person's post or side where the list's other brackets hold posts; among organisations
+    ("Dennis Skinner (LGA)" after "(FutureGov)", "(Cabinet Office)") the code is one too."""
+    brackets = [b.strip() for b in re.findall(r"\(([^()]*)\)", text)]
+    return all(re.fullmatch(r"[A-Z&]{2,3}[a-z]?", b) or (_post_like(b) and not _org_like(b)) for b in brackets)
+
+
+def parse_person(chunk: str, category: str, rows: list[Row], default_title: Optional[str],
+                 codes: bool = False) -> Optional[Person]:
+    """One name with its honorific and parenthetical role, or None for a non-name. With ``codes``,
+    a short code in brackets that is not the person's initials is their role."""
     chunk = re.sub(r"\s+", " ", chunk).strip(" .,:;")
     chunk = _POSTNOMINAL.sub("", chunk).strip(" ,")
     role = None
@@ -346,7 +360,12 @@ def parse_person(chunk: str, category: str, rows: list[Row], default_title: Opti
     if square:
         role, chunk = square.group(1).strip(), (chunk[: square.start()] + chunk[square.end():]).strip()
         role = role if _post_like(role) and not _org_like(role) else None
-    chunk = re.sub(r"\s*\([A-Z]{2,3}[a-z]?\)(?=\s|$)", "", chunk).strip()  # the initials the minutes use for them
+    code = None
+    for m in list(_CODE_BRACKET.finditer(chunk)):
+        before = chunk[: m.start()]
+        if codes and not code and not _initials_of(m.group(1), before) and len(m.group(1)) <= 3:
+            code = m.group(1)
+    chunk = _CODE_BRACKET.sub("", chunk).strip()  # the initials the minutes use for them, or the code kept aside
     tail = re.search(r"\s+(CLERK|CHAIR(?:MAN)?|VICE[\s-]CHAIR|TREASURER|SECRETARY)$", chunk)
     if tail and role is None:
         role, chunk = tail.group(1).title(), chunk[: tail.start()].strip()
@@ -372,17 +391,17 @@ def parse_person(chunk: str, category: str, rows: list[Row], default_title: Opti
         return None  # a heading that ends a list ("Agenda", "Item Description")
     if role and _CHAIR_ROLE.match(role):
         role = _canonical_role(role)
-    return Person(name=chunk, category=category, role=role, title=title, rows=list(rows))
+    return Person(name=chunk, category=category, role=role or code, title=title, rows=list(rows))
 
 
-_CLERK = re.compile(r"(?:parish\s+|town\s+)?clerk(?:\s+to\s+the\s+\w+)?", re.I)
+_CLERK = re.compile(r"(?:(?:parish\s+|town\s+)?clerk(?:\s+to\s+the\s+\w+)?(?:\s*(?:&|and|/)\s*)?)?(?:rfo|responsible\s+financial\s+officer)?", re.I)
 
 
 def _clerk_serves(people: list[Person]) -> list[Person]:
     """The clerk listed among those present or in attendance serves the meeting: an officer."""
     for p in people:
-        if p.role and p.category in ("present", "in_attendance") and _CLERK.fullmatch(p.role):
-            p.category, p.role = "officer", "Clerk" if p.role.isupper() else p.role
+        if p.role and p.category in ("present", "in_attendance") and p.role.strip() and _CLERK.fullmatch(p.role):
+            p.category, p.role = "officer", "Clerk" if p.role.upper() == "CLERK" else p.role
     return people
 
 
@@ -598,6 +617,13 @@ def from_header(rows: list[Row]) -> list[Person]:
     while i < len(rows):
         h = heading(rows[i].text)
         if not h:
+            stated = _stated(rows[i].text)  # "Maryline : absente non excusée"
+            if stated:
+                person = parse_person(stated[0], stated[1], [rows[i]], None)
+                if person is not None:
+                    _add_listed(people, person)
+                    i += 1
+                    continue
             chaired = _CHAIRED.search(rows[i].text)  # "The Meeting was Chaired by Kenny Combe."
             if chaired and people:
                 found = parse_list(chaired.group("name"), "present", [rows[i]], "Chair")
@@ -611,7 +637,7 @@ def from_header(rows: list[Row]) -> list[Person]:
             rest = rest[lead_in.end():]
         block, used = [rest] if rest else [], [rows[i]]
         j = i + 1
-        while (j < len(rows) and not heading(rows[j].text) and not _CHAIRED.search(rows[j].text)
+        while (j < len(rows) and not heading(rows[j].text) and not _CHAIRED.search(rows[j].text) and not _stated(rows[j].text)
                and _continues_list(" ".join(block), rows[j].text)
                and (rows[j].page is rows[j - 1].page or _open_list(" ".join(block))) and not _far_right(rows[j], used[-1])):
             block.append(rows[j].text)
@@ -637,6 +663,19 @@ def from_header(rows: list[Row]) -> list[Person]:
             _add_listed(people, p)
         i = j
     return _sole_list(people)
+
+
+_NAME_STATUS = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w’'\-]*(?:\s+[A-ZÀ-Ý][\w’'\-]*){0,3})\s*:\s*(?P<status>[^:]+?)\.?$")
+
+
+def _stated(text: str) -> Optional[tuple[str, str]]:
+    """(name, category) of a row that gives one person's attendance after a colon ("Maryline :
+    absente non excusée", "Ann Lowe: apologies")."""
+    m = _NAME_STATUS.match(text.strip())
+    if not m or len(text.split()) > 8 or heading_word(m.group("name")):
+        return None
+    category = _status_of(m.group("status"))
+    return (m.group("name"), category) if category else None
 
 
 _CHAIRED = re.compile(r"\b(?:was|were)\s+chaired\s+by\s+(?P<name>[A-Z][^.,;()]{2,60}?)\s*(?:[.,;(]|$)", re.I)
@@ -797,6 +836,8 @@ def _continues_list(so_far: str, text: str) -> bool:
         return True  # a bracket left open ("... (Mr. V." / "Murray), ...")
     if so_far.rstrip().endswith(".") and not re.match(r"^(?:and\b|&|\(|[A-Z][a-z]*\.?\s+[A-Z])", s):
         return False
+    if s.startswith("/ ") and " / " in so_far:
+        return True  # a list parted by slashes, carried on to the next row ("... / Marc (...)" / "/ Mathieu (...)")
     return bool(re.match(r"^(?:and\b|&|\(|Councillors?\b|Cllr|Mr|Mrs|Ms|Miss|Dr|[A-Z(Ó])", s))
 
 
@@ -860,13 +901,21 @@ def _without_initials(rows: list[Row]) -> list[Row]:
     out = []
     for row in rows:
         segs = row.line.segments
-        keep = [g for k, g in enumerate(segs) if not (k and _initials_of(g.text, segs[k - 1].text))]
+        keep = [g for k, g in enumerate(segs) if not (k and _initials_of(g.text, _name_before(segs, k)))]
         if len(keep) == len(segs):
             out.append(row)
             continue
         text = " ".join(g.text.strip() for g in keep)
         out.append(replace(row, text=re.sub(r"\s+", " ", text).strip(), line=replace(row.line, text=text, segments=tuple(keep)), columns={}))
     return out
+
+
+def _name_before(segs, k: int) -> str:
+    """The run before run ``k`` that holds a name, past a bracket set apart ("Jim Fullarton" "(SBC)" "JF")."""
+    j = k - 1
+    while j > 0 and re.fullmatch(r"\(.*\)", segs[j].text.strip()):
+        j -= 1
+    return segs[j].text
 
 
 def _initials_of(text: str, name: str) -> bool:
