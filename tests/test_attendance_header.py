@@ -308,3 +308,14 @@ def test_a_list_parted_by_slashes_over_two_rows_and_one_person_s_status_after_a_
     assert [(p.name, p.category) for p in attendance.from_header(rows)] == [
         ("Jean", "present"), ("Yves", "present"), ("Anne", "apologies"), ("Marc", "apologies"), ("Mathieu", "apologies"),
         ("Maryline", "absent")]
+
+
+def test_a_meeting_named_in_capitals_without_a_body_noun_is_its_own_name():
+    text = ("State of Illinois\nEastwick Township\nEASTWICK TOWNSHIP ANNUAL TOWN HALL MEETING\nTuesday April 9, 2024\n\n"
+            "The Eastwick Township Annual Town Hall Meeting was called to order by Clerk Buiter at 7:00 PM and it was held at "
+            "the 1367 Wood Street Eastwick.\n\nA motion was made to approve the minutes. All were in favor. Motion passes.\n\n"
+            "The meeting was adjourned at 7:29 PM.\n")
+    out = pipeline.extract(ingest.load_bytes("town.txt", text.encode()), pipeline.Options(people=False))
+    minutes = out.minutes[0]
+    assert (minutes.body, minutes.date, minutes.started_at, minutes.ended_at) == (
+        "Eastwick Township Annual Town Hall Meeting", "2024-04-09", "19:00", "19:29")

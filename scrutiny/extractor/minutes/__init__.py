@@ -114,8 +114,8 @@ def read_minutes(pages: list[Page], pipeline, *, document: Optional[str] = None)
     formal = decisions.is_formal(" ".join(r.text for r in rows[first_item:]))
     items = [_item(it, rows, pipeline, document, formal) for it in found]
     _attach_action_table(items, rows)
-    if not items and not people:
-        return None
+    if not items and not people and not (head.body and head.date):
+        return None  # a record of a meeting names it and its date, if nothing else
     return Minutes(
         document=document,
         body=head.body,

@@ -146,6 +146,7 @@ def _with_place(body: str, text: str) -> str:
     return f"{body} de {best}"
 
 
+_MEETING_CAPS = re.compile(r"^(?=[^a-z]*$)[A-Z][A-Z'’&\- ]{3,80}\sMEETING$")
 _GENERIC_BODY = re.compile(r"^(?:meeting|minutes(?:\s+and\s+actions)?|committee|council|board)$|\d", re.I)
 
 
@@ -240,6 +241,9 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
         cap = next((r.text for r in head[:3] if re.search(r"\s[-–]\s+\d", r.text)), None)
         if cap:
             out.body = _title_case(re.split(r"\s[-–]\s", cap)[0].strip())
+    if out.body is None:  # no body noun: the meeting as its heading in capitals names it
+        named = next((r.text.strip() for r in block[:8] if _MEETING_CAPS.match(r.text.strip())), None)
+        out.body = _title_case(named) if named else None
     v = _VENUE.search(text) or next((m for r in head[:12] if (m := _VENUE_LABEL.match(r.text))), None) or _ONLINE.search(text)
     if v:
         out.venue = _title_case(v.group("venue").strip(" ,.:"))
