@@ -146,7 +146,7 @@ def classify(page: Page) -> tuple[Optional[str], Optional[str]]:
     if is_cover_sheet(lines):
         return "report", _cover_title(lines)
     for t in top[:3]:
-        if _minutes_heading(t):
+        if MINUTES_HEAD.match(t):
             return "minutes", t
     if any(ATTENDANCE_HEAD.match(t) for t in lines[:6]):
         return "minutes", lines[0]
@@ -179,14 +179,7 @@ def _record_opening(lines: list[str]) -> bool:
 def _titled_start(page: Page) -> bool:
     """The page opens with a heading that names its document ("MINUTES OF ...", "AGENDA")."""
     top = _opening(page, 3)
-    return any(_minutes_heading(t) or AGENDA_HEAD.match(t) for t in top)
-
-
-def _minutes_heading(text: str) -> bool:
-    """A heading that opens with "Minutes", not a sentence about minutes ("Minutes can be found
-    at: ...", "Minutes were approved")."""
-    m = MINUTES_HEAD.match(text)
-    return bool(m) and not re.match(r"\s+(?!of\b|for\b|and\b|from\b)[a-z]", text[m.end():])
+    return any(MINUTES_HEAD.match(t) or AGENDA_HEAD.match(t) for t in top)
 
 
 def _footer_key(page: Page) -> Optional[str]:
