@@ -212,3 +212,110 @@ def test_a_minute_titled_with_an_attendance_label_lists_its_people():
     assert [(p.name, p.category, p.title) for p in people] == [
         ("Ann Lowe", "apologies", "Councillor"), ("Ben Marsh", "apologies", "Councillor")]
     assert attendance.from_items([("Apologies", _rows("Apologies were received from Ann Lowe."))]) == []
+
+
+# ---- the meeting's identity
+
+
+def test_a_superscript_lifted_off_the_date_row_goes_back_before_the_date_is_read():
+    rows = _laid_out([(171, "MINUTES OF THE EASTWICK PARISH COUNCIL MEETING", 89)], [(244, "HELD IN THE VILLAGE HALL", 104)],
+                     [(292, "st", 116), (301, "March", 118)], [(261, "ON", 118), (280, "21", 118), (336, "2013", 118)],
+                     [(162, "Present:", 148)], [(125, "Mr A Lowe", 162)], [(73, "1 Minutes of the last meeting", 190)], bold=True)
+    head = header.read_header(rows[:6], rows)
+    assert (head.body, head.date, head.venue) == ("Eastwick Parish Council", "2013-03-21", "Village Hall")
+
+
+def test_labelled_particulars_after_a_heading_read_as_items_still_give_time_and_venue():
+    rows = _laid_out([(70, "Eastwick Library Trust")], [(175, "OPEN BOARD MEETING MINUTES")],
+                     [(69, "Title of Meeting"), (190, "Eastwick Library Trust - Board Meeting")], [(70, "Date"), (190, "26th May 2016")],
+                     [(70, "Place"), (190, "Castle Hill Community Centre")], [(70, "Time"), (190, "11.15am – 12.45pm")],
+                     [(70, "Attendees"), (190, "Ann Lowe (Chair), Ben Marsh")])
+    head = header.read_header(rows[:4], rows)
+    assert (head.date, head.venue, head.started_at, head.ended_at) == ("2016-05-26", "Castle Hill Community Centre", "11:15", "12:45")
+
+
+def test_a_committee_box_labelled_with_semicolons():
+    assert header.labelled_body(["EASTWICK SCHOOL BOARD OF GOVERNORS", "COMMITTEE; DATE;", "Resources Committee 23/11/2020"]) == (
+        "Resources Committee")
+    rows = _rows("EASTWICK SCHOOL BOARD OF GOVERNORS", "COMMITTEE; Full Governing Body DATE; 03/02/2020", "Present: Ann Lowe")
+    assert header.read_header(rows[:2], rows).body == "Full Governing Body"
+
+
+def test_a_body_named_by_its_kind_takes_the_place_the_minutes_name():
+    rows = _rows("CR du conseil municipal 24 février 2023", "Présents : Jean, Marc.", "1/ Ecole de Vauclair",
+                 "L'école de Vauclair est sous le coup d'une carte scolaire.", "Pouvoir donné à Marc.",
+                 "Trois enfants scolarisables à Vauclair.")
+    assert header.read_header(rows[:1], rows).body == "Conseil municipal de Vauclair"
+    capitals = _rows("COMITÉ DE DÉMOLITION", "PROCÈS-VERBAL", "Séance publique tenue le 20 juin 2023", "Présences",
+                     "1. Demande pour le 10, boulevard de Saint-Roch", "la partie arrière du 10, boulevard de Saint -Roch")
+    assert header.read_header(capitals[:4], capitals).body == "Comité de démolition de Saint-Roch"
+    once = _rows("CR du conseil municipal 24 février 2023", "Présents : Jean, Marc.", "L'école de Vauclair.")
+    assert header.read_header(once[:1], once).body == "Conseil municipal"
+
+
+def test_the_title_s_fuller_name_over_the_lead_in_s_short_one():
+    rows = _rows("Public Sector Openness Board – Minutes, 24th June 2010",
+                 "Here are the minutes of the Openness Board meeting held on 24 June at the Cabinet Office:", "Present:", "Ann Lowe (Chair)")
+    head = header.read_header(rows[:2], rows)
+    assert (head.body, head.venue, head.date) == ("Public Sector Openness Board", "Cabinet Office", "2010-06-24")
+
+
+def test_a_chair_s_post_kept_as_printed_and_also_in_attendance_is_in_attendance():
+    rows = _laid_out([(162, "Present:"), (378, "Also in attendance:")], [(125, "Mr A Lowe (Chairman)"), (378, "Mr B Marsh")],
+                     [(153, "Ms C Nolan"), (396, "Mr D Orr")], [(150, "Mr E Park"), (390, "Ms F Quinn")])
+    assert sorted(_people(rows)) == sorted([
+        ("A Lowe", "present", "Mr", "Chairman"), ("C Nolan", "present", "Ms", None), ("E Park", "present", "Mr", None),
+        ("B Marsh", "in_attendance", "Mr", None), ("D Orr", "in_attendance", "Mr", None), ("F Quinn", "in_attendance", "Ms", None)])
+    assert _people(_rows("Present: Ann Lowe (Vice Chair), Ben Marsh, in the Chair")) == [
+        ("Ann Lowe", "present", None, "Vice Chair"), ("Ben Marsh", "present", None, "Chair")]
+
+
+def test_staff_in_an_in_attendance_list_are_officers():
+    rows = _rows("In Attendance: Ann Lowe, Chairman", "Ben Marsh, staff", "Cal Nolan, Staff Advisory Group Observer")
+    assert _people(rows) == [("Ann Lowe", "present", None, "Chairman"), ("Ben Marsh", "officer", None, "staff"),
+                             ("Cal Nolan", "present", None, "Staff Advisory Group Observer")]
+
+
+def test_apologies_received_in_the_minutes_outweigh_the_list_printed_above():
+    listed = attendance.parse_list("Ann Lowe (Chair), Ben Marsh, Cal Nolan", "present", [])
+    apologies, pairs, virtual = attendance.from_sentences([("Apologies were received from Ben Marsh and Dee Orr.", None)])
+    people = attendance.merge(listed, apologies, pairs, virtual, [])
+    assert [(p.name, p.category) for p in people] == [
+        ("Ann Lowe", "present"), ("Ben Marsh", "apologies"), ("Cal Nolan", "present"), ("Dee Orr", "apologies")]
+
+
+def test_short_codes_in_brackets_are_posts_unless_the_list_brackets_organisations():
+    posts = attendance.parse_list("Mr A Lowe (Chairman), Mrs B Marsh (RFO), Cal Nolan (SCC), Dee Orr (DO), Mrs E Park (Clerk)", "present", [])
+    assert [(p.name, p.category, p.role) for p in posts] == [
+        ("A Lowe", "present", "Chairman"), ("B Marsh", "officer", "RFO"), ("Cal Nolan", "present", "SCC"),
+        ("Dee Orr", "present", None), ("E Park", "officer", "Clerk")]
+    orgs = attendance.parse_list("Ann Lowe (FutureGov), Ben Marsh (Cabinet Office), Cal Nolan (LGA)", "apologies", [])
+    assert [p.role for p in orgs] == [None, None, None]
+
+
+def test_initials_printed_after_a_bracket_set_apart():
+    rows = _laid_out([(28, "Present"), (127, "Ann Lowe"), (199, "(SBC)"), (270, "AL"), (343, "Ben Marsh"), (451, "BM")],
+                     [(127, "Cal Nolan"), (271, "CN"), (343, "Dee Orr"), (451, "DO")],
+                     [(127, "Eve Park"), (271, "EP"), (343, "Fay Quinn"), (451, "FQ")])
+    assert sorted(_people(rows)) == sorted([
+        ("Ann Lowe", "present", None, "SBC"), ("Ben Marsh", "present", None, None), ("Cal Nolan", "present", None, None),
+        ("Dee Orr", "present", None, None), ("Eve Park", "present", None, None), ("Fay Quinn", "present", None, None)])
+
+
+def test_a_list_parted_by_slashes_over_two_rows_and_one_person_s_status_after_a_colon():
+    rows = _rows("Présents : Jean, Yves.", "Excusés : Anne (pouvoir donné à Yves) / Marc (pouvoir donné à Jean)",
+                 "/ Mathieu (pouvoir donné à Yves)", "Maryline : absente non excusée", "Mr le Maire ouvre la séance.")
+    assert [(p.name, p.category) for p in attendance.from_header(rows)] == [
+        ("Jean", "present"), ("Yves", "present"), ("Anne", "apologies"), ("Marc", "apologies"), ("Mathieu", "apologies"),
+        ("Maryline", "absent")]
+
+
+def test_a_meeting_named_in_capitals_without_a_body_noun_is_its_own_name():
+    text = ("State of Illinois\nEastwick Township\nEASTWICK TOWNSHIP ANNUAL TOWN HALL MEETING\nTuesday April 9, 2024\n\n"
+            "The Eastwick Township Annual Town Hall Meeting was called to order by Clerk Buiter at 7:00 PM and it was held at "
+            "the 1367 Wood Street Eastwick.\n\nA motion was made to approve the minutes. All were in favor. Motion passes.\n\n"
+            "The meeting was adjourned at 7:29 PM.\n")
+    out = pipeline.extract(ingest.load_bytes("town.txt", text.encode()), pipeline.Options(people=False))
+    minutes = out.minutes[0]
+    assert (minutes.body, minutes.date, minutes.started_at, minutes.ended_at) == (
+        "Eastwick Township Annual Town Hall Meeting", "2024-04-09", "19:00", "19:29")

@@ -151,3 +151,26 @@ def test_running_header_and_footer_lines_are_furniture():
     assert id(pages[0].lines[0]) not in ids  # the first page's heading is the sheet's own
     assert id(pages[1].lines[0]) in ids and id(pages[2].lines[0]) in ids
     assert not any(id(p.lines[1]) in ids for p in pages)
+
+
+def test_a_notice_page_before_the_agenda_gives_the_meeting_and_its_venue_lines():
+    from scrutiny.extractor import agenda, segment
+    from scrutiny.extractor.context import Context
+    from scrutiny.extractor.pages import Line, Page, Source
+    from scrutiny.models.records import Extraction
+
+    def page(index, *texts):
+        return Page(index=index, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)])
+
+    notice = page(1, "PARKS AND RECREATION BOARD", "City Council Chambers", "275 E. Olive Ave.", "Springfield, Illinois 62701",
+                  "NOVEMBER 10, 2022", "06:00 P.M.", "The agenda packet consisting of the staff reports is on file in the office",
+                  "of the Parks Department and will be posted on the City's website before the meeting.")
+    sheet = page(2, "AGENDA", "ROLL CALL", "1. Approval of the minutes", "2. Budget update", "3. Park naming")
+    ctx = Context(Source(name="x.pdf", sha256="", format="pdf", pages=[notice, sheet]))
+    out = Extraction.model_construct(documents=segment.split(ctx), meeting=None, members=[], co_optees=[], agenda_items=[])
+    assert [d.kind for d in out.documents] == ["other", "agenda"]
+    agenda.parse(ctx, out)
+    m = out.meeting
+    assert (m.body, m.date, m.time, m.venue) == (
+        "Parks and Recreation Board", "2022-11-10", "18:00", "City Council Chambers, 275 E. Olive Ave., Springfield, Illinois 62701")
+    assert len(out.agenda_items) == 3

@@ -48,7 +48,7 @@ def _rows(*texts):
 def test_present_list_with_chair_roles_and_postnominals():
     people = attendance.parse_list("Mr R W Gough (Chairman), Mr R C Love, OBE, Mrs C Bell and Ms L Wright", "present", [])
     assert [(p.name, p.title, p.role) for p in people] == [
-        ("R W Gough", "Mr", "Chair"), ("R C Love", "Mr", None), ("C Bell", "Mrs", None), ("L Wright", "Ms", None)]
+        ("R W Gough", "Mr", "Chairman"), ("R C Love", "Mr", None), ("C Bell", "Mrs", None), ("L Wright", "Ms", None)]
 
 
 def test_councillors_list_with_missing_comma_and_bracket_letters():
@@ -134,7 +134,7 @@ def test_names_in_two_columns_under_one_label_with_roles_after_a_comma():
                      [(72, "The meeting convened at 5:00 p.m.")])
     people = attendance.from_header(rows[:3])
     assert [(p.name, p.role) for p in people] == [
-        ("Rob Jones", "Chair"), ("Joe Kane", "Director"), ("Bill Burke", None),
+        ("Rob Jones", "Chairman"), ("Joe Kane", "Director"), ("Bill Burke", None),
         ("Steve Smith", "Vice-Chair"), ("Megan Chan", None), ("Matt Summers", None)]
 
 

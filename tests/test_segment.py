@@ -92,3 +92,9 @@ def test_minutes_found_by_structure_make_their_document_minutes(tmp_path):
     out = scrutiny.extract(str(pack))
     assert [d.kind.value for d in out.documents] == ["minutes"]
     assert out.minutes and out.minutes[0].document == out.documents[0].id
+
+
+def test_a_meeting_named_in_capitals_and_called_to_order_is_a_record():
+    town = ("State of Illinois", "Eastwick Township", "EASTWICK TOWNSHIP ANNUAL TOWN HALL MEETING", "Tuesday April 9, 2024",
+            "The Eastwick Township Annual Town Hall Meeting was called to order by Clerk Buiter at 7:00 PM.")
+    assert segment.classify(_page(1, *town))[0] == "minutes"

@@ -51,7 +51,8 @@ def parse(ctx: Context, out: Extraction) -> None:
             break
         last = later.pages[1]
     pages = [p for p in ctx.source.pages[doc.pages[0] - 1 : last] if not p.blank]
-    running = running_lines(pages)
+    front = _front_pages(ctx, out, doc)
+    running = running_lines(front + pages)
     lines = [
         (p, ln) for p in pages for ln in p.lines
         if clean(ln.text) and not _footer(p, ln) and not _ORDINAL.match(ln.text) and id(ln) not in running
@@ -60,10 +61,32 @@ def parse(ctx: Context, out: Extraction) -> None:
         return
     texts = [mend_digits(_without_superscript(ln)) for _, ln in lines]
     spans = item_spans(lines, texts)
-    out.meeting = _meeting(ctx, lines, texts, doc.id, spans)
+    before = [(p, ln) for p in front for ln in p.lines
+              if clean(ln.text) and not _footer(p, ln) and not _ORDINAL.match(ln.text) and id(ln) not in running]
+    if before:  # the meeting's particulars on a front page before the one headed "Agenda"
+        shift = len(before)
+        out.meeting = _meeting(ctx, before + lines, [mend_digits(_without_superscript(ln)) for _, ln in before] + texts,
+                               doc.id, [(a + shift, b + shift) for a, b in spans])
+    else:
+        out.meeting = _meeting(ctx, lines, texts, doc.id, spans)
     out.members = _members(lines, texts, doc.id, spans[0][0] if spans else min(len(lines), 30))
     out.co_optees = _cooptees(lines, texts, doc.id)
     out.agenda_items = [it for k, (i, end) in enumerate(spans) for it in _items_of(lines[i:end], texts[i:end], doc.id)]
+
+
+def _front_pages(ctx: Context, out: Extraction, doc) -> list[Page]:
+    """The page before the agenda that opens the pack, read as no document of its own, when it
+    names the meeting: a body heading over a date line among its first lines (a notice whose
+    "AGENDA" heading comes on the next page)."""
+    at = out.documents.index(doc)
+    if at != 1 or out.documents[0].kind != "other" or tuple(out.documents[0].pages) != (1, 1):
+        return []
+    page = ctx.source.pages[0]
+    texts = [clean(ln.text) or "" for ln in page.lines[:15]]
+    dated = [k for k, t in enumerate(texts) if _DATE_LINE.search(t) and parse_date(t)]
+    if not dated or not any(_BODY_WORD.search(t) for t in texts[: dated[0]]):
+        return []
+    return [page]
 
 
 def _without_superscript(line: Line) -> str:
@@ -103,7 +126,7 @@ def _meeting(ctx: Context, lines, texts: list[str], doc_id: str, spans: list[tup
                 if _TIME_LINE.match(texts[k]):
                     time, at = parse_time(texts[k]), (k if k == date_at + 1 else at)
                     break
-        venue = _venue(left if at == date_at else "", lines, texts, at)
+        venue = _venue(left if at == date_at else "", lines, texts, at) or _venue_above(texts, body, date_at)
     outside = _outside_items(len(texts), spans)
     return Meeting(
         body=body,
@@ -221,7 +244,8 @@ def _body(head: list[str]) -> Optional[str]:
     body (council, committee, board ...), not a person's line ("Cindy Segawa, Mayor"); else the
     first line that is not the word "Agenda" or a generic heading."""
     for t in reversed(head[-6:]):
-        if _BODY_WORD.search(t) and not re.search(r"\d|@|,\s*(?:mayor|chair|council member)", t, re.I) and len(t.split()) <= 12:
+        if _BODY_WORD.search(t) and not re.search(r"\d|@|,\s*(?:mayor|chair|council member)", t, re.I) and len(t.split()) <= 12 \
+                and not _place_line(t):
             name = body_name(_tidy_caps(t))
             if _BODY_WORD.search(name):
                 return name
@@ -230,6 +254,26 @@ def _body(head: list[str]) -> Optional[str]:
             continue
         return body_name(_tidy_caps(t))
     return None
+
+
+def _place_line(text: str) -> bool:
+    """A line naming a place ("City Council Chambers", "Civic Centre"), not a body: it ends with a
+    place word."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return bool(words) and (words[-1].lower() in PLACE_WORDS or words[-1].lower().rstrip("s") in PLACE_WORDS)
+
+
+def _venue_above(texts: list[str], body: Optional[str], date_at: int) -> Optional[str]:
+    """The venue printed between the body's heading and the date line ("PARKS AND RECREATION
+    BOARD" / "City Council Chambers" / "275 E. Olive Ave." / "Burbank, California 91502" / the
+    date): those short lines, the first naming a place, joined with commas."""
+    at = next((k for k in range(date_at - 1, -1, -1) if body and body.lower() in _tidy_caps(texts[k]).lower()), None)
+    if at is None:
+        return None
+    lines = [t.strip(" ,") for t in texts[at + 1 : date_at]]
+    if not lines or len(lines) > 4 or not _place_line(lines[0]) or any(len(t.split()) > 8 or not t for t in lines):
+        return None
+    return ", ".join(lines)
 
 
 def body_name(text: str) -> str:
@@ -249,6 +293,8 @@ def _tidy_caps(text: str) -> str:
         before_digits = k + 1 < len(parts) and parts[k + 1].isdigit()
         if re.search(r"\d", w) or (len(w) == 2 and w.isalpha() and before_digits):
             words.append(w)  # postcodes, a state before its ZIP code ("CA 90717")
+        elif k and w.lower() in {"and", "of", "the", "for", "on", "in", "at", "to"}:
+            words.append(w.lower())
         else:
             words.append(w.capitalize() if len(w) > 2 or not w.isalpha() else w.lower())
     out = " ".join(words)

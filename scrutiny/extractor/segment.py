@@ -27,6 +27,9 @@ ATTENDANCE_LABEL = re.compile(
     r"^\W*(?:present|pr[ée]sents?|attendees|in\s+attendance|attendance|members\s+present|"
     r"(?:board|council|committee)\s+members\s+present|apologies(?:\s+for\s+absence)?|regrets|excus[ée]s?|absents?)"
     r"\s*(?::|-|–|$)", re.I)
+# A heading in capitals naming the meeting ("CRETE TOWNSHIP ANNUAL TOWN HALL MEETING"): with the
+# meeting being called to order under it, a record of the meeting.
+MEETING_TITLE = re.compile(r"^(?=[^a-z]*$)\W*[A-Z][A-Z'’&\- ]+\bMEETING\s*$")
 OPENED = re.compile(r"\b(?:called\s+to\s+order|(?:meeting|council|board|committee)\s+(?:convened|opened|commenced)|"
                     r"s[ée]ance\s+(?:est\s+)?ouverte)\b", re.I)
 ATTENDANCE_PROSE = re.compile(r"\b(?:members\s+present\s+were|present\s+were|were\s+(?:also\s+)?present|in\s+attendance\s+were)\b", re.I)
@@ -168,7 +171,8 @@ def _record_opening(lines: list[str]) -> bool:
     """A page that opens a record of a meeting: two of a title naming the record (a short line
     among the first six), attendance labels, the meeting being opened; or attendance labels on two
     lines (present and apologies)."""
-    titled = any(RECORD_TITLE.search(t) and len(t.split()) <= 14 and not PAGES_REF.search(t) for t in lines[:6])
+    titled = any((RECORD_TITLE.search(t) or MEETING_TITLE.match(t)) and len(t.split()) <= 14 and not PAGES_REF.search(t)
+                 for t in lines[:6])
     labels = sum(1 for t in lines if ATTENDANCE_LABEL.match(t) or ATTENDANCE_PROSE.search(t))
     opened = any(OPENED.search(t) for t in lines)
     return (titled + (labels >= 1) + opened) >= 2 or labels >= 2

@@ -190,7 +190,7 @@ def _attendees(rows, found, first_item: int, pipeline, date: Optional[str]) -> l
                 attendance.same_person(p, q) for q in listed)]
     listed += [p for p in attendance.from_items([(it.title, [rows[k] for k in it.body_rows]) for it in found[:6]])
                if not any(attendance.same_person(p, q) for q in listed)]  # "46. APOLOGIES FOR ABSENCE" / a list
-    chair = next((p for p in listed if p.role == "Chair" and p.category == "present"), None)
+    chair = next((p for p in listed if attendance.is_chair(p.role) and p.category == "present"), None)
     listed = _fold_chair(listed, chair)
     texts = []
     for it in found:
@@ -228,7 +228,7 @@ def _fold_chair(listed: list[attendance.Person], chair) -> list[attendance.Perso
     out = []
     for p in listed:
         if p is not chair and attendance.same_person(p, chair) and p.category == "present":
-            p.role = "Chair"
+            p.role = chair.role
             chair.name = ""
         out.append(p)
     return [p for p in out if p.name]

@@ -39,7 +39,8 @@ HEADINGS: list[tuple[str, str, Optional[str]]] = [
     (r"pr[ée]sences?|pr[ée]sents?|[ée]taient\s+pr[ée]sent(?:e)?s|membres(?:\s+pr[ée]sents?)?|panel|board\s+members", "present", None),
     (r"excus[ée]e?s?|regrets|[ée]taient\s+excus[ée]e?s", "apologies", None),
     (r"members\s+present|present|members\s+attending|attendees|attendance", "present", None),
-    (r"also\s+present|also\s+attending|also\s+in\s+attendance", "also_present", None),
+    (r"also\s+in\s+attendance", "in_attendance", None),
+    (r"also\s+present|also\s+attending", "also_present", None),
     (r"in\s+attendance\s+virtually|attending\s+virtually|present\s+virtually|virtual\s+attendance", "in_attendance_virtually", None),
     (r"officials\s+in\s+attendance|officers\s+in\s+attendance|officers\s+present|officers|officials|clerked\s+by|clerk", "officer", None),
     (r"in\s+attendance", "in_attendance", None),
@@ -71,7 +72,7 @@ _CODE = {"P": "present", "A": "absent", "S": "apologies", "L": "present", "AP": 
 _OFFICER_WORDS = re.compile(
     r"\b(?:director|officer|manager|head\s+of|chief\s+executive|executive|clerk|solicitor|counsel|engineer|planner|"
     r"accountant|analyst|administrator|treasurer|secretary|monitoring|democratic|scrutiny|finance|principal|senior|"
-    r"assistant|deputy|interim|lead|coordinator|co-ordinator|advisor|adviser|architect|auditor|legal)\b",
+    r"assistant|deputy|interim|lead|coordinator|co-ordinator|advisor|adviser|architect|auditor|legal)\b|^staff(?:\s+member)?$",
     re.I,
 )
 _EXTERNAL_WORDS = re.compile(r"\b(?:independent|representative|chair\s+of|member\s+of|guest|resident|mp|nhs|police)\b", re.I)
@@ -188,6 +189,7 @@ def parse_list(text: str, category: str, rows: list[Row], role: Optional[str] = 
     if _role_first(text):
         return _parse_role_first(text, category, rows)
     people: list[Person] = []
+    codes = _codes_are_posts(text)
     default_title = "Councillor" if re.match(r"^\W*(?:Councillors|Cllrs)\b", text) else title
     carried: Optional[str] = None
     entry_start = 0
@@ -195,6 +197,9 @@ def parse_list(text: str, category: str, rows: list[Row], role: Optional[str] = 
         if first_of_entry:
             entry_start = len(people)  # what follows a name describes it only within its entry
         bare = chunk.strip(" .")
+        if people and re.fullmatch(r"(?:present\s+)?in\s+the\s+chair", bare, re.I):
+            people[-1].role = "Chair"  # "Cllr Mrs C. Edwards, in the Chair"
+            continue
         if people and _CHAIR_ROLE.match(bare):
             people[-1].role = _canonical_role(bare)  # "Councillor X, Mayor"
             continue
@@ -215,7 +220,7 @@ def parse_list(text: str, category: str, rows: list[Row], role: Optional[str] = 
             else:
                 prefix_role, carried = _canonical_role(word), None
             chunk = bare[lead.end():]
-        person = parse_person(chunk, category, rows, default_title)
+        person = parse_person(chunk, category, rows, default_title, codes=codes)
         if person is None:
             if people and _is_role_phrase(chunk) and people[-1].role is None:
                 people[-1].role = chunk.strip()
@@ -333,8 +338,21 @@ def _parse_role_first(text: str, category: str, rows: list[Row]) -> list[Person]
     return people
 
 
-def parse_person(chunk: str, category: str, rows: list[Row], default_title: Optional[str]) -> Optional[Person]:
-    """One name with its honorific and parenthetical role, or None for a non-name."""
+_CODE_BRACKET = re.compile(r"\s*\(([A-Z]{2,3}[a-z]?)\)(?=\s|$)")
+
+
+def _codes_are_posts(text: str) -> bool:
+    """Short codes in brackets in this list ("Michael Cook (SBC)", "Kate Kitson (PT)", "(RFO)")
+    say the person's post or side where the list's other brackets hold posts; among organisations
+    ("Dennis Skinner (LGA)" after "(FutureGov)", "(Cabinet Office)") the code is one too."""
+    brackets = [b.strip() for b in re.findall(r"\(([^()]*)\)", text)]
+    return all(re.fullmatch(r"[A-Z&]{2,3}[a-z]?", b) or (_post_like(b) and not _org_like(b)) for b in brackets)
+
+
+def parse_person(chunk: str, category: str, rows: list[Row], default_title: Optional[str],
+                 codes: bool = False) -> Optional[Person]:
+    """One name with its honorific and parenthetical role, or None for a non-name. With ``codes``,
+    a short code in brackets that is not the person's initials is their role."""
     chunk = re.sub(r"\s+", " ", chunk).strip(" .,:;")
     chunk = _POSTNOMINAL.sub("", chunk).strip(" ,")
     role = None
@@ -342,7 +360,12 @@ def parse_person(chunk: str, category: str, rows: list[Row], default_title: Opti
     if square:
         role, chunk = square.group(1).strip(), (chunk[: square.start()] + chunk[square.end():]).strip()
         role = role if _post_like(role) and not _org_like(role) else None
-    chunk = re.sub(r"\s*\([A-Z]{2,3}[a-z]?\)(?=\s|$)", "", chunk).strip()  # the initials the minutes use for them
+    code = None
+    for m in list(_CODE_BRACKET.finditer(chunk)):
+        before = chunk[: m.start()]
+        if codes and not code and not _initials_of(m.group(1), before) and len(m.group(1)) <= 3:
+            code = m.group(1)
+    chunk = _CODE_BRACKET.sub("", chunk).strip()  # the initials the minutes use for them, or the code kept aside
     tail = re.search(r"\s+(CLERK|CHAIR(?:MAN)?|VICE[\s-]CHAIR|TREASURER|SECRETARY)$", chunk)
     if tail and role is None:
         role, chunk = tail.group(1).title(), chunk[: tail.start()].strip()
@@ -368,17 +391,17 @@ def parse_person(chunk: str, category: str, rows: list[Row], default_title: Opti
         return None  # a heading that ends a list ("Agenda", "Item Description")
     if role and _CHAIR_ROLE.match(role):
         role = _canonical_role(role)
-    return Person(name=chunk, category=category, role=role, title=title, rows=list(rows))
+    return Person(name=chunk, category=category, role=role or code, title=title, rows=list(rows))
 
 
-_CLERK = re.compile(r"(?:parish\s+|town\s+)?clerk(?:\s+to\s+the\s+\w+)?", re.I)
+_CLERK = re.compile(r"(?:(?:parish\s+|town\s+)?clerk(?:\s+to\s+the\s+\w+)?(?:\s*(?:&|and|/)\s*)?)?(?:rfo|responsible\s+financial\s+officer)?", re.I)
 
 
 def _clerk_serves(people: list[Person]) -> list[Person]:
     """The clerk listed among those present or in attendance serves the meeting: an officer."""
     for p in people:
-        if p.role and p.category in ("present", "in_attendance") and _CLERK.fullmatch(p.role):
-            p.category, p.role = "officer", "Clerk" if p.role.isupper() else p.role
+        if p.role and p.category in ("present", "in_attendance") and p.role.strip() and _CLERK.fullmatch(p.role):
+            p.category, p.role = "officer", "Clerk" if p.role.upper() == "CLERK" else p.role
     return people
 
 
@@ -391,12 +414,16 @@ def _canonical_title(text: str) -> str:
 
 
 def _canonical_role(role: str) -> str:
-    low = re.sub(r"[\s-]+", " ", role.lower())
-    if re.match(r"vice chair", low):
-        return "Vice-Chair"
-    if low.startswith("chair"):
-        return "Chair"
-    return role.strip()
+    """A chair's post as printed ("Chairman", "Vice Chair", "Vice-Chair"), in title case."""
+    role = re.sub(r"\s+", " ", role.strip())
+    if role.isupper() or role.islower():
+        role = "-".join(" ".join(w[:1].upper() + w[1:].lower() for w in part.split(" ")) for part in role.split("-"))
+    return role
+
+
+def is_chair(role: Optional[str]) -> bool:
+    """The role is the chair's own (not a vice chair's)."""
+    return bool(role) and re.fullmatch(r"chair(?:man|person|woman)?", role.strip(), re.I) is not None
 
 
 def looks_like_name(chunk: str) -> bool:
@@ -590,6 +617,13 @@ def from_header(rows: list[Row]) -> list[Person]:
     while i < len(rows):
         h = heading(rows[i].text)
         if not h:
+            stated = _stated(rows[i].text)  # "Maryline : absente non excusée"
+            if stated:
+                person = parse_person(stated[0], stated[1], [rows[i]], None)
+                if person is not None:
+                    _add_listed(people, person)
+                    i += 1
+                    continue
             chaired = _CHAIRED.search(rows[i].text)  # "The Meeting was Chaired by Kenny Combe."
             if chaired and people:
                 found = parse_list(chaired.group("name"), "present", [rows[i]], "Chair")
@@ -603,7 +637,7 @@ def from_header(rows: list[Row]) -> list[Person]:
             rest = rest[lead_in.end():]
         block, used = [rest] if rest else [], [rows[i]]
         j = i + 1
-        while (j < len(rows) and not heading(rows[j].text) and not _CHAIRED.search(rows[j].text)
+        while (j < len(rows) and not heading(rows[j].text) and not _CHAIRED.search(rows[j].text) and not _stated(rows[j].text)
                and _continues_list(" ".join(block), rows[j].text)
                and (rows[j].page is rows[j - 1].page or _open_list(" ".join(block))) and not _far_right(rows[j], used[-1])):
             block.append(rows[j].text)
@@ -631,6 +665,19 @@ def from_header(rows: list[Row]) -> list[Person]:
     return _sole_list(people)
 
 
+_NAME_STATUS = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w’'\-]*(?:\s+[A-ZÀ-Ý][\w’'\-]*){0,3})\s*:\s*(?P<status>[^:]+?)\.?$")
+
+
+def _stated(text: str) -> Optional[tuple[str, str]]:
+    """(name, category) of a row that gives one person's attendance after a colon ("Maryline :
+    absente non excusée", "Ann Lowe: apologies")."""
+    m = _NAME_STATUS.match(text.strip())
+    if not m or len(text.split()) > 8 or heading_word(m.group("name")):
+        return None
+    category = _status_of(m.group("status"))
+    return (m.group("name"), category) if category else None
+
+
 _CHAIRED = re.compile(r"\b(?:was|were)\s+chaired\s+by\s+(?P<name>[A-Z][^.,;()]{2,60}?)\s*(?:[.,;(]|$)", re.I)
 
 
@@ -638,8 +685,8 @@ def _add_listed(people: list[Person], p: Person) -> None:
     """Add a listed person; one listed twice (under "Chair:" and again among the attendees) is
     one person with what both entries say."""
     for q in people:
-        if same_person(q, p) and (q.category == p.category or "Chair" in (q.role, p.role)):
-            if q.category != p.category and q.role == "Chair":
+        if same_person(q, p) and (q.category == p.category or is_chair(q.role) or is_chair(p.role)):
+            if q.category != p.category and is_chair(q.role):
                 q.category = p.category
             _enrich(q, p)
             if len(p.name) < len(q.name) or not q.title:
@@ -789,6 +836,8 @@ def _continues_list(so_far: str, text: str) -> bool:
         return True  # a bracket left open ("... (Mr. V." / "Murray), ...")
     if so_far.rstrip().endswith(".") and not re.match(r"^(?:and\b|&|\(|[A-Z][a-z]*\.?\s+[A-Z])", s):
         return False
+    if s.startswith("/ ") and " / " in so_far:
+        return True  # a list parted by slashes, carried on to the next row ("... / Marc (...)" / "/ Mathieu (...)")
     return bool(re.match(r"^(?:and\b|&|\(|Councillors?\b|Cllr|Mr|Mrs|Ms|Miss|Dr|[A-Z(Ó])", s))
 
 
@@ -852,13 +901,21 @@ def _without_initials(rows: list[Row]) -> list[Row]:
     out = []
     for row in rows:
         segs = row.line.segments
-        keep = [g for k, g in enumerate(segs) if not (k and _initials_of(g.text, segs[k - 1].text))]
+        keep = [g for k, g in enumerate(segs) if not (k and _initials_of(g.text, _name_before(segs, k)))]
         if len(keep) == len(segs):
             out.append(row)
             continue
         text = " ".join(g.text.strip() for g in keep)
         out.append(replace(row, text=re.sub(r"\s+", " ", text).strip(), line=replace(row.line, text=text, segments=tuple(keep)), columns={}))
     return out
+
+
+def _name_before(segs, k: int) -> str:
+    """The run before run ``k`` that holds a name, past a bracket set apart ("Jim Fullarton" "(SBC)" "JF")."""
+    j = k - 1
+    while j > 0 and re.fullmatch(r"\(.*\)", segs[j].text.strip()):
+        j -= 1
+    return segs[j].text
 
 
 def _initials_of(text: str, name: str) -> bool:
@@ -1229,7 +1286,10 @@ def merge(listed: list[Person], apologies: list[Person], pairs: list[tuple[str, 
     people: list[Person] = []
     for p in listed:
         _add(people, p)
-    for p in apologies:
+    for p in apologies:  # the minutes saying apologies were received outweigh a list printed beforehand
+        existing = _find(people, p)
+        if existing is not None and existing.category in ("present", "in_attendance", "officer", "also_present"):
+            existing.category = "apologies"
         _add(people, p)
     for absent_text, sub_text, row in pairs:
         absent = parse_person(absent_text, "apologies", [row], None)

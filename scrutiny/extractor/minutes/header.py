@@ -26,7 +26,7 @@ _VENUE = re.compile(
     rf"(?P<venue>.+?)(?=,?\s+on\s+(?:\w+day\b|\d)|\s+at\s+{_CLOCK}|\.\s|\.$|:|\n|$)", re.I)
 _VENUE_LABEL = re.compile(r"^\W*(?:venue|place|location|lieu)\s*:?\s+(?P<venue>[A-Z].{2,80})$", re.I)
 _ONLINE = re.compile(r"\((?P<venue>online|virtual|remote)\)", re.I)
-_COMMITTEE_BOX = re.compile(r"^COMMITTEE\s+(?P<body>.+?)\s+DATE\b", re.I)
+_COMMITTEE_BOX = re.compile(r"^COMMITTEE[\W\s]+(?P<body>.+?)\s+DATE\b", re.I)
 _START = re.compile(
     r"(?:\bAT\s+(?P<a>\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s*m\.?)|meeting\s+(?:commenced|started|began|opened)\s+at\s+(?P<b>[\d.:]+\s*(?:[ap]\.?m\.?|hrs)?))",
     re.I,
@@ -54,12 +54,12 @@ _BODY_NOUN = BODY_NOUN
 _NAME_WORD = r"(?:[A-Z][\w'’&\-]*|#\d+|&|and|of|the|for|de|du|des|la|le)"
 _BODY_NAME = re.compile(rf"(?P<name>(?:{_NAME_WORD}\s+){{0,8}}?{_BODY_NOUN}(?:\s+{_BODY_NOUN})*)\b", re.I)
 _NAME_LEAD = re.compile(
+    r"^(?:CR|PV)\s+(?:du|de\s+la|des)\s+|"
     r"^(?:(?:approved|draft|unconfirmed|confirmed|printed)\s+)?(?:minutes\s+(?:of|for)\s+)?(?:the\s+|a\s+)?"
     r"(?:proceedings\s+at\s+)?(?:(?:special|ordinary|annual|regular|budget|statutory|full|monthly|adjourned|"
-    r"extraordinary)\s+)*(?:meeting\s+of\s+(?:the\s+)?)?|^(?:title\s+of\s+meeting|meeting|committee|body)\s*:?\s+|"
-    r"^(?:CR|PV)\s+(?:du|de\s+la|des)\s+", re.I)
+    r"extraordinary)\s+)*(?:meeting\s+of\s+(?:the\s+)?)?|^(?:title\s+of\s+meeting|meeting|committee|body)\s*:?\s+", re.I)
 _BODY_LABEL = re.compile(r"^(?:title\s+of\s+(?:the\s+)?meeting|name\s+of\s+(?:the\s+)?(?:committee|body|meeting)|meeting|committee)\s*:?\s+(?=[A-Z])", re.I)
-_BOX_ROW = re.compile(r"^(?:committee|meeting|body)\s+(?:date|time)\W*$", re.I)
+_BOX_ROW = re.compile(r"^(?:committee|meeting|body)[\W\s]+(?:date|time)\W*$", re.I)
 _NOT_NAME = re.compile(r"^(?:the|a|an|of|and|for|de|du|des|la|le|regular|special|ordinary|annual|minutes|meeting)$", re.I)
 
 
@@ -99,6 +99,9 @@ def body_name(rows: list[str]) -> Optional[str]:
         for m in _BODY_NAME.finditer(text):
             words = m.group("name").split()
             while words and (_NOT_NAME.match(words[0]) or (not shout and not words[0][:1].isupper())):
+                if _COMMON_BODY.fullmatch(" ".join(words)):
+                    words = [words[0][:1].upper() + words[0][1:], *words[1:]]  # "conseil municipal": named by its place
+                    break
                 words = words[1:]
             words = [w for k, w in enumerate(words) if not (re.fullmatch(r"regular|special|ordinary|annual|extraordinary", w, re.I)
                                                             and k + 1 < len(words) and re.fullmatch(_BODY_NOUN, words[k + 1], re.I))]
@@ -119,6 +122,31 @@ _WHEN = re.compile(rf"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{{1,2}}
                    rf"\b{_MONTH_NAME}\s+\d{{1,2}}\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b|\b\d{{1,2}}[:.]\d{{2}}\s*[ap]\.?m\b", re.I)
 
 
+# A body noun that names a kind of body, not one body: the minutes of a commune's council say
+# "conseil municipal", a committee "comité de démolition", and the place is named in the text.
+_COMMON_BODY = re.compile(r"(?:conseil\s+(?:municipal|communautaire|d['’]administration)|comit[ée]\s+(?:de|du|des|d['’])\s*[\w\-]+)", re.I)
+_PLACE_AFTER = re.compile(r"(?<![\w’'])(?P<before>[\w’'\-]+)\s+(?:de|à)\s+(?P<place>[A-ZÀ-Ý][\w’'\-]+)")
+
+
+def _with_place(body: str, text: str) -> str:
+    """A body named only by its kind ("Conseil municipal", "Comité de démolition") with the place
+    the minutes name most often after "de" or "à" following a common noun ("l'école de
+    Couthenans", "boulevard de Sainte-Adèle"), at least twice: "Conseil municipal de Couthenans"."""
+    if not _COMMON_BODY.fullmatch(body):
+        return body
+    counts: dict[str, int] = {}
+    for m in _PLACE_AFTER.finditer(text):
+        before = re.split(r"['’]", m.group("before"))[-1]
+        if before[:1].isupper() and not before.isupper():
+            continue  # inside a title in capitals ("Pacte Financier et Fiscal de Solidarité")
+        counts[m.group("place")] = counts.get(m.group("place"), 0) + 1
+    best = max(sorted(counts), key=lambda w: counts[w], default=None)
+    if best is None or counts[best] < 2 or sum(1 for n in counts.values() if n == counts[best]) > 1:
+        return body
+    return f"{body} de {best}"
+
+
+_MEETING_CAPS = re.compile(r"^(?=[^a-z]*$)[A-Z][A-Z'’&\- ]{3,80}\sMEETING$")
 _GENERIC_BODY = re.compile(r"^(?:meeting|minutes(?:\s+and\s+actions)?|committee|council|board)$|\d", re.I)
 
 
@@ -151,6 +179,8 @@ def clock(text: Optional[str]) -> Optional[str]:
 
 def _title_case(text: str) -> str:
     letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and _COMMON_BODY.fullmatch(text):
+        return text[:1] + text[1:].lower()  # French capitalises a body's name as a sentence
     if letters and all(c.isupper() for c in letters):
         small = {"and", "of", "the", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le"}
         words = text.lower().split()
@@ -180,9 +210,13 @@ _NUMBERED = re.compile(r"^\(?\d{1,2}(?:\.\d+)*(?:\s?[.)]\s*\S|\s+[A-Z])")
 def read_header(head: list[Row], rows: list[Row]) -> Header:
     """Meeting details from the rows before the first minute, or the heading block when that is
     longer (times and signature from all rows)."""
+    from scrutiny.extractor.minutes.attendance import mend
+
     block = heading_block(rows)
+    head = mend(head)
     if len(block) > len(head):
         head = block
+    head = head + _field_rows(rows, head)
     text = _paragraphs(head[:12])
     out = Header()
     m = _BODY.search("\n".join(r.text for r in head[:12]))
@@ -201,10 +235,15 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
             out.body = named
     if out.body:
         out.body = _stacked_extends(out.body, block) or out.body
+        out.body = _fuller_name(out.body, head[:8])
+        out.body = _with_place(out.body, re.sub(r"(?<=\w) ?- ?(?=\w)", "-", " ".join(r.text for r in rows[:400])))
     if out.body is None:
         cap = next((r.text for r in head[:3] if re.search(r"\s[-–]\s+\d", r.text)), None)
         if cap:
             out.body = _title_case(re.split(r"\s[-–]\s", cap)[0].strip())
+    if out.body is None:  # no body noun: the meeting as its heading in capitals names it
+        named = next((r.text.strip() for r in block[:8] if _MEETING_CAPS.match(r.text.strip())), None)
+        out.body = _title_case(named) if named else None
     v = _VENUE.search(text) or next((m for r in head[:12] if (m := _VENUE_LABEL.match(r.text))), None) or _ONLINE.search(text)
     if v:
         out.venue = _title_case(v.group("venue").strip(" ,.:"))
@@ -228,6 +267,26 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
     return out
 
 
+# A labelled field of the meeting's particulars ("Place  Castle Hill Community Centre", "Time:
+# 11.15am – 12.45pm", "Lieu : salle du conseil").
+_FIELD = re.compile(r"^\W*(?:date|time|start(?:ing)?\s+time|venue|place|location|lieu|heure|where|when)\b\s*:?\s+\S", re.I)
+
+
+def _field_rows(rows: list[Row], head: list[Row]) -> list[Row]:
+    """The labelled particulars that carry on right after the head (a heading block the first
+    minute was read from too early): rows of "Label  value" on the head's page."""
+    last = head[-1] if head else None
+    if last is None or not last.line.box:
+        return []
+    below = [r for r in rows[:40] if r.page is last.page and r.line.box and r.line.box[1] > last.line.box[3] - 1]
+    out = []
+    for r in below[:6]:
+        if not _FIELD.match(r.text):
+            break
+        out.append(r)
+    return out
+
+
 def _paragraphs(rows: list[Row]) -> str:
     """The rows' text, a row carrying on the sentence of the row above joined with a space, else
     with a line break: a row set apart by a wider gap, or an attendance label, starts anew."""
@@ -244,6 +303,19 @@ def _paragraphs(rows: list[Row]) -> str:
             out += "\n" if apart else " "
         out += r.text
     return out
+
+
+def _fuller_name(body: str, head: list[Row]) -> str:
+    """The body as the heading names it in full, where the heading's title prints a longer name
+    ending in the one read ("Public Sector Transparency Board – Minutes" over "the minutes of the
+    Transparency Board meeting"); "meeting" after the body's noun is no part of its name."""
+    body = re.sub(rf"(?<=\w)\s+meeting$", "", body, flags=re.I) if re.search(rf"{_BODY_NOUN}\s+meeting$", body, re.I) else body
+    for r in head:
+        text = re.sub(r"\s+", " ", r.text).strip()
+        m = re.match(rf"^\W*(?P<name>(?:(?:[A-Z][a-z][\w'’&\-]*|&)\s+){{1,6}}){re.escape(body)}\b", text)
+        if m and not _NOT_NAME.match(m.group("name").split()[0]) and not re.search(r"\b(?:minutes|meeting)\b", m.group("name"), re.I):
+            return m.group("name") + body
+    return body
 
 
 def _stacked_extends(body: str, block: list[Row]) -> Optional[str]:
@@ -393,3 +465,4 @@ def _signature(rows: list[Row]) -> Optional[str]:
                 return None
             return _title_case(name)
     return None
+
