@@ -174,3 +174,44 @@ def test_a_notice_page_before_the_agenda_gives_the_meeting_and_its_venue_lines()
     assert (m.body, m.date, m.time, m.venue) == (
         "Parks and Recreation Board", "2022-11-10", "18:00", "City Council Chambers, 275 E. Olive Ave., Springfield, Illinois 62701")
     assert len(out.agenda_items) == 3
+
+
+HEADED_REPORT = """Agenda item 7
+Springfield Borough Council
+Cabinet, 14 May 2024
+
+Review of Parks Maintenance Contracts
+
+Purpose of Report
+To set out the options for the parks maintenance contracts that end in March 2025.
+
+Background
+The contracts were let in 2018 for seven years.
+
+Recommendations
+The Cabinet is asked to:
+(a) note the performance of the current contracts;
+(b) approve a procurement for a single contract from April 2025;
+(c) delegate the award of the contract to the Director of Environment.
+
+Jane Smith
+Director of Environment
+"""
+
+
+def test_a_report_without_a_cover_grid_is_known_by_its_parts(tmp_path):
+    import scrutiny
+
+    pack = tmp_path / "report.txt"
+    pack.write_text(HEADED_REPORT, encoding="utf-8")
+    out = scrutiny.extract(str(pack))
+    assert [str(getattr(d.kind, "value", d.kind)) for d in out.documents] == ["report"]
+    (report,) = out.reports
+    assert report.title == "Review of Parks Maintenance Contracts"
+    assert (report.meeting, report.meeting_date, report.agenda_item) == ("Cabinet", "2024-05-14", "7")
+    assert (report.report_of.name, report.report_of.role) == ("Jane Smith", "Director of Environment")
+    assert [r.number for r in report.recommendations] == ["a", "b", "c"]
+    assert report.recommendations[-1].text.endswith("Director of Environment.")  # the sign-off is not part of it
+    no_recs = tmp_path / "notes.txt"
+    no_recs.write_text(HEADED_REPORT.split("Recommendations")[0], encoding="utf-8")
+    assert not scrutiny.extract(str(no_recs)).reports  # a purpose alone makes no report

@@ -13,7 +13,8 @@ from typing import Optional
 
 from scrutiny.extractor.context import Context, provenance
 from scrutiny.extractor.pages import Line, Page
-from scrutiny.extractor.segment import COVER_LABELS, _COVER_START
+from scrutiny.extractor import names
+from scrutiny.extractor.segment import COVER_LABELS, RECOMMENDATIONS_HEAD, _COVER_START, headed_report
 from scrutiny.extractor.textutil import clean, normalise, parse_date
 from scrutiny.models.records import Extraction, Meeting, Officer, Recommendation, Report
 
@@ -72,19 +73,26 @@ def parse_report(pages: list[Page], doc_id: str) -> Optional[Report]:
     texts = [t for _, _, t in rows]
     fields, used = _fields(texts[:60], [ln.box[0] if ln.box else None for _, ln, _ in rows[:60]])
     title = fields.get("title")
+    signatory = None
     if not title:
-        return None
+        title, used = _headed_title(rows)
+        if not title:
+            return None
+        signatory, signed_at = _signatory(rows)
+        rows = rows[:signed_at] if signed_at is not None else rows  # the sign-off closes the report's text
     meeting, meeting_date = _meeting(texts, fields)
     recs = _recommendations(rows, fields, doc_id)
     first_page = rows[0][0]
     opening = [ln for p, ln, _ in rows[: max(used) + 1] if p is first_page] if used else []
     officers = _officers(fields.get("report_of_lines"))
+    stamp = next((m for m in map(_ITEM_STAMP.match, texts[:8]) if m), None)
     return Report(
         title=title,
         document=doc_id,
         meeting=meeting,
         meeting_date=meeting_date,
-        report_of=officers[0] if officers else None,
+        agenda_item=stamp.group(1) if stamp else None,
+        report_of=officers[0] if officers else signatory,
         report_of_others=officers[1:],
         contact_officer=_officer(fields.get("contact_officer")) or _contact_details(texts),
         wards=fields.get("wards"),
@@ -94,6 +102,53 @@ def parse_report(pages: list[Page], doc_id: str) -> Optional[Report]:
         recommendations=recs,
         provenance=provenance(first_page, opening, extractor=EXTRACTOR, document=doc_id),
     )
+
+
+def _headed_title(rows) -> tuple[Optional[str], list[int]]:
+    """The title of a report laid out as headed sections: above its purpose heading, the lines set
+    in the largest type (a PDF), or the line right above the heading (a text)."""
+    first_page = rows[0][0]
+    opening = [(k, ln, t) for k, (p, ln, t) in enumerate(rows[:30]) if p is first_page]
+    at = headed_report([t for _, _, t in opening])
+    if at is None:
+        return None, []
+    above = [(k, ln, t) for k, ln, t in opening[:at] if not _STAMP.match(t) and not parse_date(t)]
+    if not above:
+        return None, []
+    sizes = [max((s.size or 0) for s in ln.segments) if ln.segments else 0 for _, ln, _ in above]
+    if max(sizes) > 0:
+        top = max(sizes)
+        picked = [row for row, size in zip(above, sizes) if size >= top - 0.5]
+        run = [picked[0]]
+        for row in picked[1:]:  # the title's own lines, not a second line of that size further down
+            if row[0] != run[-1][0] + 1:
+                break
+            run.append(row)
+    else:
+        run = [above[-1]]
+    return clean(" ".join(t for _, _, t in run)), [k for k, _, _ in run]
+
+
+_ITEM_STAMP = re.compile(r"^\W*agenda\s+item\s*(?:no\.?\s*)?:?\s*(\d{1,3}[a-z]?(?:\.\d{1,2})?)\W*$", re.I)
+_STAMP = re.compile(r"^\W*(?:agenda\s+item|item\s+no|report\s+(?:to|of|by)|meeting\s*:|date\s*:|to\s*:|from\s*:)", re.I)
+_SIGNATORY_ROLE = re.compile(r"^[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|and|for|the|&)){0,8}$")
+
+
+def _signatory(rows) -> tuple[Optional[Officer], Optional[int]]:
+    """The officer who signs a report off at its end: a name on a line of its own with the post on
+    the next ('Jane Smith' / 'Director of Finance'), or 'Jane Smith, Director of Finance', after
+    the recommendations."""
+    texts = [t for _, _, t in rows]
+    recs = next((i for i, t in enumerate(texts) if RECOMMENDATIONS_HEAD.match(t)), 0)
+    for i in range(len(texts) - 1, recs, -1):
+        t = texts[i]
+        m = _NAME_ROLE.match(t)
+        if m and names.parse(m.group(1)) is not None and _SIGNATORY_ROLE.match(m.group(2)) and names.is_role_text(m.group(2)) and not names.is_role_text(m.group(1)):
+            return Officer(name=m.group(1).strip(), role=m.group(2).strip()), i
+        if i + 1 < len(texts) and _looks_like_name(t) and names.parse(t) is not None and _SIGNATORY_ROLE.match(texts[i + 1]) \
+                and names.is_role_text(texts[i + 1]) and not names.is_role_text(t):
+            return Officer(name=t, role=texts[i + 1]), i
+    return None, None
 
 
 def _fields(texts: list[str], xs: Optional[list[Optional[float]]] = None) -> tuple[dict[str, str], list[int]]:
@@ -181,9 +236,9 @@ def _meeting(texts: list[str], fields: dict[str, str]) -> tuple[Optional[str], O
             before = [x for x in head[:i] if x != head[0] or len(head[:i]) == 1]
             name = before[-1] if before else None
             break
-        inline = re.match(r"^(.*?)\s+on\s+(\d.*\d{4})$", t, re.I)
-        if inline and parse_date(inline.group(2)):
-            name, date = inline.group(1), parse_date(inline.group(2))
+        inline = re.match(r"^(.*?)\s+on\s+(\d.*\d{4})$", t, re.I) or _TO_DATE.match(t)
+        if inline and parse_date(inline.group(2)) and not _STAMP.match(t):
+            name, date = inline.group(1).strip(" -–,"), parse_date(inline.group(2))
             break
     return name, date or parse_date(fields.get("date"))
 

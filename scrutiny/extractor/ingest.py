@@ -26,7 +26,8 @@ PRINTED_PAGE = re.compile(r"^\s*(?:page\s+)?(\d{1,4})\s*$", re.I)
 # A heading that opens a new printed page in a text conversion: an appendix heading, a glossary
 # heading, or a short title naming a report ("... Milestone Report", "... Indicators report").
 _HEADING_CUE = re.compile(
-    r"^\W*(?:(?:appendix|annexe?)\s+\w+\b.{0,80}|(?:\S+\s+){0,8}(?:glossary|acronyms)\b.{0,60}|(?:\S+\s+){1,7}report)\W*$",
+    r"^\W*(?:(?:appendix|annexe?)\s+\w+\b.{0,80}|(?:\S+\s+){0,8}(?:glossary|acronyms)\b.{0,60}"
+    r"|(?!(?:\d+\.?\s+)?(?:purpose|reason|summary|status|type|title|author)s?\s+(?:of|for)\s+(?:the\s+|this\s+)?report)(?:\S+\s+){1,7}report)\W*$",
     re.I,
 )
 # A heading cue is a short line; longer lines are never tried (the pattern backtracks

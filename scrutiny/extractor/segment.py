@@ -157,6 +157,9 @@ def classify(page: Page) -> tuple[Optional[str], Optional[str]]:
     kind = table_kind(header_rows(page), top)
     if kind:
         return kind, lines[0]
+    purpose = headed_report(lines)
+    if purpose is not None:
+        return "report", lines[purpose - 1]
     for t in top[:3]:
         if APPENDIX_HEAD.match(t):
             return "appendix", t
@@ -165,6 +168,27 @@ def classify(page: Page) -> tuple[Optional[str], Optional[str]]:
     if NOTICE.search(" ".join(lines[:12])) and numbered_run(page) >= 3:
         return "agenda", None  # a notice of a meeting over a numbered list of business
     return None, None
+
+
+# The parts an officer report is known by when it has no cover-sheet grid: a heading saying what
+# the report is for, then one introducing what it asks the meeting to do
+PURPOSE_HEAD = re.compile(
+    r"^\W{0,3}(?:\d{1,2}\.?\s+)?(?:(?:the\s+)?purpose(?:\s+of\s+(?:the\s+|this\s+)?report)?|summary\s+and\s+purpose|"
+    r"purpose\s+and\s+summary|reason\s+for\s+(?:the\s+)?report)\s*(?::.*)?$",
+    re.I,
+)
+RECOMMENDATIONS_HEAD = re.compile(
+    r"^\W{0,3}(?:\d{1,2}\.?\s+)?(?:recommendations?|recommended\s+actions?|recommended\s+motion)\s*(?:\(s\))?\s*(?::.*)?$", re.I
+)
+
+
+def headed_report(lines: list[str]) -> Optional[int]:
+    """Index of the purpose heading of a report laid out as headed sections (a title, then
+    "Purpose of Report", later "Recommendations"), when the opening lines hold one; else None."""
+    at = next((i for i, t in enumerate(lines) if PURPOSE_HEAD.match(t) and len(t.split()) <= 40), None)
+    if not at or at > 20:
+        return None
+    return at if any(RECOMMENDATIONS_HEAD.match(t) for t in lines[at + 1 :]) else None
 
 
 def _record_opening(lines: list[str]) -> bool:
