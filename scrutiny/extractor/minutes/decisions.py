@@ -534,9 +534,19 @@ _COUNT = re.compile(
     r"\b(?P<side>For(?:\s+the\s+(?:Motion|Amendment))?|Against(?:\s+the\s+(?:Motion|Amendment))?|Abstain(?:ed|ing|ions?)?)\b\s*[:\-–]?\s*"
     r"(?P<names>(?:[^()]*?))\s*\(?\s*\**\s*\(?(?P<n>\d{1,3})\)?\**\s*\)?(?=\s|$|[,;.])",
 )
-_WHO_ABBREVIATED = r"(?:(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Cllr)\.\s+)?"
-_PROPOSER = re.compile(rf"\b(?:Proposed|Moved|Molta|Propos[ée]e?)\s+(?:by|ag|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.]+?)(?:\s*[;,.]|\s+(?:and|et)\b|$)", re.I)
+_WHO_ABBREVIATED = r"(?:(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Cllr)\.\s+)?(?:[A-Z]\.\s*){0,3}"  # "Cllr. G. Mitchell"
+_PROPOSER = re.compile(rf"\b(?:Proposed|Moved|Molta|Propos[ée]e?)\s+(?:by|ag|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.&]+?)(?:\s*[;,.&]|\s+(?:and|et)\b|$)", re.I)
 _SECONDER = re.compile(rf"\b(?:Seconded|Cuidithe|Cuidiu|Appuy[ée]e?|Second[ée]e?)\s+(?:by|ag|[óo6]n|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.]+?)(?:\s*[;,.]|\s+et\b|$)", re.I)
+# Mover and seconder as labelled fields: "Proposed: CR 2nd: KD", "Prop: AM 2nd: CR" (a superscript
+# "nd" the text layer may have moved away). Initials for the one, initials for the other.
+_PROP_LABELLED = re.compile(
+    r"\b(?:Proposed|Prop|Moved)\.?\s*:\s*(?P<proposer>[A-Z]{2,4}\b|[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){0,2}?)"
+    r"\s+(?:2(?:nd)?|Seconded|Second|Sec)\.?\s*:?\s*(?P<seconder>[A-Z]{2,4}\b|[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)(?=[\s.,;]|$)")
+# "Mr Love suggested and the Leader and Cabinet agreed to the following amendment": an amendment
+# moved and carried, no seconder or count printed.
+_AMENDMENT_AGREED = re.compile(
+    r"(?P<proposer>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][\w'’\-]+)\s+(?:suggested|proposed|moved)\s+and\s+[^.;:]{0,80}?\b"
+    r"(?:agreed|accepted)\s+(?:to\s+)?the\s+(?:following\s+)?amendment\b")
 # A decision said to be unanimous: a vote carried, whether or not its counts are printed.
 _UNANIMOUS = re.compile(
     r"\b(?:r[ée]solu|resolved|adopt[ée]e?|carried|agreed)\s+(?:[àa]\s+l[’']unanimit[ée]|unanimously)\b|"
@@ -823,10 +833,13 @@ def votes(text: str) -> list[VoteFound]:
         if sec:
             v.seconder, v.end = sec.group("who").strip(), sec.end()
         found.append(v)
-    for pattern in (_PROPOSED_INLINE, _ON_PROPOSAL):
+    for pattern in (_PROPOSED_INLINE, _ON_PROPOSAL, _PROP_LABELLED):
         for m in pattern.finditer(text):
             if not any(v.start <= m.start() < v.end for v in found):
                 found.append(VoteFound(proposer=m.group("proposer").strip(), seconder=m.group("seconder").strip(), counts={}, names={}, start=m.start(), end=m.end()))
+    for m in _AMENDMENT_AGREED.finditer(text):
+        if not any(v.start <= m.start() < v.end for v in found):
+            found.append(VoteFound(proposer=m.group("proposer"), counts={}, names={}, result="carried", start=m.start(), end=m.end()))
     for c in count_votes(text):
         if not any(v.start <= c.start < v.end or c.start <= v.start < c.end for v in found):
             found.append(c)
@@ -870,6 +883,9 @@ def votes(text: str) -> list[VoteFound]:
     found.sort(key=lambda v: v.start)
     for m in _UNANIMOUS.finditer(text):
         put = [v for v in found if v.start <= m.start() <= v.end + 300]
+        if not put:  # "The Members unanimously agreed the minutes. The minutes were proposed by ...": its mover told after
+            put = [v for v in found if 0 <= v.start - m.end() <= 200 and v.result is None and not v.counts
+                   and "\n\n" not in text[m.end():v.start]][:1]
         if not put:
             found.append(VoteFound(counts={}, names={}, result="carried", start=m.start(), end=m.end()))
         elif put[-1].result is None:
@@ -886,6 +902,9 @@ def votes(text: str) -> list[VoteFound]:
         elif (_AGREED.search(text[v.end : stop]) or _DECLARED_DONE.search(text, v.end, stop)
               or re.search(r"(?:^|[\s.])(?:\d{1,3}\.\s+)?(?:RESOLVED|R[ÉE]SOLU)\b|\bet\s+r[ée]solu\b", text[v.end : stop])):
             v.result = "carried"  # the motion put, then what was resolved
+    for v in found:  # a name broken over two lines is one name
+        v.proposer = " ".join(v.proposer.split()) if v.proposer else v.proposer
+        v.seconder = " ".join(v.seconder.split()) if v.seconder else v.seconder
     return found
 
 
