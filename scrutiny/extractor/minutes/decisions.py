@@ -161,7 +161,8 @@ def outcomes(text: str, pipeline) -> list[Found]:
         if not hits:
             continue
         if label and (_PROPOSAL.match(part) or _DASHED_OUTCOME.search(part)):
-            led = lead and label.isdigit() == parts[1][1].isdigit()  # a point of the lead-in's own series
+            # a dashed outcome of the lead-in's own series; a point that words its proposal stands alone
+            led = lead and not _PROPOSAL.match(part) and label.isdigit() == parts[1][1].isdigit()
             out.append(Found(text=_strip_quotes(f"{lead} {part}" if led else part), number=label, start=start))
             continue
         hits += _same_form_run(sents, hits)
