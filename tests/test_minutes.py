@@ -498,7 +498,7 @@ def test_outcome_sentences_without_formal_openers():
     assert found == [
         ("b", "There was a discussion and it was agreed that the school will remain maintained."),
         ("c", "To approve the budget for next year. Agreed."),
-        ("d", "Finance Policy - Approved"),
+        ("d", "The following were considered: Finance Policy - Approved"),
     ]
     assert decisions.outcomes("A member asked for sick pay to continue. This was agreed.", pipe)[0].text == (
         "A member asked for sick pay to continue. This was agreed.")
@@ -819,3 +819,48 @@ def test_a_count_printed_later_is_the_vote_on_the_proposal_put_before_it():
             "available. Voting was 3 for the resolution, 1 against and 2 abstained. The Clerk was asked to check.")
     assert [(v.proposer, v.counts, v.result) for v in decisions.votes(text)] == [
         ("Chairman", {"for": 3, "against": 1, "abstain": 2}, "carried")]
+
+
+def test_a_lead_in_over_prose_points_takes_them_and_one_that_decides_nothing_is_kept_on_each_point():
+    pipe = nlp.pipeline()
+    listed = ("The minutes were agreed subject to the following changes:\nAttendees – Colin Owens gave his apologies.\n"
+              "Item 5.4 – should read Larking Gowan.\nMatters arising:\nFinance – the paper has been revised.")
+    assert [f.text for f in decisions.outcomes(listed, pipe)] == [
+        "The minutes were agreed subject to the following changes: Attendees – Colin Owens gave his apologies. "
+        "Item 5.4 – should read Larking Gowan."]
+    considered = ("The following were considered, and action taken as shown: a. Pay policy – deferred to the next meeting "
+                  "b. Lettings Policy - agreed")
+    assert [f.text for f in decisions.outcomes(considered, pipe)] == [
+        "The following were considered, and action taken as shown: Lettings Policy - agreed"]
+
+
+def test_an_outcome_joins_what_it_settles_and_leaves_what_is_told_of_elsewhere():
+    pipe = nlp.pipeline()
+    proposal = ("It was proposed that a job evaluation for this role is carried out. The Board agreed to this proposal.")
+    assert [f.text for f in decisions.outcomes(proposal, pipe)] == [proposal]
+    paper = ("A paper with a recommendation was discussed and agreed by the Board. It was agreed to use Ipswich Borough "
+             "Council as the external advisor.")
+    assert [f.text for f in decisions.outcomes(paper, pipe)] == [paper]
+    run = ("Kandice Whitehouse was chosen for the chair of Human Services. Agriculture was chosen to be chaired by Claude "
+           "Christensen. Land Use will be chaired by David Lusby. There was more discussion.")
+    assert [f.text for f in decisions.outcomes(run, pipe)][-1] == "Land Use will be chaired by David Lusby."
+    elsewhere = ("It was explored and agreed at the committee meeting that the library lacks the skills.\n"
+                 "The Chair updated the Board on discussions at the committee meeting in May: x Rewards. It was agreed "
+                 "that guidance will be re-issued. x HR – the Board agreed to the permanent structure.\n"
+                 "Signage agreed and installed\nPeelwalls Meadow – it was agreed that a final attempt be made.")
+    assert [f.text for f in decisions.outcomes(elsewhere, pipe)] == [
+        "x HR – the Board agreed to the permanent structure.", "it was agreed that a final attempt be made."]
+
+
+def test_votes_with_labelled_movers_initials_and_agreed_amendments():
+    labelled = decisions.votes("It was resolved to raise the limit. Prop: CR 2nd: SB NBW – Nothing to report.")
+    assert [(v.proposer, v.seconder) for v in labelled] == [("CR", "SB")]
+    initials = decisions.votes("The Members unanimously agreed the minutes. The minutes were proposed by Cllr. G. Mitchell "
+                               "& seconded by Cllr. M.\nMcCreesh.")
+    assert [(v.proposer, v.seconder, v.result) for v in initials] == [("Cllr. G. Mitchell", "Cllr. M. McCreesh", "carried")]
+    amended = decisions.votes("5. Mr Love suggested and the Leader and Cabinet agreed to the following amendment: 1. Agree")
+    assert [(v.proposer, v.result) for v in amended] == [("Mr Love", "carried")]
+
+
+def test_a_lettered_label_with_a_space_inside_its_brackets_is_mended():
+    assert items._mend_number("(c ) Highways") == "(c) Highways"

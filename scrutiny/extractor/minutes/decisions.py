@@ -114,8 +114,16 @@ _NEXT_CLAUSE = re.compile(r"\s+and\s+(?!(?:were\s+|was\s+)?(?:approved|agreed|ad
                           r",\s+(?:[A-Z]{2,4}|[A-Z][a-z]+)\s+(?:will|would|is\s+to|are\s+to)\b")
 
 
+# What stands before an impersonal decision without being part of it: the point's topic label
+# ("Peelwalls Meadow – it was agreed that ...").
+_BEFORE_IMPERSONAL = re.compile(
+    r"^[^–—.;:]{1,60}?\s[–—-]\s*"
+    r"(?=it\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b)", re.I)
+
+
 def _decision_clause(sentence: str) -> str:
-    clause = _LEADING_CLAUSE.sub("", sentence.strip(), count=1)
+    clause = _BEFORE_IMPERSONAL.sub("", sentence.strip(), count=1)
+    clause = _LEADING_CLAUSE.sub("", clause, count=1)
     clause = _TRAILING_MOVER.sub("", clause).strip()
     verb = OUTCOME.search(clause)
     if verb and (cut := _NEXT_CLAUSE.search(clause, verb.end())):
@@ -144,20 +152,127 @@ def outcomes(text: str, pipeline) -> list[Found]:
     as printed, with the proposal it settles."""
     out: list[Found] = []
     parts = _informal_parts(text)
+    lead = _open_lead_in(parts)
     for n, (start, label, part) in enumerate(parts):
         sents = sentences(part, pipeline)
         over_points = n + 1 < len(parts)  # the labelled points after it are what a lead-in settles
-        hits = [k for k, (_, t) in enumerate(sents) if _settles(t) or (not over_points and _settling_lead_in(sents, k))]
+        hits = [k for k, (off, t) in enumerate(sents)
+                if (_settles(t) and not _told_of_elsewhere(part, off, t)) or (not over_points and _settling_lead_in(sents, k))]
         if not hits:
             continue
         if label and (_PROPOSAL.match(part) or _DASHED_OUTCOME.search(part)):
-            out.append(Found(text=_strip_quotes(part), number=label, start=start))
+            # a dashed outcome of the lead-in's own series; a point that words its proposal stands alone
+            led = lead and not _PROPOSAL.match(part) and label.isdigit() == parts[1][1].isdigit()
+            out.append(Found(text=_strip_quotes(f"{lead} {part}" if led else part), number=label, start=start))
             continue
-        for k in hits:
-            first = k - 1 if k and len(sents[k][1].split()) <= 5 else k
+        hits += _same_form_run(sents, hits)
+        k_prev = None
+        for k in sorted(set(hits)):
+            if k_prev is not None and k == k_prev + 1 and _refers_to_paper(sents[k_prev][1]):
+                joined = out[-1].text + " " + _decision_clause(sents[k][1])
+                out[-1] = Found(text=_strip_quotes(joined), number=label, start=out[-1].start)
+                k_prev = k
+                continue
+            first = k - 1 if k and _takes_sentence_before(sents[k - 1][1], sents[k][1]) else k
             found = " ".join([t for _, t in sents[first:k]] + [_decision_clause(sents[k][1])])
+            if sents[k][1].endswith(":"):
+                found = " ".join([found] + _listed_points(part, sents[k][0] + len(sents[k][1])))
             out.append(Found(text=_strip_quotes(found), number=label, start=start + sents[first][0]))
+            k_prev = k
     return out
+
+
+def _open_lead_in(parts: list[tuple[int, Optional[str], str]]) -> Optional[str]:
+    """The unlabelled text before labelled points when it is a lead-in ending in a colon that decides
+    nothing itself ("The following were considered, and action taken as shown:"): each point's
+    one-word outcome settles what the lead-in says was considered, so the point carries it. A lead-in
+    that decides ("The following Policies were approved:") heads its points without being part of them."""
+    if len(parts) < 2 or parts[0][1] is not None:
+        return None
+    lead = parts[0][2].strip()
+    last = lead.split("\n")[-1].strip()
+    if not last.endswith(":") or _settles(last[:-1]) or len(last.split()) > 25:
+        return None
+    return last
+
+
+# "It was proposed that ...", "The Chairman recommended that ...": a proposal put in words.
+_PROPOSAL_PUT = re.compile(
+    r"^(?:It\s+was\s+(?:\w+\s+)?(?:proposed|recommended|suggested|moved)|(?:[^.;]{0,80}?\s)?(?:proposed|recommended|suggested|moved))\s+that\b", re.I)
+_ANAPHOR = re.compile(r"\b(?:this|the|that)\s+(?:proposal|recommendation|suggestion|motion)\b", re.I)
+
+
+def _takes_sentence_before(before: str, hit: str) -> bool:
+    """The decision settles what the sentence before it put: an outcome of a few words ("This was
+    agreed.", "The Board accepted the application."), or one that names "this proposal" after a
+    proposal put in words."""
+    if len(hit.split()) <= 5:
+        return True
+    return bool(_PROPOSAL_PUT.match(before) and _ANAPHOR.search(hit) and not _settles(before))
+
+
+# "A paper with a recommendation was discussed and agreed by the Board.": what was agreed is a
+# document, whose substance the next decision gives.
+_PAPER_AGREED = re.compile(
+    r"^(?:A|The|This|That)\s+(?:[\w-]+\s+){0,3}?(?:paper|report|recommendation|proposal|document)s?\b(?:\s+with\s+(?:a|an|the)\s+[\w-]+)?"
+    r"\s+(?:was|were)\s+(?:\w+\s+and\s+)?(?:agreed|approved|accepted|endorsed|adopted)\b[^,;]*$", re.I)
+
+
+def _refers_to_paper(sentence: str) -> bool:
+    return bool(_PAPER_AGREED.match(sentence.strip().rstrip(".")))
+
+
+# "... will be chaired by Steve Smith." after "... was chosen to be chaired by Claude Christensen.":
+# choices listed in one form, the later ones said as what will be.
+_WILL_BE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to)\s+be\s+(?P<verb>[a-z]+ed)\s+(?:by|as)\b")
+
+
+def _same_form_run(sents: list[tuple[int, str]], hits: list[int]) -> list[int]:
+    """Sentences straight after a decision that repeat its form ("X will be chaired by Y" after "Z
+    was chosen to be chaired by W"): the same choices, one per sentence."""
+    more: list[int] = []
+    for k in hits:
+        j = k + 1
+        while j < len(sents) and j not in hits:
+            m = _WILL_BE.search(sents[j][1])
+            if not m or not re.search(rf"\b{m.group('verb')}\b", sents[k][1]):
+                break
+            more.append(j)
+            j += 1
+    return more
+
+
+def _listed_points(part: str, end: int) -> list[str]:
+    """The points a decision ending in a colon lists on the lines after it ("... subject to the
+    following changes:" over one change a line): lines that end as sentences, up to a line that
+    does not (a table's row, another lead-in or heading)."""
+    out = []
+    for line in part[end:].split("\n")[1:]:
+        line = line.strip()
+        if not line or not re.search(r"[.!?)]$", line) or len(line.split()) < 3:
+            break
+        out.append(line)
+    return out
+
+
+# A decision told as another meeting's: "agreed at the committee meeting that ...", "agreed at a
+# discussion in the closed Board session".
+_AT_ANOTHER = re.compile(r"\s+(?:\w+\s+){0,2}?at\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?(?:meeting|session|discussion|workshop)s?\b", re.I)
+# "The Chair of the Staffing Committee updated the Board on discussions at the committee meeting in May:"
+_REPORT_LEAD = re.compile(
+    r"\b(?:updated|briefed|informed|advised|reported\s+to)\s+(?:the\s+)?[\w-]+\s+(?:on|about|of)\s+(?:the\s+)?"
+    r"(?:discussions?|decisions?|matters?|business)\s+(?:at|of|from)\b[^\n:]*:", re.I)
+
+
+def _told_of_elsewhere(part: str, offset: int, sentence: str) -> bool:
+    """The decision is another body's, told in a report of its meeting: an impersonal "it was agreed"
+    on the line a report of that meeting's discussions opens ("... updated the Board on discussions
+    at the committee meeting in April: x ... it was agreed to ..."); the body's own ("the Board
+    agreed") stays."""
+    line_start = part.rfind("\n", 0, offset) + 1
+    if not _REPORT_LEAD.search(part, line_start, offset):
+        return False
+    return bool(re.search(r"\b(?:it\s+)?(?:was|were)\s+(?:\w+\s+)?(?:agreed|approved|decided|resolved|adopted)\b", sentence, re.I))
 
 
 # "agreed that the speed of traffic was an ongoing issue", "agreed that these needed to be
@@ -214,6 +329,13 @@ _PARTICIPLE_AFTER = re.compile(r"\s+(?:by\s+(?!(?:a\s+)?(?:majority|vote|show|ba
 _PARTICIPLE_BEFORE = re.compile(r"\b(?:so|as|thus)\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:\w+ed\s+(?:or|and)\s+)?$", re.I)
 
 
+# "Signage agreed and installed", "package agreed and ordered from Kompan": the work agreed and
+# done, a report of progress rather than a decision of the meeting.
+_DONE_AS_WELL = re.compile(
+    r"\s+(?:and|&)\s+(?:installed|ordered|purchased|completed|delivered|implemented|fitted|paid|carried\s+out|actioned|"
+    r"erected|built|repaired|replaced|planted|laid|set\s+up|put\s+in\s+place|done|finished)\b", re.I)
+
+
 def _decides(sentence: str, verb: re.Match) -> bool:
     """The decision verb ``verb`` is the sentence's record of a decision: said as done (no modal or
     "to" before it in its clause, no determiner making it an adjective), by the body or in the
@@ -231,6 +353,8 @@ def _decides(sentence: str, verb: re.Match) -> bool:
             not passive and _PARTICIPLE_AFTER.match(sentence, verb.end()) and not re.search(r"\bit\s+$", sentence[: verb.start()], re.I)):
         return False
     if _VIEW.match(sentence[verb.end():]) or _view_that(sentence[verb.end():]):
+        return False
+    if _AT_ANOTHER.match(sentence, verb.end()) or _DONE_AS_WELL.match(sentence, verb.end()):
         return False
     if re.search(r"\b(?:how|whether|if|why|what|when|where|which|who)\s+(?:\w+\s+){0,3}$", sentence[: verb.start()], re.I):
         return False  # "how it was decided which borough ...": a question asked, not a decision
@@ -411,9 +535,19 @@ _COUNT = re.compile(
     r"\b(?P<side>For(?:\s+the\s+(?:Motion|Amendment))?|Against(?:\s+the\s+(?:Motion|Amendment))?|Abstain(?:ed|ing|ions?)?)\b\s*[:\-–]?\s*"
     r"(?P<names>(?:[^()]*?))\s*\(?\s*\**\s*\(?(?P<n>\d{1,3})\)?\**\s*\)?(?=\s|$|[,;.])",
 )
-_WHO_ABBREVIATED = r"(?:(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Cllr)\.\s+)?"
-_PROPOSER = re.compile(rf"\b(?:Proposed|Moved|Molta|Propos[ée]e?)\s+(?:by|ag|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.]+?)(?:\s*[;,.]|\s+(?:and|et)\b|$)", re.I)
+_WHO_ABBREVIATED = r"(?:(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Cllr)\.\s+)?(?:[A-Z]\.\s*){0,3}"  # "Cllr. G. Mitchell"
+_PROPOSER = re.compile(rf"\b(?:Proposed|Moved|Molta|Propos[ée]e?)\s+(?:by|ag|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.&]+?)(?:\s*[;,.&]|\s+(?:and|et)\b|$)", re.I)
 _SECONDER = re.compile(rf"\b(?:Seconded|Cuidithe|Cuidiu|Appuy[ée]e?|Second[ée]e?)\s+(?:by|ag|[óo6]n|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.]+?)(?:\s*[;,.]|\s+et\b|$)", re.I)
+# Mover and seconder as labelled fields: "Proposed: CR 2nd: KD", "Prop: AM 2nd: CR" (a superscript
+# "nd" the text layer may have moved away). Initials for the one, initials for the other.
+_PROP_LABELLED = re.compile(
+    r"\b(?:Proposed|Prop|Moved)\.?\s*:\s*(?P<proposer>[A-Z]{2,4}\b|[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){0,2}?)"
+    r"\s+(?:2(?:nd)?|Seconded|Second|Sec)\.?\s*:?\s*(?P<seconder>[A-Z]{2,4}\b|[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)(?=[\s.,;]|$)")
+# "Mr Love suggested and the Leader and Cabinet agreed to the following amendment": an amendment
+# moved and carried, no seconder or count printed.
+_AMENDMENT_AGREED = re.compile(
+    r"(?P<proposer>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][\w'’\-]+)\s+(?:suggested|proposed|moved)\s+and\s+[^.;:]{0,80}?\b"
+    r"(?:agreed|accepted)\s+(?:to\s+)?the\s+(?:following\s+)?amendment\b")
 # A decision said to be unanimous: a vote carried, whether or not its counts are printed.
 _UNANIMOUS = re.compile(
     r"\b(?:r[ée]solu|resolved|adopt[ée]e?|carried|agreed)\s+(?:[àa]\s+l[’']unanimit[ée]|unanimously)\b|"
@@ -700,10 +834,13 @@ def votes(text: str) -> list[VoteFound]:
         if sec:
             v.seconder, v.end = sec.group("who").strip(), sec.end()
         found.append(v)
-    for pattern in (_PROPOSED_INLINE, _ON_PROPOSAL):
+    for pattern in (_PROPOSED_INLINE, _ON_PROPOSAL, _PROP_LABELLED):
         for m in pattern.finditer(text):
             if not any(v.start <= m.start() < v.end for v in found):
                 found.append(VoteFound(proposer=m.group("proposer").strip(), seconder=m.group("seconder").strip(), counts={}, names={}, start=m.start(), end=m.end()))
+    for m in _AMENDMENT_AGREED.finditer(text):
+        if not any(v.start <= m.start() < v.end for v in found):
+            found.append(VoteFound(proposer=m.group("proposer"), counts={}, names={}, result="carried", start=m.start(), end=m.end()))
     for c in count_votes(text):
         if not any(v.start <= c.start < v.end or c.start <= v.start < c.end for v in found):
             found.append(c)
@@ -747,6 +884,9 @@ def votes(text: str) -> list[VoteFound]:
     found.sort(key=lambda v: v.start)
     for m in _UNANIMOUS.finditer(text):
         put = [v for v in found if v.start <= m.start() <= v.end + 300]
+        if not put:  # "The Members unanimously agreed the minutes. The minutes were proposed by ...": its mover told after
+            put = [v for v in found if 0 <= v.start - m.end() <= 200 and v.result is None and not v.counts
+                   and "\n\n" not in text[m.end():v.start]][:1]
         if not put:
             found.append(VoteFound(counts={}, names={}, result="carried", start=m.start(), end=m.end()))
         elif put[-1].result is None:
@@ -763,6 +903,9 @@ def votes(text: str) -> list[VoteFound]:
         elif (_AGREED.search(text[v.end : stop]) or _DECLARED_DONE.search(text, v.end, stop)
               or re.search(r"(?:^|[\s.])(?:\d{1,3}\.\s+)?(?:RESOLVED|R[ÉE]SOLU)\b|\bet\s+r[ée]solu\b", text[v.end : stop])):
             v.result = "carried"  # the motion put, then what was resolved
+    for v in found:  # a name broken over two lines is one name
+        v.proposer = " ".join(v.proposer.split()) if v.proposer else v.proposer
+        v.seconder = " ".join(v.seconder.split()) if v.seconder else v.seconder
     return found
 
 

@@ -219,7 +219,8 @@ _CODE_PREFIX = re.compile(r"^\d{2,4}\s?[-–]\s?\d{2,6}\s+[-–—]\s+(?=[A-Z])"
 
 
 def _mend_number(text: str) -> str:
-    """A heading number split by the text layer ("1 3. Other", "11 . Date") made whole."""
+    """A heading number split by the text layer ("1 3. Other", "11 . Date", "(c ) Highways") made whole."""
+    text = re.sub(r"^\(\s*([a-z])\s*\)(?=\s)", r"(\1)", text)
     text = re.sub(r"^(\d{1,2}) (\d)(?=\.\s)", r"\1\2", text)
     return re.sub(r"^(\d{1,3}) \.(?=\s)", r"\1.", text)
 
