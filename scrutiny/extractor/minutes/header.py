@@ -40,9 +40,9 @@ _OPENED_AT = re.compile(
 _TIME_LABEL = re.compile(rf"^\W*(?:time|start(?:ing)?\s+time)\s*:?\s*(?P<t>{_TIME})(?:\s*[-–]\s*(?P<end>{_TIME}))?", re.I)
 _AT_TIME = re.compile(rf"\bat\s+(?P<t>{_TIME})", re.I)
 # "The meeting was adjourned at 7:48 p.m.", "stands adjourned at 7:55 PM", "X adjourned the meeting at
-# 8:25 p.m.", "The meeting closed 2000", "La séance est levée à 16h05"
+# 8:25 p.m.", "The chairman closed the meeting at 8.53pm", "The meeting closed 2000", "La séance est levée à 16h05"
 _END = re.compile(
-    r"(?:meeting\s+(?:was\s+|stands\s+|is\s+)?(?:ended|closed|finished|concluded|terminated|rose|adjourned)|adjourned\s+the\s+meeting|"
+    r"(?:meeting\s+(?:was\s+|stands\s+|is\s+)?(?:ended|closed|finished|concluded|terminated|rose|adjourned)|(?:adjourned|closed|ended)\s+the\s+meeting|"
     r"s[ée]ance\s+(?:est\s+)?(?:lev[ée]e|close))"
     r"(?:\s+(?:at|à)\s+(?P<t>\d{1,2}h\d{2}|\d{1,2}(?:[.:]?\d{2})?\s*(?:[ap]\.?\s*m\.?|hrs|hours)?)"
     r"|\s+(?P<bare>(?:[01]\d|2[0-3])[0-5]\d|\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s*m\.?)?|\d{1,2}\s*[ap]\.?\s*m\.?)(?![\w/.]))",
