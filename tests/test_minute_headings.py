@@ -198,3 +198,44 @@ def test_numbered_paragraphs_wrapping_under_their_own_number_are_not_items():
         (60, "6.1 No AOB items were raised.", PLAIN),
     ])
     assert [i.ref for i in items.split(rows)] == ["4.", "5.", "6."]
+
+
+def test_a_label_repeated_with_a_title_heads_each_block_of_a_notes_template():
+    rows = _page([
+        (50, "Attendees: Dorian Grieves (chair), Julie Wynn (Deputy head), Helen Brown (Head teacher)", PLAIN),
+        (50, "Apologies: Rina Semba (P4)", PLAIN),
+        (50, "Agenda item: Senior Leadership Team Presenter: Helen Brown", PLAIN),
+        (50, "Discussion:", PLAIN),
+        (69, "Recording of meetings was discussed, as a way of making the minutes available more quickly.", PLAIN),
+        (50, "Conclusions:", PLAIN),
+        (69, "Process needs to be put in place for distribution of minutes.", PLAIN),
+        (50, "Agenda item: Financial Report Presenter: Susan and Dorian", PLAIN),
+        (50, "Discussion:", PLAIN),
+        (69, "Cheques have been received and parent quiz night money has been deposited.", PLAIN),
+        (50, "Conclusions:", PLAIN),
+        (69, "Agreed to transfer bank accounts to Bank of Scotland.", PLAIN),
+        (50, "Agenda Item Fundraising Presenter: Everyone", PLAIN),
+        (69, "Bake Sale for P7s raised nearly £400 for their leavers disco.", PLAIN),
+        (50, "Agenda item: AOB Presenter: Dorian", PLAIN),
+        (50, "Discussion:", PLAIN),
+        (69, "Despo attended the Afty meeting and asked if Afty should be invited to the meetings.", PLAIN),
+    ])
+    found = items.split(rows)
+    assert [(i.ref, i.title) for i in found] == [
+        (None, "Senior Leadership Team"), (None, "Financial Report"), (None, "Fundraising"), (None, "AOB")]
+    assert [t for t, _ in items.body_text(found[1], rows)][-1] == "Agreed to transfer bank accounts to Bank of Scotland."
+
+
+def test_a_repeated_label_with_sentences_after_it_heads_nothing():
+    rows = _page([
+        (60, "Welcome and Introductions", "b"),
+        (60, "The chair welcomed attendees and highlighted ongoing actions on the action log.", PLAIN),
+        (60, "Action: WM to circulate document describing data sets.", PLAIN),
+        (60, "Court Listings", "b"),
+        (60, "FD explained that there had been a miscommunication about the technical information.", PLAIN),
+        (60, "Action: SP to contact ODI to discuss how to ensure open data principles are embedded.", PLAIN),
+        (60, "Action: KO will co-ordinate with Panel members a note setting out what they require.", PLAIN),
+        (60, "AOB", "b"),
+        (60, "No AOB items were raised and the next meeting was set for Friday 2 May 2014.", PLAIN),
+    ])
+    assert items._labelled_heads(rows, 0, len(rows)) == {}

@@ -572,6 +572,51 @@ def _trailing(rows: list[Row], refs: list[tuple[int, Optional[str]]]) -> list[tu
     return [(i, None) for i in heads] if len(heads) >= 3 else []
 
 
+_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z'’]*(?:\s+[A-Za-z'’]+){0,2}?)\s*:\s*(?P<rest>.*)$")
+_SECOND_LABEL = re.compile(r"\s+[A-Z][A-Za-z'’]+(?:\s+[a-z]+)?:(?:\s|$)")
+
+
+def _labelled_heads(rows: list[Row], lo: int, hi: int) -> dict[int, tuple[None, str, str]]:
+    """Headings of a meeting-notes template: one label opening three or more rows at the text's
+    left edge, each time with a short title after it ("Agenda item: Financial Report  Presenter:
+    Susan"), the label first used before the template's other labels ("Discussion:",
+    "Conclusions:"). The title runs to a second label on the row; the label may be printed without
+    its colon ("Agenda Item Fundraising ..."). Returns {row: (None, title, rest of the row)}."""
+    margin, _ = _text_edges(rows[lo:hi])
+    if margin is None:
+        return {}
+    by_label: dict[str, list[int]] = {}
+    for k in range(lo, hi):
+        box = rows[k].line.box
+        m = _LABEL.match(rows[k].text.strip())
+        if m and box and box[0] <= margin + 12 and not rows[k].columns and not _ATTENDANCE_LABEL.match(rows[k].text):
+            by_label.setdefault(m.group("label").lower(), []).append(k)
+    for label, ks in sorted(by_label.items(), key=lambda t: t[1][0]):
+        if len(ks) < 3:
+            continue
+        titled = {}
+        for k in range(ks[0], hi):
+            text = rows[k].text.strip()
+            box = rows[k].line.box
+            if not box or box[0] > margin + 12 or text[:len(label)].lower() != label:
+                continue
+            after = text[len(label):]
+            if not re.match(r"^\s*:|^\s+[A-Z]", after):
+                continue
+            value = re.sub(r"^\s*:?\s*", "", after)
+            cut = _SECOND_LABEL.search(value)
+            title = value[: cut.start()].strip() if cut else value.strip()
+            if not title or not _title_like(title) or len(title.split()) > 8:
+                titled = {}
+                break
+            titled[k] = (None, title, value[cut.start():].strip() if cut else "")
+        if len(titled) >= 3:
+            return titled
+        if titled or any(rows[k].text.strip()[len(label) + 1:].strip() for k in ks):
+            return {}  # the first repeated label with a value is not a heading: no template
+    return {}
+
+
 def _spaced_above(rows: list[Row], i: int) -> bool:
     """A blank line's worth of space between the row and the one before it on the same page."""
     a, b = rows[i - 1].line.box, rows[i].line.box
@@ -774,8 +819,11 @@ def split(rows: list[Row]) -> list[Item]:
             refs = []
     first = refs[0][0] if refs else len(rows)
     lo = _attendance_end(rows, first)
-    decided = _unnumbered(rows, lo, first, refs)
-    if not refs and not decided:
+    template = _labelled_heads(rows, lo, _closing_row(rows, lo)) if not refs else {}
+    decided = [(i, None) for i in template] if template else _unnumbered(rows, lo, first, refs)
+    if template:
+        outline = []
+    elif not refs and not decided:
         lo = max(lo, _opening_end(rows), listing or 0)
         hi = _closing_row(rows, lo)
         edge, outline = _outline(rows, lo, hi)
@@ -791,7 +839,7 @@ def split(rows: list[Row]) -> list[Item]:
             outline, refs = [], [(i, None) for i in styled]  # numbered lists inside items under styled headings
         else:
             outline = []
-    if not refs and not (outline and outline is decided):
+    if not refs and not template and not (outline and outline is decided):
         start = max(_opening_end(rows), listing or 0)
         styled = _styled_heads(rows, start, _closing_row(rows, start))
         if styled:  # the headings' type style, not only their decisions
@@ -806,6 +854,7 @@ def split(rows: list[Row]) -> list[Item]:
     refs = [(i, _word_ref(rows[i].text, ref)) for i, ref in refs]
     lettered = _lettered_parts(rows, refs, close)
     lettered.update(_column_parts(rows, refs, close))
+    lettered.update(template)
     taken = dict(refs)
     refs = sorted(refs + [(i, ref) for i, (ref, _, _) in lettered.items() if i not in taken])
     bold_titles = sum(1 for r in rows if r.line.bold or r.emphasis) <= 0.3 * len(rows)
