@@ -319,3 +319,24 @@ def test_a_meeting_named_in_capitals_without_a_body_noun_is_its_own_name():
     minutes = out.minutes[0]
     assert (minutes.body, minutes.date, minutes.started_at, minutes.ended_at) == (
         "Eastwick Township Annual Town Hall Meeting", "2024-04-09", "19:00", "19:29")
+
+
+def test_a_heading_in_capitals_naming_a_board_of_a_city_with_its_venue_under_the_date():
+    rows = _laid_out([(195, "MINUTES OF THE REGULAR MEETING")], [(284, "OF THE")], [(175, "PENSION BOARD OF THE CITY OF NORTH VALE")],
+                     [(72, "HELD 4:30 P.M., JANUARY 25, 2021")], [(72, "NORTH VALE CITY HALL")], [(72, "2263 HIGH STREET, NORTH VALE")],
+                     [(72, "1. The meeting was called to order by Ann Lowe at 4:39 p.m.")])
+    head = header.read_header(rows[:6], rows)
+    assert (head.body, head.date, head.venue) == (
+        "Pension Board of the City of North Vale", "2021-01-25", "North Vale City Hall, 2263 High Street, North Vale")
+
+
+def test_the_chairman_closing_the_meeting_gives_its_end():
+    rows = _rows("Minutes of the meeting of Vale Parish Council held on Wednesday 10 March 2010 at 7.30pm",
+                 "126. APOLOGIES FOR ABSENCE", "None.", "The chairman closed the meeting at 8.53pm", "Signed Dated")
+    assert header.read_header(rows[:1], rows).ended_at == "20:53"
+
+
+def test_names_and_posts_alternating_after_commas():
+    rows = _rows("Staff: Ann Lowe, Finance Director, Ben Marsh, Finance Accountant, Cal Nolan, Human Resources Technician.")
+    assert _people(rows) == [("Ann Lowe", "officer", None, "Finance Director"), ("Ben Marsh", "officer", None, "Finance Accountant"),
+                             ("Cal Nolan", "officer", None, "Human Resources Technician")]

@@ -146,3 +146,96 @@ def test_nothing_to_report_gives_no_one_a_task():
     pipeline = nlp.pipeline()
     assert decisions.actions("Nothing to report.", pipeline) == []
     assert [who for _, who, _ in decisions.actions("The Clerk to report back in March.", pipeline)] == ["The Clerk"]
+
+
+def test_parts_in_the_number_column_with_a_hanging_indent_are_items():
+    rows = _page([
+        (72, "PRESENT: Cllrs R Lester (Chairman), E Bradbury and S Edgell", PLAIN),
+        (72, "130. MATTERS ARISING", PLAIN),
+        (72, "130.1 (Minute 118.1) Cllr Lester has identified a stonemason and Cllr Rochford will obtain a", PLAIN),
+        (107, "quote for repairs to the war memorial.", PLAIN),
+        (72, "130.2 (Minute 118.2) Cllr Lester has still to obtain information on stopping up highways.", PLAIN),
+        (107, "All other matters had either been completed or were a separate agenda item.", PLAIN),
+        (72, "131. FINANCE", PLAIN),
+        (72, "131.1 The financial statement was received and noted.", PLAIN),
+        (72, "131.2 There had been no payments made between meetings.", PLAIN),
+        (72, "132. REPORTS", PLAIN),
+        (72, "132.1 Crossings and Greens: Cllr Hunt has still to review the papers from Land Registry for", PLAIN),
+        (107, "the Council's title in the village greens.", PLAIN),
+        (72, "132.2 Play Area: It was reported that the play area was okay.", PLAIN),
+        (72, "133. CORRESPONDENCE", PLAIN),
+        (107, "Herts Police Authority - Herts Policing Plan 2010-13.", PLAIN),
+        (72, "The chairman closed the meeting at 8.53pm", PLAIN),
+        (72, "Signed Dated", PLAIN),
+    ])
+    found = items.split(rows)
+    assert [(i.ref, i.title) for i in found] == [
+        ("130.", "MATTERS ARISING"), ("130.1", None), ("130.2", None), ("131.", "FINANCE"), ("131.1", None),
+        ("131.2", None), ("132.", "REPORTS"), ("132.1", "Crossings and Greens"), ("132.2", "Play Area"),
+        ("133.", "CORRESPONDENCE")]
+    assert [t for t, _ in items.body_text(found[7], rows)] == [
+        "Cllr Hunt has still to review the papers from Land Registry for", "the Council's title in the village greens."]
+    assert [rows[k].text for k in found[-1].body_rows] == ["Herts Police Authority - Herts Policing Plan 2010-13.",
+                                                          "The chairman closed the meeting at 8.53pm"]
+
+
+def test_numbered_paragraphs_wrapping_under_their_own_number_are_not_items():
+    rows = _page([
+        (60, "Attendees:", "b"),
+        (60, "Kieron O'Hara Southampton University", PLAIN),
+        (60, "4. Proposal from the Registry Trust", "b"),
+        (60, "4.1 Nick Rossiter (NR) explained about the background, purpose and function of the", PLAIN),
+        (60, "Registry Trust and a proposal that they were considering on publishing an aggregated selection", PLAIN),
+        (60, "of the data that they hold, which had been circulated to the panel before the meeting.", PLAIN),
+        (60, "4.2 A discussion followed on the type of license that the information will be published", PLAIN),
+        (60, "under. It was agreed that it would be useful for the Panel to see further details on it.", PLAIN),
+        (60, "5. Check that Bike and publication of stolen vehicle data.", "b"),
+        (60, "5.1 John Moss (JM) outlined his idea that had recently won the Open Data Challenge", PLAIN),
+        (60, "Series around reducing the market for stolen bikes by allowing people to check serial numbers.", PLAIN),
+        (60, "5.2 WP described his experience of a similar process to target hardening stolen mobile", PLAIN),
+        (60, "phones. JM and SW explained that there were no costs passed on to the users of the site.", PLAIN),
+        (60, "6. AOB", "b"),
+        (60, "6.1 No AOB items were raised.", PLAIN),
+    ])
+    assert [i.ref for i in items.split(rows)] == ["4.", "5.", "6."]
+
+
+def test_a_label_repeated_with_a_title_heads_each_block_of_a_notes_template():
+    rows = _page([
+        (50, "Attendees: Dorian Grieves (chair), Julie Wynn (Deputy head), Helen Brown (Head teacher)", PLAIN),
+        (50, "Apologies: Rina Semba (P4)", PLAIN),
+        (50, "Agenda item: Senior Leadership Team Presenter: Helen Brown", PLAIN),
+        (50, "Discussion:", PLAIN),
+        (69, "Recording of meetings was discussed, as a way of making the minutes available more quickly.", PLAIN),
+        (50, "Conclusions:", PLAIN),
+        (69, "Process needs to be put in place for distribution of minutes.", PLAIN),
+        (50, "Agenda item: Financial Report Presenter: Susan and Dorian", PLAIN),
+        (50, "Discussion:", PLAIN),
+        (69, "Cheques have been received and parent quiz night money has been deposited.", PLAIN),
+        (50, "Conclusions:", PLAIN),
+        (69, "Agreed to transfer bank accounts to Bank of Scotland.", PLAIN),
+        (50, "Agenda Item Fundraising Presenter: Everyone", PLAIN),
+        (69, "Bake Sale for P7s raised nearly £400 for their leavers disco.", PLAIN),
+        (50, "Agenda item: AOB Presenter: Dorian", PLAIN),
+        (50, "Discussion:", PLAIN),
+        (69, "Despo attended the Afty meeting and asked if Afty should be invited to the meetings.", PLAIN),
+    ])
+    found = items.split(rows)
+    assert [(i.ref, i.title) for i in found] == [
+        (None, "Senior Leadership Team"), (None, "Financial Report"), (None, "Fundraising"), (None, "AOB")]
+    assert [t for t, _ in items.body_text(found[1], rows)][-1] == "Agreed to transfer bank accounts to Bank of Scotland."
+
+
+def test_a_repeated_label_with_sentences_after_it_heads_nothing():
+    rows = _page([
+        (60, "Welcome and Introductions", "b"),
+        (60, "The chair welcomed attendees and highlighted ongoing actions on the action log.", PLAIN),
+        (60, "Action: WM to circulate document describing data sets.", PLAIN),
+        (60, "Court Listings", "b"),
+        (60, "FD explained that there had been a miscommunication about the technical information.", PLAIN),
+        (60, "Action: SP to contact ODI to discuss how to ensure open data principles are embedded.", PLAIN),
+        (60, "Action: KO will co-ordinate with Panel members a note setting out what they require.", PLAIN),
+        (60, "AOB", "b"),
+        (60, "No AOB items were raised and the next meeting was set for Friday 2 May 2014.", PLAIN),
+    ])
+    assert items._labelled_heads(rows, 0, len(rows)) == {}

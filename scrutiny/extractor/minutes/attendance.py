@@ -268,7 +268,7 @@ _POST = re.compile(
     r"member|councillor|commissioner|trustee|governor|supervisor|mayor|leader|observer|adviser|advisor|representative|"
     r"co-?ordinator|administrator|executive|assistant|deputy|lead|spokesperson|professor|teacher|headteacher|principal|"
     r"solicitor|counsel|engineer|planner|analyst|auditor|inspector|alternate|attorney|consultant|nurse|ceo|cfo|chief|"
-    r"cathaoirleach|co-opted|parent|staff|minister|rep|"
+    r"cathaoirleach|co-opted|parent|staff|minister|rep|accountant|technician|specialist|bookkeeper|"
     r"conseill[eè]re?|greffi[eè]re?|maire|secr[ée]taire|direct(?:eur|rice)|pr[ée]sident(?:e)?|adjointe?|tr[ée]sori[eè]re?)\b",
     re.I)
 _ORG_WORDS = re.compile(

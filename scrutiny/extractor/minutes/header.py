@@ -10,7 +10,7 @@ from scrutiny.extractor.minutes.stream import Row
 from scrutiny.extractor.textutil import BODY_NOUN, day_first, parse_date
 
 _BODY = re.compile(
-    r"minutes\s+(?:of|for)\s+(?:the\s+|a\s+)?(?:proceedings\s+at\s+)?(?:(?:special|ordinary|annual|budget|statutory|"
+    r"minutes\s+(?:of|for)\s+(?:the\s+|a\s+)?(?:proceedings\s+at\s+)?(?:(?:special|ordinary|annual|regular|budget|statutory|"
     r"full|monthly|adjourned|extraordinary)\s+)*(?:meeting\s+of\s+(?:the\s+)?)?"
     # the body's name may wrap on to one more row, unless that row opens with a label or a number
     r"(?P<body>[^\n]+?(?:\n(?![^\n:]{0,30}:|\s*\d)[^\n]+?)?)"
@@ -40,9 +40,9 @@ _OPENED_AT = re.compile(
 _TIME_LABEL = re.compile(rf"^\W*(?:time|start(?:ing)?\s+time)\s*:?\s*(?P<t>{_TIME})(?:\s*[-–]\s*(?P<end>{_TIME}))?", re.I)
 _AT_TIME = re.compile(rf"\bat\s+(?P<t>{_TIME})", re.I)
 # "The meeting was adjourned at 7:48 p.m.", "stands adjourned at 7:55 PM", "X adjourned the meeting at
-# 8:25 p.m.", "The meeting closed 2000", "La séance est levée à 16h05"
+# 8:25 p.m.", "The chairman closed the meeting at 8.53pm", "The meeting closed 2000", "La séance est levée à 16h05"
 _END = re.compile(
-    r"(?:meeting\s+(?:was\s+|stands\s+|is\s+)?(?:ended|closed|finished|concluded|terminated|rose|adjourned)|adjourned\s+the\s+meeting|"
+    r"(?:meeting\s+(?:was\s+|stands\s+|is\s+)?(?:ended|closed|finished|concluded|terminated|rose|adjourned)|(?:adjourned|closed|ended)\s+the\s+meeting|"
     r"s[ée]ance\s+(?:est\s+)?(?:lev[ée]e|close))"
     r"(?:\s+(?:at|à)\s+(?P<t>\d{1,2}h\d{2}|\d{1,2}(?:[.:]?\d{2})?\s*(?:[ap]\.?\s*m\.?|hrs|hours)?)"
     r"|\s+(?P<bare>(?:[01]\d|2[0-3])[0-5]\d|\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s*m\.?)?|\d{1,2}\s*[ap]\.?\s*m\.?)(?![\w/.]))",
@@ -146,6 +146,7 @@ def _with_place(body: str, text: str) -> str:
     return f"{body} de {best}"
 
 
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:of\s+)?[A-Z][\w'’\-]*){0,3}")
 _MEETING_CAPS = re.compile(r"^(?=[^a-z]*$)[A-Z][A-Z'’&\- ]{3,80}\sMEETING$")
 _GENERIC_BODY = re.compile(r"^(?:meeting|minutes(?:\s+and\s+actions)?|committee|council|board)$|\d", re.I)
 
@@ -231,8 +232,8 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
         out.body = labelled
     elif out.body is None or _GENERIC_BODY.search(out.body) or len(out.body.split()) > 6:
         named = body_name([r.text for r in head[:8]])
-        if named:
-            out.body = named
+        if named and not (out.body and _OF_PLACE.fullmatch(out.body[len(named):]) and out.body.startswith(named)):
+            out.body = named  # unless the name read goes on to say whose body it is ("... Board of the City of X")
     if out.body:
         out.body = _stacked_extends(out.body, block) or out.body
         out.body = _fuller_name(out.body, head[:8])
@@ -387,12 +388,13 @@ def _venue_after(block: list[Row], date_at: int) -> Optional[str]:
     if address:
         return address  # an address set between the body and the date
     lines = []
+    shout = row.upper() == row  # a heading set in capitals prints its venue in capitals too
     for r in block[date_at + 1 : date_at + 5]:
         text = r.text.strip()
         if (_NOT_VENUE.search(text) or parse_date(text) or len(text.split()) > 12 or not text[:1].isalnum()
-                or text.upper() == text):
+                or (text.upper() == text and not shout)):
             break
-        lines.append(text.strip(" ,"))
+        lines.append(_title_case(text.strip(" ,")) if shout else text.strip(" ,"))
     return ", ".join(lines) or None
 
 

@@ -334,6 +334,8 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
             own = all(c[1].startswith(parent) for c in sub)
             if len(sub) < 2 or not (own or (first and first[-1] == 1)):
                 continue
+            if 2 * sum(1 for c in sub if _runs_on(rows, c[0])) >= len(sub):
+                continue  # numbered paragraphs of running text, not sub-headings
             for c in sub:
                 printed = c[1].rstrip(".:")
                 letter = re.fullmatch(r"\(?([a-z])\)", printed)
@@ -344,6 +346,78 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
                     printed = f"{parent}.{number.group(1)}"  # "1." under "4." is 4.1
                 out.append((c[0], printed))
             break
+    return out
+
+
+def _runs_on(rows: list[Row], k: int) -> bool:
+    """The row is the first line of a paragraph that wraps back under its own number: a plain row
+    running to the right margin, the row after it (no ref) set at the same left edge. A heading's
+    title stands apart from its text; a numbered paragraph runs on."""
+    if k + 1 >= len(rows) or styles(rows[k:k + 2])[0] or rows[k].columns:
+        return False
+    a, b = rows[k].line.box, rows[k + 1].line.box
+    if not a or not b or rows[k + 1].page is not rows[k].page or _REF_TOKEN.match(_mend_number(rows[k + 1].text)):
+        return False
+    margin, right = _text_edges(rows)
+    if margin is None or right is None or right - margin <= 0:
+        return False
+    return abs(b[0] - a[0]) <= 4 and a[2] - a[0] >= 0.75 * (right - margin)
+
+
+_PART = re.compile(r"^(?P<ref>(?P<stem>\d{1,4})\.(?P<n>\d{1,2}))(?=\s)")
+
+
+def _column_parts(rows: list[Row], refs: list[tuple[int, Optional[str]]], close: int) -> dict[int, tuple[str, Optional[str], str]]:
+    """Numbered parts set in the headings' number column: under heading "130." the rows that open
+    with "130.1", "130.2" ... at the heading's left edge, their text (where it wraps) standing in a
+    deeper column, as the text of a heading does. A hanging indent makes each part an entry of the
+    outline, whatever its text; a part that wraps back under its own number is a paragraph, and
+    then none is taken. Returns {row: (ref, title, text)}: the title is a run-in label before a
+    colon ("133.1 Crossings and Greens: Cllr Hunt ..."), else None."""
+    bounds = [i for i, _ in refs] + [close]
+    runs: list[list[tuple[int, re.Match]]] = []
+    for n, (start, ref) in enumerate(refs):
+        stem = (ref or "").rstrip(".:")
+        head = rows[start].line.box
+        if not re.fullmatch(r"\d{1,4}", stem) or not head:
+            continue
+        run, expected = [], 1
+        for k in range(start + 1, bounds[n + 1]):
+            m = _PART.match(rows[k].text)
+            box = rows[k].line.box
+            if not m or m.group("stem") != stem or not box or abs(box[0] - head[0]) > 4:
+                continue
+            if int(m.group("n")) != expected:
+                break
+            run.append((k, m))
+            expected += 1
+        if run:
+            runs.append(run)
+    hanging = flush = 0
+    for run in runs:
+        for k, _ in run:
+            nxt = k + 1
+            if (nxt >= len(rows) or nxt in bounds or rows[nxt].page is not rows[k].page or not rows[nxt].line.box
+                    or _PART.match(rows[nxt].text)):
+                continue
+            if rows[k].text.rstrip().endswith(_SENTENCE_END):
+                continue  # the part ends on its row: the next row is not its text wrapped
+            if rows[nxt].line.box[0] > rows[k].line.box[0] + 12:
+                hanging += 1
+            elif abs(rows[nxt].line.box[0] - rows[k].line.box[0]) <= 4:
+                flush += 1
+    if not hanging or flush:
+        return {}
+    out = {}
+    for run in runs:
+        for k, m in run:
+            rest = rows[k].text[m.end():].strip()
+            label = re.match(r"^(?P<label>[A-Z][^:.;]{1,60}?):\s*(?P<rest>\S.*)?$", rest)
+            if label and len(label.group("label").split()) <= 6 and all(
+                    w[:1].isupper() or w.lower() in _SMALL_WORDS for w in label.group("label").split()):
+                out[k] = (m.group("ref"), label.group("label").strip(), (label.group("rest") or "").strip())
+            else:
+                out[k] = (m.group("ref"), None, rest)
     return out
 
 
@@ -387,6 +461,7 @@ _NOT_HEADING = re.compile(
 
 _CLOSING = re.compile(
     r"^\W*(?:the\s+)?meeting\s+(?:closed|ended|concluded|finished|terminated)\b|^\W*this\s+concluded\s+the\s+meeting|"
+    r"^\W*the\s+(?:chair(?:man|woman|person)?|mayor|president)\s+(?:closed|ended|adjourned)\s+the\s+meeting\b|"
     r"^\W*signed\b|^\W*chair(?:man|person)?\s*[:.]?\s*(?:_+|\.{3,})?\s*$",
     re.I,
 )
@@ -397,7 +472,7 @@ def _closing_row(rows: list[Row], last: int) -> int:
     (a signature block, annexed tables) is not part of the last item."""
     for k in range(last + 1, len(rows)):
         if _CLOSING.match(rows[k].text):
-            return k + 1 if re.match(r"^\W*(?:the\s+)?meeting|^\W*this", rows[k].text, re.I) else k
+            return k + 1 if re.match(r"^\W*(?:the\s+)?meeting|^\W*this|^\W*the\s+\w+\s+(?:closed|ended|adjourned)\b", rows[k].text, re.I) else k
     return len(rows)
 
 
@@ -496,6 +571,51 @@ def _trailing(rows: list[Row], refs: list[tuple[int, Optional[str]]]) -> list[tu
                 and after[:1].isupper() and len(after.split()) >= 6 and not _NOT_HEADING.match(text)):
             heads.append(i)
     return [(i, None) for i in heads] if len(heads) >= 3 else []
+
+
+_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z'’]*(?:\s+[A-Za-z'’]+){0,2}?)\s*:\s*(?P<rest>.*)$")
+_SECOND_LABEL = re.compile(r"\s+[A-Z][A-Za-z'’]+(?:\s+[a-z]+)?:(?:\s|$)")
+
+
+def _labelled_heads(rows: list[Row], lo: int, hi: int) -> dict[int, tuple[None, str, str]]:
+    """Headings of a meeting-notes template: one label opening three or more rows at the text's
+    left edge, each time with a short title after it ("Agenda item: Financial Report  Presenter:
+    Susan"), the label first used before the template's other labels ("Discussion:",
+    "Conclusions:"). The title runs to a second label on the row; the label may be printed without
+    its colon ("Agenda Item Fundraising ..."). Returns {row: (None, title, rest of the row)}."""
+    margin, _ = _text_edges(rows[lo:hi])
+    if margin is None:
+        return {}
+    by_label: dict[str, list[int]] = {}
+    for k in range(lo, hi):
+        box = rows[k].line.box
+        m = _LABEL.match(rows[k].text.strip())
+        if m and box and box[0] <= margin + 12 and not rows[k].columns and not _ATTENDANCE_LABEL.match(rows[k].text):
+            by_label.setdefault(m.group("label").lower(), []).append(k)
+    for label, ks in sorted(by_label.items(), key=lambda t: t[1][0]):
+        if len(ks) < 3:
+            continue
+        titled = {}
+        for k in range(ks[0], hi):
+            text = rows[k].text.strip()
+            box = rows[k].line.box
+            if not box or box[0] > margin + 12 or text[:len(label)].lower() != label:
+                continue
+            after = text[len(label):]
+            if not re.match(r"^\s*:|^\s+[A-Z]", after):
+                continue
+            value = re.sub(r"^\s*:?\s*", "", after)
+            cut = _SECOND_LABEL.search(value)
+            title = value[: cut.start()].strip() if cut else value.strip()
+            if not title or not _title_like(title) or len(title.split()) > 8:
+                titled = {}
+                break
+            titled[k] = (None, title, value[cut.start():].strip() if cut else "")
+        if len(titled) >= 3:
+            return titled
+        if titled or any(rows[k].text.strip()[len(label) + 1:].strip() for k in ks):
+            return {}  # the first repeated label with a value is not a heading: no template
+    return {}
 
 
 def _spaced_above(rows: list[Row], i: int) -> bool:
@@ -700,8 +820,11 @@ def split(rows: list[Row]) -> list[Item]:
             refs = []
     first = refs[0][0] if refs else len(rows)
     lo = _attendance_end(rows, first)
-    decided = _unnumbered(rows, lo, first, refs)
-    if not refs and not decided:
+    template = _labelled_heads(rows, lo, _closing_row(rows, lo)) if not refs else {}
+    decided = [(i, None) for i in template] if template else _unnumbered(rows, lo, first, refs)
+    if template:
+        outline = []
+    elif not refs and not decided:
         lo = max(lo, _opening_end(rows), listing or 0)
         hi = _closing_row(rows, lo)
         edge, outline = _outline(rows, lo, hi)
@@ -717,7 +840,7 @@ def split(rows: list[Row]) -> list[Item]:
             outline, refs = [], [(i, None) for i in styled]  # numbered lists inside items under styled headings
         else:
             outline = []
-    if not refs and not (outline and outline is decided):
+    if not refs and not template and not (outline and outline is decided):
         start = max(_opening_end(rows), listing or 0)
         styled = _styled_heads(rows, start, _closing_row(rows, start))
         if styled:  # the headings' type style, not only their decisions
@@ -731,7 +854,10 @@ def split(rows: list[Row]) -> list[Item]:
     close = _closing_row(rows, refs[-1][0]) if refs else len(rows)
     refs = [(i, _word_ref(rows[i].text, ref)) for i, ref in refs]
     lettered = _lettered_parts(rows, refs, close)
-    refs = sorted(refs + [(i, ref) for i, (ref, _, _) in lettered.items()])
+    lettered.update(_column_parts(rows, refs, close))
+    lettered.update(template)
+    taken = dict(refs)
+    refs = sorted(refs + [(i, ref) for i, (ref, _, _) in lettered.items() if i not in taken])
     bold_titles = sum(1 for r in rows if r.line.bold or r.emphasis) <= 0.3 * len(rows)
     items = []
     for n, (i, ref) in enumerate(refs):
