@@ -98,3 +98,14 @@ def test_a_meeting_named_in_capitals_and_called_to_order_is_a_record():
     town = ("State of Illinois", "Eastwick Township", "EASTWICK TOWNSHIP ANNUAL TOWN HALL MEETING", "Tuesday April 9, 2024",
             "The Eastwick Township Annual Town Hall Meeting was called to order by Clerk Buiter at 7:00 PM.")
     assert segment.classify(_page(1, *town))[0] == "minutes"
+
+
+def test_a_running_header_cut_at_its_line_break_or_numbering_the_page_continues_the_minutes():
+    assert segment._same_title("MINUTES OF THE REGULAR MEETING", "Minutes of the Regular Meeting of the")
+    assert not segment._same_title("Minutes of the Cabinet", "Minutes of the Cabinet held on 9 January 2025 and 30 January")
+    assert not segment._same_title("Minutes of the", "Minutes of the Planning Committee")  # too short to say
+    first = _page(1, "MINUTES OF THE REGULAR MEETING", "OF THE PENSION BOARD", "Present: Trustee Lee, Trustee Diaz",
+                  "1. The meeting was called to order at 4:39 p.m.")
+    second = _page(2, "City of Pension", "Minutes of the Pension Board – Monday, January 25, 2021", "Page 2",
+                   "retro pay from January to September.")
+    assert _kinds(first, second) == [("minutes", [1, 2])]

@@ -271,7 +271,7 @@ def split(ctx: Context) -> list[Document]:
         if current is not None and kind is not None:
             same_run = kind == current.kind and kind != "blank" and kind != "report"
             if same_run and (kind in TABLE_CUES or kind == "glossary" or head == current.header
-                             or _same_title(title, current.title)):  # its running header again
+                             or _same_title(title, current.title) or _continued(page)):  # its running header again
                 starts = False
             if kind == "agenda" and current.kind == "agenda":
                 starts = False
@@ -294,10 +294,31 @@ def split(ctx: Context) -> list[Document]:
 
 def _same_title(a: Optional[str], b: Optional[str]) -> bool:
     """Two titles that are one heading, whatever their case and punctuation ("MINUTES OF THE" on
-    the first page, "Minutes of the" in the running header of the next)."""
+    the first page, "Minutes of the" in the running header of the next), or one the other cut
+    short where its line broke ("MINUTES OF THE REGULAR MEETING" / "Minutes of the Regular Meeting of the")."""
     if not a or not b:
         return False
-    return re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
+    x, y = (re.sub(r"\W+", " ", t).strip().lower().split() for t in (a, b))
+    short, long = sorted((x, y), key=len)
+    if short == long:
+        return True
+    cut = set(long[len(short):]) <= _FUNCTION_WORDS  # only "of the" carried onto the next line
+    return len(short) >= 4 and long[: len(short)] == short and cut
+
+
+_FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "for", "to", "in", "on", "at", "held"})
+
+
+_PAGE_MARK = re.compile(r"^\W*page\s+(\d{1,3})\W*$|\bpage\s+(\d{1,3})\s+of\s+\d{1,3}\W*$", re.I)
+
+
+def _continued(page: Page) -> bool:
+    """The page's heading block numbers it as a later page of its document ("Page 2")."""
+    for t in _opening(page, 5):
+        m = _PAGE_MARK.search(t)
+        if m and int(m.group(1) or m.group(2)) >= 2:
+            return True
+    return False
 
 
 def _merge_blanks(spans: list[tuple[_Open, int]]) -> list[tuple[_Open, int]]:
