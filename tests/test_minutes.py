@@ -864,3 +864,13 @@ def test_votes_with_labelled_movers_initials_and_agreed_amendments():
 
 def test_a_lettered_label_with_a_space_inside_its_brackets_is_mended():
     assert items._mend_number("(c ) Highways") == "(c) Highways"
+
+
+def test_a_motion_told_in_the_passive_is_moved_seconded_and_carried():
+    from scrutiny.extractor.minutes import decisions
+
+    text = ("Trustee Lee asked about the plans. The minutes of the Regular Meeting of October 26, 2020 were moved "
+            "for acceptance by Trustee Lee and seconded by Ann Diaz. Passed by roll call vote, 3-0.")
+    (motion,) = decisions.motions(text)
+    assert motion.text == "The minutes of the Regular Meeting of October 26, 2020 were moved for acceptance"
+    assert (motion.mover, motion.seconder, motion.result, motion.counts) == ("Trustee Lee", "Ann Diaz", "carried", {"for": 3, "against": 0})

@@ -596,6 +596,10 @@ _MOTION_FORMS = (
     re.compile(rf"{_MOVER}\s+(?:proposed|moved)\s+(?:a\s+(?:resolution|motion)\s+)?(?P<body>that\s+.+?)(?=\.\s|\.$|;|$)"),
     re.compile(rf"{_MOVER}\s+proposed,?\s+(?:and\s+)?(?P<seconder>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded,?\s+"
                rf"(?P<body>that\s+.+?)(?=\.\s|\.$|$)"),
+    # "The minutes of October 26 were moved for acceptance by X and seconded by Y": the thing moved
+    # is the subject, the motion told in the passive
+    re.compile(rf"(?:(?<=[.;:]\s)|(?<=\n)|^)(?P<body>[A-Z][^.;:\n]{{4,200}}?\s(?:was|were)\s+moved"
+               rf"(?:\s+for\s+(?:acceptance|approval|adoption))?)\s+by\s+{_MOVER}(?=,|\.|\s+and\s+second|\s+second)"),
     # "the Leader proposed and Mr Oakford, Deputy Leader, seconded the above motion": a vote, no words
     re.compile(rf"{_MOVER}\s+proposed,?\s+and\s+(?P<seconder>(?:{_NAME_WORD}[ \t]+){{0,3}}[A-Z][\w'’\-]+)(?:,[^.;]{{0,160}}?,)?\s+"
                rf"seconded\b(?P<body>)"),
@@ -604,7 +608,8 @@ _MOTION_BY = re.compile(r"\b(?:made|moved)\s+by\s+(?P<who>[^,.;]+)|^,?\s+by\s+(?
 _MOTION_SECONDER = re.compile(rf"\b(?:[Ss]econded|[Ss]econd)\s+(?:by\s+)?(?P<who>[A-Z][^,.;]+)|(?P<who2>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded\b")
 _MOTION_PASSED = re.compile(
     r"\b(?:motion\s+(?:passed|carried|approved)|(?:was|were)\s+(?:passed|carried|approved)|all\s+(?:were\s+)?in\s+favou?r|"
-    r"(?:passed|carried)\s+(?:unanimously|\d+\s*[-–]\s*\d+)|unanimously|ayes?\s*[:\-]|motion\s+passes)", re.I)
+    r"(?:passed|carried)\s+(?:unanimously|\d+\s*[-–]\s*\d+)|unanimously|ayes?\s*[:\-]|motion\s+passes|"
+    r"(?:passed|carried)\s+(?:by\s+)?(?:a\s+)?(?:roll[\s-]+call|voice|show\s+of\s+hands|unanimous)\s+vote)", re.I)
 _MOTION_FAILED = re.compile(r"\bmotion\s+(?:failed|was\s+defeated|was\s+lost|fails)\b", re.I)
 _MOTION_COUNT = re.compile(r"\b(?:passed|carried|failed|vote\s+of)?\s*(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})(?:\s*[-–]\s*(?P<c>\d{1,2}))?\b")
 
