@@ -243,3 +243,20 @@ def test_a_heavy_rule_drawn_a_cell_at_a_time_is_one_rule():
     assert rule_boxes(page) == [(200, 100, 202.2, 160.2)]
     page.rects = pieces[::2]  # apart: no rule
     assert rule_boxes(page) == []
+
+
+def test_glyphs_are_read_for_a_column_only_where_its_runs_may_leave_a_gutter():
+    from scrutiny.extractor.tables.glyphs import _may_part
+
+    def grid_of(texts: list[str], width: float):
+        lines = [Line(text=t, box=(110, 130 + 10 * i, 110 + width * len(t), 138 + 10 * i),
+                      segments=(Segment(t, (110, 130 + 10 * i, 110 + width * len(t), 138 + 10 * i)),)) for i, t in enumerate(texts)]
+        page = _page(lines)
+        page.rules = [Rule((40, y, 260, y + 1)) for y in (125, 190)] + [Rule((x, 125, x + 1, 190)) for x in (40, 100, 260)]
+        return ruled_grids(page)[0]
+
+    dates = ["01 Oct 2009", "31 Oct 2009", "30 Sep 2009", "31 Dec 2009", "28 Feb 2010"]
+    assert not _may_part(grid_of(dates, 4.0), 1)  # words set close: no gutter to look for
+    figures = [f"{a:>9} {b:>10}" for a, b in [("1,087,948", "1,022,490"), ("647,701", "639,327"), ("45,313", "52,006"), ("9,619,653", "9,965,622")]]
+    assert _may_part(grid_of(figures, 5.0), 1)
+    assert _may_part(grid_of(dates, 9.0), 1)  # the same words spread wide may

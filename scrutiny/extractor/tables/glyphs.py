@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from statistics import median
 from typing import Optional
@@ -28,6 +28,7 @@ SPACE = 0.15  # a gap wider than this many glyph heights is a word space
 INNER_MIN = 4  # cells of figures a ruled column needs to be read as two columns ...
 INNER_SHARE = 0.7  # ... and this share of its cells with text
 _FIGURE = re.compile(r"[-+(]?[£$€]?\d[\d,.]*%?\)?")
+SPREAD = 0.72  # a run wider than this many glyph heights a character may hold wide gaps
 _GROUPED = re.compile(r"[-+(]?[£$€]?\d{1,3}( \d{3})+([.,]\d+)?%?\)?")  # one figure, its thousands set a space apart
 _SKIP = {0x20, 0x0A, 0x0D, 0xA0, 0xFFFE, 0xFEFF}
 
@@ -90,8 +91,8 @@ class Glyphs:
         return replace(page, lines=lines) if lines is not None else page
 
     def inner_columns(self, page: Page, grid) -> Optional[tuple[Page, list[float]]]:
-        """Columns inside a grid's ruled columns: a ruled column whose cells hold one line of
-        several words (INNER_SHARE of its cells with text, INNER_MIN at least), set apart at one
+        """Columns inside a grid's ruled columns: a ruled column whose cells, or whose lines, hold
+        several words (INNER_SHARE of them, INNER_MIN at least), set apart at one
         x on every such line (a gutter no glyph of theirs covers, as a label and its figure, or
         two columns of figures under one spanning header, leave), is two columns. The gutter is
         a word space wide at least between figures, RUN_SPLIT word spaces between words. A
@@ -102,10 +103,13 @@ class Glyphs:
         cands = []
         for c in range(len(xs) - 1):
             cells = [r.cells[c] for r in grid.rows if c < len(r.cells) and not r.cells[c].empty]
-            pairs = [cell.text for cell in cells if len(cell.frags) == 1 and len(cell.text.split()) >= 2]
-            grouped = sum(1 for t in pairs if _GROUPED.fullmatch(t))
-            if len(pairs) >= INNER_MIN and len(pairs) >= INNER_SHARE * len(cells) and grouped < len(pairs) / 2:
-                cands.append(c)
+            for texts in ([cell.text if len(cell.frags) == 1 else "" for cell in cells], [f.text for cell in cells for f in cell.frags if f.text]):
+                pairs = [t for t in texts if len(t.split()) >= 2]  # cells of one line, or lines
+                grouped = sum(1 for t in pairs if _GROUPED.fullmatch(t))
+                if len(pairs) >= INNER_MIN and len(pairs) >= INNER_SHARE * len(texts) and grouped < len(pairs) / 2:
+                    if _may_part(grid, c):
+                        cands.append(c)
+                    break
         if not cands:
             return None
         read = self._chars(page)
@@ -115,6 +119,10 @@ class Glyphs:
         size = median(ch["size"] for ch in chars)
         found: list[float] = []
         walls: list[Rule] = []
+        top, bottom = grid.rows[0].top or 0.0, grid.rows[-1].bottom or float("inf")
+        near = sorted(((ch["top"] + ch["bottom"]) / 2, ch["x0"], ch["x1"]) for ch in chars
+                      if top - 2 <= (ch["top"] + ch["bottom"]) / 2 <= bottom + 2)
+        mids = [m for m, _, _ in near]
         for c in cands:
             left, right = xs[c] + 1, xs[c + 1] - 1
             spans = []  # (frag, its glyphs' x ranges) for every line of the column
@@ -122,8 +130,8 @@ class Glyphs:
                 for f in row.cells[c].frags if c < len(row.cells) else ():
                     if f.top is None or f.bottom is None:
                         continue
-                    glyphs = sorted((ch["x0"], ch["x1"]) for ch in chars
-                                    if left <= (ch["x0"] + ch["x1"]) / 2 <= right and f.top - 1 <= (ch["top"] + ch["bottom"]) / 2 <= f.bottom + 1)
+                    lo, hi = bisect_left(mids, f.top - 1), bisect_right(mids, f.bottom + 1)
+                    glyphs = sorted((x0, x1) for _, x0, x1 in near[lo:hi] if left <= (x0 + x1) / 2 <= right)
                     if glyphs:
                         spans.append((f, glyphs))
             several = [(f, g) for f, g in spans if len(f.text.split()) >= 2]
@@ -159,6 +167,51 @@ class Glyphs:
         if sum(len(ln.segments) for ln in lines) <= sum(len(ln.segments) for ln in page.lines):
             return page  # nothing parted: the runs ingest gave stand
         return replace(page, lines=[_restyle(ln, page) for ln in lines])
+
+
+def _may_part(grid, c: int) -> bool:
+    """Whether the lines of column ``c`` may leave one x free, judged from their runs alone: the
+    gaps between runs, and the spaces of a run of figures or of a run spread wider than its
+    characters need (its characters taken as evenly wide, a space two characters either way).
+    The glyphs are read only for a column that may."""
+    left, right = grid.xs[c], grid.xs[c + 1]
+    events: list[tuple[float, int]] = []
+    lines = 0
+    for row in grid.rows:
+        for f in row.cells[c].frags if c < len(row.cells) else ():
+            if f.line is None or len(f.text.split()) < 2:
+                continue
+            lines += 1
+            figures = _figures(f.text)
+            gaps: list[tuple[float, float]] = []
+            prev = None
+            for seg in f.line.segments:
+                x0, _, x1, _ = seg.box
+                if not left - 1 <= x0 + 1 <= right:
+                    continue
+                w = (x1 - x0) / max(len(seg.text), 1)
+                if figures or w > SPREAD * (seg.box[3] - seg.box[1]):
+                    gaps += [(x0 + (m.start() - 2) * w, x0 + (m.end() + 2) * w) for m in re.finditer(r" +", seg.text)]
+                if prev is not None:
+                    gaps.append((prev - 1, x0 + 1))
+                prev = x1
+            for a, b in _union(gaps):
+                events += [(a, 1), (b, -1)]
+    n = best = 0
+    for _, d in sorted(events, key=lambda e: (e[0], -e[1])):
+        n += d
+        best = max(best, n)
+    return lines >= INNER_MIN and best >= INNER_SHARE * lines
+
+
+def _union(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    out: list[list[float]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
 
 
 def _figures(text: str) -> bool:
