@@ -115,6 +115,10 @@ def test_timeline_steps_days_and_leads():
     assert lead_of("Spend per pupil olicy Lead - DfE)") == ("Spend per pupil", "DfE")
     assert lead_of("Total spending on R&D (Policy Lead") == ("Total spending on R&D", None)
     assert lead_of("Data for the period (April - September)") == ("Data for the period (April - September)", None)
+    assert lead_of("Total spending on R&D (Policy Lead BIS)") == ("Total spending on R&D", "BIS")
+    assert lead_of("Exceptions to be published on-line. lead - CO, ERG/Management)") == ("Exceptions to be published on-line.", "CO, ERG/Management")
+    assert lead_of("Spend per child (Policy e ad - DfE)") == ("Spend per child (Policy e ad - DfE)", None)
+    assert lead_of("Spend per child (Policy e ad - DfE)", loose=True) == ("Spend per child", "DfE")
 
 
 def test_timeline_rows_give_actions_milestones_and_themes():

@@ -179,3 +179,84 @@ def test_thin_filled_bars_rule_a_table():
     page = _open_table([(40, 115, 320, 116)], bars)
     grids = ruled_grids(page)
     assert len(grids) == 1 and grids[0].rows[0].texts() == ["Group", "2005", "2010"]
+
+
+def _glyph_line(top: float, *runs: tuple[float, str], w: float = 5.0, h: float = 8.0) -> tuple[Line, list[dict]]:
+    """A line drawn in a monospaced font, each run as ingest gives it (one segment, however wide
+    its spaces), with the glyphs that draw it."""
+    segs, chars = [], []
+    for x, text in runs:
+        segs.append(Segment(text, (x, top, x + w * len(text), top + h), baseline=top + h))
+        chars += [{"text": ch, "x0": x + w * i, "x1": x + w * (i + 1), "top": top, "bottom": top + h, "size": h}
+                  for i, ch in enumerate(text) if ch != " "]
+    line = Line(text=" ".join(t for _, t in runs), box=(segs[0].box[0], top, segs[-1].box[2], top + h), segments=tuple(segs))
+    return line, chars
+
+
+def _two_in_one(cells: list[str]) -> tuple[Page, "Glyphs"]:
+    """A ruled table (columns at 40, 100, 260) whose second ruled column holds two columns of
+    figures under one spanning header, with the page's glyphs."""
+    from scrutiny.extractor.tables.glyphs import Glyphs
+
+    drawn = [_glyph_line(102, (45, "Age"), (140, "Population")), _glyph_line(112, (115, "Male      Female"))]
+    drawn += [_glyph_line(130 + 10 * i, (45, f"{i}-{i + 1}"), (110, text)) for i, text in enumerate(cells)]
+    page = _page([ln for ln, _ in drawn])
+    page.rules = [Rule((40, y, 260, y + 1)) for y in (100, 111, 122, 190)] + [Rule((x, 100, x + 1, 190)) for x in (40, 100, 260)]
+    glyphs = Glyphs(None)
+    glyphs.read[page.index] = ([c for _, chars in drawn for c in chars], 1.6 * 0.6)
+    return page, glyphs
+
+
+def test_two_columns_of_figures_inside_one_ruled_column_are_read_apart():
+    figures = [("1,087,948", "1,022,490"), ("647,701", "639,327"), ("2,586,688", "12,568,738"), ("45,313", "52,006"),
+               ("9,619,653", "9,965,622")]
+    page, glyphs = _two_in_one([f"{a:>9} {b:>10}" for a, b in figures])
+    rows = [r.texts() for r in ruled_grids(page, glyphs.inner_columns)[0].rows]
+    assert rows[0] == ["Age", "Population", ""]  # the spanning header stays whole, in the first of its columns
+    assert rows[1] == ["", "Male", "Female"]
+    assert rows[2:4] == [["0-1", "1,087,948", "1,022,490"], ["1-2", "647,701", "639,327"]]
+    assert ruled_grids(page)[0].rows[2].texts()[1].split() == ["1,087,948", "1,022,490"]  # without the glyphs: one column
+
+
+def test_figures_whose_thousands_are_set_a_space_apart_stay_one_column():
+    page, glyphs = _two_in_one([f"{t:>11}" for t in ("2 246 496", "79 935", "961 073", "2 961", "1 649 692")])
+    assert ruled_grids(page, glyphs.inner_columns)[0].width == 2
+
+
+def test_a_header_repeated_across_panels_parts_a_folded_table():
+    lines = [_line(102, (45, "Age"), (125, "Total"), (205, "Age"), (285, "Total"))]
+    lines += [_line(122 + 10 * i, (45, f"{i} years"), (125, f"{i}00"), (205, f"{i + 40} years"), (285, f"{i}50")) for i in range(3)]
+    page = _page(lines)
+    page.rules = [Rule((40, y, 360, y + 1)) for y in (100, 115, 155)] + [Rule((x, 100, x + 1, 155)) for x in (40, 120, 200, 280, 360)]
+    grids = ruled_grids(page)
+    assert [g.rows[0].texts() for g in grids] == [["Age", "Total"], ["Age", "Total"]]
+    assert grids[1].rows[1].texts() == ["40 years", "050"] and abs(grids[1].box[0] - 200) < 1
+    page.lines[0] = _line(102, (45, "Age"), (125, "Total"), (205, "Age"), (285, "Share"))
+    assert len(ruled_grids(page)) == 1  # different headers side by side: one table
+
+
+def test_a_heavy_rule_drawn_a_cell_at_a_time_is_one_rule():
+    from scrutiny.extractor.tables.recover_pdf import rule_boxes
+
+    pieces = [FilledRect((200, y, 202.2, y + 12.2), (0, 0, 0)) for y in range(100, 160, 12)]
+    page = _page([], pieces)
+    assert rule_boxes(page) == [(200, 100, 202.2, 160.2)]
+    page.rects = pieces[::2]  # apart: no rule
+    assert rule_boxes(page) == []
+
+
+def test_glyphs_are_read_for_a_column_only_where_its_runs_may_leave_a_gutter():
+    from scrutiny.extractor.tables.glyphs import _may_part
+
+    def grid_of(texts: list[str], width: float):
+        lines = [Line(text=t, box=(110, 130 + 10 * i, 110 + width * len(t), 138 + 10 * i),
+                      segments=(Segment(t, (110, 130 + 10 * i, 110 + width * len(t), 138 + 10 * i)),)) for i, t in enumerate(texts)]
+        page = _page(lines)
+        page.rules = [Rule((40, y, 260, y + 1)) for y in (125, 190)] + [Rule((x, 125, x + 1, 190)) for x in (40, 100, 260)]
+        return ruled_grids(page)[0]
+
+    dates = ["01 Oct 2009", "31 Oct 2009", "30 Sep 2009", "31 Dec 2009", "28 Feb 2010"]
+    assert not _may_part(grid_of(dates, 4.0), 1)  # words set close: no gutter to look for
+    figures = [f"{a:>9} {b:>10}" for a, b in [("1,087,948", "1,022,490"), ("647,701", "639,327"), ("45,313", "52,006"), ("9,619,653", "9,965,622")]]
+    assert _may_part(grid_of(figures, 5.0), 1)
+    assert _may_part(grid_of(dates, 9.0), 1)  # the same words spread wide may

@@ -121,7 +121,7 @@ def recover(ctx: Context) -> list[Grid]:
             if not page.rules and not page.lines:
                 continue
             ruled = glyphs.walls(page) if page.rules and first.index not in again else page
-            found = ruled_grids(ruled) if page.rules else []
+            found = ruled_grids(ruled, glyphs.inner_columns) if page.rules else []
             found += cell_grids(ruled, [g.box for g in found if g.box]) if page.rects else []
             taken = [g.box or grid_box(g) for g in found]
             aligned = page

@@ -14,16 +14,22 @@ it came from.
 from __future__ import annotations
 
 import ctypes
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from statistics import median
 from typing import Optional
 
-from scrutiny.extractor.pages import Line, Page, Segment, Source
+from scrutiny.extractor.pages import Line, Page, Rule, Segment, Source
 
 RUN_SPLIT = 1.6  # a gap wider than this many of the font's word spaces ends a run
 WORD_SPACE = 0.25  # a word space in glyph heights, when the page draws no space glyph to measure
 SPACE = 0.15  # a gap wider than this many glyph heights is a word space
+INNER_MIN = 4  # cells of figures a ruled column needs to be read as two columns ...
+INNER_SHARE = 0.7  # ... and this share of its cells with text
+_FIGURE = re.compile(r"[-+(]?[£$€]?\d[\d,.]*%?\)?")
+SPREAD = 0.72  # a run wider than this many glyph heights a character may hold wide gaps
+_GROUPED = re.compile(r"[-+(]?[£$€]?\d{1,3}( \d{3})+([.,]\d+)?%?\)?")  # one figure, its thousands set a space apart
 _SKIP = {0x20, 0x0A, 0x0D, 0xA0, 0xFFFE, 0xFEFF}
 
 
@@ -84,6 +90,73 @@ class Glyphs:
         lines = _parted_at_walls(page, read[0], upright, read[1]) if read else None
         return replace(page, lines=lines) if lines is not None else page
 
+    def inner_columns(self, page: Page, grid) -> Optional[tuple[Page, list[float]]]:
+        """Columns inside a grid's ruled columns: a ruled column whose cells, or whose lines, hold
+        several words (INNER_SHARE of them, INNER_MIN at least), set apart at one
+        x on every such line (a gutter no glyph of theirs covers, as a label and its figure, or
+        two columns of figures under one spanning header, leave), is two columns. The gutter is
+        a word space wide at least between figures, RUN_SPLIT word spaces between words. A
+        column of figures whose thousands are set a space apart ('2 246 496') is one. The page
+        comes back with each of the column's lines that leaves that x free parted there, and
+        the x of the gutters; None when no ruled column holds such a gutter."""
+        xs = grid.xs
+        cands = []
+        for c in range(len(xs) - 1):
+            cells = [r.cells[c] for r in grid.rows if c < len(r.cells) and not r.cells[c].empty]
+            for texts in ([cell.text if len(cell.frags) == 1 else "" for cell in cells], [f.text for cell in cells for f in cell.frags if f.text]):
+                pairs = [t for t in texts if len(t.split()) >= 2]  # cells of one line, or lines
+                grouped = sum(1 for t in pairs if _GROUPED.fullmatch(t))
+                if len(pairs) >= INNER_MIN and len(pairs) >= INNER_SHARE * len(texts) and grouped < len(pairs) / 2:
+                    if _may_part(grid, c):
+                        cands.append(c)
+                    break
+        if not cands:
+            return None
+        read = self._chars(page)
+        if read is None:
+            return None
+        chars, split = read
+        size = median(ch["size"] for ch in chars)
+        found: list[float] = []
+        walls: list[Rule] = []
+        top, bottom = grid.rows[0].top or 0.0, grid.rows[-1].bottom or float("inf")
+        near = sorted(((ch["top"] + ch["bottom"]) / 2, ch["x0"], ch["x1"]) for ch in chars
+                      if top - 2 <= (ch["top"] + ch["bottom"]) / 2 <= bottom + 2)
+        mids = [m for m, _, _ in near]
+        for c in cands:
+            left, right = xs[c] + 1, xs[c + 1] - 1
+            spans = []  # (frag, its glyphs' x ranges) for every line of the column
+            for row in grid.rows:
+                for f in row.cells[c].frags if c < len(row.cells) else ():
+                    if f.top is None or f.bottom is None:
+                        continue
+                    lo, hi = bisect_left(mids, f.top - 1), bisect_right(mids, f.bottom + 1)
+                    glyphs = sorted((x0, x1) for _, x0, x1 in near[lo:hi] if left <= (x0 + x1) / 2 <= right)
+                    if glyphs:
+                        spans.append((f, glyphs))
+            several = [(f, g) for f, g in spans if len(f.text.split()) >= 2]
+            if len(several) < INNER_MIN:
+                continue
+            figures = [(f, g) for f, g in several if _figures(f.text)]
+            if len(figures) >= INNER_SHARE * len(several):
+                several = figures
+            for a, b in _free([g for _, g in several], (SPACE if several is figures else split) * size):
+                both = sum(1 for _, g in several if g[0][0] < a and g[-1][1] > b)
+                if both < INNER_SHARE * len(several):
+                    continue
+                x = (a + b) / 2
+                found.append(x)
+                for f, g in spans:
+                    before = max((x1 for _, x1 in g if x1 <= x), default=None)
+                    after = min((x0 for x0, _ in g if x0 >= x), default=None)
+                    if (before is not None and after is not None and not any(x0 < x < x1 for x0, x1 in g)
+                            and after - before >= (SPACE if _figures(f.text) else split) * size):
+                        walls.append(Rule((x - 0.05, f.top, x + 0.05, f.bottom)))
+        if not found:
+            return None
+        lines = _parted_at_walls(page, chars, _upright(page) + walls, split) if walls else None
+        return (replace(page, lines=lines) if lines is not None else page), found
+
     def gaps(self, page: Page) -> Page:
         read = self._chars(page)
         if read is None:
@@ -96,8 +169,76 @@ class Glyphs:
         return replace(page, lines=[_restyle(ln, page) for ln in lines])
 
 
+def _may_part(grid, c: int) -> bool:
+    """Whether the lines of column ``c`` may leave one x free, judged from their runs alone: the
+    gaps between runs, and the spaces of a run of figures or of a run spread wider than its
+    characters need (its characters taken as evenly wide, a space two characters either way).
+    The glyphs are read only for a column that may."""
+    left, right = grid.xs[c], grid.xs[c + 1]
+    events: list[tuple[float, int]] = []
+    lines = 0
+    for row in grid.rows:
+        for f in row.cells[c].frags if c < len(row.cells) else ():
+            if f.line is None or len(f.text.split()) < 2:
+                continue
+            lines += 1
+            figures = _figures(f.text)
+            gaps: list[tuple[float, float]] = []
+            prev = None
+            for seg in f.line.segments:
+                x0, _, x1, _ = seg.box
+                if not left - 1 <= x0 + 1 <= right:
+                    continue
+                w = (x1 - x0) / max(len(seg.text), 1)
+                if figures or w > SPREAD * (seg.box[3] - seg.box[1]):
+                    gaps += [(x0 + (m.start() - 2) * w, x0 + (m.end() + 2) * w) for m in re.finditer(r" +", seg.text)]
+                if prev is not None:
+                    gaps.append((prev - 1, x0 + 1))
+                prev = x1
+            for a, b in _union(gaps):
+                events += [(a, 1), (b, -1)]
+    n = best = 0
+    for _, d in sorted(events, key=lambda e: (e[0], -e[1])):
+        n += d
+        best = max(best, n)
+    return lines >= INNER_MIN and best >= INNER_SHARE * lines
+
+
+def _union(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    out: list[list[float]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _figures(text: str) -> bool:
+    """Two figures or more and nothing else ('1,087,948 1,022,490'); a figure in brackets after
+    another is its share or note ('38 (24.7%)'), one value."""
+    words = text.split()
+    return len(words) >= 2 and all(_FIGURE.fullmatch(w) and not w.startswith("(") for w in words)
+
+
+def _free(lines: list[list[tuple[float, float]]], width: float) -> list[tuple[float, float]]:
+    """The x ranges at least ``width`` wide that no glyph of any of the lines covers, between the
+    leftmost and the rightmost glyph."""
+    spans = sorted(g for line in lines for g in line)
+    out = []
+    end = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - end >= width:
+            out.append((end, x0))
+        end = max(end, x1)
+    return out
+
+
 def _upright(page: Page) -> list:
-    return [r for r in page.rules if not r.horizontal and r.box[3] - r.box[1] >= 5]
+    """The page's vertical rules, heavy ones drawn as thin filled bars included."""
+    from scrutiny.extractor.tables.recover_pdf import rule_boxes
+
+    return [r for r in map(Rule, rule_boxes(page)) if not r.horizontal and r.box[3] - r.box[1] >= 5]
 
 
 def _inner(seg: Segment, upright: list) -> bool:

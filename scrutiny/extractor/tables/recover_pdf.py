@@ -8,7 +8,7 @@ from text runs that start at two steady x positions.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from scrutiny.extractor.pages import Box, Line, Page, Segment
 from scrutiny.extractor.tables.grid import Cell, Frag, Grid, Row
@@ -18,14 +18,47 @@ TOUCH = 2.5  # rules closer than this touch
 MERGE = 2.5  # positions closer than this are the same border
 
 
-def ruled_grids(page: Page) -> list[Grid]:
-    """Every ruled table on the page, top to bottom."""
+# Given a page and a grid read from it: the page with runs parted at the columns found inside the
+# grid's ruled columns and those columns' x, or None (see Glyphs.inner_columns).
+InnerColumns = Callable[[Page, Grid], Optional[tuple[Page, list[float]]]]
+
+
+def ruled_grids(page: Page, inner: Optional[InnerColumns] = None) -> list[Grid]:
+    """Every ruled table on the page, top to bottom; with ``inner``, a ruled column holding two
+    columns of figures set apart by a gutter (no rule between them) is read as two."""
     grids = []
-    for group in _components(_rules(page)):
+    for group in _components(rule_boxes(page)):
         grid = _grid(page, group)
+        split = inner(page, grid) if grid is not None and inner is not None else None
+        if split is not None:
+            grid = _grid(split[0], group, split[1]) or grid
         if grid is not None:
-            grids.append(grid)
+            grids.extend(_side_by_side(grid, [(b[0] + b[2]) / 2 for b in group if (b[3] - b[1]) > (b[2] - b[0])]))
     return grids
+
+
+def _side_by_side(grid: Grid, walls: list[float]) -> list[Grid]:
+    """A table set in two or more panels side by side (a long list folded into columns): its
+    first row repeats one header of two columns or more across the whole width, each repeat
+    starting at a vertical rule. Each panel is a table of its own."""
+    head = grid.rows[0].texts()
+    n = len(head)
+    for m in range(2, n // 2 + 1):
+        block = head[:m]
+        if n % m or sum(1 for t in block if t) < 2 or any(head[i:i + m] != block for i in range(m, n, m)):
+            continue
+        if not all(any(abs(grid.xs[i] - w) <= MERGE for w in walls) for i in range(m, n, m)):
+            continue
+        panels = []
+        for i in range(0, n, m):
+            rows = [Row(r.cells[i:i + m], r.page, r.top, r.bottom, r.spaced) for r in grid.rows]
+            rows = [r for r in rows if not r.empty]
+            xs = grid.xs[i:i + m + 1]
+            if len(rows) >= 2:
+                panels.append(Grid(rows=rows, caption=grid.caption, source=grid.source, xs=xs,
+                                   box=(xs[0], grid.box[1], xs[-1], grid.box[3]), strategy=grid.strategy))
+        return panels
+    return [grid]
 
 
 def cell_grids(page: Page, taken: list[Box]) -> list[Grid]:
@@ -53,11 +86,11 @@ def cell_grids(page: Page, taken: list[Box]) -> list[Grid]:
 BAR = 3.0  # a filled rectangle this thin (and ten times as long) is drawn as a rule
 
 
-def _rules(page: Page) -> list[Box]:
+def rule_boxes(page: Page) -> list[Box]:
     """The page's ruling lines, with thin filled bars (a heavy rule drawn as a rectangle)."""
     seen, out = set(), []
-    bars = [r.box for r in page.rects if min(r.box[2] - r.box[0], r.box[3] - r.box[1]) <= BAR
-            and max(r.box[2] - r.box[0], r.box[3] - r.box[1]) >= 10 * min(r.box[2] - r.box[0], r.box[3] - r.box[1])]
+    bars = [b for b in _joined([r.box for r in page.rects if min(r.box[2] - r.box[0], r.box[3] - r.box[1]) <= BAR])
+            if max(b[2] - b[0], b[3] - b[1]) >= 10 * min(b[2] - b[0], b[3] - b[1])]
     for box in [r.box for r in page.rules] + bars:
         x0, top, x1, bottom = box
         if max(x1 - x0, bottom - top) < MIN_RULE:
@@ -66,6 +99,29 @@ def _rules(page: Page) -> list[Box]:
         if key not in seen:
             seen.add(key)
             out.append(box)
+    return out
+
+
+def _joined(boxes: list[Box]) -> list[Box]:
+    """Thin rectangles with those that carry one on end to end (a heavy rule drawn a cell at a
+    time) joined into one."""
+    out: list[Box] = []
+    for upright in (False, True):
+        lanes: dict[tuple[int, int], list[Box]] = {}
+        for b in boxes:
+            if ((b[3] - b[1]) > (b[2] - b[0])) == upright:
+                key = (round(b[0]), round(b[2])) if upright else (round(b[1]), round(b[3]))
+                lanes.setdefault(key, []).append(b)
+        for lane in lanes.values():
+            lane.sort(key=lambda b: b[1] if upright else b[0])
+            run = list(lane[0])
+            for b in lane[1:]:
+                if (b[1] <= run[3] + TOUCH) if upright else (b[0] <= run[2] + TOUCH):
+                    run = [min(run[0], b[0]), min(run[1], b[1]), max(run[2], b[2]), max(run[3], b[3])]
+                else:
+                    out.append(tuple(run))
+                    run = list(b)
+            out.append(tuple(run))
     return out
 
 
@@ -104,12 +160,15 @@ def _positions(values: list[float]) -> list[float]:
     return out
 
 
-def _grid(page: Page, group: list[Box]) -> Optional[Grid]:
+def _grid(page: Page, group: list[Box], inner: tuple[float, ...] | list[float] = ()) -> Optional[Grid]:
     verticals = [b for b in group if (b[3] - b[1]) > (b[2] - b[0])]
     horizontals = [b for b in group if (b[2] - b[0]) >= (b[3] - b[1])]
     if len(verticals) < 2 or len(horizontals) < 2:
         return None
     xs = _open_sides(_positions([(b[0] + b[2]) / 2 for b in verticals]), horizontals)
+    ruled = xs
+    xs = sorted(xs + [x for x in inner if xs[0] < x < xs[-1]])
+    parents = [sum(1 for r in ruled[1:-1] if r <= (a + b) / 2) for a, b in zip(xs, xs[1:])]  # each column's ruled column
     ys = [(b[1] + b[3]) / 2 for b in horizontals] + [min(b[1] for b in verticals), max(b[3] for b in verticals)]
     ys = _positions(ys + _band_edges(page, xs[0], xs[-1], min(ys), max(ys)))
     if len(xs) < 2 or len(ys) < 2:
@@ -127,7 +186,7 @@ def _grid(page: Page, group: list[Box]) -> Optional[Grid]:
     for row in rows:
         for cell in row.cells:
             cell.frags = _merge_frags(cell.frags)
-    rows = [part for r in rows for part in _line_rows(r)]
+    rows = [part for r in rows for part in _line_rows(r, parents)]
     rows = [r for r in rows if not r.empty or any(c.fills for c in r.cells)]
     if not rows:
         return None
@@ -159,11 +218,12 @@ FULL_SHARE = 0.7  # ... where this share of a band's lines are such records
 SHORT = 3  # words in a short cell text (a figure, a date, a code)
 
 
-def _line_rows(row: Row) -> list[Row]:
+def _line_rows(row: Row, parents: list[int]) -> list[Row]:
     """A band between two rules holding several lines, each with short text in (nearly) every
     column, or figures beside a label (figures set line under line with no rule between): a row
     per line. Wrapped text in the cells (long lines in one or two columns) keeps the band one
-    row."""
+    row. Columns are counted as ruled (``parents``: each column's ruled column), so a header
+    spanning the two columns read inside one ruled column fills it."""
     lines: dict[int, list[tuple[int, Frag]]] = {}
     for c, cell in enumerate(row.cells):
         for f in cell.frags:
@@ -171,7 +231,7 @@ def _line_rows(row: Row) -> list[Row]:
     if len(lines) < 2:
         return [row]
     width = len(row.cells)
-    full = sum(1 for fs in lines.values() if len({c for c, _ in fs}) >= max(2, FULL_ROW * width) and _record([f.text for _, f in fs]))
+    full = sum(1 for fs in lines.values() if len({parents[c] for c, _ in fs}) >= max(2, FULL_ROW * (parents[-1] + 1)) and _record([f.text for _, f in fs]))
     if full < FULL_SHARE * len(lines):
         return [row]
     order = sorted(lines.values(), key=lambda fs: min(f.top or 0 for _, f in fs))

@@ -22,6 +22,7 @@ from scrutiny.extractor.textutil import MONTHS, iso_date, parse_month
 # edge, 'olicy Lead - DfE)' / '(Policy ad - DfE)'; an unclosed '(Policy Lead' names no one.
 _LEAD = re.compile(r"(?:\(([^()]*?)|(?:(?<=\s)|^)((?:[^\s()]+\s)?[^\s()]+))\s*[-–:]\s*([^()]{1,60}?)\)\s*\.?$")
 _LEAD_WORD = re.compile(r"\b(?:lead|owner|responsib\w*)\b", re.I)
+_NAMED_LEAD = re.compile(r"\s*\([^()]*\blead\s+([^()\s-][^()]{0,59}?)\)\s*\.?$", re.I)  # '(Policy Lead BIS)'
 _OPEN_LEAD = re.compile(r"\s*\([^()]*\b(?:lead|owner)\b[^()]*$", re.I)
 _CID = re.compile(r"\(cid:\d+\)")
 _STEP = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\.\s+(?=\S)")
@@ -40,15 +41,33 @@ def period_month(label: str) -> Optional[str]:
     return None
 
 
-def lead_of(text: str) -> tuple[str, Optional[str]]:
-    """A commitment's text without its trailing lead label, and the lead it names."""
-    m = _LEAD.search(text)
-    if m:
+def _coded(value: str) -> bool:
+    """A post or body's code: 'HMT', 'DfE', 'CO, ERG/OGC' (not a word such as 'September')."""
+    return bool(value) and len(value.split()) <= 5 and any(sum(c.isupper() for c in w) >= 2 for w in value.split())
+
+
+def lead_of(text: str, loose: bool = False) -> tuple[str, Optional[str]]:
+    """A commitment's text without its trailing lead label, and the lead it names: the label
+    names a lead ('Policy Lead - HMT', 'Lead BIS'), or is short and names a code. ``loose``
+    (a column whose other commitments end in lead labels) takes any short label naming a code,
+    whatever its words kept ('(Policy e ad - DfE)', its letters cut by the cell's edge)."""
+    pos = 0
+    while (m := _LEAD.search(text, pos)) is not None:
         label, value = (m.group(1) or m.group(2) or ""), m.group(3).strip(" ,;.")
-        # a post or body's code: 'HMT', 'DfE', 'CO, ERG/OGC' (not a word such as 'September')
-        coded = bool(value) and len(value.split()) <= 5 and any(sum(c.isupper() for c in w) >= 2 for w in value.split())
-        if _LEAD_WORD.search(label) or (coded and len(label.split()) <= 2):
-            return text[:m.start()].strip(), value or None
+        before = text[:m.start()]
+        if _LEAD_WORD.search(value):
+            pass  # begun too early: the label naming the lead lies further on
+        elif before.count("(") > before.count(")"):
+            pass  # begun inside a bracket: the label starts at the bracket
+        elif _LEAD_WORD.search(label) or (_coded(value) and len(label.split()) <= (4 if loose else 2)):
+            start = m.start()
+            if m.group(2) and len(label.split()) == 2 and label.split()[0][-1] in ".;:":
+                start = m.start(2) + len(label.split()[0]) + 1  # a sentence's last word is none of the label
+            return text[:start].strip(), value or None
+        pos = m.start() + 1
+    m = _NAMED_LEAD.search(text)
+    if m and _coded(m.group(1)):
+        return text[:m.start()].strip(), m.group(1).strip(" ,;.")
     m = _OPEN_LEAD.search(text)
     if m:
         return text[:m.start()].strip(), None
@@ -110,6 +129,8 @@ def rows_to_plan(rows: list[Row], edges: list[list[float]], layout: Layout) -> t
     milestones: list[dict] = []
     theme: Optional[str] = None
     cells = _merged(rows, edges, sorted(periods))
+    titles = [texts[title_col] for texts in cells if title_col < len(texts) and texts[title_col]]
+    loose = sum(1 for t in titles if lead_of(t)[1]) >= 0.5 * len(titles)
     for row, xs, texts in zip(rows, edges, cells):
         filled = [i for i, t in enumerate(texts) if t]
         if not filled:
@@ -117,7 +138,7 @@ def rows_to_plan(rows: list[Row], edges: list[list[float]], layout: Layout) -> t
         if len(filled) == 1 and (spanning(row, xs, body) or _capitals(texts[filled[0]])):
             theme = texts[filled[0]]
             continue
-        title, lead = lead_of(texts[title_col]) if title_col < len(texts) else ("", None)
+        title, lead = lead_of(texts[title_col], loose) if title_col < len(texts) else ("", None)
         if lead_col is not None and lead_col < len(texts) and texts[lead_col]:
             lead = texts[lead_col]
         if title:
