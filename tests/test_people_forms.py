@@ -126,3 +126,8 @@ def test_a_form_of_address_in_a_field_of_its_own():
     gagne = observation("Gaëtan Gagné", "attendee_present", title="M.", provenance=PROV)
     assert gagne.text == "M. Gaëtan Gagné" and gagne.name.honorific == "M"
     assert names.parse("M. Prest").initials == ("M",)  # printed before a surname, "M." is an initial
+
+
+def test_a_bracket_naming_another_person_is_no_office_of_the_name():
+    assert named_people("Ms. Durbin (alternate - Mr. Messerlian); Councillor Bull (Chair) spoke") == [
+        ("Ms. Durbin", "Ms."), ("Councillor Bull (Chair)", "Councillor")]

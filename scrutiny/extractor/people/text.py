@@ -140,8 +140,9 @@ def _form(item: re.Match, index: int, singular: str, plural: bool) -> Optional[t
 
 
 def office_bracket(bracket: Optional[str]) -> bool:
-    """A bracket after a name that names an office or role ("(Chair)"), not a count ("(4)")."""
-    return bool(bracket) and bool(re.fullmatch(r"\s*\(\s*[A-Za-z][^\d]*\)", bracket))
+    """A bracket after a name that names an office or role ("(Chair)"), not a count ("(4)") nor
+    another person ("(alternate - Mr. Messerlian)")."""
+    return bool(bracket) and bool(re.fullmatch(r"\s*\(\s*[A-Za-z][^\d]*\)", bracket)) and not _PERSON.search(bracket)
 
 
 def role_references(text: str) -> list[str]:
