@@ -35,11 +35,22 @@ def test_offices_used_as_forms_of_address():
     assert named_people("Thushan Amarasiriwardena, Vice President Anita Battle Board Member") == []
 
 
-def test_a_name_after_an_office_needs_a_full_name_or_a_known_surname():
+def test_a_name_after_an_office_needs_a_full_name_a_known_surname_or_a_sentence():
     out = _extract("MINUTES OF THE MEETING OF THE PLANNING COMMISSION\n\nPRESENT: Commissioners Ann Lee and Bob Roe\n\n1. ITEMS\n\n"
-                   "Commissioner Lee moved the item. The Planning Commissioners Academy was noted. Commissioner Smith spoke.\n")
+                   "Commissioner Lee moved the item. The Planning Commissioners Academy was noted. Commissioner Smith spoke.\n"
+                   "The Clerk Key was used. Vice Chair Select a new chair. Commissioner Late 7:05\n")
     people = {p["name"]: p["aliases"] for p in out["people"]}
-    assert people == {"Ann Lee": ["Ann Lee", "Commissioner Lee"], "Bob Roe": ["Bob Roe"]}  # no "Academy", no "Smith"
+    # no "Academy" (a place word), "Key" (after an article), "Select" (an article after it), "Late" (no sentence)
+    assert people == {"Ann Lee": ["Ann Lee", "Commissioner Lee"], "Bob Roe": ["Bob Roe"], "Smith": ["Commissioner Smith"]}
+
+
+def test_posts_of_officers_as_forms_of_address():
+    out = _extract("MINUTES OF THE ANNUAL TOWN MEETING\n\n1. ITEMS\n\nThe meeting was called to order by Clerk Buiter at 7:00 PM. "
+                   "Trustee Liccar made a motion, seconded by Trustee Elton and Highway Commissioner Recupito. Both Supervisor "
+                   "Liccar and Trustee Elton said yes.\n\nRespectfully submitted,\nJim Buiter\n")
+    people = {p["name"]: sorted(p["aliases"]) for p in out["people"]}
+    assert people == {"Jim Buiter": ["Clerk Buiter", "Jim Buiter"], "Liccar": ["Supervisor Liccar", "Trustee Liccar"],
+                      "Elton": ["Trustee Elton"], "Recupito": ["Highway Commissioner Recupito"]}
 
 
 def test_name_post_lines():

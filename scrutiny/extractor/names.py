@@ -49,7 +49,8 @@ HONORIFICS: dict[str, tuple[str, ...]] = {
     "M": ("m", "monsieur", "mm"), "Mme": ("mme", "madame", "mmes"), "Mlle": ("mlle", "mademoiselle"),
     "Herr": ("herr",), "Frau": ("frau",),
     # offices used as a form of address before a name ("Commissioner Sherrard", "Board Member Battle")
-    "Commissioner": ("commissioner", "commissioners", "commr"),
+    "Commissioner": ("commissioner", "commissioners", "commr", "highway commissioner", "road commissioner",
+                     "county commissioner", "planning commissioner"),
     "Trustee": ("trustee", "trustees"),
     "Council Member": ("council member", "council members", "councilmember", "councilmembers", "councilman",
                        "councilwoman", "council person", "councilperson"),
@@ -62,11 +63,18 @@ HONORIFICS: dict[str, tuple[str, ...]] = {
     "Selectman": ("selectman", "selectwoman", "select board member"),
     "Governor": ("governor", "governors"),
     "Director": ("director", "acting director", "interim director"),
+    # posts of officers used the same way ("Clerk Buiter", "Staff Member Foster")
+    "Clerk": ("clerk", "town clerk", "township clerk", "city clerk", "village clerk", "borough clerk"),
+    "Treasurer": ("treasurer",),
+    "Secretary": ("secretary",),
+    "Staff Member": ("staff member", "staff members"),
 }
 # Offices among the forms of address: they say what a person is, not their gender, and the same
 # person may be printed with one or without it
 OFFICES = frozenset({"Commissioner", "Trustee", "Council Member", "Board Member", "Mayor", "President", "Chair",
                      "Supervisor", "Selectman", "Governor", "Director"})
+# Officers' posts used as forms of address the same way; they are not offices a member holds
+POSTS = frozenset({"Clerk", "Treasurer", "Secretary", "Staff Member"})
 # Forms of address that are also initials ("M. Prest" is Melaina Prest): read as a form of address
 # only first and before a full given name ("M. Gaëtan Gagné")
 _INITIAL_LIKE = frozenset({"M"})

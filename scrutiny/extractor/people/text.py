@@ -15,7 +15,7 @@ from scrutiny.extractor import names
 # someone the pack names in full (``gather``).
 _OFFICE_SPELLINGS = sorted(
     {" ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in spelling.split())
-     for canonical in names.OFFICES for spelling in names.HONORIFICS[canonical] if spelling.split()[0] not in {"member", "maire", "adjoint"}},
+     for canonical in names.OFFICES | names.POSTS for spelling in names.HONORIFICS[canonical] if spelling.split()[0] not in {"member", "maire", "adjoint"}},
     key=len, reverse=True,
 )
 _OFFICE = "(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in _OFFICE_SPELLINGS) + ")"
@@ -89,6 +89,21 @@ def named_spans(text: str) -> list[tuple[str, str, int, int]]:
                     form, end = form[: -len(last)].rstrip(), len(text[: text.rindex(last, 0, end)].rstrip())
                 out.append((form, found[1], m.start(2) + item.start(), end))
     return out
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[Aa]n?|[Tt]his|[Oo]ur|[Ii]ts)\s+$")
+_SENTENCE_AFTER = re.compile(r"\s*(?:[,;]|\.(?!\d)|\s(?!(?:a|an|the)\b)[a-z][a-z'’]*\b)")
+
+
+def in_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` (its form of address included) stands as a person
+    in a running sentence: no article before its form of address ("the Clerk Key" names a thing),
+    and the sentence runs on after it with punctuation or a lower-case word other than an article
+    ("Trustee Elton and", "Liccar made a motion"; not "Select a new Chair", a heading run on into
+    a table, "FGB 42/1920")."""
+    title = re.search(rf"(?:{_TITLE}\s+)+$", text[:start])
+    head = text[: title.start()] if title else text[:start]
+    return not _ARTICLE_BEFORE.search(head) and bool(_SENTENCE_AFTER.match(text, end))
 
 
 def is_office_title(title: Optional[str]) -> bool:
