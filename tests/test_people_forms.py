@@ -142,3 +142,23 @@ def test_a_form_of_address_in_a_field_of_its_own():
 def test_a_bracket_naming_another_person_is_no_office_of_the_name():
     assert named_people("Ms. Durbin (alternate - Mr. Messerlian); Councillor Bull (Chair) spoke") == [
         ("Ms. Durbin", "Ms."), ("Councillor Bull (Chair)", "Councillor")]
+
+
+def test_a_given_name_alone_joins_the_only_person_with_that_initial():
+    observations = [observation(t, "minutes_text", provenance=PROV) for t in ("Ms K Draper", "Mr A Martin", "Katy", "Barbara", "Mrs B McGarry", "Mr B Jones")]
+    people, _ = people_and_mentions(observations, {})
+    # "Barbara" could be McGarry or Jones: it stays a person of its own
+    assert {p.name: p.aliases for p in people} == {
+        "K Draper": ["Ms K Draper", "Katy"], "A Martin": ["Mr A Martin"], "Barbara": ["Barbara"], "B McGarry": ["Mrs B McGarry"], "B Jones": ["Mr B Jones"]}
+
+
+def test_initials_printed_in_parts_join_the_name_that_has_them():
+    observations = [observation("M Kerford Byrne", "attendee_in_attendance", title="Mr", provenance=PROV),
+                    observation("M KB", "proposer", provenance=PROV), observation("Mary May", "minutes_text", provenance=PROV)]
+    people, _ = people_and_mentions(observations, {})
+    assert {p.name: p.aliases for p in people} == {"Kerford Byrne": ["Mr M Kerford Byrne", "M KB"], "Mary May": ["Mary May"]}
+
+
+def test_m_is_a_form_of_address_only_with_its_dot():
+    assert names.parse("M. Gaëtan Gagné").honorific == "M"
+    assert names.parse("M Kerford Byrne").initials == ("M", "K") and names.parse("M Kerford Byrne").honorific is None
