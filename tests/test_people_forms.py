@@ -162,3 +162,14 @@ def test_initials_printed_in_parts_join_the_name_that_has_them():
 def test_m_is_a_form_of_address_only_with_its_dot():
     assert names.parse("M. Gaëtan Gagné").honorific == "M"
     assert names.parse("M Kerford Byrne").initials == ("M", "K") and names.parse("M Kerford Byrne").honorific is None
+
+
+def test_a_name_keeps_every_form_of_address_printed_before_it():
+    assert named_people("Cllr Mrs Haysey stated that she had an update; Councillors Bull and Adje agreed") == [
+        ("Cllr Mrs Haysey", "Mrs"), ("Bull", "Councillor"), ("Adje", "Councillor")]
+
+
+def test_a_bracket_of_running_words_is_a_remark_not_an_office():
+    from scrutiny.extractor.people.text import office_bracket
+    assert office_bracket("(Chair)") and office_bracket("(Director of Finance)") and office_bracket("(Vice-Chair)")
+    assert not office_bracket("(pouvoir donné à Yves)") and not office_bracket("(alternate - Mr. Messerlian)")
