@@ -35,11 +35,22 @@ def test_offices_used_as_forms_of_address():
     assert named_people("Thushan Amarasiriwardena, Vice President Anita Battle Board Member") == []
 
 
-def test_a_name_after_an_office_needs_a_full_name_or_a_known_surname():
+def test_a_name_after_an_office_needs_a_full_name_a_known_surname_or_a_sentence():
     out = _extract("MINUTES OF THE MEETING OF THE PLANNING COMMISSION\n\nPRESENT: Commissioners Ann Lee and Bob Roe\n\n1. ITEMS\n\n"
-                   "Commissioner Lee moved the item. The Planning Commissioners Academy was noted. Commissioner Smith spoke.\n")
+                   "Commissioner Lee moved the item. The Planning Commissioners Academy was noted. Commissioner Smith spoke.\n"
+                   "The Clerk Key was used. Vice Chair Select a new chair. Commissioner Late 7:05\n")
     people = {p["name"]: p["aliases"] for p in out["people"]}
-    assert people == {"Ann Lee": ["Ann Lee", "Commissioner Lee"], "Bob Roe": ["Bob Roe"]}  # no "Academy", no "Smith"
+    # no "Academy" (a place word), "Key" (after an article), "Select" (an article after it), "Late" (no sentence)
+    assert people == {"Ann Lee": ["Ann Lee", "Commissioner Lee"], "Bob Roe": ["Bob Roe"], "Smith": ["Commissioner Smith"]}
+
+
+def test_posts_of_officers_as_forms_of_address():
+    out = _extract("MINUTES OF THE ANNUAL TOWN MEETING\n\n1. ITEMS\n\nThe meeting was called to order by Clerk Buiter at 7:00 PM. "
+                   "Trustee Liccar made a motion, seconded by Trustee Elton and Highway Commissioner Recupito. Both Supervisor "
+                   "Liccar and Trustee Elton said yes.\n\nRespectfully submitted,\nJim Buiter\n")
+    people = {p["name"]: sorted(p["aliases"]) for p in out["people"]}
+    assert people == {"Jim Buiter": ["Clerk Buiter", "Jim Buiter"], "Liccar": ["Supervisor Liccar", "Trustee Liccar"],
+                      "Elton": ["Trustee Elton"], "Recupito": ["Highway Commissioner Recupito"]}
 
 
 def test_name_post_lines():
@@ -126,3 +137,39 @@ def test_a_form_of_address_in_a_field_of_its_own():
     gagne = observation("Gaëtan Gagné", "attendee_present", title="M.", provenance=PROV)
     assert gagne.text == "M. Gaëtan Gagné" and gagne.name.honorific == "M"
     assert names.parse("M. Prest").initials == ("M",)  # printed before a surname, "M." is an initial
+
+
+def test_a_bracket_naming_another_person_is_no_office_of_the_name():
+    assert named_people("Ms. Durbin (alternate - Mr. Messerlian); Councillor Bull (Chair) spoke") == [
+        ("Ms. Durbin", "Ms."), ("Councillor Bull (Chair)", "Councillor")]
+
+
+def test_a_given_name_alone_joins_the_only_person_with_that_initial():
+    observations = [observation(t, "minutes_text", provenance=PROV) for t in ("Ms K Draper", "Mr A Martin", "Katy", "Barbara", "Mrs B McGarry", "Mr B Jones")]
+    people, _ = people_and_mentions(observations, {})
+    # "Barbara" could be McGarry or Jones: it stays a person of its own
+    assert {p.name: p.aliases for p in people} == {
+        "K Draper": ["Ms K Draper", "Katy"], "A Martin": ["Mr A Martin"], "Barbara": ["Barbara"], "B McGarry": ["Mrs B McGarry"], "B Jones": ["Mr B Jones"]}
+
+
+def test_initials_printed_in_parts_join_the_name_that_has_them():
+    observations = [observation("M Kerford Byrne", "attendee_in_attendance", title="Mr", provenance=PROV),
+                    observation("M KB", "proposer", provenance=PROV), observation("Mary May", "minutes_text", provenance=PROV)]
+    people, _ = people_and_mentions(observations, {})
+    assert {p.name: p.aliases for p in people} == {"Kerford Byrne": ["Mr M Kerford Byrne", "M KB"], "Mary May": ["Mary May"]}
+
+
+def test_m_is_a_form_of_address_only_with_its_dot():
+    assert names.parse("M. Gaëtan Gagné").honorific == "M"
+    assert names.parse("M Kerford Byrne").initials == ("M", "K") and names.parse("M Kerford Byrne").honorific is None
+
+
+def test_a_name_keeps_every_form_of_address_printed_before_it():
+    assert named_people("Cllr Mrs Haysey stated that she had an update; Councillors Bull and Adje agreed") == [
+        ("Cllr Mrs Haysey", "Mrs"), ("Bull", "Councillor"), ("Adje", "Councillor")]
+
+
+def test_a_bracket_of_running_words_is_a_remark_not_an_office():
+    from scrutiny.extractor.people.text import office_bracket
+    assert office_bracket("(Chair)") and office_bracket("(Director of Finance)") and office_bracket("(Vice-Chair)")
+    assert not office_bracket("(pouvoir donné à Yves)") and not office_bracket("(alternate - Mr. Messerlian)")

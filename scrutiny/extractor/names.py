@@ -49,7 +49,8 @@ HONORIFICS: dict[str, tuple[str, ...]] = {
     "M": ("m", "monsieur", "mm"), "Mme": ("mme", "madame", "mmes"), "Mlle": ("mlle", "mademoiselle"),
     "Herr": ("herr",), "Frau": ("frau",),
     # offices used as a form of address before a name ("Commissioner Sherrard", "Board Member Battle")
-    "Commissioner": ("commissioner", "commissioners", "commr"),
+    "Commissioner": ("commissioner", "commissioners", "commr", "highway commissioner", "road commissioner",
+                     "county commissioner", "planning commissioner"),
     "Trustee": ("trustee", "trustees"),
     "Council Member": ("council member", "council members", "councilmember", "councilmembers", "councilman",
                        "councilwoman", "council person", "councilperson"),
@@ -62,13 +63,20 @@ HONORIFICS: dict[str, tuple[str, ...]] = {
     "Selectman": ("selectman", "selectwoman", "select board member"),
     "Governor": ("governor", "governors"),
     "Director": ("director", "acting director", "interim director"),
+    # posts of officers used the same way ("Clerk Buiter", "Staff Member Foster")
+    "Clerk": ("clerk", "town clerk", "township clerk", "city clerk", "village clerk", "borough clerk"),
+    "Treasurer": ("treasurer",),
+    "Secretary": ("secretary",),
+    "Staff Member": ("staff member", "staff members"),
 }
 # Offices among the forms of address: they say what a person is, not their gender, and the same
 # person may be printed with one or without it
 OFFICES = frozenset({"Commissioner", "Trustee", "Council Member", "Board Member", "Mayor", "President", "Chair",
                      "Supervisor", "Selectman", "Governor", "Director"})
+# Officers' posts used as forms of address the same way; they are not offices a member holds
+POSTS = frozenset({"Clerk", "Treasurer", "Secretary", "Staff Member"})
 # Forms of address that are also initials ("M. Prest" is Melaina Prest): read as a form of address
-# only first and before a full given name ("M. Gaëtan Gagné")
+# only first, with its dot, and before a full given name ("M. Gaëtan Gagné", not "M Kerford Byrne")
 _INITIAL_LIKE = frozenset({"M"})
 _HONORIFIC_OF = {v: k for k, vs in HONORIFICS.items() for v in vs}
 _MAX_HONORIFIC_WORDS = max(len(v.split()) for v in _HONORIFIC_OF)
@@ -117,7 +125,7 @@ DIMINUTIVES = {
     "dave": "david", "dan": "daniel", "danny": "daniel", "mike": "michael", "mick": "michael", "bob": "robert",
     "rob": "robert", "bill": "william", "will": "william", "liz": "elizabeth", "beth": "elizabeth",
     "jim": "james", "jimmy": "james", "tony": "anthony", "tom": "thomas", "steve": "stephen",
-    "sue": "susan", "kate": "katherine", "cathy": "catherine", "pete": "peter", "andy": "andrew",
+    "sue": "susan", "kate": "katherine", "katy": "katherine", "katie": "katherine", "cathy": "catherine", "pete": "peter", "andy": "andrew",
     "rich": "richard", "dick": "richard", "ted": "edward", "ed": "edward", "ben": "benjamin",
     "nick": "nicholas", "chris": "christopher", "jo": "joanne", "jon": "jonathan", "alex": "alexander",
     "sam": "samuel", "matt": "matthew", "pat": "patricia", "jenny": "jennifer", "jen": "jennifer",
@@ -375,7 +383,7 @@ def _honorific_here(canonical: str, words: list[str], i: int, n: int) -> bool:
     so "Mr AC Smith" keeps its initials."""
     nxt = words[i + n] if i + n < len(words) else ""
     if canonical in _INITIAL_LIKE and n == 1 and len(words[i].rstrip(".")) <= 2:
-        return i == 0 and len(nxt) > 2 and nxt[:1].isupper() and not nxt.isupper() and "." not in nxt and i + n + 1 < len(words)
+        return i == 0 and words[i].endswith(".") and len(nxt) > 2 and nxt[:1].isupper() and not nxt.isupper() and "." not in nxt and i + n + 1 < len(words)
     if canonical not in RANKS:
         return n > 1 or words[i].rstrip(".").isalpha()
     return i == 0 and len(nxt) > 1 and not nxt.isupper() and "." not in nxt

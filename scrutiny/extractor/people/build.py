@@ -46,7 +46,7 @@ def link(observations: list[Observation], glossary: dict[str, str]) -> Linked:
         o.index = i
     named = [(o, o.name) for o in observations if o.name is not None]
     groups, unresolved = cluster(named, roles_of=lambda o: o.roles)
-    groups = merge_partial_names(merge_compound_surnames(merge_given_names(groups)))
+    groups = merge_spaced_initials(merge_partial_names(merge_compound_surnames(merge_given_names(groups))))
     ids = person_ids(groups)
     assignments: dict[int, Assignment] = {}
     for pid, g in zip(ids, groups):
@@ -74,21 +74,56 @@ LIST_CONTEXTS = ("attendee", "member", "co_optee", "substituted", "vote_", "decl
 
 def merge_given_names(groups: list[Group[Observation]]) -> list[Group[Observation]]:
     """A lone word with no honorific outside attendance lists ("Keith" as an action owner) joins the
-    only person in the pack with that given name, when nobody has it as a surname."""
+    only person in the pack with that given name, when nobody has it as a surname; a given name in
+    common use that nobody has in full ("Katy") joins the only person whose first initial it
+    starts with ("K Draper"), when the pack names that person by initials only."""
     surnames = Counter(g.best.surname_key for g in groups)
     by_given: dict[str, list[Group]] = defaultdict(list)
+    by_initial: dict[str, list[Group]] = defaultdict(list)
     for g in groups:
         if g.best.given:
             by_given[names.key(g.best.given[0])].append(g)
+        if g.best.initials:
+            by_initial[g.best.initials[0]].append(g)
     absorbed: set[int] = set()
     for g in groups:
         lone = all(p.level == 0 and not p.honorifics and not p.qualifier and len(p.surname.split()) == 1 for p in g.parsed)
         in_lists = any(o.context.startswith(LIST_CONTEXTS) for o in g.items)
         targets = by_given.get(g.best.surname_key, [])
+        if lone and not targets and names.is_given_name(g.best.surname):
+            targets = [t for t in by_initial.get(g.best.surname[:1].upper(), []) if t is not g]
+            if len(targets) != 1 or targets[0].best.given:
+                targets = []
         if lone and not in_lists and len(targets) == 1 and surnames[g.best.surname_key] == 1:
             target = targets[0]
             for o, p, lk in zip(g.items, g.parsed, g.links):
                 target.add(o, p, Link(0.6, [f"single name read as the given name of {target.best.display}, the only one in the pack"]))
+            absorbed.add(id(g))
+    return [g for g in groups if id(g) not in absorbed]
+
+
+_SPACED_INITIALS = re.compile(r"[A-Z]{1,3}\.?(?:\s+[A-Z]{1,3}\.?)+")
+
+
+def merge_spaced_initials(groups: list[Group[Observation]]) -> list[Group[Observation]]:
+    """Initials printed in parts ("M KB": a given name's initial, then a double surname's) join the
+    one person whose name has them run together ("M Kerford Byrne": MKB)."""
+    index: dict[str, set[int]] = defaultdict(set)
+    for k, g in enumerate(groups):
+        for form in names.initials_forms(g.best):
+            index[form].add(k)
+    absorbed: set[int] = set()
+    for k, g in enumerate(groups):
+        if not all(_SPACED_INITIALS.fullmatch(o.text.strip()) and not p.honorifics for o, p in zip(g.items, g.parsed)):
+            continue
+        letters = {re.sub(r"[\s.]", "", o.text) for o in g.items}
+        holders = {h for form in letters for h in index.get(form, ())} - {k}
+        if len(letters) == 1 and len(holders) == 1:
+            target = groups[next(iter(holders))]
+            if id(target) in absorbed:
+                continue
+            for o, p in zip(g.items, g.parsed):
+                target.add(o, p, Link(0.8, [f"initials {o.text.strip()}: run together, those of {target.best.display} only"]))
             absorbed.add(id(g))
     return [g for g in groups if id(g) not in absorbed]
 

@@ -34,6 +34,7 @@ class Observation:
     record: Any = None  # the record whose `person_id` field gets the resolved id (attendees)
     also: list[str] = field(default_factory=list)  # other surface forms of the same printing ("Bull" in "Bull (Chair)")
     printed: bool = True  # False: a record's name not found printed in that form (no surface form)
+    in_sentence: bool = False  # read from running text where it stands as a person in a sentence
 
     @property
     def roles(self) -> list[str]:
@@ -156,7 +157,7 @@ def _from_pages(structured: list[Observation], texts: running.PageTexts, out: Ex
                 found.append(Observation(text=f.text, context=f.context, provenance=f.provenance, meeting=body, date=date))
             else:
                 text = names.clean_text(f.text)
-                found.append(Observation(text=text, context=f.context, name=names.parse(text, title=f.title), title=f.title, role=f.role, provenance=f.provenance, meeting=body, date=date, also=list(f.also)))
+                found.append(Observation(text=text, context=f.context, name=names.parse(text, title=f.title), title=f.title, role=f.role, provenance=f.provenance, meeting=body, date=date, also=list(f.also), in_sentence=f.in_sentence))
             seen.setdefault(key, found[-1])
 
     source = texts.source
@@ -171,16 +172,25 @@ def _from_pages(structured: list[Observation], texts: running.PageTexts, out: Ex
 def _office_forms_of_known(found: list[Observation], structured: list[Observation], vocab: running.Vocabulary) -> list[Observation]:
     """Names after an office used as a form of address ("Commissioner Bello", "Planning
     Commissioners Academy") are kept when they are full names with a given name in common use or
-    initials, or the surname of someone the pack names with a given name or initials."""
+    initials, the surname of someone the pack names with a given name or initials, or one word
+    that stands as a person in a running sentence and can only be a surname here ("by Trustee
+    Elton and", "Trustee Albrecht brought up": not in capitals, never printed in lower case, no
+    word of a place, body or role)."""
     known = {o.name.surname_key for o in structured if o.name and o.name.level}
     known |= {o.name.surname_key for o in found if o.name and o.name.level and (not text_refs.is_office_title(o.title) or _full(o.name, vocab))}
 
     def keep(o: Observation) -> bool:
         if o.name is None or not text_refs.is_office_title(o.title):
             return True
-        return _full(o.name, vocab) or (o.name.level == 0 and o.name.surname_key in known)
+        return _full(o.name, vocab) or (o.name.level == 0 and (o.name.surname_key in known or (o.in_sentence and _only_a_surname(o.text.split()[-1], vocab))))
 
     return [o for o in found if keep(o)]
+
+
+def _only_a_surname(word: str, vocab: running.Vocabulary) -> bool:
+    parts = word.split("-")
+    return (" " not in word and not word.isupper() and all(p[:1].isupper() and len(p) > 1 for p in parts)
+            and all(vocab.surname(p) for p in parts))
 
 
 def _full(name: ParsedName, vocab: running.Vocabulary) -> bool:

@@ -61,6 +61,7 @@ class Found:
     is_role: bool = False
     also: tuple[str, ...] = ()  # other surface forms of the same printing ("KO" of "Kieron O’Hara (KO)")
     known_only: bool = False  # evidence only for a name another record of the same page gives
+    in_sentence: bool = False  # stands as a person in a running sentence ("Trustee Elton and", "Liccar made")
 
 
 def line_text(line: Line) -> str:
@@ -230,7 +231,8 @@ def defined_initials(pt: PageText, kind: str, vocab: Vocabulary) -> Iterator[Fou
 
 def _names(pt: PageText, kind: str) -> Iterator[Found]:
     for form, title, start, end in text_refs.named_spans(pt.text):
-        yield Found(form, f"{kind}_text", pt.provenance(start, end, "people.running"), title=title)
+        yield Found(form, f"{kind}_text", pt.provenance(start, end, "people.running"), title=title,
+                    in_sentence=text_refs.in_sentence(pt.text, start, end))
 
 
 def _bare(pt: PageText, kind: str) -> Iterator[Found]:

@@ -15,7 +15,7 @@ from scrutiny.extractor import names
 # someone the pack names in full (``gather``).
 _OFFICE_SPELLINGS = sorted(
     {" ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in spelling.split())
-     for canonical in names.OFFICES for spelling in names.HONORIFICS[canonical] if spelling.split()[0] not in {"member", "maire", "adjoint"}},
+     for canonical in names.OFFICES | names.POSTS for spelling in names.HONORIFICS[canonical] if spelling.split()[0] not in {"member", "maire", "adjoint"}},
     key=len, reverse=True,
 )
 _OFFICE = "(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in _OFFICE_SPELLINGS) + ")"
@@ -81,7 +81,7 @@ def named_spans(text: str) -> list[tuple[str, str, int, int]]:
         plural = title.lower().rstrip(".").endswith("s") and (title.lower().startswith(("councillors", "cllrs")) or is_office_title(title))
         singular = re.sub(r"s(\.?)$", r"\1", title) if plural else title
         for i, item in enumerate(_items(m.group(2))):
-            found = _form(item, i, singular, plural)
+            found = _form(item, i, singular, plural, lead=re.sub(r"\s+", " ", m.group(1)))
             if found:
                 form, end = found[0], m.start(2) + item.end()
                 if re.match(r"\s+of\s", text[end:]) and len(form.split()) > 3 and form.split()[-1].lower() in names.PLACE_WORDS:
@@ -89,6 +89,21 @@ def named_spans(text: str) -> list[tuple[str, str, int, int]]:
                     form, end = form[: -len(last)].rstrip(), len(text[: text.rindex(last, 0, end)].rstrip())
                 out.append((form, found[1], m.start(2) + item.start(), end))
     return out
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[Aa]n?|[Tt]his|[Oo]ur|[Ii]ts)\s+$")
+_SENTENCE_AFTER = re.compile(r"\s*(?:[,;]|\.(?!\d)|\s(?!(?:a|an|the)\b)[a-z][a-z'’]*\b)")
+
+
+def in_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` (its form of address included) stands as a person
+    in a running sentence: no article before its form of address ("the Clerk Key" names a thing),
+    and the sentence runs on after it with punctuation or a lower-case word other than an article
+    ("Trustee Elton and", "Liccar made a motion"; not "Select a new Chair", a heading run on into
+    a table, "FGB 42/1920")."""
+    title = re.search(rf"(?:{_TITLE}\s+)+$", text[:start])
+    head = text[: title.start()] if title else text[:start]
+    return not _ARTICLE_BEFORE.search(head) and bool(_SENTENCE_AFTER.match(text, end))
 
 
 def is_office_title(title: Optional[str]) -> bool:
@@ -109,8 +124,9 @@ def _items(text: str) -> list[re.Match]:
         pos = sep.end()
 
 
-def _form(item: re.Match, index: int, singular: str, plural: bool) -> Optional[tuple[str, str]]:
-    """The surface form of one listed name, or None when it is not a personal name."""
+def _form(item: re.Match, index: int, singular: str, plural: bool, lead: str = "") -> Optional[tuple[str, str]]:
+    """The surface form of one listed name, or None when it is not a personal name. The first name
+    after a singular form of address keeps the whole run printed before it ("Cllr Mrs Haysey")."""
     own = item.group("title").strip()
     name = re.sub(r"['’]s$", "", item.group("name").strip())  # "DAC Alan Gibson's office"
     words = name.split()
@@ -123,7 +139,7 @@ def _form(item: re.Match, index: int, singular: str, plural: bool) -> Optional[t
         title_of, prefix = names.honorifics_of(own)[:1] or [None], own
         title_of = title_of[0]
     elif index == 0 or plural:
-        title_of, prefix = singular, ("" if plural else singular)
+        title_of, prefix = singular, ("" if plural else lead or singular)
     else:
         return None
     parsed = names.parse(name, title=title_of)
@@ -140,8 +156,16 @@ def _form(item: re.Match, index: int, singular: str, plural: bool) -> Optional[t
 
 
 def office_bracket(bracket: Optional[str]) -> bool:
-    """A bracket after a name that names an office or role ("(Chair)"), not a count ("(4)")."""
-    return bool(bracket) and bool(re.fullmatch(r"\s*\(\s*[A-Za-z][^\d]*\)", bracket))
+    """A bracket after a name that names an office or role ("(Chair)"), not a count ("(4)") nor
+    another person ("(alternate - Mr. Messerlian)")."""
+    if not bracket or not re.fullmatch(r"\s*\(\s*[A-Za-z][^\d]*\)", bracket) or _PERSON.search(bracket):
+        return False
+    return all(w[:1].isupper() or w.lower() in _BRACKET_JOINERS for w in re.findall(r"[^\W\d_][\w'’\-]*", bracket))
+
+
+# Words that join the capitalised words of an office in brackets ("(Director of Finance)"); any
+# other word in lower case makes the bracket a remark ("(pouvoir donné à Yves)")
+_BRACKET_JOINERS = frozenset("of and for the to in on at de du des la le et vice co".split())
 
 
 def role_references(text: str) -> list[str]:
