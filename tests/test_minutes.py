@@ -874,3 +874,11 @@ def test_a_motion_told_in_the_passive_is_moved_seconded_and_carried():
     (motion,) = decisions.motions(text)
     assert motion.text == "The minutes of the Regular Meeting of October 26, 2020 were moved for acceptance"
     assert (motion.mover, motion.seconder, motion.result, motion.counts) == ("Trustee Lee", "Ann Diaz", "carried", {"for": 3, "against": 0})
+
+
+def test_mover_and_seconder_by_their_initials_alone():
+    from scrutiny.extractor.minutes import decisions
+
+    (vote,) = decisions._PROP_INITIALS.finditer("The minutes were approved. Approval - proposed NR, seconded DN.")
+    assert (vote.group("proposer"), vote.group("seconder")) == ("NR", "DN")
+    assert not list(decisions._PROP_INITIALS.finditer("It was proposed to defer the item, seconded by the Chair."))

@@ -543,6 +543,9 @@ _SECONDER = re.compile(rf"\b(?:Seconded|Cuidithe|Cuidiu|Appuy[ée]e?|Second[ée]
 _PROP_LABELLED = re.compile(
     r"\b(?:Proposed|Prop|Moved)\.?\s*:\s*(?P<proposer>[A-Z]{2,4}\b|[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){0,2}?)"
     r"\s+(?:2(?:nd)?|Seconded|Second|Sec)\.?\s*:?\s*(?P<seconder>[A-Z]{2,4}\b|[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)(?=[\s.,;]|$)")
+# Mover and seconder by their initials alone: "Approval - proposed NR, seconded DN"
+_PROP_INITIALS = re.compile(
+    r"\b(?:[Pp]roposed|[Mm]oved)\s+(?P<proposer>[A-Z]{2,4})\b,?\s+(?:and\s+)?(?:[Ss]econded|2nd)\s+(?P<seconder>[A-Z]{2,4})\b")
 # "Mr Love suggested and the Leader and Cabinet agreed to the following amendment": an amendment
 # moved and carried, no seconder or count printed.
 _AMENDMENT_AGREED = re.compile(
@@ -839,7 +842,7 @@ def votes(text: str) -> list[VoteFound]:
         if sec:
             v.seconder, v.end = sec.group("who").strip(), sec.end()
         found.append(v)
-    for pattern in (_PROPOSED_INLINE, _ON_PROPOSAL, _PROP_LABELLED):
+    for pattern in (_PROPOSED_INLINE, _ON_PROPOSAL, _PROP_LABELLED, _PROP_INITIALS):
         for m in pattern.finditer(text):
             if not any(v.start <= m.start() < v.end for v in found):
                 found.append(VoteFound(proposer=m.group("proposer").strip(), seconder=m.group("seconder").strip(), counts={}, names={}, start=m.start(), end=m.end()))
