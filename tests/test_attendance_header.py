@@ -144,12 +144,16 @@ def test_a_french_heading_without_its_year():
     assert head.body.lower() == "comité d'urbanisme"
 
 
+def _minutes_of(name: str, text: str):
+    """The first minutes read from a text pack, end to end (people left out)."""
+    return pipeline.extract(ingest.load_bytes(name, text.encode()), pipeline.Options(people=False)).minutes[0]
+
+
 def test_minutes_of_a_file_read_end_to_end():
     text = ("MINUTES OF THE\nRIVERSIDE LIBRARY BOARD MEETING\nWEDNESDAY, MARCH 3, 2021\n\n"
             "The meeting was called to order at 6:01 p.m.\n\nPresent: Ann Lowe, President\nBen Marsh, Board Member\n\n"
             "1. MINUTES\n\nThe minutes were approved.\n\nThe meeting was adjourned at 6:50 p.m.\n")
-    out = pipeline.extract(ingest.load_bytes("board.txt", text.encode()), pipeline.Options(people=False))
-    minutes = out.minutes[0]
+    minutes = _minutes_of("board.txt", text)
     assert (minutes.body, minutes.date, minutes.started_at, minutes.ended_at) == (
         "Riverside Library Board", "2021-03-03", "18:01", "18:50")
     assert [(a.name, a.role, a.title) for a in minutes.attendees] == [
@@ -315,8 +319,7 @@ def test_a_meeting_named_in_capitals_without_a_body_noun_is_its_own_name():
             "The Eastwick Township Annual Town Hall Meeting was called to order by Clerk Buiter at 7:00 PM and it was held at "
             "the 1367 Wood Street Eastwick.\n\nA motion was made to approve the minutes. All were in favor. Motion passes.\n\n"
             "The meeting was adjourned at 7:29 PM.\n")
-    out = pipeline.extract(ingest.load_bytes("town.txt", text.encode()), pipeline.Options(people=False))
-    minutes = out.minutes[0]
+    minutes = _minutes_of("town.txt", text)
     assert (minutes.body, minutes.date, minutes.started_at, minutes.ended_at) == (
         "Eastwick Township Annual Town Hall Meeting", "2024-04-09", "19:00", "19:29")
 

@@ -53,22 +53,20 @@ def parse(ctx: Context, out: Extraction) -> None:
     pages = [p for p in ctx.source.pages[doc.pages[0] - 1 : last] if not p.blank]
     front = _front_pages(ctx, out, doc)
     running = running_lines(front + pages)
-    lines = [
-        (p, ln) for p in pages for ln in p.lines
-        if clean(ln.text) and not _footer(p, ln) and not _ORDINAL.match(ln.text) and id(ln) not in running
-    ]
+
+    def content(of: list[Page]) -> list[tuple[Page, Line]]:
+        return [(p, ln) for p in of for ln in p.lines
+                if clean(ln.text) and not _footer(p, ln) and not _ORDINAL.match(ln.text) and id(ln) not in running]
+
+    lines = content(pages)
     if not lines:
         return
     texts = [mend_digits(_without_superscript(ln)) for _, ln in lines]
     spans = item_spans(lines, texts)
-    before = [(p, ln) for p in front for ln in p.lines
-              if clean(ln.text) and not _footer(p, ln) and not _ORDINAL.match(ln.text) and id(ln) not in running]
-    if before:  # the meeting's particulars on a front page before the one headed "Agenda"
-        shift = len(before)
-        out.meeting = _meeting(ctx, before + lines, [mend_digits(_without_superscript(ln)) for _, ln in before] + texts,
-                               doc.id, [(a + shift, b + shift) for a, b in spans])
-    else:
-        out.meeting = _meeting(ctx, lines, texts, doc.id, spans)
+    before = content(front)  # the meeting's particulars on a front page before the one headed "Agenda"
+    shift = len(before)
+    out.meeting = _meeting(ctx, before + lines, [mend_digits(_without_superscript(ln)) for _, ln in before] + texts,
+                           doc.id, [(a + shift, b + shift) for a, b in spans])
     out.members = _members(lines, texts, doc.id, spans[0][0] if spans else min(len(lines), 30))
     out.co_optees = _cooptees(lines, texts, doc.id)
     out.agenda_items = [it for k, (i, end) in enumerate(spans) for it in _items_of(lines[i:end], texts[i:end], doc.id)]
@@ -502,11 +500,11 @@ def _roster(lines, doc_id: str) -> list[Member]:
     if len(best) < 3:
         return []
     prov = _prov([pair for *_, pair in best], doc_id)
-    return [
-        Member(name=name, title=None if names.office_of(office) in _CHAIR_OFFICES else office,
-               role=office if names.office_of(office) in _CHAIR_OFFICES else None, provenance=prov)
-        for name, office, _ in best
-    ]
+    members = []
+    for name, office, _ in best:
+        chair = names.office_of(office) in _CHAIR_OFFICES
+        members.append(Member(name=name, title=None if chair else office, role=office if chair else None, provenance=prov))
+    return members
 
 
 def _roster_line(text: str) -> Optional[tuple[str, str]]:

@@ -309,14 +309,14 @@ def _same_title(a: Optional[str], b: Optional[str]) -> bool:
 _FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "and", "for", "to", "in", "on", "at", "held"})
 
 
-_PAGE_MARK = re.compile(r"^\W*page\s+(\d{1,3})\W*$|\bpage\s+(\d{1,3})\s+of\s+\d{1,3}\W*$", re.I)
+_PAGE_ALONE = re.compile(r"^\W*page\s+(\d{1,4})\W*$", re.I)
 
 
 def _continued(page: Page) -> bool:
-    """The page's heading block numbers it as a later page of its document ("Page 2")."""
+    """The page's heading block numbers it as a later page of its document ("Page 2", "Page 2 of 6")."""
     for t in _opening(page, 5):
-        m = _PAGE_MARK.search(t)
-        if m and int(m.group(1) or m.group(2)) >= 2:
+        m = _PAGE_ALONE.match(t) or PAGE_OF.search(t)
+        if m and int(m.group(1)) >= 2:
             return True
     return False
 

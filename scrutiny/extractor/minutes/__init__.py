@@ -97,7 +97,8 @@ def _attendance_label(row) -> bool:
         return category in ("present", "apologies", "absent")
     if attendance.heading(rest):
         return True  # labels side by side over two columns of names ("Attendees   Apologies")
-    if attendance.heading(row.line.first_cell()) and not attendance.heading(row.line.first_cell())[2]:
+    cell = attendance.heading(row.line.first_cell())
+    if cell and not cell[2]:
         return True  # the label cell of a cover table ("Attendees  |  Directors, Members and Staff")
     return re.match(r"^[^:–]{1,40}[:–]", text) is not None and not re.search(r"[.?]$", rest)
 

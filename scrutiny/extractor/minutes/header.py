@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from scrutiny.extractor.minutes.attendance import heading as attendance_label, mend, unbulleted
 from scrutiny.extractor.minutes.stream import Row
+from scrutiny.extractor.segment import MEETING_TITLE
 from scrutiny.extractor.textutil import BODY_NOUN, day_first, parse_date
 
 _BODY = re.compile(
@@ -147,7 +149,6 @@ def _with_place(body: str, text: str) -> str:
 
 
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:of\s+)?[A-Z][\w'’\-]*){0,3}")
-_MEETING_CAPS = re.compile(r"^(?=[^a-z]*$)[A-Z][A-Z'’&\- ]{3,80}\sMEETING$")
 _GENERIC_BODY = re.compile(r"^(?:meeting|minutes(?:\s+and\s+actions)?|committee|council|board)$|\d", re.I)
 
 
@@ -192,8 +193,6 @@ def _title_case(text: str) -> str:
 def heading_block(rows: list[Row]) -> list[Row]:
     """The heading block of the minutes: the rows at the top of the first page down to the first
     attendance label, numbered item or line of prose (at most 14 rows)."""
-    from scrutiny.extractor.minutes.attendance import unbulleted, heading as attendance_label, mend
-
     block: list[Row] = []
     for r in mend(rows[:20])[:14]:
         text = r.text.strip()
@@ -211,8 +210,6 @@ _NUMBERED = re.compile(r"^\(?\d{1,2}(?:\.\d+)*(?:\s?[.)]\s*\S|\s+[A-Z])")
 def read_header(head: list[Row], rows: list[Row]) -> Header:
     """Meeting details from the rows before the first minute, or the heading block when that is
     longer (times and signature from all rows)."""
-    from scrutiny.extractor.minutes.attendance import mend
-
     block = heading_block(rows)
     head = mend(head)
     if len(block) > len(head):
@@ -243,7 +240,7 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
         if cap:
             out.body = _title_case(re.split(r"\s[-–]\s", cap)[0].strip())
     if out.body is None:  # no body noun: the meeting as its heading in capitals names it
-        named = next((r.text.strip() for r in block[:8] if _MEETING_CAPS.match(r.text.strip())), None)
+        named = next((r.text.strip() for r in block[:8] if MEETING_TITLE.match(r.text.strip())), None)
         out.body = _title_case(named) if named else None
     v = _VENUE.search(text) or next((m for r in head[:12] if (m := _VENUE_LABEL.match(r.text))), None) or _ONLINE.search(text)
     if v:
@@ -291,8 +288,6 @@ def _field_rows(rows: list[Row], head: list[Row]) -> list[Row]:
 def _paragraphs(rows: list[Row]) -> str:
     """The rows' text, a row carrying on the sentence of the row above joined with a space, else
     with a line break: a row set apart by a wider gap, or an attendance label, starts anew."""
-    from scrutiny.extractor.minutes.attendance import heading as attendance_label
-
     out = ""
     for k, r in enumerate(rows):
         if k:
@@ -445,15 +440,15 @@ def _start_time(head: list[Row], everything: str) -> tuple[Optional[str], Option
 
 
 def _first_date(head: list[Row], dayfirst: bool = True) -> Optional[str]:
-    def mend(text: str) -> str:  # "11 th", and a year split over two runs ("201 3")
+    def whole(text: str) -> str:  # "11 th", and a year split over two runs ("201 3")
         text = re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", text)
         return re.sub(r"\b((?:19|20)\d) (\d)\b", r"\1\2", text)
 
     for r in head[:12]:
-        d = parse_date(mend(r.text), dayfirst=dayfirst)
+        d = parse_date(whole(r.text), dayfirst=dayfirst)
         if d:
             return d
-    return parse_date(mend(" ".join(r.text for r in head[:12])), dayfirst=dayfirst)
+    return parse_date(whole(" ".join(r.text for r in head[:12])), dayfirst=dayfirst)
 
 
 def _signature(rows: list[Row]) -> Optional[str]:
@@ -467,4 +462,3 @@ def _signature(rows: list[Row]) -> Optional[str]:
                 return None
             return _title_case(name)
     return None
-

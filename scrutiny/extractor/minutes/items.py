@@ -322,6 +322,7 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
     starting at its first value ("(a)", "1.", "A") or carrying the heading's own number ("4-A")."""
     out = []
     bounds = [c[0] for c in chain] + [len(rows)]
+    edges = _text_edges(rows)
     for n, (start, ref, *_) in enumerate(chain):
         parent = ref.rstrip(".:/)")
         inside = [(c[0], c[1], c[2] + c[3], 0.0) for c in others if start < c[0] < bounds[n + 1] and c[2] + c[3] >= 1.0]
@@ -334,7 +335,7 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
             own = all(c[1].startswith(parent) for c in sub)
             if len(sub) < 2 or not (own or (first and first[-1] == 1)):
                 continue
-            if 2 * sum(1 for c in sub if _runs_on(rows, c[0])) >= len(sub):
+            if 2 * sum(1 for c in sub if _runs_on(rows, c[0], edges)) >= len(sub):
                 continue  # numbered paragraphs of running text, not sub-headings
             for c in sub:
                 printed = c[1].rstrip(".:")
@@ -349,16 +350,17 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
     return out
 
 
-def _runs_on(rows: list[Row], k: int) -> bool:
+def _runs_on(rows: list[Row], k: int, edges: tuple[Optional[float], Optional[float]]) -> bool:
     """The row is the first line of a paragraph that wraps back under its own number: a plain row
-    running to the right margin, the row after it (no ref) set at the same left edge. A heading's
-    title stands apart from its text; a numbered paragraph runs on."""
+    running to the right margin (``edges``: the text's left and right edges), the row after it (no
+    ref) set at the same left edge. A heading's title stands apart from its text; a numbered
+    paragraph runs on."""
     if k + 1 >= len(rows) or styles(rows[k:k + 2])[0] or rows[k].columns:
         return False
     a, b = rows[k].line.box, rows[k + 1].line.box
     if not a or not b or rows[k + 1].page is not rows[k].page or _REF_TOKEN.match(_mend_number(rows[k + 1].text)):
         return False
-    margin, right = _text_edges(rows)
+    margin, right = edges
     if margin is None or right is None or right - margin <= 0:
         return False
     return abs(b[0] - a[0]) <= 4 and a[2] - a[0] >= 0.75 * (right - margin)

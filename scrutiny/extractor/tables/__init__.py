@@ -133,20 +133,18 @@ def recover(ctx: Context) -> list[Grid]:
     return grids
 
 
-SPARSE = 0.72  # a run wider than this many glyph heights per character holds wide gaps
-
-
 def _open_multi(page, taken) -> int:
     """Lines outside the grids found that may be rows of a table whose columns pdfium ran
     together: a run of three words or more spread wider than its characters need (pdfium keeps
     evenly spaced figures in one run); capitals set wide (a heading in upper case) are no sign of
     gaps, nor are runs apart on a line (stream reads those as they are). Only a page with
     enough such lines has its glyphs read again."""
+    from scrutiny.extractor.tables.glyphs import SPREAD
     from scrutiny.extractor.tables.recover_stream import taken_by
 
     def sparse(seg) -> bool:
         x0, top, x1, bottom = seg.box
-        return (x1 - x0 > SPARSE * (bottom - top) * max(len(seg.text), 1) and seg.text.count(" ") >= 2
+        return (x1 - x0 > SPREAD * (bottom - top) * max(len(seg.text), 1) and seg.text.count(" ") >= 2
                 and not seg.text.isupper())
 
     return sum(1 for ln in page.lines if ln.box and any(sparse(s) for s in ln.segments) and not taken_by(ln.box, taken))
