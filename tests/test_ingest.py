@@ -82,3 +82,32 @@ def test_missing_and_binary_inputs(tmp_path):
 def test_a_pdf_with_nothing_drawn_says_so():
     with pytest.raises(NoTextError, match="nothing is drawn on them"):
         ingest.load(str(CORPUS / "tables/camelot/camelot_empty.pdf"))
+
+
+def test_a_narrow_glyph_drawn_as_its_own_run_stays_in_its_word():
+    """PDFium boxes each run tightly round its ink: a "1" (wide side bearings) drawn as a run of its
+    own stands some 0.28 of its height clear of the next run, less than a space; with no space
+    between them in the text they are one word ("17 JANUARY", not "1 7 JANUARY")."""
+    from scrutiny.extractor.pages import Segment
+
+    one = Segment("1", (568.96, 122.53, 572.67, 131.05))
+    rest = Segment("7 JANUARY 2022", (575.02, 122.43, 672.21, 131.27))
+    assert ingest._continues_word(one, rest)
+    assert ingest._joined(one, rest).text == "17 JANUARY 2022"
+    # a gap of a space's width or more stays two words
+    apart = Segment("7 JANUARY 2022", (572.67 + 0.45 * 8.84, 122.43, 672.21, 131.27))
+    assert not ingest._continues_word(one, apart)
+    # runs on different lines never join
+    below = Segment("7", (573.5, 140.0, 580.0, 148.5))
+    assert not ingest._continues_word(one, below)
+
+
+@needs_shared
+def test_a_meeting_date_whose_day_is_split_into_two_runs_is_read_whole():
+    from scrutiny.extractor import pipeline
+
+    path = CORPUS / "meetings/uk_school_governors/decoy_lw-committee-minutes-17-january-2022-final.pdf"
+    if not path.exists():
+        pytest.skip("corpus document absent")
+    out = pipeline.extract(ingest.load(str(path)))
+    assert out.minutes[0].date == "2022-01-17"

@@ -619,7 +619,7 @@ def _continues_word(prev: Segment, seg: Segment) -> bool:
     h = max(prev.box[3] - prev.box[1], seg.box[3] - seg.box[1], 1.0)
     overlap = min(prev.box[3], seg.box[3]) - max(prev.box[1], seg.box[1])
     gap = seg.box[0] - prev.box[2]
-    return overlap > 0.5 * min(prev.box[3] - prev.box[1], seg.box[3] - seg.box[1]) and -0.1 * h <= gap < 0.25 * h
+    return overlap > 0.5 * min(prev.box[3] - prev.box[1], seg.box[3] - seg.box[1]) and -0.1 * h <= gap < 0.35 * h
 
 
 def _joined(a: Segment, b: Segment) -> Segment:
