@@ -168,3 +168,22 @@ def test_owner_cells_wrapped_over_two_lines_are_joined():
     assert ("50/1920", "Keith Moore/Kay Dicken") in owners
     assert ("39/1920", "Clerk to place on website") in owners
     assert not {w for _, w in owners} & {"Keith", "Dicken", "Moore/Clerk", "on website"}
+
+
+def test_initials_printed_after_names_in_a_grid_are_their_forms():
+    """A members' grid prints each name with its initials, bracketed or not: the initials are that
+    person's (the shortest name before them whose initials they are), never a post-nominal."""
+    page = Page(index=1, lines=[
+        Line(text="PRESENT Ruth Okafor (Chair) RO Tom Baines TB"),
+        Line(text="Anne Quayle AQ Dev Patel (NHS) DP"),
+        Line(text="Kate Cole KC Sarah Miles SMi"),
+    ])
+    pt = running.page_text(page, None)
+    found = {f.text: f.also for f in running.defined_initials(pt, "minutes", running.Vocabulary(frozenset(), frozenset()))}
+    assert found == {"Ruth Okafor": ("RO",), "Tom Baines": ("TB",), "Anne Quayle": ("AQ",), "Dev Patel": ("DP",),
+                     "Kate Cole": ("KC",), "Sarah Miles": ("SMi",)}
+    # "Kate Cole KC" is printed as Kate Cole with her initials, not as a King's Counsel
+    assert running.printed_form("Kate Cole", None, pt) == "Kate Cole"
+    # capitals that are not the initials of the name before them are nobody's
+    other = running.page_text(Page(index=1, lines=[Line(text="Present: Tom Baines NHS Kate Cole")]), None)
+    assert [f.text for f in running.defined_initials(other, "minutes", running.Vocabulary(frozenset(), frozenset()))] == []

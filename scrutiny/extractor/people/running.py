@@ -195,6 +195,9 @@ def scan(source: Source, documents: list[Document], vocab: Optional[Vocabulary] 
 
 
 _BRACKETED_INITIALS = re.compile(r"\((?P<initials>[A-Z]{2,3}[a-z]{0,2})\)")
+# initials set after a name without brackets, as a grid of members prints them ("Margaret Carey MCa
+# Kenny Combe KC"): taken only where they are the initials of the name before them
+_BARE_INITIALS = re.compile(r"(?<![\w(.\-/’'])(?P<initials>[A-Z]{2,3}[a-z]{0,2})(?![\w)’'.\-])")
 _NAME_PIECE = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’\-][^\W\d_]+)*")
 _INITIALS_USE = re.compile(
     rf"(?<![\w.\-/(])([A-Z]{{2,3}})(?=\s+(?:(?:and|&)\s+[A-Z]{{2,3}}\s+)?(?:{text_refs._VERBS}|will|would|to)\b)"
@@ -203,12 +206,14 @@ _INITIALS_USE = re.compile(
 
 def defined_initials(pt: PageText, kind: str, vocab: Vocabulary) -> Iterator[Found]:
     """A full name followed by the initials the text will call it by, "Kieron O’Hara (KO)",
-    "Heather Savory (Chair) (HS)", "Jeni Tennison (JTe)": the name (the shortest run of words
+    "Heather Savory (Chair) (HS)", "Jeni Tennison (JTe)", or in a grid without brackets
+    ("Michael Cook (SBC) MC"): the name (the shortest run of words
     before the brackets whose initials these are; one whose first word is not a given name in
     common use only where a list record of the page names it, as "Modern Foreign Languages (MFL)"
     is not a person) with the initials as another form of it; and initials standing as the subject
     of a verb ("JM and SW explained", "WM to circulate"), resolved by their letters."""
-    for m in _BRACKETED_INITIALS.finditer(pt.text):
+    marks = sorted([*_BRACKETED_INITIALS.finditer(pt.text), *_BARE_INITIALS.finditer(pt.text)], key=lambda m: m.start())
+    for m in marks:
         letters = m.group("initials")
         head = re.sub(r"\s*\([^()]{1,60}\)$", "", pt.text[: m.start()].rstrip())
         words: list[str] = []
@@ -218,7 +223,7 @@ def defined_initials(pt: PageText, kind: str, vocab: Vocabulary) -> Iterator[Fou
             words.insert(0, w)
         if len(words) < 2:
             continue
-        for k in range(len(words) - 1):
+        for k in reversed(range(len(words) - 1)):  # the shortest run first: "AC Dick Noble DN" is Dick Noble's
             name = " ".join(words[k:])
             parsed = names.parse(name)
             if parsed and parsed.given and letters in names.initials_forms(parsed) and head.endswith(name):
@@ -607,5 +612,7 @@ def _compose(m: re.Match, parsed: names.ParsedName) -> str:
     form = " ".join(filter(None, [m.groupdict().get("hon"), m.group("name")]))
     if text_refs.office_bracket(m.group("bracket")) and parsed.level == 0 and not parsed.qualifier:
         form += m.group("bracket")
-    form += m.group("post") or ""
+    post = m.group("post") or ""
+    if post.strip(" ,") not in names.initials_forms(parsed):  # "Kenny Combe KC" in a grid of initials, not King's Counsel
+        form += post
     return re.sub(r"\s+", " ", form).strip()
