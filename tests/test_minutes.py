@@ -882,3 +882,77 @@ def test_mover_and_seconder_by_their_initials_alone():
     (vote,) = decisions._PROP_INITIALS.finditer("The minutes were approved. Approval - proposed NR, seconded DN.")
     assert (vote.group("proposer"), vote.group("seconder")) == ("NR", "DN")
     assert not list(decisions._PROP_INITIALS.finditer("It was proposed to defer the item, seconded by the Chair."))
+
+
+def _block_parts(*rows):
+    """(parts, offsets) of an item body laid out as PDF rows of (x, text, gap above)."""
+    from scrutiny.extractor import minutes
+
+    parts = [(r.text, r) for r in _spaced(*rows)]
+    _, offsets = minutes._join(parts)
+    return parts, offsets
+
+
+def test_a_labelled_outcome_block_gives_one_decision_per_point():
+    parts, offsets = _block_parts(
+        (50, "Discussion:", 0),
+        (68, "• The treasurer set out the cost of new benches.", 0),
+        (50, "Decisions:", 8),
+        (68, "• Order two benches for the green before the spring.", 0),
+        (86, "from the supplier used last year.", -4),
+        (68, "• The mowing contract would most likely be renewed.", 0),
+        (68, "• Write to the county about the verges.", 0),
+        (50, "Actions Owner", 30),
+        (68, "Place the bench order Treasurer", 0),
+    )
+    found, spans = decisions.labelled_outcomes(parts, offsets, nlp.pipeline())
+    assert [f.text for f in found] == ["Order two benches for the green before the spring. from the supplier used last year.",
+                                       "Write to the county about the verges."]
+    assert len(spans) == 1
+
+
+def test_a_labelled_paragraph_ends_at_the_space_below_it():
+    parts, offsets = _block_parts(
+        (50, "Outcome:", 0),
+        (50, "The group will hold its summer fair in the church hall and ask the", 0),
+        (50, "school to lend its tables.", -4),
+        (50, "Next steps", 30),
+    )
+    found, _ = decisions.labelled_outcomes(parts, offsets, nlp.pipeline())
+    assert [f.text for f in found] == ["The group will hold its summer fair in the church hall and ask the school to lend its tables."]
+
+
+def test_an_impersonal_decision_loses_the_fact_joined_to_it_but_keeps_the_discussion_it_settles():
+    found = decisions.outcomes("The treasurer holds the invoices and it was agreed that they be paid by cheque. "
+                               "There was a discussion on the car park and it was agreed that it stays open. "
+                               "Owing to the cost of fencing it was decided to plant a hedge.", nlp.pipeline())
+    assert [f.text for f in found] == ["it was agreed that they be paid by cheque.",
+                                       "There was a discussion on the car park and it was agreed that it stays open.",
+                                       "it was decided to plant a hedge."]
+
+
+def test_an_anaphoric_decision_takes_the_proposal_before_it():
+    found = decisions.outcomes("The garage offered to repaint the shelter free of charge. This was agreed by the Trustees.", nlp.pipeline())
+    assert [f.text for f in found] == ["The garage offered to repaint the shelter free of charge. This was agreed by the Trustees."]
+
+
+def test_what_was_resolved_is_a_decision_and_an_undertaking_is_not():
+    found = decisions.outcomes("Ann Lee has kindly agreed to inspect the swings. It was resolved that the hall could be let "
+                               "on Sundays. A request was received but it was resolved that it is not appropriate to donate.",
+                               nlp.pipeline())
+    assert [f.text for f in found] == ["It was resolved that the hall could be let on Sundays.",
+                                       "it was resolved that it is not appropriate to donate."]
+
+
+def test_a_proposal_in_the_passive_is_a_motion_only_with_its_mover_recorded():
+    text = "It was proposed that a grit bin be bought for Mill Lane. Prop: JS 2nd: MT"
+    found = decisions.motions(text)
+    assert [(m.text, m.mover, m.seconder) for m in found] == [("that a grit bin be bought for Mill Lane", "JS", "MT")]
+    assert decisions.motions("It was proposed that a grit bin be bought for Mill Lane.") == []
+    votes = decisions.votes("It was resolved to pay the clerk quarterly. Prop: JS 2nd: MT")
+    assert [(v.proposer, v.seconder, v.result) for v in votes] == [("JS", "MT", "carried")]
+
+
+def test_a_declaration_by_initials():
+    got = decisions.declarations("a) PW declared an interest in the application for 4 Church Row.", nlp.pipeline())
+    assert [(m, what) for m, _, what, _ in got] == [("PW", "the application for 4 Church Row")]

@@ -252,6 +252,9 @@ def _item(it: itemsmod.Item, rows, pipeline, document: Optional[str], formal: bo
     res = decisions.resolutions(body, pipeline) if formal else decisions.outcomes(body, pipeline)
     if formal and not res and not decisions.is_formal(body):
         res = decisions.outcomes(body, pipeline)  # an item decided in a sentence where others have formal openers
+    labelled, spans = decisions.labelled_outcomes(parts, offsets, pipeline)
+    if spans:
+        res = sorted([r for r in res if not any(a <= r.start < b for a, b in spans)] + labelled, key=lambda r: r.start)
     res = decisions.with_motions(decisions.with_vote_blocks(res, body), body, it.title)
     resolutions = [
         Resolution(text=r.text, number=r.number, noted=r.noted, provenance=_prov(r.start, offsets, document, "resolution"))

@@ -99,7 +99,9 @@ _VIEW = re.compile(
     re.I)
 # An outcome said in one word after the point it settles ("... dormer extension. Supported.").
 _ONE_WORD_OUTCOME = re.compile(r"^\W*(?:supported|accepted|carried|approved|agreed|adopted|refused|not\s+supported)\W*$", re.I)
-_REPORTED = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?been\s+(?:agreed|approved|adopted|ratified|endorsed|supported|accepted)\b", re.I)
+# "had been agreed", "has very kindly agreed to help": a decision told, or someone's undertaking.
+_REPORTED = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?been\s+(?:agreed|approved|adopted|ratified|endorsed|supported|accepted)\b|"
+                       r"\b(?:had|has|have)\s+(?:\w+\s+){0,2}agreed\s+to\b", re.I)
 # What frames a decision without being part of it: a leading clause ("As the amount was accurate,",
 # "In the meantime,") and who moved it (", proposed by PW and seconded by RW").
 _LEADING_CLAUSE = re.compile(
@@ -121,8 +123,21 @@ _BEFORE_IMPERSONAL = re.compile(
     r"(?=it\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b)", re.I)
 
 
+# A fact joined to the impersonal decision that follows it ("Susan has the bank statements and it
+# was agreed ...", "A letter had been received but it was resolved that ...") or a reason before it
+# ("Due to the rise in price it was resolved to ..."); a discussion or question the decision settles
+# ("There was a brief discussion on federation and it was agreed that ...") stays with it.
+_JOINED_IMPERSONAL = re.compile(
+    r"^(?P<before>(?:due\s+to|owing\s+to|because\s+of|in\s+view\s+of|given)\b[^;:]{1,200}?,?\s+|[^;:]{1,200}?,?\s+(?:and|but)\s+)"
+    r"(?=it\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b)", re.I)
+_DISCUSSED = re.compile(r"\b(?:discussions?|discussed|debated?|asked|queried|questioned|considered|raised)\b", re.I)
+
+
 def _decision_clause(sentence: str) -> str:
-    clause = _BEFORE_IMPERSONAL.sub("", sentence.strip(), count=1)
+    clause = _BEFORE_IMPERSONAL.sub("", _MARK.sub("", sentence.strip()), count=1)
+    joined = _JOINED_IMPERSONAL.match(clause)
+    if joined and not _settles(joined.group("before")) and not _DISCUSSED.search(joined.group("before")):
+        clause = clause[joined.end():]
     clause = _LEADING_CLAUSE.sub("", clause, count=1)
     clause = _TRAILING_MOVER.sub("", clause).strip()
     verb = OUTCOME.search(clause)
@@ -202,11 +217,15 @@ _PROPOSAL_PUT = re.compile(
 _ANAPHOR = re.compile(r"\b(?:this|the|that)\s+(?:proposal|recommendation|suggestion|motion)\b", re.I)
 
 
+# "This was agreed by the CC.", "That was approved by all members.": the decision's subject is what was said before.
+_THIS_AGREED = re.compile(r"^(?:This|That)\s+(?:was|were)\s+(?:\w+ly\s+)?(?:agreed|approved|accepted|endorsed|adopted|supported)\b(?!\s+(?:that|to)\b)")
+
+
 def _takes_sentence_before(before: str, hit: str) -> bool:
     """The decision settles what the sentence before it put: an outcome of a few words ("This was
     agreed.", "The Board accepted the application."), or one that names "this proposal" after a
     proposal put in words."""
-    if len(hit.split()) <= 5:
+    if len(hit.split()) <= 5 or _THIS_AGREED.match(hit):
         return True
     return bool(_PROPOSAL_PUT.match(before) and _ANAPHOR.search(hit) and not _settles(before))
 
@@ -352,7 +371,8 @@ def _decides(sentence: str, verb: re.Match) -> bool:
     if _PARTICIPLE_BEFORE.search(sentence, 0, verb.start()) or (
             not passive and _PARTICIPLE_AFTER.match(sentence, verb.end()) and not re.search(r"\bit\s+$", sentence[: verb.start()], re.I)):
         return False
-    if _VIEW.match(sentence[verb.end():]) or _view_that(sentence[verb.end():]):
+    firm = re.match(r"resolved|decided|d[ée]cid", verb.group(0), re.I)  # what is resolved is decided, however it is worded
+    if not firm and (_VIEW.match(sentence[verb.end():]) or _view_that(sentence[verb.end():])):
         return False
     if _AT_ANOTHER.match(sentence, verb.end()) or _DONE_AS_WELL.match(sentence, verb.end()):
         return False
@@ -496,6 +516,101 @@ def body_noted(text: str, pipeline) -> bool:
     return any(BODY_NOTED.match(s) for _, s in sentences(text, pipeline))
 
 
+# --------------------------------------------------------------------------- labelled outcome blocks
+
+
+# A label over what an item concluded, as meeting-notes templates and many boards print it:
+# "Conclusions:", "Decisions:", "Outcome:", "Decisions made:", "Agreed:", at the start of a line,
+# alone or with the first point after it.
+OUTCOME_LABEL = re.compile(
+    r"^\W{0,2}(?:conclusions?|decisions?(?:\s+(?:made|taken|reached|agreed))?|outcomes?|agreed(?:\s+(?:outcomes?|decisions?))?|"
+    r"agreements?|resolutions?|d[ée]cisions?(?:\s+prises?)?)\s*:\s*(?P<rest>.*)$", re.I)
+# Another label ends the block: "Action items", "Actions:", "Discussion:", "Next steps:".
+_NEXT_LABEL = re.compile(r"^\W{0,2}(?:[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,3}\s*:\s*$|actions?\b)", re.I)
+# A point that hedges ("was looking like the easiest option", "would most likely be the priority")
+# concludes a view, not a decision.
+_HEDGE = re.compile(r"\b(?:likely|maybe|perhaps|possibly|probably|seems?|seemed|appears?|appeared|looking\s+like|might)\b", re.I)
+_MARK = re.compile(r"^[\s\ue000-\uf8ff•·▪◦‣●○■□➢►✓*–-]+(?=\S)")
+
+
+def _marked(text: str, row) -> bool:
+    """The row opens a point with a bullet glyph."""
+    return row.bullet or bool(_MARK.match(text))
+
+
+def _block_continues(first, prev, row, text: str, bulleted: bool) -> Optional[str]:
+    """How ``row`` stands in a labelled block whose first point is ``first``: "point" (a new
+    point of a bulleted block), "line" (the point or paragraph carried on), or None (the block
+    has ended: a row set apart by space, at another indent, or of another shape)."""
+    box, top = row.line.box, first.line.box
+    if box is None or top is None or prev.line.box is None:  # a text pack: bullets, and lines carrying a point on
+        if bulleted:
+            return "point" if _marked(text, row) else ("line" if not re.search(r"[.!?]$", prev.text) else None)
+        return "line" if not _marked(text, row) and not re.search(r"[.!?]$", prev.text) else None
+    if row.page is prev.page:
+        height = max(prev.line.box[3] - prev.line.box[1], box[3] - box[1], 1)
+        if box[1] - prev.line.box[3] > 2 * height:
+            return None
+    if bulleted:
+        if _marked(text, row):
+            return "point" if abs(box[0] - top[0]) <= 4 else None
+        return "line" if top[0] < box[0] <= top[0] + 40 else None
+    return "line" if abs(box[0] - top[0]) <= 4 and not _marked(text, row) else None
+
+
+def labelled_outcomes(parts: list, offsets: list, pipeline) -> tuple[list[Found], list[tuple[int, int]]]:
+    """Decisions printed as the points of a labelled block under an item ("Conclusions:" over a
+    bulleted list, "Decisions: The Board approved ..."): each bulleted point, or each sentence of a
+    paragraph, is a decision; a hedged point is a view. Returns the decisions and the span of body
+    text each block covers."""
+    found: list[Found] = []
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(parts):
+        m = OUTCOME_LABEL.match(parts[k][0])
+        if not m:
+            k += 1
+            continue
+        points: list[list] = []  # [offset, text] per point (or paragraph)
+        rest = m.group("rest").strip()
+        if rest:
+            points.append([offsets[k][0] + m.start("rest"), rest])
+        first = bulleted = None
+        prev = parts[k][1]
+        j = k + 1
+        while j < len(parts):
+            text, row = parts[j]
+            if re.fullmatch(r"\W{1,3}", text.strip()):
+                j += 1  # a stray comma or stop drawn apart from its line
+                continue
+            if OUTCOME_LABEL.match(text) or _NEXT_LABEL.match(text):
+                break
+            if first is None:
+                if rest and not _marked(text, row):
+                    break
+                first, bulleted, how = row, _marked(text, row), "point"
+            else:
+                how = _block_continues(first, prev, row, text, bulleted)
+            if how is None:
+                break
+            if how == "point" or not points:
+                points.append([offsets[j][0], _MARK.sub("", text)])
+            else:
+                points[-1][1] += " " + text
+            prev = row
+            j += 1
+        end = offsets[j][0] if j < len(offsets) else 10 ** 9
+        spans.append((offsets[k][0], end))
+        for off, text in points:
+            pieces = [(off, text)] if bulleted else [(off + o, t) for o, t in sentences(text, pipeline)]
+            for o, t in pieces:
+                t = _strip_quotes(t)
+                if len(t.split()) >= 2 and not _HEDGE.search(t):
+                    found.append(Found(text=t, noted=is_noted(t), start=o))
+        k = max(j, k + 1)
+    return found, spans
+
+
 # --------------------------------------------------------------------------- actions
 
 
@@ -603,6 +718,9 @@ _MOTION_FORMS = (
     # is the subject, the motion told in the passive
     re.compile(rf"(?:(?<=[.;:]\s)|(?<=\n)|^)(?P<body>[A-Z][^.;:\n]{{4,200}}?\s(?:was|were)\s+moved"
                rf"(?:\s+for\s+(?:acceptance|approval|adoption))?)\s+by\s+{_MOVER}(?=,|\.|\s+and\s+second|\s+second)"),
+    # "It was proposed that a noticeboard be purchased ... Prop: AM 2nd: CR": put in the passive, its
+    # mover recorded after it (without that record it is a suggestion, see motions())
+    re.compile(r"\b[Ii]t\s+was\s+(?:proposed|moved)\s+(?P<body>that\s+.+?)(?=\.\s|\.$|;|$)"),
     # "the Leader proposed and Mr Oakford, Deputy Leader, seconded the above motion": a vote, no words
     re.compile(rf"{_MOVER}\s+proposed,?\s+and\s+(?P<seconder>(?:{_NAME_WORD}[ \t]+){{0,3}}[A-Z][\w'’\-]+)(?:,[^.;]{{0,160}}?,)?\s+"
                rf"seconded\b(?P<body>)"),
@@ -678,6 +796,12 @@ def motions(text: str) -> list[Motion]:
             mover = by.group("who") or by.group("who2")
         sec = _MOTION_SECONDER.search(tail)
         seconder = m.groupdict().get("seconder") or ((sec.group("who") or sec.group("who2")) if sec else None)
+        if "mover" not in m.groupdict():  # put in the passive: moved only by the record after it
+            fields = _PROP_LABELLED.search(tail) or _PROP_INITIALS.search(tail)
+            if fields:
+                mover, seconder = fields.group("proposer"), fields.group("seconder")
+            elif not by:
+                continue
         seconder = re.sub(r"^seconded\s+by\s+", "", seconder) if seconder else None
         result = "lost" if _MOTION_FAILED.search(tail) else (
             "carried" if _MOTION_PASSED.search(tail) or re.search(r"\bRESOLVED\b", tail) else None)
@@ -911,10 +1035,23 @@ def votes(text: str) -> list[VoteFound]:
         elif (_AGREED.search(text[v.end : stop]) or _DECLARED_DONE.search(text, v.end, stop)
               or re.search(r"(?:^|[\s.])(?:\d{1,3}\.\s+)?(?:RESOLVED|R[ÉE]SOLU)\b|\bet\s+r[ée]solu\b", text[v.end : stop])):
             v.result = "carried"  # the motion put, then what was resolved
+        elif (v.proposer or v.seconder) and _decided_before(text, v.start):
+            v.result = "carried"  # "It was resolved to raise the limit. Prop: CR 2nd: SB": who moved what was decided
     for v in found:  # a name broken over two lines is one name
         v.proposer = " ".join(v.proposer.split()) if v.proposer else v.proposer
         v.seconder = " ".join(v.seconder.split()) if v.seconder else v.seconder
     return found
+
+
+_DECIDED_JUST_BEFORE = re.compile(r"\b(?:was|were)\s+(?:\w+\s+){0,2}?(?:resolved|agreed|approved|adopted|carried|decided)\b|\bRESOLVED\b", re.I)
+
+
+def _decided_before(text: str, start: int) -> bool:
+    """The sentence right before ``start`` (in its paragraph) records a decision taken."""
+    before = text[max(0, start - 400):start].split("\n\n")[-1]
+    before = re.sub(r"(?:\s+(?:st|nd|rd|th))+\s*$", "", before.rstrip())  # an ordinal's superscript drawn apart
+    last = re.split(r"(?<=[.!?])\s+", before.rstrip(" .;,"))[-1]
+    return bool(_DECIDED_JUST_BEFORE.search(last))
 
 
 # A roll call as each name's answer: "Roll Call was taken as follows: Trustee Elton – yes, Trustee
@@ -1017,13 +1154,17 @@ def interest_of(sentence: str, member: str) -> str:
     """What the interest is: "... an interest as a governor of the school" gives "a governor of the
     school", "Members who were district councillors declared ..." gives "district councillors";
     otherwise the whole sentence."""
-    m = _INTEREST_AS.search(sentence) or _WHO_WERE.search(member) or _INTEREST_IN_ITEM.search(sentence)
+    m = (_INTEREST_AS.search(sentence) or _WHO_WERE.search(member) or _INTEREST_IN_ITEM.search(sentence)
+         or _INTEREST_IN.search(sentence))
     return m.group("what").strip(" .,") if m else sentence
 
 
 # "... declared an interest in agenda item 4.1 Sudbury Library application": what follows the item.
 _INTEREST_IN_ITEM = re.compile(r"\binterest\s+in\s+(?:agenda\s+)?item\s+(?:no\.?\s*)?[\w/.]*\d[\w/.]*\s+(?P<what>[^.;]+)", re.I)
-_NAMED_DECLARER = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,3}[A-Z][\w'’\-]+)\s+(?:declared|declares)\b")
+# "Robert Spivey declared ...", or a member by their initials as parish minutes write them: "RD declared ..."
+# "... declared an interest in planning applications 13/22040/F ...": what the interest is in.
+_INTEREST_IN = re.compile(r"\binterest\s+in\s+(?!(?:agenda\s+)?items?\b)(?P<what>[^;]+?)\s*(?:\.\s|\.?$)", re.I)
+_NAMED_DECLARER = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,3}[A-Z][\w'’\-]+|(?<![\w.])(?!(?:ALL|AND|THE|NO|NONE)\b)[A-Z]{2,4}(?![\w.]))\s+(?:declared|declares)\b")
 
 
 _RECUSED = re.compile(rf"(?P<who>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)[ \t]+recused\s+(?:himself|herself|themselves)\b")
