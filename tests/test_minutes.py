@@ -956,3 +956,32 @@ def test_a_proposal_in_the_passive_is_a_motion_only_with_its_mover_recorded():
 def test_a_declaration_by_initials():
     got = decisions.declarations("a) PW declared an interest in the application for 4 Church Row.", nlp.pipeline())
     assert [(m, what) for m, _, what, _ in got] == [("PW", "the application for 4 Church Row")]
+
+
+def _minute(ref, body, votes=()):
+    from scrutiny.models.records import MinuteItem, Provenance
+
+    return MinuteItem(ref=ref, ref_normalised=items.normalise_ref(ref), title="t", body=body, votes=list(votes),
+                      provenance=Provenance(page=1, extractor="minutes.item"))
+
+
+def test_a_vote_under_the_last_of_a_list_of_recommendations_is_the_vote_on_the_list():
+    from scrutiny.extractor import minutes
+    from scrutiny.models.records import Vote
+
+    vote = Vote(proposer="Reyes", seconder="Ng", for_count=5, against_count=0, result="carried")
+    found = [_minute("6", None), _minute("6.1", "Warrant Register Approve the warrant register for March 2021."),
+             _minute("6.2", "Approve the lease of the depot yard.\nRESULT: APPROVED MOTION BY: Reyes SECOND: Ng", [vote]),
+             _minute("7", "Staff reported on the parks.")]
+    minutes._votes_on_lists(found)
+    assert [len(i.votes) for i in found] == [1, 0, 0, 0]
+    assert [r.text for r in found[1].resolutions] == ["Approve the warrant register for March 2021."]
+    own = [_minute("8", None), _minute("8(a)", "The statements were received."),
+           _minute("8(b)", "It was resolved to pay the clerk, proposed by Cllr Ray.", [vote])]
+    minutes._votes_on_lists(own)
+    assert [len(i.votes) for i in own] == [0, 0, 1]
+
+
+def test_a_motion_without_an_object_moves_the_sentence_before_it():
+    text = "The resignation of the treasurer was accepted with regret. Trustee Lowe moved to accept and Trustee Park seconded. Passed 4-0."
+    assert [f.text for f in decisions.with_motions([], text)] == ["The resignation of the treasurer was accepted with regret."]

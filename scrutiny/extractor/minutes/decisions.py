@@ -516,6 +516,22 @@ def body_noted(text: str, pipeline) -> bool:
     return any(BODY_NOTED.match(s) for _, s in sentences(text, pipeline))
 
 
+# --------------------------------------------------------------------------- one vote on a list of sub-items
+
+
+# A staff recommendation as agendas word it, in the imperative: "Adopt the June 10, 2019 minutes.",
+# "Approve the proposed meeting schedule for 2020."
+_RECOMMENDATION = re.compile(
+    r"(?:(?<=^)|(?<=[\s.:]))(?P<text>(?:Adopt|Approve|Accept|Authori[sz]e|Award|Receive|Ratify|Appoint|Confirm|Waive|Reject|Deny)"
+    r"\s+(?:the|a|an|all|and|\w+)\b[^\n]*?[.!])(?=\s|$)")
+
+
+def recommendation(body: str) -> Optional[Found]:
+    """The recommended action a sub-item's text puts, for a vote taken on its list to carry."""
+    m = _RECOMMENDATION.search(body or "")
+    return Found(text=m.group("text"), start=m.start("text")) if m else None
+
+
 # --------------------------------------------------------------------------- labelled outcome blocks
 
 
@@ -815,6 +831,20 @@ def motions(text: str) -> list[Motion]:
     return found
 
 
+# A motion with no object of its own: "moved to accept", "moved to approve".
+_BARE_MOTION = re.compile(r"^(?:to|that)\s+(?:\w+)\s*$", re.I)
+
+
+def _sentence_before(text: str, start: int) -> Optional[str]:
+    """The sentence that ends right before ``start`` in its paragraph."""
+    before = text[:start].rstrip()
+    if not before.endswith((".", "!")):
+        return None
+    line = re.split(r"\n", before)[-1]
+    sents = re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)
+    return sents[-1].strip() if sents and len(sents[-1].split()) >= 3 else None
+
+
 def with_motions(found: list[Found], text: str, title: Optional[str] = None) -> list[Found]:
     """``found`` with the motions that carried (or whose outcome is not told) that no resolution
     already covers; a resolution read from inside a motion's span gives way to the motion. A motion
@@ -826,6 +856,8 @@ def with_motions(found: list[Found], text: str, title: Optional[str] = None) -> 
             mo.text = title
         if mo.result == "lost" or not mo.text:
             continue
+        if _BARE_MOTION.match(mo.text) and (put := _sentence_before(text, mo.start)):
+            mo.text = put  # "... was accepted with regret. X moved to accept": the motion moves what was said before it
         inside = [f for f in out if mo.start - 3 <= f.start < mo.end]
         if any(f.start < mo.start - 3 and f.start + len(f.text) > mo.start for f in out):
             continue  # a resolution already reads through the motion
