@@ -985,3 +985,13 @@ def test_a_vote_under_the_last_of_a_list_of_recommendations_is_the_vote_on_the_l
 def test_a_motion_without_an_object_moves_the_sentence_before_it():
     text = "The resignation of the treasurer was accepted with regret. Trustee Lowe moved to accept and Trustee Park seconded. Passed 4-0."
     assert [f.text for f in decisions.with_motions([], text)] == ["The resignation of the treasurer was accepted with regret."]
+
+
+def test_motions_moved_and_seconded_by_people_described_not_named():
+    text = ("Clerk Ward made a motion to name Ann Holt as moderator, seconded by an elector in the audience. All present were "
+            "in favor. Motion passes. A motion was made to accept the audit by a voter and seconded by another voter. "
+            "A motion was made that the next meeting be held on May 4 by Trustee Cole, seconded a voter. All in favor.")
+    got = [(m.text, m.mover, m.seconder, m.result) for m in decisions.motions(text)]
+    assert got == [("to name Ann Holt as moderator", "Clerk Ward", "an elector in the audience", "carried"),
+                   ("to accept the audit", "a voter", "another voter", None),
+                   ("that the next meeting be held on May 4", "Trustee Cole", "a voter", "carried")]

@@ -718,13 +718,18 @@ class VoteFound:
 # when it carried.
 _NAME_WORD = r"(?:[A-Z][\w'’\-]*|Mrs?\.|Ms\.|Dr\.|Cllr\.)"  # a word of a name; a full stop only after an honorific
 _MOVER = rf"(?P<mover>(?:{_NAME_WORD}[ \t]+){{0,4}}?[A-Z][\w'’\-]+)"
+# Someone described, not named, as town meetings record movers and seconders: "a resident in the crowd".
+_UNNAMED = (r"(?:a|an|another|one)\s+(?:resident|elector|voter|citizen|member\s+of\s+the\s+public|member\s+of\s+the\s+audience)"
+            r"(?:\s+(?:in|from)\s+the\s+(?:crowd|audience|floor|room|gallery))?")
 _MOTION_END = (r"(?=,?\s+(?:which\s+|and\s+)?(?:was\s+)?(?:(?:made|moved)\s+by|[Ss]econded|[Ss]econd(?:ed)?\s+by)\b"
                rf"|,?\s+by\s+(?:{_NAME_WORD}[ \t]+){{0,3}}[A-Z][\w'’\-]+(?:,?\s+(?:and\s+)?[Ss]econd|\.(?:\s|$))"
+               rf"|,?\s+by\s+{_UNNAMED}\b"
                r"|,?\s+and\s+(?:[A-Z][\w.'’\-]*\s+){1,5}seconded\b|\.\s|\.$|;|$)")
 _MOTION_FORMS = (
     re.compile(rf"{_MOVER}\s+(?:made\s+(?:a|the)\s+motion|moved|motioned)(?:,?\s+(?P<seconder>seconded\s+by\s+[^,;.]+?),?)?\s+"
                rf"(?P<body>(?:to|that)\s+.+?){_MOTION_END}"),
     re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?(?:by\s+{_MOVER},?\s+)?(?P<body>to\s+.+?){_MOTION_END}"),
+    re.compile(rf"\b[Mm]otion\s+was\s+(?:made|put)\s+(?:by\s+{_MOVER},?\s+)?(?P<body>that\s+.+?){_MOTION_END}"),
     # "Motion by X, second by Y." with no words of its own: it moves what the sentence before says
     re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?by\s+{_MOVER}(?P<body>)(?=,?\s+(?:and\s+)?second(?:ed)?\s+by\b)"),
     re.compile(rf"{_MOVER}\s+(?:proposed|moved)\s+(?:a\s+(?:resolution|motion)\s+)?(?P<body>that\s+.+?)(?=\.\s|\.$|;|$)"),
@@ -741,10 +746,10 @@ _MOTION_FORMS = (
     re.compile(rf"{_MOVER}\s+proposed,?\s+and\s+(?P<seconder>(?:{_NAME_WORD}[ \t]+){{0,3}}[A-Z][\w'’\-]+)(?:,[^.;]{{0,160}}?,)?\s+"
                rf"seconded\b(?P<body>)"),
 )
-_MOTION_BY = re.compile(r"\b(?:made|moved)\s+by\s+(?P<who>[^,.;]+)|^,?\s+by\s+(?P<who2>[^,.;]+)")
-_MOTION_SECONDER = re.compile(rf"\b(?:[Ss]econded|[Ss]econd)\s+(?:by\s+)?(?P<who>[A-Z][^,.;]+)|(?P<who2>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded\b")
+_MOTION_BY = re.compile(r"\b(?:made|moved)\s+by\s+(?P<who>[^,.;]+?)(?=\s+and\s+second|[,.;]|$)|^,?\s+by\s+(?P<who2>[^,.;]+?)(?=\s+and\s+second|[,.;]|$)")
+_MOTION_SECONDER = re.compile(rf"\b(?:[Ss]econded|[Ss]econd)\s+(?:by\s+)?(?P<who>[A-Z][^,.;]+|{_UNNAMED})|(?P<who2>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded\b")
 _MOTION_PASSED = re.compile(
-    r"\b(?:motion\s+(?:passed|carried|approved)|(?:was|were)\s+(?:passed|carried|approved)|all\s+(?:were\s+)?in\s+favou?r|"
+    r"\b(?:motion\s+(?:passed|carried|approved)|(?:was|were)\s+(?:passed|carried|approved)|all\s+(?:presents?\s+)?(?:were\s+)?in\s+favou?r|"
     r"(?:passed|carried)\s+(?:unanimously|\d+\s*[-–]\s*\d+)|unanimously|ayes?\s*[:\-]|motion\s+passes|"
     r"(?:passed|carried)\s+(?:by\s+)?(?:a\s+)?(?:roll[\s-]+call|voice|show\s+of\s+hands|unanimous)\s+vote)", re.I)
 _MOTION_FAILED = re.compile(r"\bmotion\s+(?:failed|was\s+defeated|was\s+lost|fails)\b", re.I)
