@@ -995,3 +995,9 @@ def test_motions_moved_and_seconded_by_people_described_not_named():
     assert got == [("to name Ann Holt as moderator", "Clerk Ward", "an elector in the audience", "carried"),
                    ("to accept the audit", "a voter", "another voter", None),
                    ("that the next meeting be held on May 4", "Trustee Cole", "a voter", "carried")]
+
+
+def test_a_matter_referred_to_a_body_is_a_decision():
+    found = decisions.outcomes("A letter asked for a new footpath. The request was referred to the Highways Working Party. "
+                               "The cost was as referred to in the report.", nlp.pipeline())
+    assert [f.text for f in found] == ["The request was referred to the Highways Working Party."]
