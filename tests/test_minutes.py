@@ -1001,3 +1001,9 @@ def test_a_matter_referred_to_a_body_is_a_decision():
     found = decisions.outcomes("A letter asked for a new footpath. The request was referred to the Highways Working Party. "
                                "The cost was as referred to in the report.", nlp.pipeline())
     assert [f.text for f in found] == ["The request was referred to the Highways Working Party."]
+
+
+def test_what_the_body_agreed_it_could_do_is_a_decision_and_what_could_be_is_a_view():
+    found = decisions.outcomes("It was agreed that we could publish the minutes sooner. It was agreed that this approach could "
+                               "be used elsewhere.", nlp.pipeline())
+    assert [f.text for f in found] == ["It was agreed that we could publish the minutes sooner."]

@@ -303,6 +303,9 @@ def _told_of_elsewhere(part: str, offset: int, sentence: str) -> bool:
 _AUXILIARY = re.compile(r"\b(?:will|would|should|shall|must|be|to|has|have|can|may|was|were|is|are|needed|needs|could|might|had)\b", re.I)
 
 
+_BODY_ITSELF = re.compile(r"^(?:we|they|the\s+(?:committee|panel|board|council|group|members|governors|trustees))\s+$", re.I)
+
+
 def _view_that(after: str) -> bool:
     """The clause after "agreed" is "that" and its first verb says how things are, not what is to be done."""
     m = re.match(r"^\s+that\s+", after, re.I)
@@ -313,7 +316,8 @@ def _view_that(after: str) -> bool:
         return False
     word = aux.group(0).lower()
     if word in {"needed", "needs", "could", "might", "may"}:
-        return True
+        # "agreed that we could improve the process": what the body itself will do is decided
+        return not (word == "could" and _BODY_ITSELF.match(after[m.end():aux.start()]))
     if word == "had":
         return not re.match(r"\s+to\b", after[aux.end():])
     if word in {"was", "were", "is", "are"}:
