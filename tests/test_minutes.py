@@ -1007,3 +1007,9 @@ def test_what_the_body_agreed_it_could_do_is_a_decision_and_what_could_be_is_a_v
     found = decisions.outcomes("It was agreed that we could publish the minutes sooner. It was agreed that this approach could "
                                "be used elsewhere.", nlp.pipeline())
     assert [f.text for f in found] == ["It was agreed that we could publish the minutes sooner."]
+
+
+def test_arrangements_confirmed_are_a_decision_and_a_fact_confirmed_is_not():
+    found = decisions.outcomes("The dates of the spring clean were confirmed. It was confirmed that the grant had arrived.",
+                               nlp.pipeline())
+    assert [f.text for f in found] == ["The dates of the spring clean were confirmed."]

@@ -71,11 +71,13 @@ def resolutions(text: str, pipeline) -> list[Found]:
 FORMAL = re.compile(r"\b(?:RESOLVED|R[ÉE]SOLU\b|[Ii]l\s+est\s+r[ée]solu|Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b)|DECIDED|DECISION\s*:|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b)|Seconded\s+by)")
 # A decision verb in the past (or, in French minutes, the present) as a record says it: "The Board
 # accepted the application", "It was resolved to approve", "Mr le Maire décide de rouvrir", "The
-# proposal was referred to the Walking Group".
+# proposal was referred to the Walking Group", "Arrangements for the meeting were confirmed" (not
+# "it was confirmed that ...", which tells what someone said).
 OUTCOME = re.compile(
     r"\b(?:agreed|approved|adopted|ratified|endorsed|resolved|decided|accepted|d[ée]cid(?:e|ent|[ée])|approuv(?:e|ent|[ée])|"
     r"adopt(?:e|ent|[ée])|accept(?:e|ent|[ée])|valid(?:e|ent|[ée])|autoris(?:e|ent|[ée])|(?<=\bwas\s)(?:chosen|elected|appointed)|"
     r"(?<=\bwere\s)(?:chosen|elected|appointed)|(?<=\bit\swas\s)concluded(?=\s+that\b)|"
+    r"(?:(?<=\bwas\s)|(?<=\bwere\s))(?<!\b[Ii]t\swas\s)confirmed(?!\s+(?:that|by|as|to|with|in|at)\b)|"
     r"(?:(?<=\bwas\s)|(?<=\bwere\s))referred(?=\s+(?:back\s+)?to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:committee|sub-committee|group|panel|board|council|"
     r"working\s+party|forum|officers?)\b))\b|\bthere\s+was\s+(?:\S+\s+){0,2}?(?:agreement|consensus)\b", re.I)
 # Verbs that only a body's decision carries: a person who "accepted" or "endorsed" something gave a
