@@ -111,3 +111,16 @@ def test_a_meeting_date_whose_day_is_split_into_two_runs_is_read_whole():
         pytest.skip("corpus document absent")
     out = pipeline.extract(ingest.load(str(path)))
     assert out.minutes[0].date == "2022-01-17"
+
+
+def test_a_raised_ordinal_stays_on_its_line_and_a_word_of_small_letters_keeps_its_space():
+    from scrutiny.extractor.pages import Segment
+
+    segs = [Segment("1", (72.8, 291.5, 77.1, 298.5)), Segment("Minutes of the meeting on", (105.8, 290.9, 268.2, 300.4)),
+            Segment("th", (279.6, 288.7, 285.0, 293.5)), Segment("17", (269.2, 291.5, 279.0, 298.5)),
+            Segment("May were signed", (288.0, 291.4, 346.5, 300.4)),
+            Segment("nd", (162.8, 630.4, 169.0, 635.2)), Segment("Prop: AB 2", (106.7, 633.1, 161.5, 642.1)),
+            Segment(": CD", (170.5, 633.1, 185.5, 640.2)),
+            Segment("Board members present", (50.0, 700.0, 160.0, 710.0)), Segment("were", (160.5, 703.0, 183.0, 710.0))]
+    assert [ln.text for ln in ingest.group_lines(segs)] == [
+        "1 Minutes of the meeting on 17th May were signed", "Prop: AB 2nd: CD", "Board members present were"]

@@ -882,3 +882,134 @@ def test_mover_and_seconder_by_their_initials_alone():
     (vote,) = decisions._PROP_INITIALS.finditer("The minutes were approved. Approval - proposed NR, seconded DN.")
     assert (vote.group("proposer"), vote.group("seconder")) == ("NR", "DN")
     assert not list(decisions._PROP_INITIALS.finditer("It was proposed to defer the item, seconded by the Chair."))
+
+
+def _block_parts(*rows):
+    """(parts, offsets) of an item body laid out as PDF rows of (x, text, gap above)."""
+    from scrutiny.extractor import minutes
+
+    parts = [(r.text, r) for r in _spaced(*rows)]
+    _, offsets = minutes._join(parts)
+    return parts, offsets
+
+
+def test_a_labelled_outcome_block_gives_one_decision_per_point():
+    parts, offsets = _block_parts(
+        (50, "Discussion:", 0),
+        (68, "• The treasurer set out the cost of new benches.", 0),
+        (50, "Decisions:", 8),
+        (68, "• Order two benches for the green before the spring.", 0),
+        (86, "from the supplier used last year.", -4),
+        (68, "• The mowing contract would most likely be renewed.", 0),
+        (68, "• Write to the county about the verges.", 0),
+        (50, "Actions Owner", 30),
+        (68, "Place the bench order Treasurer", 0),
+    )
+    found, spans = decisions.labelled_outcomes(parts, offsets, nlp.pipeline())
+    assert [f.text for f in found] == ["Order two benches for the green before the spring. from the supplier used last year.",
+                                       "Write to the county about the verges."]
+    assert len(spans) == 1
+
+
+def test_a_labelled_paragraph_ends_at_the_space_below_it():
+    parts, offsets = _block_parts(
+        (50, "Outcome:", 0),
+        (50, "The group will hold its summer fair in the church hall and ask the", 0),
+        (50, "school to lend its tables.", -4),
+        (50, "Next steps", 30),
+    )
+    found, _ = decisions.labelled_outcomes(parts, offsets, nlp.pipeline())
+    assert [f.text for f in found] == ["The group will hold its summer fair in the church hall and ask the school to lend its tables."]
+
+
+def test_an_impersonal_decision_loses_the_fact_joined_to_it_but_keeps_the_discussion_it_settles():
+    found = decisions.outcomes("The treasurer holds the invoices and it was agreed that they be paid by cheque. "
+                               "There was a discussion on the car park and it was agreed that it stays open. "
+                               "Owing to the cost of fencing it was decided to plant a hedge.", nlp.pipeline())
+    assert [f.text for f in found] == ["it was agreed that they be paid by cheque.",
+                                       "There was a discussion on the car park and it was agreed that it stays open.",
+                                       "it was decided to plant a hedge."]
+
+
+def test_an_anaphoric_decision_takes_the_proposal_before_it():
+    found = decisions.outcomes("The garage offered to repaint the shelter free of charge. This was agreed by the Trustees.", nlp.pipeline())
+    assert [f.text for f in found] == ["The garage offered to repaint the shelter free of charge. This was agreed by the Trustees."]
+
+
+def test_what_was_resolved_is_a_decision_and_an_undertaking_is_not():
+    found = decisions.outcomes("Ann Lee has kindly agreed to inspect the swings. It was resolved that the hall could be let "
+                               "on Sundays. A request was received but it was resolved that it is not appropriate to donate.",
+                               nlp.pipeline())
+    assert [f.text for f in found] == ["It was resolved that the hall could be let on Sundays.",
+                                       "it was resolved that it is not appropriate to donate."]
+
+
+def test_a_proposal_in_the_passive_is_a_motion_only_with_its_mover_recorded():
+    text = "It was proposed that a grit bin be bought for Mill Lane. Prop: JS 2nd: MT"
+    found = decisions.motions(text)
+    assert [(m.text, m.mover, m.seconder) for m in found] == [("that a grit bin be bought for Mill Lane", "JS", "MT")]
+    assert decisions.motions("It was proposed that a grit bin be bought for Mill Lane.") == []
+    votes = decisions.votes("It was resolved to pay the clerk quarterly. Prop: JS 2nd: MT")
+    assert [(v.proposer, v.seconder, v.result) for v in votes] == [("JS", "MT", "carried")]
+
+
+def test_a_declaration_by_initials():
+    got = decisions.declarations("a) PW declared an interest in the application for 4 Church Row.", nlp.pipeline())
+    assert [(m, what) for m, _, what, _ in got] == [("PW", "the application for 4 Church Row")]
+
+
+def _minute(ref, body, votes=()):
+    from scrutiny.models.records import MinuteItem, Provenance
+
+    return MinuteItem(ref=ref, ref_normalised=items.normalise_ref(ref), title="t", body=body, votes=list(votes),
+                      provenance=Provenance(page=1, extractor="minutes.item"))
+
+
+def test_a_vote_under_the_last_of_a_list_of_recommendations_is_the_vote_on_the_list():
+    from scrutiny.extractor import minutes
+    from scrutiny.models.records import Vote
+
+    vote = Vote(proposer="Reyes", seconder="Ng", for_count=5, against_count=0, result="carried")
+    found = [_minute("6", None), _minute("6.1", "Warrant Register Approve the warrant register for March 2021."),
+             _minute("6.2", "Approve the lease of the depot yard.\nRESULT: APPROVED MOTION BY: Reyes SECOND: Ng", [vote]),
+             _minute("7", "Staff reported on the parks.")]
+    minutes._votes_on_lists(found)
+    assert [len(i.votes) for i in found] == [1, 0, 0, 0]
+    assert [r.text for r in found[1].resolutions] == ["Approve the warrant register for March 2021."]
+    own = [_minute("8", None), _minute("8(a)", "The statements were received."),
+           _minute("8(b)", "It was resolved to pay the clerk, proposed by Cllr Ray.", [vote])]
+    minutes._votes_on_lists(own)
+    assert [len(i.votes) for i in own] == [0, 0, 1]
+
+
+def test_a_motion_without_an_object_moves_the_sentence_before_it():
+    text = "The resignation of the treasurer was accepted with regret. Trustee Lowe moved to accept and Trustee Park seconded. Passed 4-0."
+    assert [f.text for f in decisions.with_motions([], text)] == ["The resignation of the treasurer was accepted with regret."]
+
+
+def test_motions_moved_and_seconded_by_people_described_not_named():
+    text = ("Clerk Ward made a motion to name Ann Holt as moderator, seconded by an elector in the audience. All present were "
+            "in favor. Motion passes. A motion was made to accept the audit by a voter and seconded by another voter. "
+            "A motion was made that the next meeting be held on May 4 by Trustee Cole, seconded a voter. All in favor.")
+    got = [(m.text, m.mover, m.seconder, m.result) for m in decisions.motions(text)]
+    assert got == [("to name Ann Holt as moderator", "Clerk Ward", "an elector in the audience", "carried"),
+                   ("to accept the audit", "a voter", "another voter", None),
+                   ("that the next meeting be held on May 4", "Trustee Cole", "a voter", "carried")]
+
+
+def test_a_matter_referred_to_a_body_is_a_decision():
+    found = decisions.outcomes("A letter asked for a new footpath. The request was referred to the Highways Working Party. "
+                               "The cost was as referred to in the report.", nlp.pipeline())
+    assert [f.text for f in found] == ["The request was referred to the Highways Working Party."]
+
+
+def test_what_the_body_agreed_it_could_do_is_a_decision_and_what_could_be_is_a_view():
+    found = decisions.outcomes("It was agreed that we could publish the minutes sooner. It was agreed that this approach could "
+                               "be used elsewhere.", nlp.pipeline())
+    assert [f.text for f in found] == ["It was agreed that we could publish the minutes sooner."]
+
+
+def test_arrangements_confirmed_are_a_decision_and_a_fact_confirmed_is_not():
+    found = decisions.outcomes("The dates of the spring clean were confirmed. It was confirmed that the grant had arrived.",
+                               nlp.pipeline())
+    assert [f.text for f in found] == ["The dates of the spring clean were confirmed."]

@@ -627,13 +627,20 @@ def _joined(a: Segment, b: Segment) -> Segment:
     return Segment(a.text + b.text, box, a.baseline, a.size, a.weight, a.colour)
 
 
+def _height(seg: Segment) -> float:
+    return seg.box[3] - seg.box[1]
+
+
 def group_lines(segments: list[Segment]) -> list[Line]:
-    """Group text runs into visual lines: runs whose vertical extents overlap by half."""
+    """Group text runs into visual lines: runs whose vertical extents overlap by half, measured
+    against the row's first run, or its tallest when the first is a small word (a superscript
+    ordinal sorted first does not anchor its line);
+    a small word left alone on a row (a raised "th", "nd") joins the line it touches."""
     rows: list[list[Segment]] = []
     for seg in sorted(segments, key=lambda s: (s.box[1], s.box[0])):
         placed = False
         for row in reversed(rows[-6:]):
-            ref = row[0].box
+            ref = (max(row, key=_height) if row[0].text.isalpha() and _small(row[0], [seg]) else row[0]).box
             overlap = min(ref[3], seg.box[3]) - max(ref[1], seg.box[1])
             if overlap > 0.5 * min(ref[3] - ref[1], seg.box[3] - seg.box[1]):
                 row.append(seg)
@@ -641,6 +648,7 @@ def group_lines(segments: list[Segment]) -> list[Line]:
                 break
         if not placed:
             rows.append([seg])
+    rows = _with_small_runs(rows)
     lines = []
     for row in rows:
         row.sort(key=lambda s: s.box[0])
@@ -650,9 +658,54 @@ def group_lines(segments: list[Segment]) -> list[Line]:
             max(s.box[2] for s in row),
             max(s.box[3] for s in row),
         )
-        lines.append(Line(text=" ".join(s.text for s in row), box=box, segments=tuple(row)))
+        lines.append(Line(text=_row_text(row), box=box, segments=tuple(row)))
     lines.sort(key=lambda ln: (ln.box[1], ln.box[0]))  # type: ignore[index]
     return lines
+
+
+def _small(seg: Segment, row: list[Segment]) -> bool:
+    """``seg`` is set small and raised beside the row's type (a superscript): under 0.7 of its
+    tallest run's height, its foot above that run's by a quarter of the height (a word of small
+    letters, "were", stands on the line)."""
+    tall = max(row, key=_height)
+    return _height(seg) < 0.7 * _height(tall) and seg.box[3] < tall.box[3] - 0.25 * _height(tall)
+
+
+def _with_small_runs(rows: list[list[Segment]]) -> list[list[Segment]]:
+    """Rows with each lone word of small type (a superscript ordinal) moved into the row of larger
+    type it overlaps and touches (within its own height of one of that row's runs)."""
+    def target(row: list[Segment]) -> Optional[list[Segment]]:
+        return next((o for o in rows if o is not row and _joins(row[0], o)), None) if len(row) == 1 else None
+
+    moves = [(row, t) for row in rows if (t := target(row)) is not None]
+    moves = [(row, t) for row, t in moves if not any(t is r for r, _ in moves)]  # into a row that stays
+    for row, t in moves:
+        t.append(row[0])
+    return [r for r in rows if not any(r is m for m, _ in moves)]
+
+
+def _joins(seg: Segment, row: list[Segment]) -> bool:
+    if not seg.text.isalpha() or len(row) == 1 and _height(row[0]) <= _height(seg) or not _small(seg, row):
+        return False
+    ref = max(row, key=_height).box
+    if min(ref[3], seg.box[3]) - max(ref[1], seg.box[1]) <= 0:
+        return False
+    h = _height(seg)
+    return any(-h <= seg.box[0] - s.box[2] <= h or -h <= s.box[0] - seg.box[2] <= h for s in row)
+
+
+def _row_text(row: list[Segment]) -> str:
+    """The row's text, a small run touching the run before it glued to it ("17" + "th" -> "17th",
+    "2" + "nd" -> "2nd"), and punctuation touching it after ("2nd" + ": SB")."""
+    text = row[0].text
+    for prev, seg in zip(row, row[1:]):
+        gap = seg.box[0] - prev.box[2]
+        touching = gap < 0.25 * max(_height(prev), _height(seg))
+        if touching and (_small(seg, row) and seg.text.isalpha() or _small(prev, row) and seg.text[:1] in ":;,.)"):
+            text += seg.text
+        else:
+            text += " " + seg.text
+    return text
 
 
 def _paths(pg, height: float) -> tuple[list[Rule], list[FilledRect]]:

@@ -164,6 +164,7 @@ def read_minutes(pages: list[Page], pipeline, *, document: Optional[str] = None)
     formal = decisions.is_formal(" ".join(r.text for r in rows[first_item:]))
     items = [_item(it, rows, pipeline, document, formal) for it in found]
     _attach_action_table(items, rows)
+    _votes_on_lists(items)
     if not items and not people and head.date is None:
         return None  # nothing of a meeting's record: no items, no attendance, no date
     return Minutes(
@@ -252,6 +253,9 @@ def _item(it: itemsmod.Item, rows, pipeline, document: Optional[str], formal: bo
     res = decisions.resolutions(body, pipeline) if formal else decisions.outcomes(body, pipeline)
     if formal and not res and not decisions.is_formal(body):
         res = decisions.outcomes(body, pipeline)  # an item decided in a sentence where others have formal openers
+    labelled, spans = decisions.labelled_outcomes(parts, offsets, pipeline)
+    if spans:
+        res = sorted([r for r in res if not any(a <= r.start < b for a, b in spans)] + labelled, key=lambda r: r.start)
     res = decisions.with_motions(decisions.with_vote_blocks(res, body), body, it.title)
     resolutions = [
         Resolution(text=r.text, number=r.number, noted=r.noted, provenance=_prov(r.start, offsets, document, "resolution"))
@@ -356,6 +360,36 @@ def _owner_continues(before: str, after: str) -> bool:
     head = re.split(r"\s*/\s*", after)[0].split()
     return (len(tail) == 1 and len(head) == 1 and names.is_given_name(tail[0]) and head[0][:1].isupper()
             and head[0].lower() not in names.ROLE_WORDS)
+
+
+def _votes_on_lists(items: list[MinuteItem]) -> None:
+    """A vote printed under the last of several sub-items ("4.1", "4.2") that each put a recommended
+    action, when none of the others nor their parent has one and no motion is worded before it, is
+    the vote on the parent's list (a consent calendar voted in one go): it moves to the parent, and when it carried each other
+    sub-item's recommended action is what it resolved."""
+    for k, parent in enumerate(items):
+        key = parent.ref_normalised
+        if not key or parent.votes:
+            continue
+        children = []
+        for child in items[k + 1:]:
+            rest = (child.ref_normalised or "")[len(key):]
+            if not (child.ref_normalised or "").startswith(key) or rest[:1] not in {".", "(", "-", "/"}:
+                break
+            children.append(child)
+        if len(children) < 2 or any(c.votes for c in children[:-1]) or len(children[-1].votes) != 1:
+            continue
+        last = children[-1]
+        if decisions.motions(last.body or "") or not all(decisions.recommendation(c.body) for c in children):
+            continue  # a motion of the last sub-item's own, or sub-items that are not a list of recommended actions
+        parent.votes, last.votes = last.votes, []
+        if parent.votes[0].result != "carried":
+            continue
+        for child in children[:-1]:
+            found = None if child.resolutions else decisions.recommendation(child.body)
+            if found:
+                prov = child.provenance.model_copy(update={"extractor": EXTRACTOR + ".resolution"}) if child.provenance else None
+                child.resolutions.append(Resolution(text=found.text, noted=found.noted, provenance=prov))
 
 
 _ACTION_TABLE_ROW = re.compile(r"^(?P<ref>\d{1,3}[a-z]?/\d{2,4})\s+(?P<text>.+)$")

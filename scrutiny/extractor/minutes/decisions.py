@@ -70,11 +70,16 @@ def resolutions(text: str, pipeline) -> list[Found]:
 
 FORMAL = re.compile(r"\b(?:RESOLVED|R[ÉE]SOLU\b|[Ii]l\s+est\s+r[ée]solu|Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b)|DECIDED|DECISION\s*:|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b)|Seconded\s+by)")
 # A decision verb in the past (or, in French minutes, the present) as a record says it: "The Board
-# accepted the application", "It was resolved to approve", "Mr le Maire décide de rouvrir".
+# accepted the application", "It was resolved to approve", "Mr le Maire décide de rouvrir", "The
+# proposal was referred to the Walking Group", "Arrangements for the meeting were confirmed" (not
+# "it was confirmed that ...", which tells what someone said).
 OUTCOME = re.compile(
     r"\b(?:agreed|approved|adopted|ratified|endorsed|resolved|decided|accepted|d[ée]cid(?:e|ent|[ée])|approuv(?:e|ent|[ée])|"
     r"adopt(?:e|ent|[ée])|accept(?:e|ent|[ée])|valid(?:e|ent|[ée])|autoris(?:e|ent|[ée])|(?<=\bwas\s)(?:chosen|elected|appointed)|"
-    r"(?<=\bwere\s)(?:chosen|elected|appointed)|(?<=\bit\swas\s)concluded(?=\s+that\b))\b|\bthere\s+was\s+(?:\S+\s+){0,2}?(?:agreement|consensus)\b", re.I)
+    r"(?<=\bwere\s)(?:chosen|elected|appointed)|(?<=\bit\swas\s)concluded(?=\s+that\b)|"
+    r"(?:(?<=\bwas\s)|(?<=\bwere\s))(?<!\b[Ii]t\swas\s)confirmed(?!\s+(?:that|by|as|to|with|in|at)\b)|"
+    r"(?:(?<=\bwas\s)|(?<=\bwere\s))referred(?=\s+(?:back\s+)?to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:committee|sub-committee|group|panel|board|council|"
+    r"working\s+party|forum|officers?)\b))\b|\bthere\s+was\s+(?:\S+\s+){0,2}?(?:agreement|consensus)\b", re.I)
 # Verbs that only a body's decision carries: a person who "accepted" or "endorsed" something gave a
 # view, one who "agreed to write" took on a task; "décide" is a decision whoever takes it.
 _BODY_ONLY = re.compile(r"^(?:agreed|approved|adopted|ratified|endorsed|accepted|approuv|adopt|accept|valid)", re.I)
@@ -99,7 +104,9 @@ _VIEW = re.compile(
     re.I)
 # An outcome said in one word after the point it settles ("... dormer extension. Supported.").
 _ONE_WORD_OUTCOME = re.compile(r"^\W*(?:supported|accepted|carried|approved|agreed|adopted|refused|not\s+supported)\W*$", re.I)
-_REPORTED = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?been\s+(?:agreed|approved|adopted|ratified|endorsed|supported|accepted)\b", re.I)
+# "had been agreed", "has very kindly agreed to help": a decision told, or someone's undertaking.
+_REPORTED = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?been\s+(?:agreed|approved|adopted|ratified|endorsed|supported|accepted)\b|"
+                       r"\b(?:had|has|have)\s+(?:\w+\s+){0,2}agreed\s+to\b", re.I)
 # What frames a decision without being part of it: a leading clause ("As the amount was accurate,",
 # "In the meantime,") and who moved it (", proposed by PW and seconded by RW").
 _LEADING_CLAUSE = re.compile(
@@ -121,8 +128,21 @@ _BEFORE_IMPERSONAL = re.compile(
     r"(?=it\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b)", re.I)
 
 
+# A fact joined to the impersonal decision that follows it ("Susan has the bank statements and it
+# was agreed ...", "A letter had been received but it was resolved that ...") or a reason before it
+# ("Due to the rise in price it was resolved to ..."); a discussion or question the decision settles
+# ("There was a brief discussion on federation and it was agreed that ...") stays with it.
+_JOINED_IMPERSONAL = re.compile(
+    r"^(?P<before>(?:due\s+to|owing\s+to|because\s+of|in\s+view\s+of|given)\b[^;:]{1,200}?,?\s+|[^;:]{1,200}?,?\s+(?:and|but)\s+)"
+    r"(?=it\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b)", re.I)
+_DISCUSSED = re.compile(r"\b(?:discussions?|discussed|debated?|asked|queried|questioned|considered|raised)\b", re.I)
+
+
 def _decision_clause(sentence: str) -> str:
-    clause = _BEFORE_IMPERSONAL.sub("", sentence.strip(), count=1)
+    clause = _BEFORE_IMPERSONAL.sub("", _MARK.sub("", sentence.strip()), count=1)
+    joined = _JOINED_IMPERSONAL.match(clause)
+    if joined and not _settles(joined.group("before")) and not _DISCUSSED.search(joined.group("before")):
+        clause = clause[joined.end():]
     clause = _LEADING_CLAUSE.sub("", clause, count=1)
     clause = _TRAILING_MOVER.sub("", clause).strip()
     verb = OUTCOME.search(clause)
@@ -202,11 +222,15 @@ _PROPOSAL_PUT = re.compile(
 _ANAPHOR = re.compile(r"\b(?:this|the|that)\s+(?:proposal|recommendation|suggestion|motion)\b", re.I)
 
 
+# "This was agreed by the CC.", "That was approved by all members.": the decision's subject is what was said before.
+_THIS_AGREED = re.compile(r"^(?:This|That)\s+(?:was|were)\s+(?:\w+ly\s+)?(?:agreed|approved|accepted|endorsed|adopted|supported)\b(?!\s+(?:that|to)\b)")
+
+
 def _takes_sentence_before(before: str, hit: str) -> bool:
     """The decision settles what the sentence before it put: an outcome of a few words ("This was
     agreed.", "The Board accepted the application."), or one that names "this proposal" after a
     proposal put in words."""
-    if len(hit.split()) <= 5:
+    if len(hit.split()) <= 5 or _THIS_AGREED.match(hit):
         return True
     return bool(_PROPOSAL_PUT.match(before) and _ANAPHOR.search(hit) and not _settles(before))
 
@@ -281,6 +305,9 @@ def _told_of_elsewhere(part: str, offset: int, sentence: str) -> bool:
 _AUXILIARY = re.compile(r"\b(?:will|would|should|shall|must|be|to|has|have|can|may|was|were|is|are|needed|needs|could|might|had)\b", re.I)
 
 
+_BODY_ITSELF = re.compile(r"^(?:we|they|the\s+(?:committee|panel|board|council|group|members|governors|trustees))\s+$", re.I)
+
+
 def _view_that(after: str) -> bool:
     """The clause after "agreed" is "that" and its first verb says how things are, not what is to be done."""
     m = re.match(r"^\s+that\s+", after, re.I)
@@ -291,7 +318,8 @@ def _view_that(after: str) -> bool:
         return False
     word = aux.group(0).lower()
     if word in {"needed", "needs", "could", "might", "may"}:
-        return True
+        # "agreed that we could improve the process": what the body itself will do is decided
+        return not (word == "could" and _BODY_ITSELF.match(after[m.end():aux.start()]))
     if word == "had":
         return not re.match(r"\s+to\b", after[aux.end():])
     if word in {"was", "were", "is", "are"}:
@@ -352,7 +380,8 @@ def _decides(sentence: str, verb: re.Match) -> bool:
     if _PARTICIPLE_BEFORE.search(sentence, 0, verb.start()) or (
             not passive and _PARTICIPLE_AFTER.match(sentence, verb.end()) and not re.search(r"\bit\s+$", sentence[: verb.start()], re.I)):
         return False
-    if _VIEW.match(sentence[verb.end():]) or _view_that(sentence[verb.end():]):
+    firm = re.match(r"resolved|decided|d[ée]cid", verb.group(0), re.I)  # what is resolved is decided, however it is worded
+    if not firm and (_VIEW.match(sentence[verb.end():]) or _view_that(sentence[verb.end():])):
         return False
     if _AT_ANOTHER.match(sentence, verb.end()) or _DONE_AS_WELL.match(sentence, verb.end()):
         return False
@@ -496,6 +525,117 @@ def body_noted(text: str, pipeline) -> bool:
     return any(BODY_NOTED.match(s) for _, s in sentences(text, pipeline))
 
 
+# --------------------------------------------------------------------------- one vote on a list of sub-items
+
+
+# A staff recommendation as agendas word it, in the imperative: "Adopt the June 10, 2019 minutes.",
+# "Approve the proposed meeting schedule for 2020."
+_RECOMMENDATION = re.compile(
+    r"(?:(?<=^)|(?<=[\s.:]))(?P<text>(?:Adopt|Approve|Accept|Authori[sz]e|Award|Receive|Ratify|Appoint|Confirm|Waive|Reject|Deny)"
+    r"\s+(?:the|a|an|all|and|\w+)\b[^\n]*?[.!])(?=\s|$)")
+
+
+def recommendation(body: str) -> Optional[Found]:
+    """The recommended action a sub-item's text puts, for a vote taken on its list to carry."""
+    m = _RECOMMENDATION.search(body or "")
+    return Found(text=m.group("text"), start=m.start("text")) if m else None
+
+
+# --------------------------------------------------------------------------- labelled outcome blocks
+
+
+# A label over what an item concluded, as meeting-notes templates and many boards print it:
+# "Conclusions:", "Decisions:", "Outcome:", "Decisions made:", "Agreed:", at the start of a line,
+# alone or with the first point after it.
+OUTCOME_LABEL = re.compile(
+    r"^\W{0,2}(?:conclusions?|decisions?(?:\s+(?:made|taken|reached|agreed))?|outcomes?|agreed(?:\s+(?:outcomes?|decisions?))?|"
+    r"agreements?|resolutions?|d[ée]cisions?(?:\s+prises?)?)\s*:\s*(?P<rest>.*)$", re.I)
+# Another label ends the block: "Action items", "Actions:", "Discussion:", "Next steps:".
+_NEXT_LABEL = re.compile(r"^\W{0,2}(?:[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,3}\s*:\s*$|actions?\b)", re.I)
+# A point that hedges ("was looking like the easiest option", "would most likely be the priority")
+# concludes a view, not a decision.
+_HEDGE = re.compile(r"\b(?:likely|maybe|perhaps|possibly|probably|seems?|seemed|appears?|appeared|looking\s+like|might)\b", re.I)
+_MARK = re.compile(r"^[\s\ue000-\uf8ff•·▪◦‣●○■□➢►✓*–-]+(?=\S)")
+
+
+def _marked(text: str, row) -> bool:
+    """The row opens a point with a bullet glyph."""
+    return row.bullet or bool(_MARK.match(text))
+
+
+def _block_continues(first, prev, row, text: str, bulleted: bool) -> Optional[str]:
+    """How ``row`` stands in a labelled block whose first point is ``first``: "point" (a new
+    point of a bulleted block), "line" (the point or paragraph carried on), or None (the block
+    has ended: a row set apart by space, at another indent, or of another shape)."""
+    box, top = row.line.box, first.line.box
+    if box is None or top is None or prev.line.box is None:  # a text pack: bullets, and lines carrying a point on
+        if bulleted:
+            return "point" if _marked(text, row) else ("line" if not re.search(r"[.!?]$", prev.text) else None)
+        return "line" if not _marked(text, row) and not re.search(r"[.!?]$", prev.text) else None
+    if row.page is prev.page:
+        height = max(prev.line.box[3] - prev.line.box[1], box[3] - box[1], 1)
+        if box[1] - prev.line.box[3] > 2 * height:
+            return None
+    if bulleted:
+        if _marked(text, row):
+            return "point" if abs(box[0] - top[0]) <= 4 else None
+        return "line" if top[0] < box[0] <= top[0] + 40 else None
+    return "line" if abs(box[0] - top[0]) <= 4 and not _marked(text, row) else None
+
+
+def labelled_outcomes(parts: list, offsets: list, pipeline) -> tuple[list[Found], list[tuple[int, int]]]:
+    """Decisions printed as the points of a labelled block under an item ("Conclusions:" over a
+    bulleted list, "Decisions: The Board approved ..."): each bulleted point, or each sentence of a
+    paragraph, is a decision; a hedged point is a view. Returns the decisions and the span of body
+    text each block covers."""
+    found: list[Found] = []
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(parts):
+        m = OUTCOME_LABEL.match(parts[k][0])
+        if not m:
+            k += 1
+            continue
+        points: list[list] = []  # [offset, text] per point (or paragraph)
+        rest = m.group("rest").strip()
+        if rest:
+            points.append([offsets[k][0] + m.start("rest"), rest])
+        first = bulleted = None
+        prev = parts[k][1]
+        j = k + 1
+        while j < len(parts):
+            text, row = parts[j]
+            if re.fullmatch(r"\W{1,3}", text.strip()):
+                j += 1  # a stray comma or stop drawn apart from its line
+                continue
+            if OUTCOME_LABEL.match(text) or _NEXT_LABEL.match(text):
+                break
+            if first is None:
+                if rest and not _marked(text, row):
+                    break
+                first, bulleted, how = row, _marked(text, row), "point"
+            else:
+                how = _block_continues(first, prev, row, text, bulleted)
+            if how is None:
+                break
+            if how == "point" or not points:
+                points.append([offsets[j][0], _MARK.sub("", text)])
+            else:
+                points[-1][1] += " " + text
+            prev = row
+            j += 1
+        end = offsets[j][0] if j < len(offsets) else 10 ** 9
+        spans.append((offsets[k][0], end))
+        for off, text in points:
+            pieces = [(off, text)] if bulleted else [(off + o, t) for o, t in sentences(text, pipeline)]
+            for o, t in pieces:
+                t = _strip_quotes(t)
+                if len(t.split()) >= 2 and not _HEDGE.search(t):
+                    found.append(Found(text=t, noted=is_noted(t), start=o))
+        k = max(j, k + 1)
+    return found, spans
+
+
 # --------------------------------------------------------------------------- actions
 
 
@@ -587,13 +727,18 @@ class VoteFound:
 # when it carried.
 _NAME_WORD = r"(?:[A-Z][\w'’\-]*|Mrs?\.|Ms\.|Dr\.|Cllr\.)"  # a word of a name; a full stop only after an honorific
 _MOVER = rf"(?P<mover>(?:{_NAME_WORD}[ \t]+){{0,4}}?[A-Z][\w'’\-]+)"
+# Someone described, not named, as town meetings record movers and seconders: "a resident in the crowd".
+_UNNAMED = (r"(?:a|an|another|one)\s+(?:resident|elector|voter|citizen|member\s+of\s+the\s+public|member\s+of\s+the\s+audience)"
+            r"(?:\s+(?:in|from)\s+the\s+(?:crowd|audience|floor|room|gallery))?")
 _MOTION_END = (r"(?=,?\s+(?:which\s+|and\s+)?(?:was\s+)?(?:(?:made|moved)\s+by|[Ss]econded|[Ss]econd(?:ed)?\s+by)\b"
                rf"|,?\s+by\s+(?:{_NAME_WORD}[ \t]+){{0,3}}[A-Z][\w'’\-]+(?:,?\s+(?:and\s+)?[Ss]econd|\.(?:\s|$))"
+               rf"|,?\s+by\s+{_UNNAMED}\b"
                r"|,?\s+and\s+(?:[A-Z][\w.'’\-]*\s+){1,5}seconded\b|\.\s|\.$|;|$)")
 _MOTION_FORMS = (
     re.compile(rf"{_MOVER}\s+(?:made\s+(?:a|the)\s+motion|moved|motioned)(?:,?\s+(?P<seconder>seconded\s+by\s+[^,;.]+?),?)?\s+"
                rf"(?P<body>(?:to|that)\s+.+?){_MOTION_END}"),
     re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?(?:by\s+{_MOVER},?\s+)?(?P<body>to\s+.+?){_MOTION_END}"),
+    re.compile(rf"\b[Mm]otion\s+was\s+(?:made|put)\s+(?:by\s+{_MOVER},?\s+)?(?P<body>that\s+.+?){_MOTION_END}"),
     # "Motion by X, second by Y." with no words of its own: it moves what the sentence before says
     re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?by\s+{_MOVER}(?P<body>)(?=,?\s+(?:and\s+)?second(?:ed)?\s+by\b)"),
     re.compile(rf"{_MOVER}\s+(?:proposed|moved)\s+(?:a\s+(?:resolution|motion)\s+)?(?P<body>that\s+.+?)(?=\.\s|\.$|;|$)"),
@@ -603,14 +748,17 @@ _MOTION_FORMS = (
     # is the subject, the motion told in the passive
     re.compile(rf"(?:(?<=[.;:]\s)|(?<=\n)|^)(?P<body>[A-Z][^.;:\n]{{4,200}}?\s(?:was|were)\s+moved"
                rf"(?:\s+for\s+(?:acceptance|approval|adoption))?)\s+by\s+{_MOVER}(?=,|\.|\s+and\s+second|\s+second)"),
+    # "It was proposed that a noticeboard be purchased ... Prop: AM 2nd: CR": put in the passive, its
+    # mover recorded after it (without that record it is a suggestion, see motions())
+    re.compile(r"\b[Ii]t\s+was\s+(?:proposed|moved)\s+(?P<body>that\s+.+?)(?=\.\s|\.$|;|$)"),
     # "the Leader proposed and Mr Oakford, Deputy Leader, seconded the above motion": a vote, no words
     re.compile(rf"{_MOVER}\s+proposed,?\s+and\s+(?P<seconder>(?:{_NAME_WORD}[ \t]+){{0,3}}[A-Z][\w'’\-]+)(?:,[^.;]{{0,160}}?,)?\s+"
                rf"seconded\b(?P<body>)"),
 )
-_MOTION_BY = re.compile(r"\b(?:made|moved)\s+by\s+(?P<who>[^,.;]+)|^,?\s+by\s+(?P<who2>[^,.;]+)")
-_MOTION_SECONDER = re.compile(rf"\b(?:[Ss]econded|[Ss]econd)\s+(?:by\s+)?(?P<who>[A-Z][^,.;]+)|(?P<who2>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded\b")
+_MOTION_BY = re.compile(r"\b(?:made|moved)\s+by\s+(?P<who>[^,.;]+?)(?=\s+and\s+second|[,.;]|$)|^,?\s+by\s+(?P<who2>[^,.;]+?)(?=\s+and\s+second|[,.;]|$)")
+_MOTION_SECONDER = re.compile(rf"\b(?:[Ss]econded|[Ss]econd)\s+(?:by\s+)?(?P<who>[A-Z][^,.;]+|{_UNNAMED})|(?P<who2>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded\b")
 _MOTION_PASSED = re.compile(
-    r"\b(?:motion\s+(?:passed|carried|approved)|(?:was|were)\s+(?:passed|carried|approved)|all\s+(?:were\s+)?in\s+favou?r|"
+    r"\b(?:motion\s+(?:passed|carried|approved)|(?:was|were)\s+(?:passed|carried|approved)|all\s+(?:presents?\s+)?(?:were\s+)?in\s+favou?r|"
     r"(?:passed|carried)\s+(?:unanimously|\d+\s*[-–]\s*\d+)|unanimously|ayes?\s*[:\-]|motion\s+passes|"
     r"(?:passed|carried)\s+(?:by\s+)?(?:a\s+)?(?:roll[\s-]+call|voice|show\s+of\s+hands|unanimous)\s+vote)", re.I)
 _MOTION_FAILED = re.compile(r"\bmotion\s+(?:failed|was\s+defeated|was\s+lost|fails)\b", re.I)
@@ -678,6 +826,12 @@ def motions(text: str) -> list[Motion]:
             mover = by.group("who") or by.group("who2")
         sec = _MOTION_SECONDER.search(tail)
         seconder = m.groupdict().get("seconder") or ((sec.group("who") or sec.group("who2")) if sec else None)
+        if "mover" not in m.groupdict():  # put in the passive: moved only by the record after it
+            fields = _PROP_LABELLED.search(tail) or _PROP_INITIALS.search(tail)
+            if fields:
+                mover, seconder = fields.group("proposer"), fields.group("seconder")
+            elif not by:
+                continue
         seconder = re.sub(r"^seconded\s+by\s+", "", seconder) if seconder else None
         result = "lost" if _MOTION_FAILED.search(tail) else (
             "carried" if _MOTION_PASSED.search(tail) or re.search(r"\bRESOLVED\b", tail) else None)
@@ -691,6 +845,20 @@ def motions(text: str) -> list[Motion]:
     return found
 
 
+# A motion with no object of its own: "moved to accept", "moved to approve".
+_BARE_MOTION = re.compile(r"^(?:to|that)\s+(?:\w+)\s*$", re.I)
+
+
+def _sentence_before(text: str, start: int) -> Optional[str]:
+    """The sentence that ends right before ``start`` in its paragraph."""
+    before = text[:start].rstrip()
+    if not before.endswith((".", "!")):
+        return None
+    line = re.split(r"\n", before)[-1]
+    sents = re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)
+    return sents[-1].strip() if sents and len(sents[-1].split()) >= 3 else None
+
+
 def with_motions(found: list[Found], text: str, title: Optional[str] = None) -> list[Found]:
     """``found`` with the motions that carried (or whose outcome is not told) that no resolution
     already covers; a resolution read from inside a motion's span gives way to the motion. A motion
@@ -702,6 +870,8 @@ def with_motions(found: list[Found], text: str, title: Optional[str] = None) -> 
             mo.text = title
         if mo.result == "lost" or not mo.text:
             continue
+        if _BARE_MOTION.match(mo.text) and (put := _sentence_before(text, mo.start)):
+            mo.text = put  # "... was accepted with regret. X moved to accept": the motion moves what was said before it
         inside = [f for f in out if mo.start - 3 <= f.start < mo.end]
         if any(f.start < mo.start - 3 and f.start + len(f.text) > mo.start for f in out):
             continue  # a resolution already reads through the motion
@@ -911,10 +1081,23 @@ def votes(text: str) -> list[VoteFound]:
         elif (_AGREED.search(text[v.end : stop]) or _DECLARED_DONE.search(text, v.end, stop)
               or re.search(r"(?:^|[\s.])(?:\d{1,3}\.\s+)?(?:RESOLVED|R[ÉE]SOLU)\b|\bet\s+r[ée]solu\b", text[v.end : stop])):
             v.result = "carried"  # the motion put, then what was resolved
+        elif (v.proposer or v.seconder) and _decided_before(text, v.start):
+            v.result = "carried"  # "It was resolved to raise the limit. Prop: CR 2nd: SB": who moved what was decided
     for v in found:  # a name broken over two lines is one name
         v.proposer = " ".join(v.proposer.split()) if v.proposer else v.proposer
         v.seconder = " ".join(v.seconder.split()) if v.seconder else v.seconder
     return found
+
+
+_DECIDED_JUST_BEFORE = re.compile(r"\b(?:was|were)\s+(?:\w+\s+){0,2}?(?:resolved|agreed|approved|adopted|carried|decided)\b|\bRESOLVED\b", re.I)
+
+
+def _decided_before(text: str, start: int) -> bool:
+    """The sentence right before ``start`` (in its paragraph) records a decision taken."""
+    before = text[max(0, start - 400):start].split("\n\n")[-1]
+    before = re.sub(r"(?:\s+(?:st|nd|rd|th))+\s*$", "", before.rstrip())  # an ordinal's superscript drawn apart
+    last = re.split(r"(?<=[.!?])\s+", before.rstrip(" .;,"))[-1]
+    return bool(_DECIDED_JUST_BEFORE.search(last))
 
 
 # A roll call as each name's answer: "Roll Call was taken as follows: Trustee Elton – yes, Trustee
@@ -1017,13 +1200,17 @@ def interest_of(sentence: str, member: str) -> str:
     """What the interest is: "... an interest as a governor of the school" gives "a governor of the
     school", "Members who were district councillors declared ..." gives "district councillors";
     otherwise the whole sentence."""
-    m = _INTEREST_AS.search(sentence) or _WHO_WERE.search(member) or _INTEREST_IN_ITEM.search(sentence)
+    m = (_INTEREST_AS.search(sentence) or _WHO_WERE.search(member) or _INTEREST_IN_ITEM.search(sentence)
+         or _INTEREST_IN.search(sentence))
     return m.group("what").strip(" .,") if m else sentence
 
 
 # "... declared an interest in agenda item 4.1 Sudbury Library application": what follows the item.
 _INTEREST_IN_ITEM = re.compile(r"\binterest\s+in\s+(?:agenda\s+)?item\s+(?:no\.?\s*)?[\w/.]*\d[\w/.]*\s+(?P<what>[^.;]+)", re.I)
-_NAMED_DECLARER = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,3}[A-Z][\w'’\-]+)\s+(?:declared|declares)\b")
+# "Robert Spivey declared ...", or a member by their initials as parish minutes write them: "RD declared ..."
+# "... declared an interest in planning applications 13/22040/F ...": what the interest is in.
+_INTEREST_IN = re.compile(r"\binterest\s+in\s+(?!(?:agenda\s+)?items?\b)(?P<what>[^;]+?)\s*(?:\.\s|\.?$)", re.I)
+_NAMED_DECLARER = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,3}[A-Z][\w'’\-]+|(?<![\w.])(?!(?:ALL|AND|THE|NO|NONE)\b)[A-Z]{2,4}(?![\w.]))\s+(?:declared|declares)\b")
 
 
 _RECUSED = re.compile(rf"(?P<who>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)[ \t]+recused\s+(?:himself|herself|themselves)\b")
