@@ -269,6 +269,10 @@ def test_body_text_at_the_margin_is_no_outline():
     ("Councillor Smith proposed, and Councillor Jones seconded, that the budget be adopted.", "that the budget be adopted",
      "Councillor Smith", "Councillor Jones", None),
     ("A motion was made by Mr Lee to close the road. Motion failed 2-3.", "to close the road", "Mr Lee", None, "lost"),
+    ("Alderman vanDyke moved approval of the parks levy. Alderman Ortiz seconded the motion, which carried by unanimous "
+     "voice vote – 7.", "approval of the parks levy", "Alderman vanDyke", "Alderman Ortiz", "carried"),
+    ("Trustee Marsh moved adoption of the resolution denying the variance. Trustee Obi seconded the motion.",
+     "adoption of the resolution denying the variance", "Trustee Marsh", "Trustee Obi", None),
 ])
 def test_motions_in_their_common_forms(text, motion, mover, seconder, result):
     found = decisions.motions(text)

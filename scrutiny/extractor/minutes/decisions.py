@@ -726,7 +726,7 @@ class VoteFound:
 # "X moved that ...". The motion's words ("to approve the Consent Calendar") are the resolution
 # when it carried.
 _NAME_WORD = r"(?:[A-Z][\w'’\-]*|Mrs?\.|Ms\.|Dr\.|Cllr\.)"  # a word of a name; a full stop only after an honorific
-_MOVER = rf"(?P<mover>(?:{_NAME_WORD}[ \t]+){{0,4}}?[A-Z][\w'’\-]+)"
+_MOVER = rf"(?P<mover>(?:{_NAME_WORD}[ \t]+){{0,4}}?(?:[a-z]{{1,3}}(?=[A-Z]))?[A-Z][\w'’\-]+)"  # "deHaan", "McKay"
 # Someone described, not named, as town meetings record movers and seconders: "a resident in the crowd".
 _UNNAMED = (r"(?:a|an|another|one)\s+(?:resident|elector|voter|citizen|member\s+of\s+the\s+public|member\s+of\s+the\s+audience)"
             r"(?:\s+(?:in|from)\s+the\s+(?:crowd|audience|floor|room|gallery))?")
@@ -742,6 +742,10 @@ _MOTION_FORMS = (
     # "Motion by X, second by Y." with no words of its own: it moves what the sentence before says
     re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?by\s+{_MOVER}(?P<body>)(?=,?\s+(?:and\s+)?second(?:ed)?\s+by\b)"),
     re.compile(rf"{_MOVER}\s+(?:proposed|moved)\s+(?:a\s+(?:resolution|motion)\s+)?(?P<body>that\s+.+?)(?=\.\s|\.$|;|$)"),
+    # "Councilmember X moved adoption of the Resolution. Y seconded the motion, which carried": the
+    # motion named by what it does to the paper before the body
+    re.compile(rf"{_MOVER}\s+moved\s+(?P<body>(?:the\s+)?(?:adoption|approval|acceptance|introduction|(?:final\s+)?passage|ratification|"
+               rf"reconsideration|denial|continuance|receipt)\s+of\s+.+?)(?=\.\s|\.$|;|$)"),
     re.compile(rf"{_MOVER}\s+proposed,?\s+(?:and\s+)?(?P<seconder>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded,?\s+"
                rf"(?P<body>that\s+.+?)(?=\.\s|\.$|$)"),
     # "The minutes of October 26 were moved for acceptance by X and seconded by Y": the thing moved
@@ -760,7 +764,7 @@ _MOTION_SECONDER = re.compile(rf"\b(?:[Ss]econded|[Ss]econd)\s+(?:by\s+)?(?P<who
 _MOTION_PASSED = re.compile(
     r"\b(?:motion\s+(?:passed|carried|approved)|(?:was|were)\s+(?:passed|carried|approved)|all\s+(?:presents?\s+)?(?:were\s+)?in\s+favou?r|"
     r"(?:passed|carried)\s+(?:unanimously|\d+\s*[-–]\s*\d+)|unanimously|ayes?\s*[:\-]|motion\s+passes|"
-    r"(?:passed|carried)\s+(?:by\s+)?(?:a\s+)?(?:roll[\s-]+call|voice|show\s+of\s+hands|unanimous)\s+vote)", re.I)
+    r"(?:passed|carried)\s+(?:by\s+)?(?:a\s+)?(?:unanimous\s+)?(?:roll[\s-]+call|voice|show\s+of\s+hands|unanimous)\s+vote)", re.I)
 _MOTION_FAILED = re.compile(r"\bmotion\s+(?:failed|was\s+defeated|was\s+lost|fails)\b", re.I)
 _MOTION_COUNT = re.compile(r"\b(?:passed|carried|failed|vote\s+of)?\s*(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})(?:\s*[-–]\s*(?P<c>\d{1,2}))?\b")
 
