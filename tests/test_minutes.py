@@ -747,6 +747,15 @@ def test_bulleted_points_are_sentences_of_their_own():
         "Progress", "The playground was opened", "Quarterly inspection package ordered and installed"]
 
 
+def test_an_abbreviations_full_stop_ends_no_sentence():
+    text = ("Resolution No. 13821, commending the fire crew, was adopted. Cllr. Okafor thanked them. See para. 4 of the "
+            "report, approx. two pages. The answer was No. The Board agreed. x Roads – it was agreed to resurface the lane.")
+    assert [s for _, s in decisions.sentences(text, nlp.pipeline())] == [
+        "Resolution No. 13821, commending the fire crew, was adopted.", "Cllr. Okafor thanked them.",
+        "See para. 4 of the report, approx. two pages.", "The answer was No.", "The Board agreed.",
+        "x Roads – it was agreed to resurface the lane."]
+
+
 def test_grid_rows_carrying_on_the_title_or_action_cells_add_nothing_to_the_body():
     def seg(text, x):
         return Segment(text=text, box=(x, 0, x + 5 * len(text), 10))

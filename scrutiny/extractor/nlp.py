@@ -1,7 +1,8 @@
 """The spaCy pipeline used to read minutes.
 
-The pipeline is ``spacy.blank("en")`` (or an installed model named by the caller) plus a sentencizer
-and our own registered components. Each component writes what it finds as labelled spans on
+The pipeline is ``spacy.blank("en")`` (or an installed model named by the caller) plus a sentencizer,
+``scrutiny_abbreviations`` (no sentence ends at "No." before a number or "Cllr." before a name) and
+our own registered components. Each component writes what it finds as labelled spans on
 ``doc.spans``:
 
 - ``scrutiny_minute_patterns`` (a SpanRuler with token patterns) -> ``doc.spans["minutes"]`` with
@@ -303,6 +304,28 @@ def make_people(nlp: Language, name: str, *, person_key: str, role_key: str, max
     return PeopleFinder(name, person_key=person_key, role_key=role_key, max_name_tokens=max_name_tokens)
 
 
+# Words whose full stop marks an abbreviation, not a sentence's end: a title before a name never
+# ends one ("Cllr. Smith"); a number's label ("No. 13821", "para. 3") does not end one before its number.
+_TITLE_ABBREVIATIONS = frozenset({"cllr", "cllrs", "cmhlr", "rev", "revd", "prof", "supt", "insp", "det", "sgt", "hon", "rt", "gov", "sen", "rep"})
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "para", "paras", "ref", "refs", "min", "mins", "vol", "fig", "p", "pp", "art", "sec", "cl", "approx", "ca", "c"})
+
+
+@Language.component("scrutiny_abbreviations")
+def abbreviations(doc: Doc) -> Doc:
+    """Undo the sentencizer's breaks after an abbreviation's full stop ("Resolution No. 13821",
+    "Cllr. Smith", "para. 3") and before a word in lower case, which never opens a sentence (a
+    letter alone may be a bullet's glyph: "x HR structures")."""
+    for i in range(2, len(doc)):
+        tok, stop, word = doc[i], doc[i - 1], doc[i - 2]
+        if not tok.is_sent_start or stop.text != "." or stop.whitespace_ == "" or "\n" in stop.whitespace_:
+            continue
+        w = word.lower_
+        if (w in _TITLE_ABBREVIATIONS and tok.text[:1].isupper()) or (w in _NUMBER_ABBREVIATIONS and tok.text[:1].isdigit()) \
+                or (tok.text[:1].islower() and tok.is_alpha and len(tok) > 1 and w.isalpha()):  # a bullet drawn as 'x' or 'o' opens a point
+            tok.is_sent_start = False
+    return doc
+
+
 def build(model: Optional[str] = None) -> Language:
     """The minutes pipeline: a blank English pipeline, or ``model`` (an installed spaCy package, or
     ``blank:xx``), plus a sentencizer when the model has no sentence boundaries, and our components."""
@@ -314,6 +337,7 @@ def build(model: Optional[str] = None) -> Language:
         nlp = spacy.load(model, exclude=["lemmatizer"])
     if not any(n in nlp.pipe_names for n in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?"]})
+        nlp.add_pipe("scrutiny_abbreviations")
     nlp.add_pipe("scrutiny_minute_patterns")
     nlp.add_pipe("scrutiny_people")
     return nlp
