@@ -227,3 +227,25 @@ def test_table_records_name_their_document():
             assert prov["document"] in documents, (name, prov)
             first, last = documents[prov["document"]]
             assert first <= prov["page"] <= last
+
+
+def test_a_line_above_a_repeated_header_does_not_continue_the_table_on_the_page_before():
+    from scrutiny.extractor.pages import Page
+    from scrutiny.extractor.tables.grid import Grid
+
+    head = ["Action", "Action Lead", "Milestones", "Due Date", "Status"]
+    first, second = Page(index=1, lines=[]), Page(index=2, lines=[])
+
+    def row(page, cells):
+        return Row([text_cell(c) for c in cells], page=page)
+
+    grids = [
+        Grid(rows=[row(first, head), row(first, ["1.05 Agree and implement the framework based on the Pan", "Jan Doust",
+                                                  "Framework agreed", "30 Sep 2009", "Completed"])], strategy="stream"),
+        Grid(rows=[row(second, ["Overview and Scrutiny Committee", "", "", "", ""]), row(second, head),
+                   row(second, ["London protocol", "", "Timescales agreed", "31 Oct 2009", "Completed"])], strategy="stream"),
+    ]
+    logical, leftovers = tables.segment(grids)
+    assert len(logical) == 1
+    assert [r.texts()[0] for r in logical[0].rows] == ["1.05 Agree and implement the framework based on the Pan", "London protocol"]
+    assert [r.texts()[0] for g in leftovers for r in g.rows] == ["Overview and Scrutiny Committee"]

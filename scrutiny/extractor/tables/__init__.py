@@ -162,6 +162,7 @@ def segment(grids: list[Grid]) -> tuple[list[LogicalTable], list[Grid]]:
         rows, loose, fresh, group = grid.rows, [], False, _caption_group(grid)
         headed = False
         skip = -1
+        header_at: Optional[int] = -1  # the first header row's index, found when first asked for
         for i, row in enumerate(rows):
             if i == skip:
                 continue
@@ -189,6 +190,11 @@ def segment(grids: list[Grid]) -> tuple[list[LogicalTable], list[Grid]]:
             if current is None or (not headed and not _continues(current, grid, i)):
                 loose.append(row)
                 continue
+            if not headed:
+                header_at = _first_header(rows) if header_at == -1 else header_at
+                if header_at is not None and header_at > i and rows[header_at].page is row.page:
+                    loose.append(row)  # above the table's repeated header: a running header or a caption
+                    continue
             current.rows.append(row)
             current.fresh.append(fresh)
             current.groups.append(group)
@@ -209,6 +215,12 @@ def _same_kind_header(a: Layout, b: Layout, source: str) -> bool:
     if source == "text":
         return True
     return set(a.columns) == set(b.columns) or len(set(a.columns) & set(b.columns)) >= 3
+
+
+def _first_header(rows: list[Row]) -> Optional[int]:
+    """The index of a grid's first header row. Lines above a table's repeated header on a page are
+    no continuation of the table on the page before, whose rows carry on only under the header."""
+    return next((j for j, r in enumerate(rows) if header_layout(r.texts()) is not None), None)
 
 
 def _continues(table: LogicalTable, grid: Grid, index: int) -> bool:
