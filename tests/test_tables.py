@@ -276,3 +276,19 @@ def test_group_headings_of_an_indicator_report_carry_over_its_page_breaks_and_st
     logical, _ = tables.segment(grids)
     assert [(r.texts()[1], g) for r, g in zip(logical[0].rows, logical[0].groups)] == [
         ("NI 59", "Referral & Assessment"), ("NI 60", "Referral & Assessment"), ("NI 67", "Child Protection")]
+
+
+def test_a_row_without_a_code_carries_on_the_description_of_the_indicator_above():
+    from scrutiny.extractor.tables.indicators import rows_to_indicators
+
+    layout = header_layout(["NI code", "NI description", "Aug09", "Trend", "Value", "Target", "Commentary"])
+
+    def row(cells):
+        return Row([text_cell(c) for c in cells], page=None)
+
+    rows = [row(["NI 67", "Percentage of protection cases which were", "95.8%", "Worsening", "95.5%", "100%", "7 CP reviews"]),
+            row(["", "reviewed within required timescales", "", "", "", "", "were late."]),
+            row(["", "Unnumbered measure", "3%", "", "", "", ""])]
+    got = rows_to_indicators([(r, None, layout) for r in rows], "pdf")
+    assert [(i["code"], i["description"], i["commentary"]) for i in got] == [
+        ("NI 67", "Percentage of protection cases which were reviewed within required timescales", "7 CP reviews were late.")]
