@@ -204,3 +204,37 @@ def test_the_body_is_the_heading_that_names_one_and_the_time_may_sit_under_the_d
     meeting = scrutiny.extract(str(pack)).meeting
     assert (meeting.body, meeting.date, meeting.time) == ("Lomita City Council", "2022-12-06", "18:00")
     assert meeting.venue == "24300 Narbonne Avenue, Lomita, CA 90717"
+
+
+def test_a_co_optee_list_wrapped_before_a_parenthetical_keeps_the_names_after_it():
+    lines = [
+        _pdf_line(72, 100, "Co-Optees: Ms Y. Denny (church representative), Mr J Ejiofor"),
+        _pdf_line(72, 112, "(Parent Governor), Ms S Marsh (Parent Governor), Ms H Kania (LINK Representative)"),
+        _pdf_line(72, 124, "AGENDA"),
+    ]
+    pairs, texts = _pairs(lines)
+    got = [(c.name, c.representing) for c in agenda._cooptees(pairs, texts, "d01")]
+    assert got == [("Ms Y. Denny", "church representative"), ("Mr J Ejiofor", "Parent Governor"),
+                   ("Ms S Marsh", "Parent Governor"), ("Ms H Kania", "LINK Representative")]
+
+
+def test_recommendations_over_a_page_break_are_read_without_the_running_header_and_footer():
+    from scrutiny.extractor import cover
+
+    def page(index: int, rows: list[tuple[float, str]]) -> Page:
+        return Page(index=index, lines=[_pdf_line(72, y, t) for y, t in rows], width=600, height=800)
+
+    first = page(1, [
+        (40, "Scrutiny Committee"), (90, "Report Title: Review of referrals"), (120, "Recommendations"),
+        (140, "(a) Partner agencies are consulted prior to the closure"), (700, "of a case;"),
+        (760, "Page 37 of 52"),
+    ])
+    second = page(2, [
+        (40, "Scrutiny Committee"), (70, "(b) Families are supported in accessing services."),
+        (400, "Background Papers"), (760, "Page 38 of 52"),
+    ])
+    report = cover.parse_report([first, second], "d01")
+    assert [r.text for r in report.recommendations] == [
+        "Partner agencies are consulted prior to the closure of a case;",
+        "Families are supported in accessing services.",
+    ]

@@ -227,3 +227,68 @@ def test_table_records_name_their_document():
             assert prov["document"] in documents, (name, prov)
             first, last = documents[prov["document"]]
             assert first <= prov["page"] <= last
+
+
+def test_a_line_above_a_repeated_header_does_not_continue_the_table_on_the_page_before():
+    from scrutiny.extractor.pages import Page
+    from scrutiny.extractor.tables.grid import Grid
+
+    head = ["Action", "Action Lead", "Milestones", "Due Date", "Status"]
+    first, second = Page(index=1, lines=[]), Page(index=2, lines=[])
+
+    def row(page, cells):
+        return Row([text_cell(c) for c in cells], page=page)
+
+    grids = [
+        Grid(rows=[row(first, head), row(first, ["1.05 Agree and implement the framework based on the Pan", "Jan Doust",
+                                                  "Framework agreed", "30 Sep 2009", "Completed"])], strategy="stream"),
+        Grid(rows=[row(second, ["Overview and Scrutiny Committee", "", "", "", ""]), row(second, head),
+                   row(second, ["London protocol", "", "Timescales agreed", "31 Oct 2009", "Completed"])], strategy="stream"),
+    ]
+    logical, leftovers = tables.segment(grids)
+    assert len(logical) == 1
+    assert [r.texts()[0] for r in logical[0].rows] == ["1.05 Agree and implement the framework based on the Pan", "London protocol"]
+    assert [r.texts()[0] for g in leftovers for r in g.rows] == ["Overview and Scrutiny Committee"]
+
+
+def test_a_value_column_headed_with_its_period_is_the_indicator_value():
+    layout = header_layout(["NI code", "NI description", "2008 / 09", "Aug09", "Trend", "2009 / 10 Value", "Status", "Target"])
+    assert layout.kind == "indicator_report" and layout.columns["value"] == 5
+
+
+def test_group_headings_of_an_indicator_report_carry_over_its_page_breaks_and_stand_in_its_first_column():
+    from scrutiny.extractor.pages import Page
+    from scrutiny.extractor.tables.grid import Grid
+
+    head = ["", "NI code", "NI description", "2008 / 09", "Trend", "Value", "Target"]
+    first, second = Page(index=1, lines=[]), Page(index=2, lines=[])
+
+    def row(page, cells):
+        return Row([text_cell(c) for c in cells], page=page)
+
+    grids = [
+        Grid(rows=[row(first, ["", "1. Referral & Assessment", "", "", "", "", ""]),
+                   row(first, head), row(first, ["", "NI 59", "Initial assessments", "25.9%", "Worsening", "19.2%", "53%"])]),
+        Grid(rows=[row(second, ["Running header", "", "", "", "", "", ""]), row(second, head), row(second, ["", "NI 60", "Core assessments", "31.9%", "Improving", "42.5%", "63%"]),
+                   row(second, ["", "2. Child Protection", "", "", "", "", ""]),
+                   row(second, ["", "NI 67", "Reviews in time", "100%", "Worsening", "95.5%", "100%"])]),
+    ]
+    logical, _ = tables.segment(grids)
+    assert [(r.texts()[1], g) for r, g in zip(logical[0].rows, logical[0].groups)] == [
+        ("NI 59", "Referral & Assessment"), ("NI 60", "Referral & Assessment"), ("NI 67", "Child Protection")]
+
+
+def test_a_row_without_a_code_carries_on_the_description_of_the_indicator_above():
+    from scrutiny.extractor.tables.indicators import rows_to_indicators
+
+    layout = header_layout(["NI code", "NI description", "Aug09", "Trend", "Value", "Target", "Commentary"])
+
+    def row(cells):
+        return Row([text_cell(c) for c in cells], page=None)
+
+    rows = [row(["NI 67", "Percentage of protection cases which were", "95.8%", "Worsening", "95.5%", "100%", "7 CP reviews"]),
+            row(["", "reviewed within required timescales", "", "", "", "", "were late."]),
+            row(["", "Unnumbered measure", "3%", "", "", "", ""])]
+    got = rows_to_indicators([(r, None, layout) for r in rows], "pdf")
+    assert [(i["code"], i["description"], i["commentary"]) for i in got] == [
+        ("NI 67", "Percentage of protection cases which were reviewed within required timescales", "7 CP reviews were late.")]

@@ -432,12 +432,14 @@ def _list_after(label: re.Pattern, lines, texts: list[str]):
 
 def _list_continues(value: str, nxt: str) -> bool:
     """A wrapped name list goes on when the list so far ends mid-list, or the next line starts in
-    lower case or with a name followed by '(', ',' or 'and'."""
+    lower case, with the parenthetical of the name before it, or with a name followed by '(', ','
+    or 'and'."""
     if _ITEM.match(nxt) or AGENDA_HEAD.match(nxt) or _COOPTEES.match(nxt) or _MEMBERS.match(nxt):
         return False
     return (
         value.rstrip().endswith((",", "and", "("))
         or nxt[:1].islower()
+        or nxt.startswith("(")
         or re.match(r"^[A-Z][\w'’-]+\s*(?:\(|,|and\b)", nxt) is not None
     )
 

@@ -14,6 +14,7 @@ from typing import Optional
 from scrutiny.extractor.context import Context, provenance
 from scrutiny.extractor.pages import Line, Page
 from scrutiny.extractor import names
+from scrutiny.extractor.furniture import is_furniture, running_lines
 from scrutiny.extractor.segment import COVER_LABELS, RECOMMENDATIONS_HEAD, _COVER_START, headed_report
 from scrutiny.extractor.textutil import clean, normalise, parse_date
 from scrutiny.models.records import Extraction, Meeting, Officer, Recommendation, Report
@@ -81,7 +82,7 @@ def parse_report(pages: list[Page], doc_id: str) -> Optional[Report]:
         signatory, signed_at = _signatory(rows)
         rows = rows[:signed_at] if signed_at is not None else rows  # the sign-off closes the report's text
     meeting, meeting_date = _meeting(texts, fields)
-    recs = _recommendations(rows, fields, doc_id)
+    recs = _recommendations(rows, fields, doc_id, running_lines(pages))
     first_page = rows[0][0]
     opening = [ln for p, ln, _ in rows[: max(used) + 1] if p is first_page] if used else []
     officers = _officers(fields.get("report_of_lines"))
@@ -298,7 +299,10 @@ def _contact_details(texts: list[str]) -> Optional[Officer]:
 # --------------------------------------------------------------------------- recommendations
 
 
-def _recommendations(rows, fields: dict[str, str], doc_id: str) -> list[Recommendation]:
+def _recommendations(rows, fields: dict[str, str], doc_id: str, running: set[int]) -> list[Recommendation]:
+    """The recommendations under their heading (or in the cover's field); a list running over a page
+    break is read without the page's furniture (``running``: ids of its running header and footer
+    lines; a page number at the page's edge)."""
     texts = [t for _, _, t in rows]
     start = next((i for i, t in enumerate(texts) if _HEADING_RECS.match(t)), None)
     if start is None:
@@ -315,6 +319,8 @@ def _recommendations(rows, fields: dict[str, str], doc_id: str) -> list[Recommen
     for k, (page, line, t) in enumerate(after):
         if _END_OF_SECTION.match(t):
             break
+        if id(line) in running or (is_furniture(t) and _page_edge(page, line)):
+            continue
         if body and _plain_heading(t) and re.search(r"[.;]$", body[-1]) and not _page_edge(page, line):
             if not (k + 1 < len(after) and _continues_list(body, after[k + 1][2])):
                 break  # an unnumbered heading closes the section; a sub-heading inside the list does not

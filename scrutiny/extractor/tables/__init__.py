@@ -162,6 +162,9 @@ def segment(grids: list[Grid]) -> tuple[list[LogicalTable], list[Grid]]:
         rows, loose, fresh, group = grid.rows, [], False, _caption_group(grid)
         headed = False
         skip = -1
+        header_at: Optional[int] = -1  # the first header row's index, found when first asked for
+        inherit = group is None  # rows carrying on the open table stay under its group heading
+        lead = _empty_lead(rows)
         for i, row in enumerate(rows):
             if i == skip:
                 continue
@@ -178,20 +181,27 @@ def segment(grids: list[Grid]) -> tuple[list[LogicalTable], list[Grid]]:
                 if current is None or current.layout.kind != layout.kind or not _same_kind_header(current.layout, layout, grid.source):
                     current = LogicalTable(layout, grid.source)
                     tables.append(current)
+                    inherit = False
                 elif grid.source == "pdf" or layout.kind == "indicator_report":
                     current.layout = layout
                 fresh, headed = True, True
                 continue
-            heading = group_heading(texts)
+            start = max(lead, min(current.layout.columns.values(), default=0) if headed and current is not None else 0)
+            heading = group_heading(texts[start:]) if not any(t.strip() for t in texts[:start]) else None
             if heading:
-                group = heading
+                group, inherit = heading, False
                 continue
             if current is None or (not headed and not _continues(current, grid, i)):
                 loose.append(row)
                 continue
+            if not headed:
+                header_at = _first_header(rows) if header_at == -1 else header_at
+                if header_at is not None and header_at > i and rows[header_at].page is row.page:
+                    loose.append(row)  # above the table's repeated header: a running header or a caption
+                    continue
             current.rows.append(row)
             current.fresh.append(fresh)
-            current.groups.append(group)
+            current.groups.append(current.groups[-1] if inherit and current.groups else group)
             current.layouts.append(current.layout)
             current.captions.append(grid.caption)
             current.edges.append(grid.xs)
@@ -199,6 +209,12 @@ def segment(grids: list[Grid]) -> tuple[list[LogicalTable], list[Grid]]:
         if loose:
             leftovers.append(Grid(rows=loose, caption=grid.caption, source=grid.source))
     return tables, leftovers
+
+
+def _empty_lead(rows: list[Row]) -> int:
+    """How many of a grid's first columns are empty in every row (no column of the table)."""
+    width = max((len(r.cells) for r in rows), default=0)
+    return next((c for c in range(width) if any(c < len(r.cells) and not r.cells[c].empty for r in rows)), 0)
 
 
 def _caption_group(grid: Grid) -> Optional[str]:
@@ -209,6 +225,12 @@ def _same_kind_header(a: Layout, b: Layout, source: str) -> bool:
     if source == "text":
         return True
     return set(a.columns) == set(b.columns) or len(set(a.columns) & set(b.columns)) >= 3
+
+
+def _first_header(rows: list[Row]) -> Optional[int]:
+    """The index of a grid's first header row. Lines above a table's repeated header on a page are
+    no continuation of the table on the page before, whose rows carry on only under the header."""
+    return next((j for j, r in enumerate(rows) if header_layout(r.texts()) is not None), None)
 
 
 def _continues(table: LogicalTable, grid: Grid, index: int) -> bool:

@@ -81,6 +81,9 @@ def quantity(text: Optional[str]) -> Optional[dict]:
     return q if q and q.get("printed") else None
 
 
+_MEASURES = ("value", "target", "status", "trend", "previous", "floor")
+
+
 def rows_to_indicators(items: list[tuple[Row, Optional[str], Layout]], source: str) -> list[dict]:
     """Rows (with their group heading) -> indicator dicts (fields of models.records.Indicator
     minus provenance, plus 'row' and 'rows' for provenance and flags)."""
@@ -90,9 +93,12 @@ def rows_to_indicators(items: list[tuple[Row, Optional[str], Layout]], source: s
         texts = realign(row.texts(), layout) if source == "text" else row.texts()
         get = lambda name: texts[cols[name]].strip() if name in cols and cols[name] < len(texts) else ""  # noqa: E731
         code = get("code") if "code" in cols else get("description")
-        if not code:
-            if out and get("commentary"):
-                out[-1]["commentary"] = f"{out[-1]['commentary'] or ''} {get('commentary')}".strip()
+        if not code:  # a row without a code carries on the indicator above: its description's or commentary's next line
+            figures = any(get(n) for n in _MEASURES) or any(texts[i].strip() for i in layout.periods if i < len(texts))
+            more = {"description": get("description") if "code" in cols and not figures else "", "commentary": get("commentary")}
+            if out and any(more.values()):
+                for name, text in more.items():
+                    out[-1][name] = f"{out[-1][name] or ''} {text}".strip() if text else out[-1][name]
                 out[-1]["rows"].append(row)
             continue
         if re.search(r":\s*\d", code) or code.lower() in ("latest", "previous") or header_like(texts, layout):

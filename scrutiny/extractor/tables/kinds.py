@@ -47,7 +47,7 @@ INDICATORS = {
     "previous": r"previous|last (quarter|year|period)",
     "target": r"target",
     "status": r"status|\brag\b",
-    "value": r"^(value|actual|latest|outturn|current|result)",
+    "value": r"^((19|20)\d\d\s*[/-]\s*\d{2,4}\s+|q[1-4]\s+)?(value|actual|latest|outturn|current|result)",  # '2009 / 10 Value'
     "commentary": r"comment|narrative|explanation",
 }
 
