@@ -109,3 +109,16 @@ def test_a_running_header_cut_at_its_line_break_or_numbering_the_page_continues_
     second = _page(2, "City of Pension", "Minutes of the Pension Board – Monday, January 25, 2021", "Page 2",
                    "retro pay from January to September.")
     assert _kinds(first, second) == [("minutes", [1, 2])]
+
+
+def test_a_pack_with_no_agenda_or_minutes_takes_its_meeting_date_from_its_title_page():
+    from scrutiny.extractor import ingest, pipeline
+
+    slides = ("Annual Report 2022-2023\nAll Members' Briefing\nThursday 14 March 2024\n\n"
+              "Our priorities\nThe council set out three priorities for the year, each with its measures.\n")
+    out = pipeline.extract(ingest.load_bytes("briefing.txt", slides.encode()), pipeline.Options(people=False))
+    assert out.meeting is not None and out.meeting.date == "2024-03-14" and out.meeting.body is None
+    # a date inside a sentence of the title page is not the meeting's
+    prose = ("Annual Report 2022-2023\nThe report was first drafted on 14 March 2024 by the policy team.\n\n"
+             "Our priorities\nThe council set out three priorities for the year.\n")
+    assert pipeline.extract(ingest.load_bytes("report.txt", prose.encode()), pipeline.Options(people=False)).meeting is None

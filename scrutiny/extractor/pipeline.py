@@ -55,6 +55,8 @@ def extract(source: Source, options: Options = Options()) -> Extraction:
         _stage(ctx, out, "minutes", lambda: _minutes(ctx, out, options))
     if out.meeting is None and out.minutes:
         out.meeting = _meeting_from_minutes(out.minutes[0])
+    if out.meeting is None:
+        out.meeting = _dated_title_page(ctx.source)
     if options.people:
         _stage(ctx, out, "people", lambda: _people(ctx, out))
     _stage(ctx, out, "checks", lambda: _checks(ctx, out, options))
@@ -205,6 +207,28 @@ def _meeting_from_minutes(minutes: Minutes) -> Meeting:
         venue=minutes.venue,
         provenance=minutes.provenance,
     )
+
+
+_DATE_LINE = re.compile(r"^(?:date\s*:?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?[\w ,.]{6,24}$", re.I)
+
+
+def _dated_title_page(source: Source) -> Optional[Meeting]:
+    """A pack with no agenda and no minutes (a seminar's slides, a report published for a meeting)
+    whose title page prints the meeting's date on a line of its own among its first lines: the
+    meeting is known by that date alone."""
+    from scrutiny.extractor.textutil import parse_date
+
+    if not source.pages:
+        return None
+    page = source.pages[0]
+    for line in [ln for ln in page.lines if ln.stripped][:8]:
+        text = line.stripped
+        date = parse_date(text) if _DATE_LINE.match(text) and len(text.split()) <= 5 else None
+        if date:
+            from scrutiny.extractor.context import provenance
+
+            return Meeting(date=date, provenance=provenance(page, [line], extractor="pipeline"))
+    return None
 
 
 def _tables(ctx: Context, out: Extraction) -> None:
