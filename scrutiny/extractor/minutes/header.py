@@ -234,6 +234,7 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
     if out.body:
         out.body = _stacked_extends(out.body, block) or out.body
         out.body = _fuller_name(out.body, head[:8])
+        out.body = _of_institution(out.body, block)
         out.body = _with_place(out.body, re.sub(r"(?<=\w) ?- ?(?=\w)", "-", " ".join(r.text for r in rows[:400])))
     if out.body is None:
         cap = next((r.text for r in head[:3] if re.search(r"\s[-–]\s+\d", r.text)), None)
@@ -314,6 +315,30 @@ def _fuller_name(body: str, head: list[Row]) -> str:
     return body
 
 
+# A body named by its kind alone, one that belongs to an institution ("Parent Council",
+# "Governing Body", "Board of Governors"), and the institution a heading row names ("Hyndland
+# Primary School", "St Anne's Academy").
+_KIND_ONLY = re.compile(
+    r"^(?:(?:parents?['’]?|parent\s+teacher|pupils?['’]?|students?['’]?|school|governing)\s+"
+    r"(?:council|body|association|forum|committee|board)|board\s+of\s+(?:governors|trustees))$", re.I)
+_INSTITUTION = re.compile(r"\b(?:school|academy|college|university|nursery|institute)$", re.I)
+
+
+def _of_institution(body: str, block: list[Row]) -> str:
+    """A body named by its kind alone ("Parent Council") with the institution it belongs to, where
+    a row of the heading block holds that institution's name and nothing else: "Hyndland Primary
+    School Parent Council"."""
+    if not _KIND_ONLY.match(body):
+        return body
+    for r in block:
+        text = re.sub(r"\s+", " ", r.text).strip(" ,.")
+        words = text.split()
+        if (2 <= len(words) <= 6 and _INSTITUTION.search(text) and body.lower() not in text.lower()
+                and all(re.fullmatch(r"[A-Z][\w'’.\-]*|of|the|and|&", w) for w in words)):
+            return f"{_title_case(text)} {body}"
+    return body
+
+
 def _stacked_extends(body: str, block: list[Row]) -> Optional[str]:
     """The body with the rows set right above its heading row when they carry the rest of its
     name ("EAST PALO ALTO" over "PLANNING COMMISSION", "Lincoln Square Special Service Area #21"
@@ -371,6 +396,9 @@ _NOT_VENUE = re.compile(r"^\W*(?:minutes|agenda|draft|approved|unconfirmed|prese
 _ADDRESS = re.compile(r"^[A-Z][^,]*,.*\b\d{1,4}\s+[A-Z][a-z]+\s+(?:street|road|lane|avenue|square|place|way|row|drive)\b", re.I)
 
 
+_TIME_ONLY = re.compile(rf"(?:{_TIME}|\d{{1,2}}\s*[ap]\.?m\.?)(?:\s*[-–]\s*(?:{_TIME}|\d{{1,2}}\s*[ap]\.?m\.?))?", re.I)
+
+
 def _venue_after(block: list[Row], date_at: int) -> Optional[str]:
     """The venue the heading prints: after the time on the date row ("- 9:00am at Carbon Arc Bar"),
     else the short rows right under the date row, joined with commas."""
@@ -386,6 +414,8 @@ def _venue_after(block: list[Row], date_at: int) -> Optional[str]:
     shout = row.upper() == row  # a heading set in capitals prints its venue in capitals too
     for r in block[date_at + 1 : date_at + 5]:
         text = r.text.strip()
+        if _TIME_ONLY.fullmatch(text):
+            continue  # the time set on a row of its own ("7pm-9pm"), not the place
         if (_NOT_VENUE.search(text) or parse_date(text) or len(text.split()) > 12 or not text[:1].isalnum()
                 or (text.upper() == text and not shout)):
             break
