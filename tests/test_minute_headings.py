@@ -7,7 +7,8 @@ from scrutiny.extractor.pages import Line, Page, Rule, Segment
 
 
 def _page(rows):
-    """PDF rows of (x, text, marks): marks hold "u" (a rule drawn under the row) and "b" (bold);
+    """PDF rows of (x, text, marks): marks hold "u" (a rule drawn under the row), "b" (bold) and
+    "s" (small type, 8 points against the body's 11);
     a row given as a list of (text, bold) pairs is drawn as runs. Each row is 12 points high."""
     lines, rules = [], []
     for k, (x, text, marks) in enumerate(rows):
@@ -15,7 +16,8 @@ def _page(rows):
         runs = text if isinstance(text, list) else [(text, "b" in marks)]
         segs, left = [], x
         for t, bold in runs:
-            segs.append(Segment(text=t, box=(left, top, left + 5 * len(t), bottom), size=11.0, weight=700 if bold else 400))
+            segs.append(Segment(text=t, box=(left, top, left + 5 * len(t), bottom), size=8.0 if "s" in marks else 11.0,
+                                weight=700 if bold else 400))
             left += 5 * len(t) + 5
         joined = " ".join(t for t, _ in runs)
         lines.append(Line(text=joined, box=(x, top, left - 5, bottom), segments=tuple(segs), bold=all(b for _, b in runs)))
@@ -239,3 +241,21 @@ def test_a_repeated_label_with_sentences_after_it_heads_nothing():
         (60, "No AOB items were raised and the next meeting was set for Friday 2 May 2014.", PLAIN),
     ])
     assert items._labelled_heads(rows, 0, len(rows)) == {}
+
+
+def test_refs_in_a_small_type_table_or_after_the_signature_are_no_sub_items():
+    rows = _page([
+        (72, "1. Apologies", "b"),
+        (144, "Apologies were received from one member of the council tonight.", PLAIN),
+        (72, "2. Actions from the last meeting", "b"),
+        (72, "Mar24.01 Clerk to write to the owner", "s"),
+        (72, "Mar24.02 Treasurer to renew insurance", "s"),
+        (144, "The actions were reviewed by the council and noted by all.", PLAIN),
+        (72, "3. Finance", "b"),
+        (144, "The accounts were received and approved by the council tonight.", PLAIN),
+        (72, "Signed .................... Date ..........", PLAIN),
+        (72, "Apr24.01 Clerk to chase the owner", PLAIN),
+        (72, "Apr24.02 Chair to order the bench", PLAIN),
+        (72, "Apr24.03 Treasurer to pay the invoice", PLAIN),
+    ])
+    assert [it.ref for it in items.split(rows)] == ["1.", "2.", "3."]

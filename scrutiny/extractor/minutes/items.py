@@ -321,11 +321,13 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
     """Sub-headings between two headings of the chain: a run of title-like refs of one other shape
     starting at its first value ("(a)", "1.", "A") or carrying the heading's own number ("4-A")."""
     out = []
-    bounds = [c[0] for c in chain] + [len(rows)]
+    bounds = [c[0] for c in chain] + [_closing_row(rows, chain[-1][0]) if chain else len(rows)]
     edges = _text_edges(rows)
+    body = _body_size(rows)
     for n, (start, ref, *_) in enumerate(chain):
         parent = ref.rstrip(".:/)")
-        inside = [(c[0], c[1], c[2] + c[3], 0.0) for c in others if start < c[0] < bounds[n + 1] and c[2] + c[3] >= 1.0]
+        inside = [(c[0], c[1], c[2] + c[3], 0.0) for c in others if start < c[0] < bounds[n + 1] and c[2] + c[3] >= 1.0
+                  and not _smaller(rows[c[0]], body)]
         by_shape: dict[str, list[tuple[int, str, float]]] = {}
         for c in inside:
             by_shape.setdefault(ref_shape(c[1].rstrip(".:")), []).append(c)
@@ -348,6 +350,23 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
                 out.append((c[0], printed))
             break
     return out
+
+
+def _body_size(rows: list[Row]) -> Optional[float]:
+    """The type size most of the rows' text is set in (PDF rows), else None."""
+    sizes: dict[float, int] = {}
+    for row in rows:
+        for seg in row.line.segments:
+            if seg.size:
+                sizes[round(seg.size, 1)] = sizes.get(round(seg.size, 1), 0) + len(seg.text)
+    return max(sizes, key=lambda s: (sizes[s], -s)) if sizes else None
+
+
+def _smaller(row: Row, body: Optional[float]) -> bool:
+    """The row is set in smaller type than the body text (a table's rows, a footnote): no
+    sub-heading of the minutes."""
+    sized = [g.size for g in row.line.segments if g.size and g.text.strip()]
+    return bool(body and sized) and max(sized) < 0.9 * body
 
 
 def _runs_on(rows: list[Row], k: int, edges: tuple[Optional[float], Optional[float]]) -> bool:
