@@ -259,3 +259,28 @@ def test_refs_in_a_small_type_table_or_after_the_signature_are_no_sub_items():
         (72, "Apr24.03 Treasurer to pay the invoice", PLAIN),
     ])
     assert [it.ref for it in items.split(rows)] == ["1.", "2.", "3."]
+
+
+def test_a_first_number_set_as_a_sentence_and_a_lone_part_titled_in_title_case():
+    rows = _page([
+        (72, "1. The meeting was opened by the chair at six in the evening.", PLAIN),
+        (72, "2. APOLOGIES:", "b"),
+        (108, "There were none from any of the members of the committee tonight.", PLAIN),
+        (72, "3. REPORTS:", "b"),
+        (108, "3-A. Annual Accounts and Audit Return for the Year Ending", PLAIN),
+        (108, "March 31, 2024 and Reserves Policy of the Harbour Trust.", PLAIN),
+        (108, "The treasurer presented the accounts and the members asked about the reserves.", PLAIN),
+        (72, "4. ADJOURNMENT:", "b"),
+        (108, "The meeting was closed by the chair at half past seven.", PLAIN),
+    ])
+    assert [it.ref for it in items.split(rows)] == ["1.", "2.", "3.", "3-A", "4."]
+    prose = _page([
+        (72, "2. APOLOGIES:", "b"),
+        (108, "There were none from any of the members of the committee tonight.", PLAIN),
+        (72, "3. REPORTS:", "b"),
+        (108, "3-A. The treasurer presented the accounts for the year and the members", PLAIN),
+        (108, "asked about the reserves held by the trust at the end of the year.", PLAIN),
+        (72, "4. ADJOURNMENT:", "b"),
+        (108, "The meeting was closed by the chair at half past seven.", PLAIN),
+    ])
+    assert [it.ref for it in items.split(prose)] == ["2.", "3.", "4."]

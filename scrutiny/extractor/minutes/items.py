@@ -196,6 +196,9 @@ def _ref_candidates(rows: list[Row]) -> list[tuple[int, str, float, float]]:
             score += 0.5  # a short heading whose first letters the text layer lost ("uestion submitted by ...")
         if _all_upper(title):
             score += 0.5
+        titled = _titled_paragraph(rows, i, rest)
+        if titled:
+            score += 1.0
         if _item_marker_follows(rows, i) or ITEM_INLINE.search(row.text):
             score += 3.0
         if not rest:
@@ -205,7 +208,7 @@ def _ref_candidates(rows: list[Row]) -> list[tuple[int, str, float, float]]:
         box = row.line.box
         indent = 1.0 if box and margin is not None and box[0] > margin + 12 else 0.0
         score -= indent  # indented: a list inside an item (or a sub-item), not a heading at the margin
-        if box and right is not None and rest and box[2] > right - 15 and len(rest.split()) > 6:
+        if box and right is not None and rest and box[2] > right - 15 and len(rest.split()) > 6 and not titled:
             score -= 0.5  # a line running to the right margin is wrapped text
         if item_lines and score < 3:
             continue
@@ -274,10 +277,33 @@ def _numbered(rows: list[Row]) -> list[tuple[int, str]]:
     if len(chain) < 2 and not any(c[2] >= 3 for c in chain):
         return []
     chain = _with_extended(chain, shape, cands)
+    chain = _with_first(rows, chain, shape)
     out = [(c[0], c[1]) for c in chain]
     same = [c for c in cands if ref_shape(c[1].rstrip(".:")) == shape and c not in chain]
     return sorted(out + _sub_items(rows, chain, [c for c in cands if ref_shape(c[1].rstrip(".:")) != shape])
                   + _restarted(rows, chain, same))
+
+
+def _with_first(rows: list[Row], chain: list[tuple[int, str, float]], shape: str) -> list[tuple[int, str, float]]:
+    """The chain with its first number where it starts at the second: a row shortly before it
+    that opens with the number before, in the chain's shape and at its headings' left edge, though
+    it reads as a sentence ("1. The meeting was called to order ..." over "2. ROLL CALL")."""
+    if not chain or ref_ordinal(chain[0][1])[-1:] != (2,):
+        return chain
+    lefts = sorted(rows[c[0]].line.box[0] for c in chain if rows[c[0]].line.box)
+    if not lefts:
+        return chain
+    left = lefts[len(lefts) // 2]
+    want = ref_ordinal(chain[0][1])[:-1] + (1,)
+    for i in range(chain[0][0] - 1, max(-1, chain[0][0] - 8), -1):
+        m = _REF_TOKEN.match(_mend_number(rows[i].text))
+        box = rows[i].line.box
+        if not m or not box or abs(box[0] - left) > 3:
+            continue
+        ref = m.group("ref").rstrip(":")
+        if ref_shape(ref.rstrip(".:")) == shape.rstrip(":") and ref_ordinal(ref) == want:
+            return [(i, ref, 0.0), *chain]
+    return chain
 
 
 def _restarted(rows: list[Row], chain: list[tuple[int, str, float]], same: list[tuple[int, str, float]]) -> list[tuple[int, str]]:
@@ -335,9 +361,11 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
             _, sub = _best_chain(cs)
             first = ref_ordinal(sub[0][1]) if sub else ()
             own = all(c[1].startswith(parent) for c in sub)
-            if len(sub) < 2 or not (own or (first and first[-1] == 1)):
+            lone = (len(sub) == 1 and first[-1:] == (1,) and re.match(re.escape(parent) + r"[-./(]", sub[0][1])
+                    and _titled_paragraph(rows, sub[0][0], _REF_TOKEN.sub("", rows[sub[0][0]].text, 1).strip()))
+            if (len(sub) < 2 and not lone) or not (own or (first and first[-1] == 1)):
                 continue
-            if 2 * sum(1 for c in sub if _runs_on(rows, c[0], edges)) >= len(sub):
+            if not lone and 2 * sum(1 for c in sub if _runs_on(rows, c[0], edges)) >= len(sub):
                 continue  # numbered paragraphs of running text, not sub-headings
             for c in sub:
                 printed = c[1].rstrip(".:")
@@ -350,6 +378,29 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
                 out.append((c[0], printed))
             break
     return out
+
+
+def _titled_paragraph(rows: list[Row], i: int, rest: str) -> bool:
+    """The text after the ref wraps on to the next rows (at most three more) and the whole, up to
+    its full stop, is a title in title case: six words or more, nearly every word but the small
+    ones capitalised ("4-A. Pension Payroll and Financial Reports – Quarters Ending December 31, /
+    2020 and City of Alameda Police & Fire Pension Funds ... December 31, 2020.")."""
+    if not rest or rest.rstrip().endswith((".", ":", ";")):
+        return False
+    parts = [rest]
+    for k in range(i + 1, min(len(rows), i + 4)):
+        text = rows[k].text.strip()
+        if not text or _REF_TOKEN.match(text) or rows[k].page is not rows[i].page:
+            return False
+        parts.append(text)
+        if text.endswith("."):
+            break
+    else:
+        return False
+    words = [w.strip("(),.–—-&\"“”") for w in " ".join(parts).split()]
+    content = [w for w in words if w and w.lower() not in _SMALL_WORDS and w[:1].isalnum()]
+    capital = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
+    return len(content) >= 6 and capital >= 0.9 * len(content)
 
 
 def _body_size(rows: list[Row]) -> Optional[float]:
