@@ -267,8 +267,8 @@ def test_a_first_number_set_as_a_sentence_and_a_lone_part_titled_in_title_case()
         (72, "2. APOLOGIES:", "b"),
         (108, "There were none from any of the members of the committee tonight.", PLAIN),
         (72, "3. REPORTS:", "b"),
-        (108, "3-A. Annual Accounts and Audit Return for the Year Ending", PLAIN),
-        (108, "March 31, 2024 and Reserves Policy of the Harbour Trust.", PLAIN),
+        (108, "3-A. Annual Accounts and Audit Return for the Year Ending March 31,", PLAIN),
+        (108, "2024 and Reserves Policy of the Harbour Trust.", PLAIN),
         (108, "The treasurer presented the accounts and the members asked about the reserves.", PLAIN),
         (72, "4. ADJOURNMENT:", "b"),
         (108, "The meeting was closed by the chair at half past seven.", PLAIN),
@@ -284,3 +284,31 @@ def test_a_first_number_set_as_a_sentence_and_a_lone_part_titled_in_title_case()
         (108, "The meeting was closed by the chair at half past seven.", PLAIN),
     ])
     assert [it.ref for it in items.split(prose)] == ["2.", "3.", "4."]
+
+
+def test_marked_lettered_titles_ended_by_a_full_stop_list_the_parts_of_their_heading():
+    lines = []
+    texts = [
+        "MINUTES OF THE HARBOUR LIBRARY BOARD", "WEDNESDAY, JULY 10, 2024",
+        "The regular meeting of the board was called to order at 7:02 p.m. by the president.",
+        "CONSENT AGENDA", "Items marked are approved together by one motion of the board.",
+        "*A. Treasurer's Report on Investments Held for the Quarters of April and", "June, 2024.",
+        "*B. Draft Minutes of the Special Board Meeting of May 2, 2024.",
+        "*C. Warrants for Ratification for the Month of June, 2024.",
+        "Director Lowe moved to approve the consent agenda. Director Marsh seconded the motion, which passed 4-0.",
+        "NEW BUSINESS", "The board discussed the summer programme and the new staff rota in detail.",
+        "ADJOURNMENT", "The meeting was adjourned at 8:15 p.m. by the president of the board.",
+    ]
+    for k, t in enumerate(texts):
+        top = 100.0 + 14 * k
+        raw = t
+        shown = t.replace("*", "")
+        seg = Segment(text=raw, box=(50, top, 50 + 5 * len(shown), top + 10), size=11.0, weight=400)
+        lines.append(Line(text=raw, box=seg.box, segments=(seg,)))
+    rows = stream.build([Page(index=1, lines=lines, width=600, height=800)])
+    found = items.split(rows)
+    assert [it.ref for it in found] == [None, "*A", "*B", "*C", None, None]
+    assert found[1].title.endswith("April and June, 2024")
+    consent = [rows[k].text for k in found[0].body_rows]
+    assert any("moved to approve the consent agenda" in t for t in consent)
+    assert not found[3].body_rows

@@ -381,9 +381,9 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
 
 
 def _titled_paragraph(rows: list[Row], i: int, rest: str) -> bool:
-    """The text after the ref wraps on to the next rows (at most three more) and the whole, up to
-    its full stop, is a title in title case: six words or more, nearly every word but the small
-    ones capitalised ("4-A. Pension Payroll and Financial Reports – Quarters Ending December 31, /
+    """The text after the ref wraps on to the next rows (at most three more, each row broken off
+    mid-phrase) and the whole, up to its full stop, is a title in title case: six words or more,
+    nearly every word but the small ones capitalised ("4-A. Pension Payroll and Financial Reports – Quarters Ending December 31, /
     2020 and City of Alameda Police & Fire Pension Funds ... December 31, 2020.")."""
     if not rest or rest.rstrip().endswith((".", ":", ";")):
         return False
@@ -397,10 +397,19 @@ def _titled_paragraph(rows: list[Row], i: int, rest: str) -> bool:
             break
     else:
         return False
+    if not all(_broken_off(p) for p in parts[:-1]):
+        return False  # a whole title on its row, a sentence under it
     words = [w.strip("(),.–—-&\"“”") for w in " ".join(parts).split()]
     content = [w for w in words if w and w.lower() not in _SMALL_WORDS and w[:1].isalnum()]
     capital = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
     return len(content) >= 6 and capital >= 0.9 * len(content)
+
+
+def _broken_off(text: str) -> bool:
+    """The row stops mid-phrase, as a wrapped line does: after a comma, a dash or a small word."""
+    text = text.rstrip()
+    last = text.split()[-1].lower() if text.split() else ""
+    return text.endswith((",", "–", "-", "&")) or last in _SMALL_WORDS
 
 
 def _body_size(rows: list[Row]) -> Optional[float]:
@@ -711,7 +720,7 @@ def _opening_end(rows: list[Row], depth: int = 12) -> int:
 def _by_layout(rows: list[Row], lo: int, hi: int) -> list[tuple[int, None]]:
     """Unnumbered headings found by their layout, when the minutes number nothing: kept when there
     are at least two of them."""
-    heads = [i for i in range(lo, hi) if _layout_heading(rows, i, lo)]
+    heads = sorted({i for i in range(lo, hi) if _layout_heading(rows, i, lo)} | set(_lettered_titles(rows, lo, hi)))
     margin, _ = _text_edges(rows[lo:hi])
     if margin is not None:
         at_margin = [i for i in heads if rows[i].line.box and rows[i].line.box[0] <= margin + 12]
@@ -722,24 +731,66 @@ def _by_layout(rows: list[Row], lo: int, hi: int) -> list[tuple[int, None]]:
     return _lettered_heads(rows, heads)
 
 
-_LETTER_HEAD = re.compile(r"^([A-Z])\.\s+\S")
+# A lettered heading ("B. Draft Minutes ...").
+_LETTER_HEAD = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<rest>\S.*)")
+
+
+def _mark(row: Row) -> str:
+    """The mark printed before a lettered heading, which the row's clean text drops: "*" before
+    the items of a consent calendar ("*B. Draft Minutes ...")."""
+    return "*" if re.match(r"^\s*\*[A-Z]\.", row.line.text) else ""
+
+
+def _lettered_titles(rows: list[Row], lo: int, hi: int) -> list[int]:
+    """Rows lettered in order from A ("A. ...", "*B. ...") whose text is a title in title case, a
+    full stop after it or not, wrapped or not ("*A. Report from the Acting Director Highlighting
+    Activities for the Months of July and / August, 2023."): runs of two or more."""
+    titled = []
+    for i in range(lo, hi):
+        m = _LETTER_HEAD.match(rows[i].text.strip())
+        if not m:
+            continue
+        rest = m.group("rest").strip()
+        if _titled_paragraph(rows, i, rest) or _title_case_sentence(rest):
+            titled.append((i, _mark(rows[i]), m.group("letter")))
+    out: list[int] = []
+    n = 0
+    while n < len(titled):
+        end = n + 1
+        while (end < len(titled) and titled[end][1] == titled[n][1]
+               and ord(titled[end][2]) - ord(titled[end - 1][2]) == 1):
+            end += 1
+        if titled[n][2] == "A" and end - n >= 2:
+            out += [t[0] for t in titled[n:end]]
+        n = end
+    return out
+
+
+def _title_case_sentence(text: str) -> bool:
+    """One row of title case ended by a full stop ("Draft Minutes of the Regular Meeting of July 12, 2023.")."""
+    if not text.endswith("."):
+        return False
+    words = [w.strip("(),.–—-&\"“”") for w in text.split()]
+    content = [w for w in words if w and w.lower() not in _SMALL_WORDS and w[:1].isalnum()]
+    return len(content) >= 3 and sum(1 for w in content if w[:1].isupper() or w[:1].isdigit()) >= 0.9 * len(content)
 
 
 def _lettered_heads(rows: list[Row], heads: list[int]) -> list[tuple[int, Optional[str]]]:
     """Layout headings with their ref where runs of two or more of them open with letters in order
     from A ("A. ...", "B. ..."): the letter as printed is the ref."""
     out: list[tuple[int, Optional[str]]] = [(i, None) for i in heads]
-    letters = [m.group(1) if (m := _LETTER_HEAD.match(rows[i].text)) else None for i in heads]
+    marked = [m if (m := _LETTER_HEAD.match(rows[i].text)) else None for i in heads]
+    letters = [m.group("letter") if m else None for m in marked]
     n = 0
     while n < len(heads):
         if letters[n] != "A":
             n += 1
             continue
         end = n + 1
-        while end < len(heads) and letters[end] == chr(ord("A") + end - n):
+        while end < len(heads) and letters[end] == chr(ord("A") + end - n) and _mark(rows[heads[end]]) == _mark(rows[heads[n]]):
             end += 1
         if end - n >= 2:
-            out[n:end] = [(heads[k], rows[heads[k]].text[:2]) for k in range(n, end)]
+            out[n:end] = [(heads[k], _mark(rows[heads[k]]) + letters[k]) for k in range(n, end)]
         n = end
     return out
 
@@ -973,10 +1024,23 @@ def _listed_parts(items: list[Item]) -> None:
             if not _child_of(item.ref, parent.ref):
                 break
             kids.append(item)
-        if len(kids) < 2 or parent.body_rows or any(k.body_rows for k in kids[:-1]):
+        if parent.ref is None:
+            kids = _lettered_run(items[n + 1:])
+        if len(kids) < 2 or (parent.body_rows and parent.ref is not None) or any(k.body_rows for k in kids[:-1]):
             continue
         last = kids[-1]
-        parent.body_rows, last.body_rows = last.body_rows, []
+        parent.body_rows, last.body_rows = parent.body_rows + last.body_rows, []
+
+
+def _lettered_run(items: list[Item]) -> list[Item]:
+    """The items lettered in order from A that open ``items`` ("*A", "*B", ...): the parts an
+    unnumbered heading lists."""
+    run: list[Item] = []
+    for item in items:
+        if not item.ref or not re.fullmatch(r"\*?[A-Z]", item.ref) or ord(item.ref[-1]) - ord("A") != len(run):
+            break
+        run.append(item)
+    return run
 
 
 def _word_ref(text: str, ref: Optional[str]) -> Optional[str]:
@@ -1071,6 +1135,12 @@ def _title_and_body(item: Item, rows: list[Row], start: int, end: int, bold_titl
             title_parts.append(rest)
             item.title_rows.append(start)
     j = body_start
+    if item.ref and title_parts and item.title is None and _titled_paragraph(rows, start, rest):
+        while j < end and not title_parts[-1].rstrip().endswith("."):  # a title in title case wrapped to its full stop
+            title_parts.append(rows[j].text)
+            item.title_rows.append(j)
+            j += 1
+        title_parts[-1] = title_parts[-1].rstrip().rstrip(".")
     if not title_parts and j < end and (_title_like(rows[j].text) or _all_upper(rows[j].text)) and not ITEM_LINE.match(rows[j].text):
         title_parts.append(rows[j].text)
         item.title_rows.append(j)
