@@ -204,3 +204,18 @@ def test_the_body_is_the_heading_that_names_one_and_the_time_may_sit_under_the_d
     meeting = scrutiny.extract(str(pack)).meeting
     assert (meeting.body, meeting.date, meeting.time) == ("Lomita City Council", "2022-12-06", "18:00")
     assert meeting.venue == "24300 Narbonne Avenue, Lomita, CA 90717"
+
+
+def test_a_roster_beside_an_address_column_and_under_a_stamp():
+    lines = [
+        _pdf_line(76, 76, "2Draft  Ann Lee, Mayor"),
+        _pdf_line(430, 82, "TOWN HALL"),
+        _pdf_line(76, 88, "Bo Diaz, Vice Mayor"),
+        _pdf_line(76, 100, "Cy Ng, Council Member"),
+        _pdf_line(430, 106, "12 Main Street"),
+        _pdf_line(76, 112, "Di Roe, Council Member"),
+        _pdf_line(72, 160, "AGENDA"),
+    ]
+    pairs, _ = _pairs(lines)
+    assert [(m.name, m.role) for m in agenda._roster(pairs, "d01")] == [
+        ("Ann Lee", "Mayor"), ("Bo Diaz", "Vice Mayor"), ("Cy Ng", None), ("Di Roe", None)]
