@@ -164,6 +164,22 @@ def test_a_body_named_by_its_kind_takes_the_institution_the_heading_names():
     assert header.read_header(named[:2], named).body == "Northfield Parish Council"
 
 
+def test_a_heading_wrapped_onto_where_it_was_held_and_a_misspelt_month():
+    rows = _rows("MINUTES OF THE NORTHFIELD ANNUAL TOWN MEETING", "HELD IN THE COMMUNITY CENTRE", "ON 3rd JUNE 2024",
+                 "Present: Ann Lowe", "1. Welcome")
+    assert header.read_header(rows[:4], rows).body == "Northfield Annual Town Meeting"
+    misspelt = _rows("ELMWOOD RESIDENTS FORUM ANNUAL MEETING", "MINUTES FOR 14 OCTOMBER 2021", "Present: Ann Lowe", "1. Welcome")
+    assert header.read_header(misspelt[:3], misspelt).date == "2021-10-14"
+    far = _rows("ELMWOOD RESIDENTS FORUM", "MINUTES FOR 14 OCEANS 2021", "Present: Ann Lowe", "1. Welcome")
+    assert header.read_header(far[:3], far).date is None
+
+
+def test_a_committee_box_naming_the_kind_of_meeting_has_the_body_under_it():
+    rows = _rows("ELMWOOD ACADEMY BOARD OF GOVERNORS", "COMMITTEE Special DATE 4 March 2022", "Resources Committee",
+                 "Present: Ann Lowe", "1. Welcome")
+    assert header.read_header(rows[:4], rows).body == "Resources Committee"
+
+
 def test_a_french_heading_without_its_year():
     rows = _rows("COMITÉ D'URBANISME", "PROCÈS-VERBAL", "Séance publique tenue le 14 mars, à 16h00 à la salle du conseil",
                  "Présences", "1. Ouverture de la séance", "L'avis a été publié le 2 mars 2022.", "La séance est levée à 16h40.")

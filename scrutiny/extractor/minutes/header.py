@@ -14,8 +14,9 @@ from scrutiny.extractor.textutil import BODY_NOUN, day_first, parse_date
 _BODY = re.compile(
     r"minutes\s+(?:of|for)\s+(?:the\s+|a\s+)?(?:proceedings\s+at\s+)?(?:(?:special|ordinary|annual|regular|budget|statutory|"
     r"full|monthly|adjourned|extraordinary)\s+)*(?:meeting\s+of\s+(?:the\s+)?)?"
-    # the body's name may wrap on to one more row, unless that row opens with a label or a number
-    r"(?P<body>[^\n]+?(?:\n(?![^\n:]{0,30}:|\s*\d)[^\n]+?)?)"
+    # the body's name may wrap on to one more row, unless that row opens with a label, a number or
+    # says where or when the meeting was held ("HELD IN THE VILLAGE HALL", "ON 20th MAY")
+    r"(?P<body>[^\n]+?(?:\n(?![^\n:]{0,30}:|\s*\d|\s*(?:held|on)\b)[^\n]+?)?)"
     r"(?=\s+held\b|\s*,?\s+on\s+\w+day|\s*,?\s+(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|\s+[-–]\s+\d|[ \t]*\n|\s*$)",
     re.I,
 )
@@ -221,9 +222,13 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
     if m:
         body = re.sub(r"\s+", " ", m.group("body")).strip(" ,.-–")
         out.body = _title_case(body) or None
-    box = next((_COMMITTEE_BOX.match(r.text) for r in head if _COMMITTEE_BOX.match(r.text)), None)
+    at = next((k for k, r in enumerate(head) if _COMMITTEE_BOX.match(r.text)), None)
+    box = _COMMITTEE_BOX.match(head[at].text) if at is not None else None
     if box:
         out.body = box.group("body").strip()
+        below = re.sub(r"\s+", " ", head[at + 1].text).strip() if at + 1 < len(head) else ""
+        if not re.search(_BODY_NOUN, out.body, re.I) and re.fullmatch(rf"(?:{_NAME_WORD}\s+){{0,5}}{_BODY_NOUN}", below, re.I):
+            out.body = _title_case(below)  # the box names the kind of meeting ("Extraordinary"), the body under it
     labelled = labelled_body([r.text for r in head[:8]])
     if labelled:
         out.body = labelled
@@ -478,7 +483,35 @@ def _first_date(head: list[Row], dayfirst: bool = True) -> Optional[str]:
         d = parse_date(whole(r.text), dayfirst=dayfirst)
         if d:
             return d
-    return parse_date(whole(" ".join(r.text for r in head[:12])), dayfirst=dayfirst)
+    found = parse_date(whole(" ".join(r.text for r in head[:12])), dayfirst=dayfirst)
+    return found or next((d for r in head[:12] if (d := _misspelt_date(r.text))), None)
+
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_LOOSE_DATE = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{5,12})\s+(?P<y>(?:19|20)\d{2})\b")
+
+
+def _misspelt_date(text: str) -> Optional[str]:
+    """A day, a month misspelt and a year ("23 SEPTMEMBER 2020"): the month whose name the word
+    begins with (three letters) and is nearest to, two letters off at most."""
+    for m in _LOOSE_DATE.finditer(text):
+        word = m.group("m").lower()
+        near = [k for k, name in enumerate(_MONTHS, 1) if name[:3] == word[:3] and _distance(word, name) <= 2]
+        if len(near) == 1:
+            return parse_date(f"{m.group('d')} {_MONTHS[near[0] - 1]} {m.group('y')}")
+    return None
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance (insertions, deletions, substitutions) between two short words."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 def _signature(rows: list[Row]) -> Optional[str]:
