@@ -180,6 +180,12 @@ def test_a_committee_box_naming_the_kind_of_meeting_has_the_body_under_it():
     assert header.read_header(rows[:4], rows).body == "Resources Committee"
 
 
+def test_a_labelled_title_with_no_body_noun_is_named_by_its_organisation():
+    rows = _rows("Harbour Leisure Trust", "run on behalf of the Borough Council", "Title of Meeting Harbour Leisure CIC - AGM",
+                 "Date 4 March 2022", "Attendees Members of the society", "1. Welcome")
+    assert header.read_header(rows[:5], rows).body == "Harbour Leisure CIC"
+
+
 def test_a_french_heading_without_its_year():
     rows = _rows("COMITÉ D'URBANISME", "PROCÈS-VERBAL", "Séance publique tenue le 14 mars, à 16h00 à la salle du conseil",
                  "Présences", "1. Ouverture de la séance", "L'avis a été publié le 2 mars 2022.", "La séance est levée à 16h40.")

@@ -80,10 +80,20 @@ def labelled_body(rows: list[str]) -> Optional[str]:
             value = re.sub(r"\s*\d{1,2}/\d{1,2}/\d{2,4}\s*", " ", text).strip()
         else:
             continue
-        name = body_name([value])
+        name = body_name([value]) or (_named_by_label(text[label.end():]) if label else None)
         if name:
             return name
     return None
+
+
+def _named_by_label(value: str) -> Optional[str]:
+    """A labelled meeting's title with no body noun, named by its organisation before the kind of
+    meeting ("Suffolk’s Libraries IPS Ltd. - AGM"): the name before the dash."""
+    parts = re.split(r"\s+[-–]\s+", value.strip())
+    name = parts[0].strip(" .,")
+    if len(parts) < 2 or not re.fullmatch(r"(?:[A-Z][\w'’&.\-]*|&|of|the|and|for)(?:\s+(?:[A-Z][\w'’&.\-]*|&|of|the|and|for)){1,7}", name):
+        return None
+    return None if re.search(r"\b(?:minutes|meeting|agenda)\b", name, re.I) else name
 
 
 def body_name(rows: list[str]) -> Optional[str]:
