@@ -312,3 +312,24 @@ def test_marked_lettered_titles_ended_by_a_full_stop_list_the_parts_of_their_hea
     consent = [rows[k].text for k in found[0].body_rows]
     assert any("moved to approve the consent agenda" in t for t in consent)
     assert not found[3].body_rows
+
+
+def test_file_numbers_running_on_across_styled_section_headings():
+    rows = _page([
+        (72, "PROCLAMATIONS", "b"),
+        (72, "(22-041 ) Proclamation Declaring May as Bike Month", PLAIN),
+        (72, "The mayor read the proclamation and handed it to the club for the record.", PLAIN),
+        (72, "(22-042 ) Proclamation declaring June as the month of the river.", PLAIN),
+        (72, "The mayor read the proclamation and handed it to the trust for the record.", PLAIN),
+        (72, "CONSENT CALENDAR", "b"),
+        (72, "(22-043 ) Recommendation to Award a Contract for Street Paving", PLAIN),
+        (72, "The council approved the contract by a vote of five to nothing tonight.", PLAIN),
+        (72, "(22-044 ) Recommendation to Accept the Annual Audit Report", PLAIN),
+        (72, "The council accepted the report without any further discussion at all.", PLAIN),
+        (72, "COUNCIL COMMUNICATIONS", "b"),
+        (72, "(22-045 ) Request to Review the Library Opening Hours", PLAIN),
+        (72, "A member asked that the hours be reviewed by the staff before the summer.", PLAIN),
+    ])
+    found = items.split(rows)
+    assert [it.ref for it in found] == [None, "(22-041)", "(22-042)", None, "(22-043)", "(22-044)", None, "(22-045)"]
+    assert found[4].title == "Recommendation to Award a Contract for Street Paving"

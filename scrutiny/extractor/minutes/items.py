@@ -222,8 +222,10 @@ _CODE_PREFIX = re.compile(r"^\d{2,4}\s?[-–]\s?\d{2,6}\s+[-–—]\s+(?=[A-Z])"
 
 
 def _mend_number(text: str) -> str:
-    """A heading number split by the text layer ("1 3. Other", "11 . Date", "(c ) Highways") made whole."""
+    """A heading number split by the text layer ("1 3. Other", "11 . Date", "(c ) Highways", "(05-110 )
+    Proclamation") made whole."""
     text = re.sub(r"^\(\s*([a-z])\s*\)(?=\s)", r"(\1)", text)
+    text = re.sub(r"^\((\d[\w\-./]{0,10}?)\s+\)(?=\s)", r"(\1)", text)  # "(05-110 )"
     text = re.sub(r"^(\d{1,2}) (\d)(?=\.\s)", r"\1\2", text)
     return re.sub(r"^(\d{1,3}) \.(?=\s)", r"\1.", text)
 
@@ -277,11 +279,25 @@ def _numbered(rows: list[Row]) -> list[tuple[int, str]]:
     if len(chain) < 2 and not any(c[2] >= 3 for c in chain):
         return []
     chain = _with_extended(chain, shape, cands)
-    chain = _with_first(rows, chain, shape)
+    chain = _with_gaps(rows, _with_first(rows, chain, shape), shape)
     out = [(c[0], c[1]) for c in chain]
     same = [c for c in cands if ref_shape(c[1].rstrip(".:")) == shape and c not in chain]
     return sorted(out + _sub_items(rows, chain, [c for c in cands if ref_shape(c[1].rstrip(".:")) != shape])
                   + _restarted(rows, chain, same))
+
+
+def _sections(rows: list[Row], refs: list[tuple[int, str]], styled: list[int]) -> list[tuple[int, None]]:
+    """Styled headings over a series of refs that runs on across them without starting afresh (file
+    numbers "(05-110)", "(05-111)" under "AGENDA CHANGES", "CONSENT CALENDAR"): the sections the
+    minutes are parted into, items without a ref, when three or more of them stand before refs."""
+    taken = {i for i, _ in refs}
+    heads = [i for i in styled if i not in taken and any(k > i for k, _ in refs) and i >= refs[0][0] - 3]
+    if len(heads) < 3 or not any(a < i < b for i in heads for (a, _), (b, _) in zip(refs, refs[1:])):
+        return []
+    ords = [ref_ordinal(r) for _, r in refs]
+    if any(b[:1] != a[:1] or b <= a for a, b in zip(ords, ords[1:])):
+        return []  # the numbers start afresh or jump: the refs are the headings
+    return [(i, None) for i in heads]
 
 
 def _with_first(rows: list[Row], chain: list[tuple[int, str, float]], shape: str) -> list[tuple[int, str, float]]:
@@ -304,6 +320,31 @@ def _with_first(rows: list[Row], chain: list[tuple[int, str, float]], shape: str
         if ref_shape(ref.rstrip(".:")) == shape.rstrip(":") and ref_ordinal(ref) == want:
             return [(i, ref, 0.0), *chain]
     return chain
+
+
+def _with_gaps(rows: list[Row], chain: list[tuple[int, str, float]], shape: str) -> list[tuple[int, str, float]]:
+    """The chain with the number missing between two of its headings ("(05-110)", "(05-112)")
+    where a row between them opens with it, in the chain's shape and at its headings' left edge,
+    though it reads as a sentence."""
+    lefts = sorted(rows[c[0]].line.box[0] for c in chain if rows[c[0]].line.box)
+    if len(lefts) < 3:
+        return chain
+    left = lefts[len(lefts) // 2]
+    out = list(chain)
+    for a, b in zip(chain, chain[1:]):
+        oa, ob = ref_ordinal(a[1]), ref_ordinal(b[1])
+        if len(oa) != len(ob) or oa[:-1] != ob[:-1] or ob[-1] - oa[-1] != 2:
+            continue
+        want = oa[:-1] + (oa[-1] + 1,)
+        for i in range(a[0] + 1, b[0]):
+            m = _REF_TOKEN.match(_mend_number(rows[i].text))
+            box = rows[i].line.box
+            if m and box and abs(box[0] - left) <= 3:
+                ref = m.group("ref").rstrip(":")
+                if ref_shape(ref.rstrip(".:")) == shape.rstrip(":") and ref_ordinal(ref) == want:
+                    out.append((i, ref, 0.0))
+                    break
+    return sorted(out)
 
 
 def _restarted(rows: list[Row], chain: list[tuple[int, str, float]], same: list[tuple[int, str, float]]) -> list[tuple[int, str]]:
@@ -963,6 +1004,7 @@ def split(rows: list[Row]) -> list[Item]:
             outline, refs = [], [(i, None) for i in styled]  # numbered lists inside items under styled headings
         else:
             outline = []
+            refs = sorted(refs + _sections(rows, refs, styled))
     if not refs and not template and not (outline and outline is decided):
         start = max(_opening_end(rows), listing or 0)
         styled = _styled_heads(rows, start, _closing_row(rows, start))
@@ -1111,7 +1153,7 @@ def _title_and_body(item: Item, rows: list[Row], start: int, end: int, bold_titl
     if head.columns and "body" in head.columns:
         _grid_item(item, rows, start, end)
         return
-    rest = head.text
+    rest = _mend_number(head.text)
     printed = _printed_label(item.ref, rest)
     ref_at = rest.find(printed) if printed and not ITEM_LINE.match(rest) else -1
     rest = re.sub(r"^[.:]\s*", "", rest[ref_at + len(printed):].strip()) if ref_at >= 0 else rest
