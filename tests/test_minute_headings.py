@@ -307,7 +307,7 @@ def test_marked_lettered_titles_ended_by_a_full_stop_list_the_parts_of_their_hea
         lines.append(Line(text=raw, box=seg.box, segments=(seg,)))
     rows = stream.build([Page(index=1, lines=lines, width=600, height=800)])
     found = items.split(rows)
-    assert [it.ref for it in found] == [None, "*A", "*B", "*C", None, None]
+    assert [it.ref for it in found] == [None, "*A.", "*B.", "*C.", None, None]
     assert found[1].title.endswith("April and June, 2024")
     consent = [rows[k].text for k in found[0].body_rows]
     assert any("moved to approve the consent agenda" in t for t in consent)

@@ -831,7 +831,7 @@ def _lettered_heads(rows: list[Row], heads: list[int]) -> list[tuple[int, Option
         while end < len(heads) and letters[end] == chr(ord("A") + end - n) and _mark(rows[heads[end]]) == _mark(rows[heads[n]]):
             end += 1
         if end - n >= 2:
-            out[n:end] = [(heads[k], _mark(rows[heads[k]]) + letters[k]) for k in range(n, end)]
+            out[n:end] = [(heads[k], _mark(rows[heads[k]]) + letters[k] + ".") for k in range(n, end)]
         n = end
     return out
 
@@ -1079,7 +1079,7 @@ def _lettered_run(items: list[Item]) -> list[Item]:
     unnumbered heading lists."""
     run: list[Item] = []
     for item in items:
-        if not item.ref or not re.fullmatch(r"\*?[A-Z]", item.ref) or ord(item.ref[-1]) - ord("A") != len(run):
+        if not item.ref or not re.fullmatch(r"\*?[A-Z]\.?", item.ref) or ord(item.ref.rstrip(".")[-1]) - ord("A") != len(run):
             break
         run.append(item)
     return run
