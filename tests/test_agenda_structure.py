@@ -238,3 +238,18 @@ def test_recommendations_over_a_page_break_are_read_without_the_running_header_a
         "Partner agencies are consulted prior to the closure of a case;",
         "Families are supported in accessing services.",
     ]
+
+
+def test_a_roster_beside_an_address_column_and_under_a_stamp():
+    lines = [
+        _pdf_line(76, 76, "2Draft  Ann Lee, Mayor"),
+        _pdf_line(430, 82, "TOWN HALL"),
+        _pdf_line(76, 88, "Bo Diaz, Vice Mayor"),
+        _pdf_line(76, 100, "Cy Ng, Council Member"),
+        _pdf_line(430, 106, "12 Main Street"),
+        _pdf_line(76, 112, "Di Roe, Council Member"),
+        _pdf_line(72, 160, "AGENDA"),
+    ]
+    pairs, _ = _pairs(lines)
+    assert [(m.name, m.role) for m in agenda._roster(pairs, "d01")] == [
+        ("Ann Lee", "Mayor"), ("Bo Diaz", "Vice Mayor"), ("Cy Ng", None), ("Di Roe", None)]

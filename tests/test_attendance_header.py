@@ -59,6 +59,24 @@ def test_french_labels_honorifics_and_posts_in_lower_case():
         ("Jean Tremblay", "present", "M.", "conseiller municipal"), ("Claire Roy", "officer", "Mme", "greffière adjointe")]
 
 
+def test_a_second_label_after_a_sentence_and_how_a_member_took_part():
+    rows = _rows("2. ATTENDANCE:", "Present: Chair Ann Lowe, Secretary Ben Marsh, Trustee Cal",
+                 "Nolan by telephone. Absent: Trustee Dee Orr", "Staff: Eve Park, Treasurer.")
+    assert _people(rows) == [
+        ("Ann Lowe", "present", None, "Chair"), ("Ben Marsh", "present", None, "Secretary"),
+        ("Cal Nolan", "present", "Trustee", None), ("Dee Orr", "absent", "Trustee", None),
+        ("Eve Park", "officer", None, "Treasurer")]
+    prose = _rows("Present: Ann Lowe, Ben Marsh. Apologies were noted in the record.")
+    assert [p.name for p in attendance.from_header(prose)] == ["Ann Lowe", "Ben Marsh"]
+
+
+def test_a_roll_call_after_a_dash_with_a_plural_title_and_the_count():
+    rows = _rows("Roll Call - Present: Boardmembers Lowe, vanDyke, Marsh, and President Nolan – 4.", "Absent: None.")
+    assert _people(rows) == [
+        ("Lowe", "present", "Boardmember", None), ("vanDyke", "present", "Boardmember", None),
+        ("Marsh", "present", "Boardmember", None), ("Nolan", "present", None, "President")]
+
+
 def test_posts_and_titles_printed_before_the_names():
     rows = _rows("Present: President Lowe, Vice President Marsh and Board Members Nolan, Orr, and Park.")
     assert _people(rows) == [
@@ -134,6 +152,38 @@ def test_a_heading_row_gives_time_and_venue_after_the_date():
     head = header.read_header(rows[:1], rows)
     assert (head.body, head.date, head.started_at, head.venue, head.ended_at) == (
         "Harbour Bay Special Service Area #4 Commission", "2021-05-03", "09:00", "Old Mill", "11:25")
+
+
+def test_a_body_named_by_its_kind_takes_the_institution_the_heading_names():
+    rows = _laid_out([(50, "Parent Forum Meeting"), (520, "14.03.24", 98)], [(520, "6pm-8pm")], [(440, "Elmwood Academy")],
+                     [(50, "Attendees: Ann Lowe (chair), Ben Marsh")], [(50, "Agenda item: Budget")], bold=True)
+    head = header.read_header(rows[:3], rows)
+    assert (head.body, head.date, head.venue) == ("Elmwood Academy Parent Forum", "2024-03-14", "Elmwood Academy")
+    named = _laid_out([(50, "Northfield Parish Council Meeting"), (520, "14.03.24", 98)], [(440, "Elmwood Academy")],
+                      [(50, "Present: Ann Lowe")], bold=True)
+    assert header.read_header(named[:2], named).body == "Northfield Parish Council"
+
+
+def test_a_heading_wrapped_onto_where_it_was_held_and_a_misspelt_month():
+    rows = _rows("MINUTES OF THE NORTHFIELD ANNUAL TOWN MEETING", "HELD IN THE COMMUNITY CENTRE", "ON 3rd JUNE 2024",
+                 "Present: Ann Lowe", "1. Welcome")
+    assert header.read_header(rows[:4], rows).body == "Northfield Annual Town Meeting"
+    misspelt = _rows("ELMWOOD RESIDENTS FORUM ANNUAL MEETING", "MINUTES FOR 14 OCTOMBER 2021", "Present: Ann Lowe", "1. Welcome")
+    assert header.read_header(misspelt[:3], misspelt).date == "2021-10-14"
+    far = _rows("ELMWOOD RESIDENTS FORUM", "MINUTES FOR 14 OCEANS 2021", "Present: Ann Lowe", "1. Welcome")
+    assert header.read_header(far[:3], far).date is None
+
+
+def test_a_committee_box_naming_the_kind_of_meeting_has_the_body_under_it():
+    rows = _rows("ELMWOOD ACADEMY BOARD OF GOVERNORS", "COMMITTEE Special DATE 4 March 2022", "Resources Committee",
+                 "Present: Ann Lowe", "1. Welcome")
+    assert header.read_header(rows[:4], rows).body == "Resources Committee"
+
+
+def test_a_labelled_title_with_no_body_noun_is_named_by_its_organisation():
+    rows = _rows("Harbour Leisure Trust", "run on behalf of the Borough Council", "Title of Meeting Harbour Leisure CIC - AGM",
+                 "Date 4 March 2022", "Attendees Members of the society", "1. Welcome")
+    assert header.read_header(rows[:5], rows).body == "Harbour Leisure CIC"
 
 
 def test_a_french_heading_without_its_year():

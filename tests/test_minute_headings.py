@@ -7,7 +7,8 @@ from scrutiny.extractor.pages import Line, Page, Rule, Segment
 
 
 def _page(rows):
-    """PDF rows of (x, text, marks): marks hold "u" (a rule drawn under the row) and "b" (bold);
+    """PDF rows of (x, text, marks): marks hold "u" (a rule drawn under the row), "b" (bold) and
+    "s" (small type, 8 points against the body's 11);
     a row given as a list of (text, bold) pairs is drawn as runs. Each row is 12 points high."""
     lines, rules = [], []
     for k, (x, text, marks) in enumerate(rows):
@@ -15,7 +16,8 @@ def _page(rows):
         runs = text if isinstance(text, list) else [(text, "b" in marks)]
         segs, left = [], x
         for t, bold in runs:
-            segs.append(Segment(text=t, box=(left, top, left + 5 * len(t), bottom), size=11.0, weight=700 if bold else 400))
+            segs.append(Segment(text=t, box=(left, top, left + 5 * len(t), bottom), size=8.0 if "s" in marks else 11.0,
+                                weight=700 if bold else 400))
             left += 5 * len(t) + 5
         joined = " ".join(t for t, _ in runs)
         lines.append(Line(text=joined, box=(x, top, left - 5, bottom), segments=tuple(segs), bold=all(b for _, b in runs)))
@@ -239,3 +241,95 @@ def test_a_repeated_label_with_sentences_after_it_heads_nothing():
         (60, "No AOB items were raised and the next meeting was set for Friday 2 May 2014.", PLAIN),
     ])
     assert items._labelled_heads(rows, 0, len(rows)) == {}
+
+
+def test_refs_in_a_small_type_table_or_after_the_signature_are_no_sub_items():
+    rows = _page([
+        (72, "1. Apologies", "b"),
+        (144, "Apologies were received from one member of the council tonight.", PLAIN),
+        (72, "2. Actions from the last meeting", "b"),
+        (72, "Mar24.01 Clerk to write to the owner", "s"),
+        (72, "Mar24.02 Treasurer to renew insurance", "s"),
+        (144, "The actions were reviewed by the council and noted by all.", PLAIN),
+        (72, "3. Finance", "b"),
+        (144, "The accounts were received and approved by the council tonight.", PLAIN),
+        (72, "Signed .................... Date ..........", PLAIN),
+        (72, "Apr24.01 Clerk to chase the owner", PLAIN),
+        (72, "Apr24.02 Chair to order the bench", PLAIN),
+        (72, "Apr24.03 Treasurer to pay the invoice", PLAIN),
+    ])
+    assert [it.ref for it in items.split(rows)] == ["1.", "2.", "3."]
+
+
+def test_a_first_number_set_as_a_sentence_and_a_lone_part_titled_in_title_case():
+    rows = _page([
+        (72, "1. The meeting was opened by the chair at six in the evening.", PLAIN),
+        (72, "2. APOLOGIES:", "b"),
+        (108, "There were none from any of the members of the committee tonight.", PLAIN),
+        (72, "3. REPORTS:", "b"),
+        (108, "3-A. Annual Accounts and Audit Return for the Year Ending March 31,", PLAIN),
+        (108, "2024 and Reserves Policy of the Harbour Trust.", PLAIN),
+        (108, "The treasurer presented the accounts and the members asked about the reserves.", PLAIN),
+        (72, "4. ADJOURNMENT:", "b"),
+        (108, "The meeting was closed by the chair at half past seven.", PLAIN),
+    ])
+    assert [it.ref for it in items.split(rows)] == ["1.", "2.", "3.", "3-A", "4."]
+    prose = _page([
+        (72, "2. APOLOGIES:", "b"),
+        (108, "There were none from any of the members of the committee tonight.", PLAIN),
+        (72, "3. REPORTS:", "b"),
+        (108, "3-A. The treasurer presented the accounts for the year and the members", PLAIN),
+        (108, "asked about the reserves held by the trust at the end of the year.", PLAIN),
+        (72, "4. ADJOURNMENT:", "b"),
+        (108, "The meeting was closed by the chair at half past seven.", PLAIN),
+    ])
+    assert [it.ref for it in items.split(prose)] == ["2.", "3.", "4."]
+
+
+def test_marked_lettered_titles_ended_by_a_full_stop_list_the_parts_of_their_heading():
+    lines = []
+    texts = [
+        "MINUTES OF THE HARBOUR LIBRARY BOARD", "WEDNESDAY, JULY 10, 2024",
+        "The regular meeting of the board was called to order at 7:02 p.m. by the president.",
+        "CONSENT AGENDA", "Items marked are approved together by one motion of the board.",
+        "*A. Treasurer's Report on Investments Held for the Quarters of April and", "June, 2024.",
+        "*B. Draft Minutes of the Special Board Meeting of May 2, 2024.",
+        "*C. Warrants for Ratification for the Month of June, 2024.",
+        "Director Lowe moved to approve the consent agenda. Director Marsh seconded the motion, which passed 4-0.",
+        "NEW BUSINESS", "The board discussed the summer programme and the new staff rota in detail.",
+        "ADJOURNMENT", "The meeting was adjourned at 8:15 p.m. by the president of the board.",
+    ]
+    for k, t in enumerate(texts):
+        top = 100.0 + 14 * k
+        raw = t
+        shown = t.replace("*", "")
+        seg = Segment(text=raw, box=(50, top, 50 + 5 * len(shown), top + 10), size=11.0, weight=400)
+        lines.append(Line(text=raw, box=seg.box, segments=(seg,)))
+    rows = stream.build([Page(index=1, lines=lines, width=600, height=800)])
+    found = items.split(rows)
+    assert [it.ref for it in found] == [None, "*A.", "*B.", "*C.", None, None]
+    assert found[1].title.endswith("April and June, 2024")
+    consent = [rows[k].text for k in found[0].body_rows]
+    assert any("moved to approve the consent agenda" in t for t in consent)
+    assert not found[3].body_rows
+
+
+def test_file_numbers_running_on_across_styled_section_headings():
+    rows = _page([
+        (72, "PROCLAMATIONS", "b"),
+        (72, "(22-041 ) Proclamation Declaring May as Bike Month", PLAIN),
+        (72, "The mayor read the proclamation and handed it to the club for the record.", PLAIN),
+        (72, "(22-042 ) Proclamation declaring June as the month of the river.", PLAIN),
+        (72, "The mayor read the proclamation and handed it to the trust for the record.", PLAIN),
+        (72, "CONSENT CALENDAR", "b"),
+        (72, "(22-043 ) Recommendation to Award a Contract for Street Paving", PLAIN),
+        (72, "The council approved the contract by a vote of five to nothing tonight.", PLAIN),
+        (72, "(22-044 ) Recommendation to Accept the Annual Audit Report", PLAIN),
+        (72, "The council accepted the report without any further discussion at all.", PLAIN),
+        (72, "COUNCIL COMMUNICATIONS", "b"),
+        (72, "(22-045 ) Request to Review the Library Opening Hours", PLAIN),
+        (72, "A member asked that the hours be reviewed by the staff before the summer.", PLAIN),
+    ])
+    found = items.split(rows)
+    assert [it.ref for it in found] == [None, "(22-041)", "(22-042)", None, "(22-043)", "(22-044)", None, "(22-045)"]
+    assert found[4].title == "Recommendation to Award a Contract for Street Paving"

@@ -495,7 +495,10 @@ def _roster(lines, doc_id: str) -> list[Member]:
     run: list[tuple[str, str, tuple]] = []
     best: list[tuple[str, str, tuple]] = []
     for pair in lines:
-        found = _roster_line(clean(pair[1].first_cell()) or "")
+        found = _roster_line(pair[1].first_cell() or "")
+        box = pair[1].box
+        if not found and run and box and run[-1][2][1].box and box[0] > run[-1][2][1].box[0] + 200:
+            continue  # a line of the letterhead's other column (the address beside the names)
         run = [*run, (*found, pair)] if found else []
         if len(run) > len(best):
             best = run
@@ -510,6 +513,13 @@ def _roster(lines, doc_id: str) -> list[Member]:
 
 
 def _roster_line(text: str) -> Optional[tuple[str, str]]:
+    found = _name_office(clean(text) or "")
+    if found is None and re.search(r"\S\s{2,}\S", text):
+        found = _name_office(clean(re.split(r"\s{2,}", text.strip())[-1]) or "")  # a stamp set over the row before the name
+    return found
+
+
+def _name_office(text: str) -> Optional[tuple[str, str]]:
     name, _, office = text.partition(",")
     name, office = name.strip(), office.strip(" .")
     if not office or not re.fullmatch(r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+", name):

@@ -52,7 +52,7 @@ HEADINGS: list[tuple[str, str, Optional[str]]] = [
 ]
 # A bullet before the label ("o Commissioners Present:") and a section label on the same row
 # ("ROLL CALL   Present: ...") are passed over.
-_LEAD = r"^\W*(?:[o•·▪]\s+)?(?:(?:roll\s+call|attendance|quorum)\s*:?\s+(?=[A-Z]))?"
+_LEAD = r"^\W*(?:[o•·▪]\s+)?(?:(?:roll\s+call|attendance|quorum)\s*[:\-–]?\s+(?=[A-Z]))?"
 _HEADING = re.compile(
     _LEAD + r"(?:" + "|".join(f"(?P<h{k}>{p})" for k, (p, _, _) in enumerate(HEADINGS)) + r")\b\s*(?::|;|-|–)?\s*",
     re.I,
@@ -194,6 +194,7 @@ def parse_list(text: str, category: str, rows: list[Row], role: Optional[str] = 
     carried: Optional[str] = None
     entry_start = 0
     for chunk, first_of_entry in _entries(text):
+        chunk = _REMOTE.sub("", chunk)
         if first_of_entry:
             entry_start = len(people)  # what follows a name describes it only within its entry
         bare = chunk.strip(" .")
@@ -236,6 +237,13 @@ def parse_list(text: str, category: str, rows: list[Row], role: Optional[str] = 
     return _clerk_serves(people)
 
 
+# How a member took part, printed after the name ("Trustee Bill Soderlund via teleconference",
+# "Jo Bloggs (by telephone)", "X participating remotely"): not part of the name.
+_REMOTE = re.compile(
+    r"\s*\(?\b(?:(?:via|by)\s+(?:tele(?:phone|conference)|video(?:\s*conference|\s*link)?|zoom|(?:microsoft\s+)?teams|"
+    r"phone|conference\s+call|webex)|(?:participating|attending|joined)\s+(?:remotely|virtually|online))\b\)?", re.I)
+
+
 def _entries(text: str) -> list[tuple[str, bool]]:
     """The chunks of a list, each with whether it opens an entry: entries are parted by
     semicolons (one entry a row, as ``_join_rows`` joins them), chunks within one by commas and
@@ -258,10 +266,10 @@ def _entries(text: str) -> list[tuple[str, bool]]:
 
 # Titles a member is addressed by ("Commissioner", "Trustee", "Board Member"), as against the
 # posts a person holds ("President", "Supervisor", "Clerk").
-_MEMBER_TITLE = re.compile(r"(?:commissioner|trustee|alternate|board\s+member|council\s+member|committee\s+member|alderman|alderperson)s?", re.I)
+_MEMBER_TITLE = re.compile(r"(?:commissioner|trustee|alternate|board\s*member|council\s*member|committee\s+member|alderman|alderperson)s?", re.I)
 _PREFIX = re.compile(
     r"^(?P<p>(?:(?:vice|deputy)[\s-]+)?(?:president|chair(?:man|person|woman)?|mayor)|supervisor|clerk|secretary|treasurer|"
-    r"commissioners?|trustees?|alternates?|board\s+members?|council\s+members?|committee\s+members?)\s+(?=(?-i:[A-Z]))", re.I)
+    r"commissioners?|trustees?|alternates?|board\s*members?|council\s*members?|committee\s+members?)\s+(?=(?-i:[A-Z])|(?-i:[a-z]{1,3}[A-Z]))", re.I)
 # Words of a post, in English and French ("Acting Library Director", "greffière adjointe").
 _POST = re.compile(
     r"\b(?:chair(?:man|person|woman)?|vice|president|secretary|secretariat|clerk|treasurer|director|manager|officer|head|"
@@ -307,7 +315,7 @@ def _attribute(chunk: str) -> bool:
     words = chunk.split()
     if not words or _HONORIFIC.match(chunk + " "):
         return False
-    if chunk[:1].islower():
+    if chunk[:1].islower() and not _INNER_CAPITAL.match(chunk):
         return True
     if _post_like(chunk) and not (len(words) in (2, 3) and names.is_given_name(words[0]) and not _POST.match(chunk)):
         return True
@@ -426,13 +434,17 @@ def is_chair(role: Optional[str]) -> bool:
     return bool(role) and re.fullmatch(r"chair(?:man|person|woman)?", role.strip(), re.I) is not None
 
 
+# A surname whose particle is set in lower case before a capital ("deHaan", "McDonald" aside).
+_INNER_CAPITAL = re.compile(r"^[a-z]{1,3}[A-Z][a-z]")
+
+
 def looks_like_name(chunk: str) -> bool:
     """``chunk`` reads as a name: one to six words, capitalised, no digits, no small words but particles."""
     words = chunk.split()
     if not 1 <= len(words) <= 6:
         return False
-    caps = [w for w in words if w[:1].isupper() or w.startswith("(")]
-    small = [w for w in words if w[:1].islower() and w not in {"de", "van", "von", "du", "da", "le", "la"}]
+    caps = [w for w in words if w[:1].isupper() or w.startswith("(") or _INNER_CAPITAL.match(w)]
+    small = [w for w in words if w[:1].islower() and w not in {"de", "van", "von", "du", "da", "le", "la"} and not _INNER_CAPITAL.match(w)]
     return bool(caps) and not small and not re.search(r"\d", chunk)
 
 
@@ -649,7 +661,11 @@ def from_header(rows: list[Row]) -> list[Person]:
         label_title = _LABEL_TITLE.match(rows[i].text)
         title = _member_title(label_title.group("t")) if label_title else None
         listed, after = _first_sentence(text)
+        listed = _COUNT_AFTER.sub("", listed)
+        listed, *more = _inline_lists(listed)
         found = parse_list(listed, category, used, role, title)
+        for more_category, more_role, more_text in more:  # "... via teleconference. Absent: Trustee Nancy Elzig"
+            found += parse_list(more_text, more_category, used, more_role)
         for m in _ALSO_PRESENT.finditer(after):  # "... and Supervisor Liccar. Clerk Buiter was also present."
             found += parse_list(m.group("list"), "also_present", used)
         invited = not re.search(r"\battendance\b", rows[i].text[:40], re.I)
@@ -663,6 +679,27 @@ def from_header(rows: list[Row]) -> list[Person]:
             _add_listed(people, p)
         i = j
     return _sole_list(people)
+
+
+# The number present printed after a roll call's names ("..., and Mayor Johnson – 5.").
+_COUNT_AFTER = re.compile(r"\s+[-–]\s*\d{1,2}(?=\s*(?:[.;]|$))")
+
+
+def _inline_lists(text: str) -> list:
+    """A list that runs on, after the end of a sentence, into another label on the same rows
+    ("Present: A, B. Absent: C"): the first list's text, then (category, role, text) of each
+    labelled list after it. A label inside running prose (no colon or dash after it) is no label."""
+    cuts = []
+    for m in re.finditer(r"[.;]\s+(?=[A-Z])", text):
+        label = _HEADING.match(text[m.end():])
+        if label and re.search(r"[:\-–]\s*$", label.group(0)) and heading(text[m.end():]):
+            cuts.append((m.start(), m.end()))
+    out: list = [text[: cuts[0][0]] if cuts else text]
+    for n, (_, start) in enumerate(cuts):
+        end = cuts[n + 1][0] if n + 1 < len(cuts) else len(text)
+        category, role, rest = heading(text[start:end])
+        out.append((category, role, rest))
+    return out
 
 
 _NAME_STATUS = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w’'\-]*(?:\s+[A-ZÀ-Ý][\w’'\-]*){0,3})\s*:\s*(?P<status>[^:]+?)\.?$")

@@ -14,8 +14,9 @@ from scrutiny.extractor.textutil import BODY_NOUN, day_first, parse_date
 _BODY = re.compile(
     r"minutes\s+(?:of|for)\s+(?:the\s+|a\s+)?(?:proceedings\s+at\s+)?(?:(?:special|ordinary|annual|regular|budget|statutory|"
     r"full|monthly|adjourned|extraordinary)\s+)*(?:meeting\s+of\s+(?:the\s+)?)?"
-    # the body's name may wrap on to one more row, unless that row opens with a label or a number
-    r"(?P<body>[^\n]+?(?:\n(?![^\n:]{0,30}:|\s*\d)[^\n]+?)?)"
+    # the body's name may wrap on to one more row, unless that row opens with a label, a number or
+    # says where or when the meeting was held ("HELD IN THE VILLAGE HALL", "ON 20th MAY")
+    r"(?P<body>[^\n]+?(?:\n(?![^\n:]{0,30}:|\s*\d|\s*(?:held|on)\b)[^\n]+?)?)"
     r"(?=\s+held\b|\s*,?\s+on\s+\w+day|\s*,?\s+(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|\s+[-–]\s+\d|[ \t]*\n|\s*$)",
     re.I,
 )
@@ -79,10 +80,20 @@ def labelled_body(rows: list[str]) -> Optional[str]:
             value = re.sub(r"\s*\d{1,2}/\d{1,2}/\d{2,4}\s*", " ", text).strip()
         else:
             continue
-        name = body_name([value])
+        name = body_name([value]) or (_named_by_label(text[label.end():]) if label else None)
         if name:
             return name
     return None
+
+
+def _named_by_label(value: str) -> Optional[str]:
+    """A labelled meeting's title with no body noun, named by its organisation before the kind of
+    meeting ("Suffolk’s Libraries IPS Ltd. - AGM"): the name before the dash."""
+    parts = re.split(r"\s+[-–]\s+", value.strip())
+    name = parts[0].strip(" .,")
+    if len(parts) < 2 or not re.fullmatch(r"(?:[A-Z][\w'’&.\-]*|&|of|the|and|for)(?:\s+(?:[A-Z][\w'’&.\-]*|&|of|the|and|for)){1,7}", name):
+        return None
+    return None if re.search(r"\b(?:minutes|meeting|agenda)\b", name, re.I) else name
 
 
 def body_name(rows: list[str]) -> Optional[str]:
@@ -221,9 +232,13 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
     if m:
         body = re.sub(r"\s+", " ", m.group("body")).strip(" ,.-–")
         out.body = _title_case(body) or None
-    box = next((_COMMITTEE_BOX.match(r.text) for r in head if _COMMITTEE_BOX.match(r.text)), None)
+    at = next((k for k, r in enumerate(head) if _COMMITTEE_BOX.match(r.text)), None)
+    box = _COMMITTEE_BOX.match(head[at].text) if at is not None else None
     if box:
         out.body = box.group("body").strip()
+        below = re.sub(r"\s+", " ", head[at + 1].text).strip() if at + 1 < len(head) else ""
+        if not re.search(_BODY_NOUN, out.body, re.I) and re.fullmatch(rf"(?:{_NAME_WORD}\s+){{0,5}}{_BODY_NOUN}", below, re.I):
+            out.body = _title_case(below)  # the box names the kind of meeting ("Extraordinary"), the body under it
     labelled = labelled_body([r.text for r in head[:8]])
     if labelled:
         out.body = labelled
@@ -234,6 +249,7 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
     if out.body:
         out.body = _stacked_extends(out.body, block) or out.body
         out.body = _fuller_name(out.body, head[:8])
+        out.body = _of_institution(out.body, block)
         out.body = _with_place(out.body, re.sub(r"(?<=\w) ?- ?(?=\w)", "-", " ".join(r.text for r in rows[:400])))
     if out.body is None:
         cap = next((r.text for r in head[:3] if re.search(r"\s[-–]\s+\d", r.text)), None)
@@ -314,6 +330,30 @@ def _fuller_name(body: str, head: list[Row]) -> str:
     return body
 
 
+# A body named by its kind alone, one that belongs to an institution ("Parent Council",
+# "Governing Body", "Board of Governors"), and the institution a heading row names ("Hyndland
+# Primary School", "St Anne's Academy").
+_KIND_ONLY = re.compile(
+    r"^(?:(?:parents?['’]?|parent\s+teacher|pupils?['’]?|students?['’]?|school|governing)\s+"
+    r"(?:council|body|association|forum|committee|board)|board\s+of\s+(?:governors|trustees))$", re.I)
+_INSTITUTION = re.compile(r"\b(?:school|academy|college|university|nursery|institute)$", re.I)
+
+
+def _of_institution(body: str, block: list[Row]) -> str:
+    """A body named by its kind alone ("Parent Council") with the institution it belongs to, where
+    a row of the heading block holds that institution's name and nothing else: "Hyndland Primary
+    School Parent Council"."""
+    if not _KIND_ONLY.match(body):
+        return body
+    for r in block:
+        text = re.sub(r"\s+", " ", r.text).strip(" ,.")
+        words = text.split()
+        if (2 <= len(words) <= 6 and _INSTITUTION.search(text) and body.lower() not in text.lower()
+                and all(re.fullmatch(r"[A-Z][\w'’.\-]*|of|the|and|&", w) for w in words)):
+            return f"{_title_case(text)} {body}"
+    return body
+
+
 def _stacked_extends(body: str, block: list[Row]) -> Optional[str]:
     """The body with the rows set right above its heading row when they carry the rest of its
     name ("EAST PALO ALTO" over "PLANNING COMMISSION", "Lincoln Square Special Service Area #21"
@@ -371,6 +411,9 @@ _NOT_VENUE = re.compile(r"^\W*(?:minutes|agenda|draft|approved|unconfirmed|prese
 _ADDRESS = re.compile(r"^[A-Z][^,]*,.*\b\d{1,4}\s+[A-Z][a-z]+\s+(?:street|road|lane|avenue|square|place|way|row|drive)\b", re.I)
 
 
+_TIME_ONLY = re.compile(rf"(?:{_TIME}|\d{{1,2}}\s*[ap]\.?m\.?)(?:\s*[-–]\s*(?:{_TIME}|\d{{1,2}}\s*[ap]\.?m\.?))?", re.I)
+
+
 def _venue_after(block: list[Row], date_at: int) -> Optional[str]:
     """The venue the heading prints: after the time on the date row ("- 9:00am at Carbon Arc Bar"),
     else the short rows right under the date row, joined with commas."""
@@ -386,6 +429,8 @@ def _venue_after(block: list[Row], date_at: int) -> Optional[str]:
     shout = row.upper() == row  # a heading set in capitals prints its venue in capitals too
     for r in block[date_at + 1 : date_at + 5]:
         text = r.text.strip()
+        if _TIME_ONLY.fullmatch(text):
+            continue  # the time set on a row of its own ("7pm-9pm"), not the place
         if (_NOT_VENUE.search(text) or parse_date(text) or len(text.split()) > 12 or not text[:1].isalnum()
                 or (text.upper() == text and not shout)):
             break
@@ -448,7 +493,35 @@ def _first_date(head: list[Row], dayfirst: bool = True) -> Optional[str]:
         d = parse_date(whole(r.text), dayfirst=dayfirst)
         if d:
             return d
-    return parse_date(whole(" ".join(r.text for r in head[:12])), dayfirst=dayfirst)
+    found = parse_date(whole(" ".join(r.text for r in head[:12])), dayfirst=dayfirst)
+    return found or next((d for r in head[:12] if (d := _misspelt_date(r.text))), None)
+
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_LOOSE_DATE = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{5,12})\s+(?P<y>(?:19|20)\d{2})\b")
+
+
+def _misspelt_date(text: str) -> Optional[str]:
+    """A day, a month misspelt and a year ("23 SEPTMEMBER 2020"): the month whose name the word
+    begins with (three letters) and is nearest to, two letters off at most."""
+    for m in _LOOSE_DATE.finditer(text):
+        word = m.group("m").lower()
+        near = [k for k, name in enumerate(_MONTHS, 1) if name[:3] == word[:3] and _distance(word, name) <= 2]
+        if len(near) == 1:
+            return parse_date(f"{m.group('d')} {_MONTHS[near[0] - 1]} {m.group('y')}")
+    return None
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance (insertions, deletions, substitutions) between two short words."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 def _signature(rows: list[Row]) -> Optional[str]:

@@ -196,6 +196,9 @@ def _ref_candidates(rows: list[Row]) -> list[tuple[int, str, float, float]]:
             score += 0.5  # a short heading whose first letters the text layer lost ("uestion submitted by ...")
         if _all_upper(title):
             score += 0.5
+        titled = _titled_paragraph(rows, i, rest)
+        if titled:
+            score += 1.0
         if _item_marker_follows(rows, i) or ITEM_INLINE.search(row.text):
             score += 3.0
         if not rest:
@@ -205,7 +208,7 @@ def _ref_candidates(rows: list[Row]) -> list[tuple[int, str, float, float]]:
         box = row.line.box
         indent = 1.0 if box and margin is not None and box[0] > margin + 12 else 0.0
         score -= indent  # indented: a list inside an item (or a sub-item), not a heading at the margin
-        if box and right is not None and rest and box[2] > right - 15 and len(rest.split()) > 6:
+        if box and right is not None and rest and box[2] > right - 15 and len(rest.split()) > 6 and not titled:
             score -= 0.5  # a line running to the right margin is wrapped text
         if item_lines and score < 3:
             continue
@@ -219,8 +222,10 @@ _CODE_PREFIX = re.compile(r"^\d{2,4}\s?[-–]\s?\d{2,6}\s+[-–—]\s+(?=[A-Z])"
 
 
 def _mend_number(text: str) -> str:
-    """A heading number split by the text layer ("1 3. Other", "11 . Date", "(c ) Highways") made whole."""
+    """A heading number split by the text layer ("1 3. Other", "11 . Date", "(c ) Highways", "(05-110 )
+    Proclamation") made whole."""
     text = re.sub(r"^\(\s*([a-z])\s*\)(?=\s)", r"(\1)", text)
+    text = re.sub(r"^\((\d[\w\-./]{0,10}?)\s+\)(?=\s)", r"(\1)", text)  # "(05-110 )"
     text = re.sub(r"^(\d{1,2}) (\d)(?=\.\s)", r"\1\2", text)
     return re.sub(r"^(\d{1,3}) \.(?=\s)", r"\1.", text)
 
@@ -274,10 +279,72 @@ def _numbered(rows: list[Row]) -> list[tuple[int, str]]:
     if len(chain) < 2 and not any(c[2] >= 3 for c in chain):
         return []
     chain = _with_extended(chain, shape, cands)
+    chain = _with_gaps(rows, _with_first(rows, chain, shape), shape)
     out = [(c[0], c[1]) for c in chain]
     same = [c for c in cands if ref_shape(c[1].rstrip(".:")) == shape and c not in chain]
     return sorted(out + _sub_items(rows, chain, [c for c in cands if ref_shape(c[1].rstrip(".:")) != shape])
                   + _restarted(rows, chain, same))
+
+
+def _sections(rows: list[Row], refs: list[tuple[int, str]], styled: list[int]) -> list[tuple[int, None]]:
+    """Styled headings over a series of refs that runs on across them without starting afresh (file
+    numbers "(05-110)", "(05-111)" under "AGENDA CHANGES", "CONSENT CALENDAR"): the sections the
+    minutes are parted into, items without a ref, when three or more of them stand before refs."""
+    taken = {i for i, _ in refs}
+    heads = [i for i in styled if i not in taken and any(k > i for k, _ in refs) and i >= refs[0][0] - 3]
+    if len(heads) < 3 or not any(a < i < b for i in heads for (a, _), (b, _) in zip(refs, refs[1:])):
+        return []
+    ords = [ref_ordinal(r) for _, r in refs]
+    if any(b[:1] != a[:1] or b <= a for a, b in zip(ords, ords[1:])):
+        return []  # the numbers start afresh or jump: the refs are the headings
+    return [(i, None) for i in heads]
+
+
+def _with_first(rows: list[Row], chain: list[tuple[int, str, float]], shape: str) -> list[tuple[int, str, float]]:
+    """The chain with its first number where it starts at the second: a row shortly before it
+    that opens with the number before, in the chain's shape and at its headings' left edge, though
+    it reads as a sentence ("1. The meeting was called to order ..." over "2. ROLL CALL")."""
+    if not chain or ref_ordinal(chain[0][1])[-1:] != (2,):
+        return chain
+    lefts = sorted(rows[c[0]].line.box[0] for c in chain if rows[c[0]].line.box)
+    if not lefts:
+        return chain
+    left = lefts[len(lefts) // 2]
+    want = ref_ordinal(chain[0][1])[:-1] + (1,)
+    for i in range(chain[0][0] - 1, max(-1, chain[0][0] - 8), -1):
+        m = _REF_TOKEN.match(_mend_number(rows[i].text))
+        box = rows[i].line.box
+        if not m or not box or abs(box[0] - left) > 3:
+            continue
+        ref = m.group("ref").rstrip(":")
+        if ref_shape(ref.rstrip(".:")) == shape.rstrip(":") and ref_ordinal(ref) == want:
+            return [(i, ref, 0.0), *chain]
+    return chain
+
+
+def _with_gaps(rows: list[Row], chain: list[tuple[int, str, float]], shape: str) -> list[tuple[int, str, float]]:
+    """The chain with the number missing between two of its headings ("(05-110)", "(05-112)")
+    where a row between them opens with it, in the chain's shape and at its headings' left edge,
+    though it reads as a sentence."""
+    lefts = sorted(rows[c[0]].line.box[0] for c in chain if rows[c[0]].line.box)
+    if len(lefts) < 3:
+        return chain
+    left = lefts[len(lefts) // 2]
+    out = list(chain)
+    for a, b in zip(chain, chain[1:]):
+        oa, ob = ref_ordinal(a[1]), ref_ordinal(b[1])
+        if len(oa) != len(ob) or oa[:-1] != ob[:-1] or ob[-1] - oa[-1] != 2:
+            continue
+        want = oa[:-1] + (oa[-1] + 1,)
+        for i in range(a[0] + 1, b[0]):
+            m = _REF_TOKEN.match(_mend_number(rows[i].text))
+            box = rows[i].line.box
+            if m and box and abs(box[0] - left) <= 3:
+                ref = m.group("ref").rstrip(":")
+                if ref_shape(ref.rstrip(".:")) == shape.rstrip(":") and ref_ordinal(ref) == want:
+                    out.append((i, ref, 0.0))
+                    break
+    return sorted(out)
 
 
 def _restarted(rows: list[Row], chain: list[tuple[int, str, float]], same: list[tuple[int, str, float]]) -> list[tuple[int, str]]:
@@ -321,11 +388,13 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
     """Sub-headings between two headings of the chain: a run of title-like refs of one other shape
     starting at its first value ("(a)", "1.", "A") or carrying the heading's own number ("4-A")."""
     out = []
-    bounds = [c[0] for c in chain] + [len(rows)]
+    bounds = [c[0] for c in chain] + [_closing_row(rows, chain[-1][0]) if chain else len(rows)]
     edges = _text_edges(rows)
+    body = _body_size(rows)
     for n, (start, ref, *_) in enumerate(chain):
         parent = ref.rstrip(".:/)")
-        inside = [(c[0], c[1], c[2] + c[3], 0.0) for c in others if start < c[0] < bounds[n + 1] and c[2] + c[3] >= 1.0]
+        inside = [(c[0], c[1], c[2] + c[3], 0.0) for c in others if start < c[0] < bounds[n + 1] and c[2] + c[3] >= 1.0
+                  and not _smaller(rows[c[0]], body)]
         by_shape: dict[str, list[tuple[int, str, float]]] = {}
         for c in inside:
             by_shape.setdefault(ref_shape(c[1].rstrip(".:")), []).append(c)
@@ -333,9 +402,11 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
             _, sub = _best_chain(cs)
             first = ref_ordinal(sub[0][1]) if sub else ()
             own = all(c[1].startswith(parent) for c in sub)
-            if len(sub) < 2 or not (own or (first and first[-1] == 1)):
+            lone = (len(sub) == 1 and first[-1:] == (1,) and re.match(re.escape(parent) + r"[-./(]", sub[0][1])
+                    and _titled_paragraph(rows, sub[0][0], _REF_TOKEN.sub("", rows[sub[0][0]].text, 1).strip()))
+            if (len(sub) < 2 and not lone) or not (own or (first and first[-1] == 1)):
                 continue
-            if 2 * sum(1 for c in sub if _runs_on(rows, c[0], edges)) >= len(sub):
+            if not lone and 2 * sum(1 for c in sub if _runs_on(rows, c[0], edges)) >= len(sub):
                 continue  # numbered paragraphs of running text, not sub-headings
             for c in sub:
                 printed = c[1].rstrip(".:")
@@ -348,6 +419,55 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
                 out.append((c[0], printed))
             break
     return out
+
+
+def _titled_paragraph(rows: list[Row], i: int, rest: str) -> bool:
+    """The text after the ref wraps on to the next rows (at most three more, each row broken off
+    mid-phrase) and the whole, up to its full stop, is a title in title case: six words or more,
+    nearly every word but the small ones capitalised ("4-A. Pension Payroll and Financial Reports – Quarters Ending December 31, /
+    2020 and City of Alameda Police & Fire Pension Funds ... December 31, 2020.")."""
+    if not rest or rest.rstrip().endswith((".", ":", ";")):
+        return False
+    parts = [rest]
+    for k in range(i + 1, min(len(rows), i + 4)):
+        text = rows[k].text.strip()
+        if not text or _REF_TOKEN.match(text) or rows[k].page is not rows[i].page:
+            return False
+        parts.append(text)
+        if text.endswith("."):
+            break
+    else:
+        return False
+    if not all(_broken_off(p) for p in parts[:-1]):
+        return False  # a whole title on its row, a sentence under it
+    words = [w.strip("(),.–—-&\"“”") for w in " ".join(parts).split()]
+    content = [w for w in words if w and w.lower() not in _SMALL_WORDS and w[:1].isalnum()]
+    capital = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
+    return len(content) >= 6 and capital >= 0.9 * len(content)
+
+
+def _broken_off(text: str) -> bool:
+    """The row stops mid-phrase, as a wrapped line does: after a comma, a dash or a small word."""
+    text = text.rstrip()
+    last = text.split()[-1].lower() if text.split() else ""
+    return text.endswith((",", "–", "-", "&")) or last in _SMALL_WORDS
+
+
+def _body_size(rows: list[Row]) -> Optional[float]:
+    """The type size most of the rows' text is set in (PDF rows), else None."""
+    sizes: dict[float, int] = {}
+    for row in rows:
+        for seg in row.line.segments:
+            if seg.size:
+                sizes[round(seg.size, 1)] = sizes.get(round(seg.size, 1), 0) + len(seg.text)
+    return max(sizes, key=lambda s: (sizes[s], -s)) if sizes else None
+
+
+def _smaller(row: Row, body: Optional[float]) -> bool:
+    """The row is set in smaller type than the body text (a table's rows, a footnote): no
+    sub-heading of the minutes."""
+    sized = [g.size for g in row.line.segments if g.size and g.text.strip()]
+    return bool(body and sized) and max(sized) < 0.9 * body
 
 
 def _runs_on(rows: list[Row], k: int, edges: tuple[Optional[float], Optional[float]]) -> bool:
@@ -641,7 +761,7 @@ def _opening_end(rows: list[Row], depth: int = 12) -> int:
 def _by_layout(rows: list[Row], lo: int, hi: int) -> list[tuple[int, None]]:
     """Unnumbered headings found by their layout, when the minutes number nothing: kept when there
     are at least two of them."""
-    heads = [i for i in range(lo, hi) if _layout_heading(rows, i, lo)]
+    heads = sorted({i for i in range(lo, hi) if _layout_heading(rows, i, lo)} | set(_lettered_titles(rows, lo, hi)))
     margin, _ = _text_edges(rows[lo:hi])
     if margin is not None:
         at_margin = [i for i in heads if rows[i].line.box and rows[i].line.box[0] <= margin + 12]
@@ -652,24 +772,66 @@ def _by_layout(rows: list[Row], lo: int, hi: int) -> list[tuple[int, None]]:
     return _lettered_heads(rows, heads)
 
 
-_LETTER_HEAD = re.compile(r"^([A-Z])\.\s+\S")
+# A lettered heading ("B. Draft Minutes ...").
+_LETTER_HEAD = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<rest>\S.*)")
+
+
+def _mark(row: Row) -> str:
+    """The mark printed before a lettered heading, which the row's clean text drops: "*" before
+    the items of a consent calendar ("*B. Draft Minutes ...")."""
+    return "*" if re.match(r"^\s*\*[A-Z]\.", row.line.text) else ""
+
+
+def _lettered_titles(rows: list[Row], lo: int, hi: int) -> list[int]:
+    """Rows lettered in order from A ("A. ...", "*B. ...") whose text is a title in title case, a
+    full stop after it or not, wrapped or not ("*A. Report from the Acting Director Highlighting
+    Activities for the Months of July and / August, 2023."): runs of two or more."""
+    titled = []
+    for i in range(lo, hi):
+        m = _LETTER_HEAD.match(rows[i].text.strip())
+        if not m:
+            continue
+        rest = m.group("rest").strip()
+        if _titled_paragraph(rows, i, rest) or _title_case_sentence(rest):
+            titled.append((i, _mark(rows[i]), m.group("letter")))
+    out: list[int] = []
+    n = 0
+    while n < len(titled):
+        end = n + 1
+        while (end < len(titled) and titled[end][1] == titled[n][1]
+               and ord(titled[end][2]) - ord(titled[end - 1][2]) == 1):
+            end += 1
+        if titled[n][2] == "A" and end - n >= 2:
+            out += [t[0] for t in titled[n:end]]
+        n = end
+    return out
+
+
+def _title_case_sentence(text: str) -> bool:
+    """One row of title case ended by a full stop ("Draft Minutes of the Regular Meeting of July 12, 2023.")."""
+    if not text.endswith("."):
+        return False
+    words = [w.strip("(),.–—-&\"“”") for w in text.split()]
+    content = [w for w in words if w and w.lower() not in _SMALL_WORDS and w[:1].isalnum()]
+    return len(content) >= 3 and sum(1 for w in content if w[:1].isupper() or w[:1].isdigit()) >= 0.9 * len(content)
 
 
 def _lettered_heads(rows: list[Row], heads: list[int]) -> list[tuple[int, Optional[str]]]:
     """Layout headings with their ref where runs of two or more of them open with letters in order
     from A ("A. ...", "B. ..."): the letter as printed is the ref."""
     out: list[tuple[int, Optional[str]]] = [(i, None) for i in heads]
-    letters = [m.group(1) if (m := _LETTER_HEAD.match(rows[i].text)) else None for i in heads]
+    marked = [m if (m := _LETTER_HEAD.match(rows[i].text)) else None for i in heads]
+    letters = [m.group("letter") if m else None for m in marked]
     n = 0
     while n < len(heads):
         if letters[n] != "A":
             n += 1
             continue
         end = n + 1
-        while end < len(heads) and letters[end] == chr(ord("A") + end - n):
+        while end < len(heads) and letters[end] == chr(ord("A") + end - n) and _mark(rows[heads[end]]) == _mark(rows[heads[n]]):
             end += 1
         if end - n >= 2:
-            out[n:end] = [(heads[k], rows[heads[k]].text[:2]) for k in range(n, end)]
+            out[n:end] = [(heads[k], _mark(rows[heads[k]]) + letters[k] + ".") for k in range(n, end)]
         n = end
     return out
 
@@ -842,6 +1004,7 @@ def split(rows: list[Row]) -> list[Item]:
             outline, refs = [], [(i, None) for i in styled]  # numbered lists inside items under styled headings
         else:
             outline = []
+            refs = sorted(refs + _sections(rows, refs, styled))
     if not refs and not template and not (outline and outline is decided):
         start = max(_opening_end(rows), listing or 0)
         styled = _styled_heads(rows, start, _closing_row(rows, start))
@@ -903,10 +1066,23 @@ def _listed_parts(items: list[Item]) -> None:
             if not _child_of(item.ref, parent.ref):
                 break
             kids.append(item)
-        if len(kids) < 2 or parent.body_rows or any(k.body_rows for k in kids[:-1]):
+        if parent.ref is None:
+            kids = _lettered_run(items[n + 1:])
+        if len(kids) < 2 or (parent.body_rows and parent.ref is not None) or any(k.body_rows for k in kids[:-1]):
             continue
         last = kids[-1]
-        parent.body_rows, last.body_rows = last.body_rows, []
+        parent.body_rows, last.body_rows = parent.body_rows + last.body_rows, []
+
+
+def _lettered_run(items: list[Item]) -> list[Item]:
+    """The items lettered in order from A that open ``items`` ("*A", "*B", ...): the parts an
+    unnumbered heading lists."""
+    run: list[Item] = []
+    for item in items:
+        if not item.ref or not re.fullmatch(r"\*?[A-Z]\.?", item.ref) or ord(item.ref.rstrip(".")[-1]) - ord("A") != len(run):
+            break
+        run.append(item)
+    return run
 
 
 def _word_ref(text: str, ref: Optional[str]) -> Optional[str]:
@@ -977,7 +1153,7 @@ def _title_and_body(item: Item, rows: list[Row], start: int, end: int, bold_titl
     if head.columns and "body" in head.columns:
         _grid_item(item, rows, start, end)
         return
-    rest = head.text
+    rest = _mend_number(head.text)
     printed = _printed_label(item.ref, rest)
     ref_at = rest.find(printed) if printed and not ITEM_LINE.match(rest) else -1
     rest = re.sub(r"^[.:]\s*", "", rest[ref_at + len(printed):].strip()) if ref_at >= 0 else rest
@@ -1001,6 +1177,12 @@ def _title_and_body(item: Item, rows: list[Row], start: int, end: int, bold_titl
             title_parts.append(rest)
             item.title_rows.append(start)
     j = body_start
+    if item.ref and title_parts and item.title is None and _titled_paragraph(rows, start, rest):
+        while j < end and not title_parts[-1].rstrip().endswith("."):  # a title in title case wrapped to its full stop
+            title_parts.append(rows[j].text)
+            item.title_rows.append(j)
+            j += 1
+        title_parts[-1] = title_parts[-1].rstrip().rstrip(".")
     if not title_parts and j < end and (_title_like(rows[j].text) or _all_upper(rows[j].text)) and not ITEM_LINE.match(rows[j].text):
         title_parts.append(rows[j].text)
         item.title_rows.append(j)
