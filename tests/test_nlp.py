@@ -11,7 +11,7 @@ def _labels(doc, label):
 
 def test_blank_pipeline_has_our_components():
     pipe = nlp.build()
-    assert pipe.pipe_names == ["sentencizer", "scrutiny_minute_patterns", "scrutiny_people"]
+    assert pipe.pipe_names == ["sentencizer", "scrutiny_abbreviations", "scrutiny_minute_patterns", "scrutiny_people"]
 
 
 def test_blank_by_name_gives_the_same_spans():
