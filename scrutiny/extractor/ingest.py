@@ -674,10 +674,12 @@ def _small(seg: Segment, row: list[Segment]) -> bool:
 def _with_small_runs(rows: list[list[Segment]]) -> list[list[Segment]]:
     """Rows with each lone word of small type (a superscript ordinal) moved into the row of larger
     type it overlaps and touches (within its own height of one of that row's runs)."""
-    def target(row: list[Segment]) -> Optional[list[Segment]]:
-        return next((o for o in rows if o is not row and _joins(row[0], o)), None) if len(row) == 1 else None
+    def target(k: int) -> Optional[list[Segment]]:
+        # rows are made in reading order: the line a raised word touches is among the rows made just before or after it
+        near = rows[max(0, k - 6): k] + rows[k + 1: k + 7]
+        return next((o for o in near if _joins(rows[k][0], o)), None) if len(rows[k]) == 1 else None
 
-    moves = [(row, t) for row in rows if (t := target(row)) is not None]
+    moves = [(rows[k], t) for k in range(len(rows)) if (t := target(k)) is not None]
     moves = [(row, t) for row, t in moves if not any(t is r for r, _ in moves)]  # into a row that stays
     for row, t in moves:
         t.append(row[0])

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator, Optional
 
 from scrutiny.extractor import __version__, build_id
-from scrutiny.extractor.context import Context
+from scrutiny.extractor.context import Context, provenance
 from scrutiny.extractor.pages import Source
 from pydantic import BaseModel
 
@@ -225,8 +225,6 @@ def _dated_title_page(source: Source) -> Optional[Meeting]:
         text = line.stripped
         date = parse_date(text) if _DATE_LINE.match(text) and len(text.split()) <= 5 else None
         if date:
-            from scrutiny.extractor.context import provenance
-
             return Meeting(date=date, provenance=provenance(page, [line], extractor="pipeline"))
     return None
 

@@ -9,7 +9,7 @@ from typing import Optional
 from scrutiny.extractor.minutes.attendance import heading as attendance_label, mend, unbulleted
 from scrutiny.extractor.minutes.stream import Row
 from scrutiny.extractor.segment import MEETING_TITLE
-from scrutiny.extractor.textutil import BODY_NOUN, day_first, parse_date
+from scrutiny.extractor.textutil import BODY_NOUN, MONTHS, day_first, iso_date, parse_date
 
 _BODY = re.compile(
     r"minutes\s+(?:of|for)\s+(?:the\s+|a\s+)?(?:proceedings\s+at\s+)?(?:(?:special|ordinary|annual|regular|budget|statutory|"
@@ -497,31 +497,22 @@ def _first_date(head: list[Row], dayfirst: bool = True) -> Optional[str]:
     return found or next((d for r in head[:12] if (d := _misspelt_date(r.text))), None)
 
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
 _LOOSE_DATE = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]{5,12})\s+(?P<y>(?:19|20)\d{2})\b")
+# Each month by its longest English name ("september", not "sept")
+_FULL_MONTHS = {name: n for name, n in MONTHS.items() if len(name) == max(len(k) for k, v in MONTHS.items() if v == n)}
 
 
 def _misspelt_date(text: str) -> Optional[str]:
     """A day, a month misspelt and a year ("23 SEPTMEMBER 2020"): the month whose name the word
     begins with (three letters) and is nearest to, two letters off at most."""
+    from rapidfuzz.distance import Levenshtein
+
     for m in _LOOSE_DATE.finditer(text):
         word = m.group("m").lower()
-        near = [k for k, name in enumerate(_MONTHS, 1) if name[:3] == word[:3] and _distance(word, name) <= 2]
+        near = {n for name, n in _FULL_MONTHS.items() if name[:3] == word[:3] and Levenshtein.distance(word, name) <= 2}
         if len(near) == 1:
-            return parse_date(f"{m.group('d')} {_MONTHS[near[0] - 1]} {m.group('y')}")
+            return iso_date(int(m.group("y")), near.pop(), int(m.group("d")))
     return None
-
-
-def _distance(a: str, b: str) -> int:
-    """Edit distance (insertions, deletions, substitutions) between two short words."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def _signature(rows: list[Row]) -> Optional[str]:

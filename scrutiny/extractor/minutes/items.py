@@ -300,50 +300,53 @@ def _sections(rows: list[Row], refs: list[tuple[int, str]], styled: list[int]) -
     return [(i, None) for i in heads]
 
 
+def _headings_left(rows: list[Row], chain: list[tuple[int, str, float]]) -> Optional[float]:
+    """The left edge the chain's headings are set at (the median of their rows'), if known."""
+    lefts = sorted(rows[c[0]].line.box[0] for c in chain if rows[c[0]].line.box)
+    return lefts[len(lefts) // 2] if lefts else None
+
+
+def _opens_with(row: Row, left: float, shape: str, want: tuple) -> Optional[str]:
+    """The ref ``row`` opens with when it is the wanted number in the chain's shape, set at the
+    headings' left edge (though the row reads as a sentence)."""
+    m = _REF_TOKEN.match(_mend_number(row.text))
+    box = row.line.box
+    if not m or not box or abs(box[0] - left) > 3:
+        return None
+    ref = m.group("ref").rstrip(":")
+    return ref if ref_shape(ref.rstrip(".:")) == shape.rstrip(":") and ref_ordinal(ref) == want else None
+
+
 def _with_first(rows: list[Row], chain: list[tuple[int, str, float]], shape: str) -> list[tuple[int, str, float]]:
     """The chain with its first number where it starts at the second: a row shortly before it
-    that opens with the number before, in the chain's shape and at its headings' left edge, though
-    it reads as a sentence ("1. The meeting was called to order ..." over "2. ROLL CALL")."""
+    that opens with the number before ("1. The meeting was called to order ..." over "2. ROLL CALL")."""
     if not chain or ref_ordinal(chain[0][1])[-1:] != (2,):
         return chain
-    lefts = sorted(rows[c[0]].line.box[0] for c in chain if rows[c[0]].line.box)
-    if not lefts:
+    left = _headings_left(rows, chain)
+    if left is None:
         return chain
-    left = lefts[len(lefts) // 2]
     want = ref_ordinal(chain[0][1])[:-1] + (1,)
     for i in range(chain[0][0] - 1, max(-1, chain[0][0] - 8), -1):
-        m = _REF_TOKEN.match(_mend_number(rows[i].text))
-        box = rows[i].line.box
-        if not m or not box or abs(box[0] - left) > 3:
-            continue
-        ref = m.group("ref").rstrip(":")
-        if ref_shape(ref.rstrip(".:")) == shape.rstrip(":") and ref_ordinal(ref) == want:
+        ref = _opens_with(rows[i], left, shape, want)
+        if ref:
             return [(i, ref, 0.0), *chain]
     return chain
 
 
 def _with_gaps(rows: list[Row], chain: list[tuple[int, str, float]], shape: str) -> list[tuple[int, str, float]]:
     """The chain with the number missing between two of its headings ("(05-110)", "(05-112)")
-    where a row between them opens with it, in the chain's shape and at its headings' left edge,
-    though it reads as a sentence."""
-    lefts = sorted(rows[c[0]].line.box[0] for c in chain if rows[c[0]].line.box)
-    if len(lefts) < 3:
+    where a row between them opens with it."""
+    if len(chain) < 3 or (left := _headings_left(rows, chain)) is None:
         return chain
-    left = lefts[len(lefts) // 2]
     out = list(chain)
     for a, b in zip(chain, chain[1:]):
         oa, ob = ref_ordinal(a[1]), ref_ordinal(b[1])
         if len(oa) != len(ob) or oa[:-1] != ob[:-1] or ob[-1] - oa[-1] != 2:
             continue
         want = oa[:-1] + (oa[-1] + 1,)
-        for i in range(a[0] + 1, b[0]):
-            m = _REF_TOKEN.match(_mend_number(rows[i].text))
-            box = rows[i].line.box
-            if m and box and abs(box[0] - left) <= 3:
-                ref = m.group("ref").rstrip(":")
-                if ref_shape(ref.rstrip(".:")) == shape.rstrip(":") and ref_ordinal(ref) == want:
-                    out.append((i, ref, 0.0))
-                    break
+        found = next(((i, ref, 0.0) for i in range(a[0] + 1, b[0]) if (ref := _opens_with(rows[i], left, shape, want))), None)
+        if found:
+            out.append(found)
     return sorted(out)
 
 
@@ -440,10 +443,16 @@ def _titled_paragraph(rows: list[Row], i: int, rest: str) -> bool:
         return False
     if not all(_broken_off(p) for p in parts[:-1]):
         return False  # a whole title on its row, a sentence under it
-    words = [w.strip("(),.–—-&\"“”") for w in " ".join(parts).split()]
+    return _title_cased(" ".join(parts), 6)
+
+
+def _title_cased(text: str, least: int) -> bool:
+    """``text`` is set in title case: ``least`` words or more besides the small ones, nine in ten of
+    them capitalised (or figures)."""
+    words = [w.strip("(),.–—-&\"“”") for w in text.split()]
     content = [w for w in words if w and w.lower() not in _SMALL_WORDS and w[:1].isalnum()]
     capital = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
-    return len(content) >= 6 and capital >= 0.9 * len(content)
+    return len(content) >= least and capital >= 0.9 * len(content)
 
 
 def _broken_off(text: str) -> bool:
@@ -809,11 +818,7 @@ def _lettered_titles(rows: list[Row], lo: int, hi: int) -> list[int]:
 
 def _title_case_sentence(text: str) -> bool:
     """One row of title case ended by a full stop ("Draft Minutes of the Regular Meeting of July 12, 2023.")."""
-    if not text.endswith("."):
-        return False
-    words = [w.strip("(),.–—-&\"“”") for w in text.split()]
-    content = [w for w in words if w and w.lower() not in _SMALL_WORDS and w[:1].isalnum()]
-    return len(content) >= 3 and sum(1 for w in content if w[:1].isupper() or w[:1].isdigit()) >= 0.9 * len(content)
+    return text.endswith(".") and _title_cased(text, 3)
 
 
 def _lettered_heads(rows: list[Row], heads: list[int]) -> list[tuple[int, Optional[str]]]:
