@@ -393,3 +393,23 @@ def test_names_and_posts_alternating_after_commas():
     rows = _rows("Staff: Ann Lowe, Finance Director, Ben Marsh, Finance Accountant, Cal Nolan, Human Resources Technician.")
     assert _people(rows) == [("Ann Lowe", "officer", None, "Finance Director"), ("Ben Marsh", "officer", None, "Finance Accountant"),
                              ("Cal Nolan", "officer", None, "Human Resources Technician")]
+
+
+def test_a_list_of_names_each_with_its_affiliation_after_a_dash():
+    text = ("Deborah Cadman – SCC, Sue Charteris – Equal Value, David Thomas Friends of Halesworth Library, "
+            "Dr. Daniel Poultor – MP for Central Suffolk and North Ipswich, Peter Bernard – Eye Library Friends")
+    got = [(p.name, p.title, p.role) for p in attendance.parse_list(text, "apologies", [])]
+    assert got == [("Deborah Cadman", None, "SCC"), ("Sue Charteris", None, "Equal Value"),
+                   ("David Thomas", None, "Friends of Halesworth Library"),
+                   ("Daniel Poultor", "Dr.", "MP for Central Suffolk and North Ipswich"),
+                   ("Peter Bernard", None, "Eye Library Friends")]
+
+
+def test_a_dash_wrapped_to_the_next_row_carries_the_list_on():
+    assert attendance._continues_list("Ann Lowe – SCC, Peter Bernard", "– Eye Library Friends, Di Humphrey – Friends")
+    assert not attendance._continues_list("The list closed.", "– a point")
+
+
+def test_a_plural_post_describes_who_came_and_names_no_one():
+    assert attendance.parse_person("Directors", "present", [], None) is None
+    assert attendance.parse_person("Rogers", "present", [], None).name == "Rogers"

@@ -215,3 +215,17 @@ def test_a_report_without_a_cover_grid_is_known_by_its_parts(tmp_path):
     no_recs = tmp_path / "notes.txt"
     no_recs.write_text(HEADED_REPORT.split("Recommendations")[0], encoding="utf-8")
     assert not scrutiny.extract(str(no_recs)).reports  # a purpose alone makes no report
+
+
+def test_a_formula_the_text_repeats_is_content_though_it_falls_at_page_edges():
+    from scrutiny.extractor.furniture import running_keys
+    from scrutiny.extractor.pages import Line, Page
+
+    def page(k, *texts):
+        return Page(index=k, lines=[Line(text=t, number=n) for n, t in enumerate(texts)])
+
+    pages = [page(1, "Minutes of Council", "And Resolved:", "That X.", "a", "b", "c", "d", "And Resolved:", "e"),
+             page(2, "Minutes of Council", "And Resolved:", "That Y.", "f", "And Resolved:", "h", "i", "j", "k"),
+             page(3, "Minutes of Council", "l", "m", "n", "And Resolved:", "o", "p", "q", "r")]
+    keys = running_keys(pages)
+    assert "minutes of council" in keys and "and resolved:" not in keys

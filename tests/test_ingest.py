@@ -124,3 +124,11 @@ def test_a_raised_ordinal_stays_on_its_line_and_a_word_of_small_letters_keeps_it
             Segment("Board members present", (50.0, 700.0, 160.0, 710.0)), Segment("were", (160.5, 703.0, 183.0, 710.0))]
     assert [ln.text for ln in ingest.group_lines(segs)] == [
         "1 Minutes of the meeting on 17th May were signed", "Prop: AB 2nd: CD", "Board members present were"]
+
+
+def test_a_line_over_a_rule_is_no_running_header_however_often_it_recurs():
+    block = "Proposed by Councillor A;\n\nSeconded by Councillor B;\n\nAnd Resolved:\n---\n{n}\n\n“That the item be approved.”\n\n"
+    text = "MINUTES OF THE MEETING\n\n" + "".join(block.format(n=n) for n in range(2, 6))
+    pages = ingest.text_pages("m.md", text)
+    assert len(pages) == 1
+    assert sum(1 for ln in pages[0].lines if ln.text == "And Resolved:") == 4

@@ -333,3 +333,34 @@ def test_file_numbers_running_on_across_styled_section_headings():
     found = items.split(rows)
     assert [it.ref for it in found] == [None, "(22-041)", "(22-042)", None, "(22-043)", "(22-044)", None, "(22-045)"]
     assert found[4].title == "Recommendation to Award a Contract for Street Paving"
+
+
+def test_a_number_centred_beside_its_title_and_text_heads_the_title():
+    rows = _page(MORE + [(120, "Minutes of the last meeting were read out to all those present here.", PLAIN),
+                  (120, "", PLAIN),
+                  (120, "Accounts 2014/15", "b"), (78, "5.", "b"),
+                  (120, "Jo Ogden presented the accounts of the year to all those present.", PLAIN)] + MORE)
+    assert [r.text for r in rows][4:8] == ["Minutes of the last meeting were read out to all those present here.",
+                                          "5.", "Accounts 2014/15", "Jo Ogden presented the accounts of the year to all those present."]
+    rows = _page(MORE + [(120, "Minutes of the last meeting were read out to all those present here.", PLAIN), (120, "", PLAIN),
+                  (78, "5.", "b"), (120, "Accounts 2014/15", "b"), (120, "Jo Ogden presented the accounts.", PLAIN)] + MORE)
+    assert [r.text for r in rows][5:7] == ["5.", "Accounts 2014/15"]
+
+
+MORE = [(120, f"Line {k} of the text that follows the items.", PLAIN) for k in range(4)]
+
+
+def test_lettered_parts_started_afresh_under_each_number_are_a_level_below():
+    rows = _page([(72, "1.", "b"), (72, "Adoption of Minutes", "b"), (72, "(a)", PLAIN), (72, "Meeting of March.", PLAIN),
+                  (72, "(b)", PLAIN), (72, "Meeting of April.", PLAIN),
+                  (72, "2.", "b"), (72, "Disposal of Land", "b")]
+                 + [r for c in "abcde" for r in ((72, f"({c})", PLAIN), (72, f"Notice {c} concerning disposal.", PLAIN))]
+                 + [(72, "3.", "b"), (72, "Housing", "b"), (72, "The scheme was adopted.", PLAIN)])
+    got = [(it.ref, it.title) for it in items.split(rows)]
+    assert [ref for ref, _ in got if ref and "(" not in ref] == ["1.", "2.", "3."]
+
+
+def test_a_heading_number_under_the_page_number_at_a_page_top_is_kept():
+    lines = [Line(text=t, number=k + 1) for k, t in enumerate(["10", "4.", "Support Services", "The report was noted."])]
+    rows = stream.build([Page(index=1, lines=[Line(text="Text before.", number=0)]), Page(index=2, lines=lines)])
+    assert [r.text for r in rows] == ["Text before.", "4.", "Support Services", "The report was noted."]

@@ -1026,3 +1026,34 @@ def test_arrangements_confirmed_are_a_decision_and_a_fact_confirmed_is_not():
     found = decisions.outcomes("The dates of the spring clean were confirmed. It was confirmed that the grant had arrived.",
                                nlp.pipeline())
     assert [f.text for f in found] == ["The dates of the spring clean were confirmed."]
+
+
+def test_mover_and_seconder_labelled_as_nouns_with_their_affiliations():
+    text = "The accounts were approved.\nProposer: Sylvia Knights (Bungay Library) Seconder: Sue Buck (Long Melford Library)"
+    got = [(v.proposer, v.seconder) for v in decisions.votes(text)]
+    assert got == [("Sylvia Knights", "Sue Buck")]
+
+
+def test_a_fact_joined_to_a_passive_decision_and_an_election_by_vote():
+    got = [t for _, t, _ in _res_outcomes("There were no questions and the accounts were accepted and approved.")]
+    assert got == ["the accounts were accepted and approved."]
+    got = [t for _, t, _ in _res_outcomes("The following Directors were voted in by the membership:\nTony Brown (Beccles)\n"
+                                          "Jo Ogden (Kesgrave)\nAll nominees were thanked for their interest.")]
+    assert got == ["The following Directors were voted in by the membership: Tony Brown (Beccles) Jo Ogden (Kesgrave)"]
+
+
+def _res_outcomes(text):
+    return [(r.number, r.text, r.noted) for r in decisions.outcomes(text, nlp.pipeline())]
+
+
+def test_a_line_ending_well_short_of_the_margin_before_a_capital_is_a_line_of_its_own():
+    from scrutiny.extractor.minutes import _join
+
+    texts = [("The following Directors were voted in by the society membership, all of", 560),
+             ("them unopposed:", 200), ("Tony Brown (Beccles)", 240), ("Jo Ogden (Kesgrave)", 230),
+             ("All nominees were thanked for their interest.", 400)]
+    lines = [Line(text=t, box=(120, 100 + 14 * k, right, 110 + 14 * k)) for k, (t, right) in enumerate(texts)]
+    rows = stream.build([Page(index=1, lines=lines, width=600, height=800)])
+    text, _ = _join([(r.text, r) for r in rows])
+    assert text.split("\n") == ["The following Directors were voted in by the society membership, all of them unopposed:",
+                                 "Tony Brown (Beccles)", "Jo Ogden (Kesgrave)", "All nominees were thanked for their interest."]

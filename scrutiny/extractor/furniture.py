@@ -37,17 +37,21 @@ def key(text: str) -> str:
 
 def running_keys(pages: list[Page], depth: int = 3) -> set[str]:
     """Keys of lines that recur in the first or last ``depth`` lines of two or more pages, at one
-    height on the page where the pages say where their lines stand."""
+    height on the page where the pages say where their lines stand, and no more often inside the
+    pages' text than at their edges (a formula the text repeats, "Proposed by Councillor X;", is
+    content wherever it falls)."""
     counts: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
     places: dict[str, list[float]] = {}
     for page in pages:
         lines = [ln for ln in page.lines if not is_furniture(ln.text)]
         edge = {key(ln.text): ln for ln in lines[:depth] + lines[-depth:]}
         counts.update(edge.keys())
+        inside.update(key(ln.text) for ln in lines[depth:-depth])
         for k, ln in edge.items():
             if ln.box is not None and page.height:
                 places.setdefault(k, []).append(ln.box[1] / page.height)
-    return {k for k, n in counts.items() if n >= 2 and k and len(k) < 160 and _same_place(places.get(k))}
+    return {k for k, n in counts.items() if n >= 2 and k and len(k) < 160 and inside[k] < n and _same_place(places.get(k))}
 
 
 def _same_place(ys: Optional[list[float]]) -> bool:

@@ -33,6 +33,7 @@ _HEADING_CUE = re.compile(
 # A heading cue is a short line; longer lines are never tried (the pattern backtracks
 # quadratically on a long run of punctuation, such as a 10 MB line of dashes).
 _MAX_CUE = 300
+_RULE_LINE = re.compile(r"^[\s\-=_*]{3,}$")
 _PAGE_WORD = re.compile(r"^\s*page\s+(\d{1,4})(?:\s+of\s+\d+)?\s*$", re.I)
 
 
@@ -306,8 +307,8 @@ def _running_headers(lines: list[Line]) -> set[str]:
         key = _header_key(ln.text)
         starts[key] += 1
         first.setdefault(key, ln)
-        if i + 1 < len(lines) and lines[i + 1].stripped:
-            pairs[(key, _header_key(lines[i + 1].text))] += 1
+        if i + 1 < len(lines) and lines[i + 1].stripped and not _RULE_LINE.match(lines[i + 1].stripped):
+            pairs[(key, _header_key(lines[i + 1].text))] += 1  # a rule under a line pairs it with nothing
     running = set()
     for key, n in starts.items():
         if n < 2 or not key or len(key) > 200:

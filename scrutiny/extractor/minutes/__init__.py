@@ -8,6 +8,7 @@ that holds nothing but minutes works too.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Optional
 
 from scrutiny.extractor import names
@@ -302,6 +303,7 @@ def _join(parts: list[tuple[str, "stream.Row"]]) -> tuple[str, list[tuple[int, "
     """Join body texts into one string; offsets map positions back to rows."""
     text, offsets = "", []
     previous = None
+    edge = _right_edge([row for _, row in parts])
     for t, row in parts:
         if row.bullet:
             t = re.sub(r"^o\s+", "", t)
@@ -309,11 +311,30 @@ def _join(parts: list[tuple[str, "stream.Row"]]) -> tuple[str, list[tuple[int, "
             if row.emphasis or (previous is not None and previous.emphasis):
                 text += "\n\n"  # a marked-up heading stands apart from the text around it
             else:
-                text += "\n" if row.bullet or _para_break(text, t) else " "
+                text += "\n" if row.bullet or _para_break(text, t) or _ends_short(previous, t, edge) else " "
         offsets.append((len(text), row))
         text += t
         previous = row
     return text, offsets
+
+
+def _right_edge(rows: list["stream.Row"]) -> Optional[tuple[float, float]]:
+    """The left and right edges of the text the rows fill (the most common of each), or None
+    when they have no boxes."""
+    boxes = [r.line.box for r in rows if r.line.box]
+    if len(boxes) < 3:
+        return None
+    lefts = Counter(round(b[0] / 4) for b in boxes).most_common(1)[0][0] * 4
+    return lefts, max(b[2] for b in boxes)
+
+
+def _ends_short(previous: Optional["stream.Row"], after: str, edge: Optional[tuple[float, float]]) -> bool:
+    """The row before ends well short of the text's right edge and the next opens with a capital:
+    a line of its own (a name in a list, an entry), not a sentence wrapped to the next line."""
+    if previous is None or edge is None or not previous.line.box or not after[:1].isupper():
+        return False
+    left, right = edge
+    return previous.line.box[2] < right - 0.4 * (right - left)
 
 
 def _para_break(before: str, after: str) -> bool:

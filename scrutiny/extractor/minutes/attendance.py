@@ -188,6 +188,9 @@ def parse_list(text: str, category: str, rows: list[Row], role: Optional[str] = 
     goes to every name after it up to the next one that names its own."""
     if _role_first(text):
         return _parse_role_first(text, category, rows)
+    dashed = _dashed_entries(text)
+    if dashed:
+        return _parse_dashed(dashed, category, rows, title)
     people: list[Person] = []
     codes = _codes_are_posts(text)
     default_title = "Councillor" if re.match(r"^\W*(?:Councillors|Cllrs)\b", text) else title
@@ -233,6 +236,52 @@ def parse_list(text: str, category: str, rows: list[Row], role: Optional[str] = 
             person.title = carried
         if role and person.role is None and not people:
             person.role = role
+        people.append(person)
+    return _clerk_serves(people)
+
+
+# "Name – Affiliation" (a spaced dash between a name and what describes it).
+_DASH = re.compile(r"\s+[–—-]\s+|\s+[–—]|[–—]\s+")
+
+
+def _dashed_entries(text: str) -> Optional[list[tuple[str, Optional[str]]]]:
+    """A list whose entries give each name its affiliation after a dash ("Deborah Cadman – SCC,
+    Marion Harvey – Ipswich County Library, ..."), as (name, attribute) pairs, or None for a list
+    of another form. The attribute runs to the next entry, so its own commas and "and" stay in it
+    ("MP for Central Suffolk and North Ipswich"); a piece without a dash opens an entry of its own
+    only when it starts with a title or a given name ("David Thomas Friends of Halesworth Library"
+    is a name and, from the word before "of", an organisation)."""
+    pieces = [p.strip() for p in re.split(r"[,;](?![^()]*\))", text) if p.strip()]
+    if sum(1 for p in pieces if _DASH.search(p) and looks_like_name(_DASH.split(p, 1)[0].strip())) < 2:
+        return None
+    out: list[list] = []
+    for piece in pieces:
+        parts = _DASH.split(piece, 1)
+        if len(parts) == 2 and looks_like_name(parts[0].strip()):
+            out.append([parts[0].strip(), parts[1].strip()])
+            continue
+        words = piece.split()
+        opens = _HONORIFIC.match(piece + " ") or names.is_given_name(words[0])
+        if out and out[-1][1] is not None and not opens:
+            out[-1][1] += ", " + piece
+            continue
+        small = next((k for k, w in enumerate(words) if w[:1].islower()), None)
+        if small is not None and small >= 3 and words[small] == "of" and looks_like_name(" ".join(words[: small - 1])):
+            out.append([" ".join(words[: small - 1]), " ".join(words[small - 1:])])
+            continue
+        out.extend([name, None] for name in split_names(piece))
+    return [(name, attribute) for name, attribute in out]
+
+
+def _parse_dashed(entries: list[tuple[str, Optional[str]]], category: str, rows: list[Row],
+                  title: Optional[str]) -> list[Person]:
+    people = []
+    for name, attribute in entries:
+        person = parse_person(name, category, rows, title)
+        if person is None:
+            continue
+        if attribute and person.role is None:
+            person.role = _canonical_role(attribute) if _CHAIR_ROLE.match(attribute) else attribute
         people.append(person)
     return _clerk_serves(people)
 
@@ -394,6 +443,8 @@ def parse_person(chunk: str, category: str, rows: list[Row], default_title: Opti
         title, chunk = fr.group(1), chunk[fr.end():].strip()
     if not chunk or _GENERIC.match(chunk) or not looks_like_name(chunk):
         return None
+    if not hm and re.fullmatch(r"[A-Z][a-z]+s", chunk) and _POST.fullmatch(chunk[:-1]):
+        return None  # "Directors, Members and Staff of ...": who came, not their names
     first = chunk.split()[0].lower()
     if not hm and (first in names.LABEL_WORDS or re.sub(r"s$", "", first) in names.LABEL_WORDS):
         return None  # a heading that ends a list ("Agenda", "Item Description")
@@ -873,6 +924,8 @@ def _continues_list(so_far: str, text: str) -> bool:
         return True  # a bracket left open ("... (Mr. V." / "Murray), ...")
     if so_far.rstrip().endswith(".") and not re.match(r"^(?:and\b|&|\(|[A-Z][a-z]*\.?\s+[A-Z])", s):
         return False
+    if re.match(r"^[–—-]\s", s) and not so_far.rstrip().endswith((".", ";", ":")):
+        return True  # "... Peter Bernard" / "– Eye Library Friends, ...": the entry's dash wrapped to the row below
     if s.startswith("/ ") and " / " in so_far:
         return True  # a list parted by slashes, carried on to the next row ("... / Marc (...)" / "/ Mathieu (...)")
     return bool(re.match(r"^(?:and\b|&|\(|Councillors?\b|Cllr|Mr|Mrs|Ms|Miss|Dr|[A-Z(Ó])", s))

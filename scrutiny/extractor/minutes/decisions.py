@@ -76,7 +76,8 @@ FORMAL = re.compile(r"\b(?:RESOLVED|R[ÉE]SOLU\b|[Ii]l\s+est\s+r[ée]solu|Resolv
 OUTCOME = re.compile(
     r"\b(?:agreed|approved|adopted|ratified|endorsed|resolved|decided|accepted|d[ée]cid(?:e|ent|[ée])|approuv(?:e|ent|[ée])|"
     r"adopt(?:e|ent|[ée])|accept(?:e|ent|[ée])|valid(?:e|ent|[ée])|autoris(?:e|ent|[ée])|(?<=\bwas\s)(?:chosen|elected|appointed)|"
-    r"(?<=\bwere\s)(?:chosen|elected|appointed)|(?<=\bit\swas\s)concluded(?=\s+that\b)|"
+    r"(?<=\bwere\s)(?:chosen|elected|appointed)|(?:(?<=\bwas\s)|(?<=\bwere\s))voted\s+(?:in|on|onto|off)\b|"
+    r"(?<=\bit\swas\s)concluded(?=\s+that\b)|"
     r"(?:(?<=\bwas\s)|(?<=\bwere\s))(?<!\b[Ii]t\swas\s)confirmed(?!\s+(?:that|by|as|to|with|in|at)\b)|"
     r"(?:(?<=\bwas\s)|(?<=\bwere\s))referred(?=\s+(?:back\s+)?to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:committee|sub-committee|group|panel|board|council|"
     r"working\s+party|forum|officers?)\b))\b|\bthere\s+was\s+(?:\S+\s+){0,2}?(?:agreement|consensus)\b", re.I)
@@ -134,7 +135,8 @@ _BEFORE_IMPERSONAL = re.compile(
 # ("There was a brief discussion on federation and it was agreed that ...") stays with it.
 _JOINED_IMPERSONAL = re.compile(
     r"^(?P<before>(?:due\s+to|owing\s+to|because\s+of|in\s+view\s+of|given)\b[^;:]{1,200}?,?\s+|[^;:]{1,200}?,?\s+(?:and|but)\s+)"
-    r"(?=it\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b)", re.I)
+    r"(?=it\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b|"
+    r"(?:the|these|this|its|their)\s+(?:[\w'’/-]+\s+){1,4}?(?:was|were)\s+(?:\w+ly\s+)?(?:accepted|approved|adopted|agreed|ratified|endorsed)\b)", re.I)
 _DISCUSSED = re.compile(r"\b(?:discussions?|discussed|debated?|asked|queried|questioned|considered|raised)\b", re.I)
 
 
@@ -269,11 +271,14 @@ def _same_form_run(sents: list[tuple[int, str]], hits: list[int]) -> list[int]:
 def _listed_points(part: str, end: int) -> list[str]:
     """The points a decision ending in a colon lists on the lines after it ("... subject to the
     following changes:" over one change a line): lines that end as sentences, up to a line that
-    does not (a table's row, another lead-in or heading)."""
+    does not (a table's row, another lead-in or heading), or that ends otherwise than the first
+    (a sentence after a list of names)."""
     out = []
     for line in part[end:].split("\n")[1:]:
         line = line.strip()
         if not line or not re.search(r"[.!?)]$", line) or len(line.split()) < 3:
+            break
+        if out and line.endswith(".") != out[0].endswith("."):
             break
         out.append(line)
     return out
@@ -680,9 +685,12 @@ _PROPOSER = re.compile(rf"\b(?:Proposed|Moved|Molta|Propos[ée]e?)\s+(?:by|ag|pa
 _SECONDER = re.compile(rf"\b(?:Seconded|Cuidithe|Cuidiu|Appuy[ée]e?|Second[ée]e?)\s+(?:by|ag|[óo6]n|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.]+?)(?:\s*[;,.]|\s+et\b|$)", re.I)
 # Mover and seconder as labelled fields: "Proposed: CR 2nd: KD", "Prop: AM 2nd: CR" (a superscript
 # "nd" the text layer may have moved away). Initials for the one, initials for the other.
+# The labels may be nouns, and a name may carry its affiliation in brackets ("Proposer: Sylvia
+# Knights (Bungay Library) Seconder: Sue Buck (Long Melford Library)").
 _PROP_LABELLED = re.compile(
-    r"\b(?:Proposed|Prop|Moved)\.?\s*:\s*(?P<proposer>[A-Z]{2,4}\b|[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){0,2}?)"
-    r"\s+(?:2(?:nd)?|Seconded|Second|Sec)\.?\s*:?\s*(?P<seconder>[A-Z]{2,4}\b|[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)(?=[\s.,;]|$)")
+    r"\b(?:Proposed|Proposer|Prop|Moved|Mover)\.?\s*(?:by\s*)?:\s*(?P<proposer>[A-Z]{2,4}\b|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}?)"
+    r"(?:\s*\([^()]{1,60}\))?\s+(?:2(?:nd)?|Seconded|Seconder|Second|Sec)\.?\s*(?:by\s*)?:?\s*"
+    r"(?P<seconder>[A-Z]{2,4}\b|[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)(?=[\s.,;(]|$)")
 # Mover and seconder by their initials alone: "Approval - proposed NR, seconded DN"
 _PROP_INITIALS = re.compile(
     r"\b(?:[Pp]roposed|[Mm]oved)\s+(?P<proposer>[A-Z]{2,4})\b,?\s+(?:and\s+)?(?:[Ss]econded|2nd)\s+(?P<seconder>[A-Z]{2,4})\b")

@@ -275,7 +275,7 @@ def _numbered(rows: list[Row]) -> list[tuple[int, str]]:
     scored = sorted(((*_best_chain(cs), shape) for shape, cs in by_shape.items()), key=lambda t: (-t[0], t[2]))
     if not scored:
         return []
-    total, chain, shape = scored[0]
+    total, chain, shape = _top_level(scored, by_shape)
     if len(chain) < 2 and not any(c[2] >= 3 for c in chain):
         return []
     chain = _with_extended(chain, shape, cands)
@@ -284,6 +284,29 @@ def _numbered(rows: list[Row]) -> list[tuple[int, str]]:
     same = [c for c in cands if ref_shape(c[1].rstrip(".:")) == shape and c not in chain]
     return sorted(out + _sub_items(rows, chain, [c for c in cands if ref_shape(c[1].rstrip(".:")) != shape])
                   + _restarted(rows, chain, same))
+
+
+def _restarts(cands: list[tuple]) -> list[int]:
+    """The rows where a shape's series starts afresh: its first value ("(a)", "1.") printed again."""
+    ords = [ref_ordinal(c[1]) for c in cands]
+    first = min(ords)
+    return [c[0] for k, (c, o) in enumerate(zip(cands, ords)) if o == first and k > 0]
+
+
+def _top_level(scored: list[tuple], by_shape: dict[str, list[tuple]]) -> tuple:
+    """The chain of the minutes' headings among the best chain of each shape: the best-scoring one,
+    unless its series starts afresh between the headings of a chain of another shape that never
+    does ("3." over "(a)" to "(v)", "4." over "(a)" again): that series is a level below."""
+    best = scored[0]
+    again = _restarts(by_shape[best[2]])
+    if not again:
+        return best
+    for other in scored[1:]:
+        chain = other[1]
+        if len(chain) >= 3 and not _restarts(by_shape[other[2]]) and any(
+                a[0] < r < b[0] for r in again for a, b in zip(chain, chain[1:])):
+            return other
+    return best
 
 
 def _sections(rows: list[Row], refs: list[tuple[int, str]], styled: list[int]) -> list[tuple[int, None]]:

@@ -55,7 +55,11 @@ def _item_number(line: Line, texts: list[Line]) -> bool:
     if not re.fullmatch(r"\d{1,3}[.)]", s):
         return False
     k = next((n for n, ln in enumerate(texts) if ln is line), -1)
-    return 3 <= k < len(texts) - 3
+    if 3 <= k < len(texts) - 3:
+        return True
+    # near the page's edge, under the page number: a heading when its title follows ("10" / "4." / "Support Services")
+    nxt = clean_text(texts[k + 1].text) if 0 <= k < len(texts) - 1 else ""
+    return bool(nxt[:1].isupper() and len(nxt.split()) <= 12 and not nxt.endswith((".", ",", ";")))
 
 
 def build(pages: list[Page]) -> list[Row]:
@@ -82,7 +86,27 @@ def build(pages: list[Page]) -> list[Row]:
                 rows.append(row)
     if grid is None:
         _right_column(rows)
+    _numbers_below_titles(rows)
     return rows
+
+
+def _numbers_below_titles(rows: list[Row]) -> None:
+    """An item number centred in a left-hand cell beside its title and first line of text comes out
+    of the text layer after the title ("Accounts 2014/15" / "5." / "Jonathan Ogden presented ..."):
+    a bare number left of the row before it, on the line right under it, where that row is set
+    apart above and in the number's weight, is its heading and goes first."""
+    for i in range(1, len(rows)):
+        row, title = rows[i], rows[i - 1]
+        a, b = row.line.box, title.line.box
+        if not (a and b) or row.page is not title.page or not re.fullmatch(r"\d{1,3}[.)]?", row.text.strip()):
+            continue
+        height = max(b[3] - b[1], 1.0)
+        if not (b[0] > a[2] + 12 and 0 <= a[1] - b[3] < 0.8 * height and row.line.bold == title.line.bold):
+            continue
+        above = rows[i - 2] if i >= 2 and rows[i - 2].page is title.page else None
+        if above is not None and above.line.box and b[1] - above.line.box[3] < 0.8 * height:
+            continue  # the row before runs on from text above it: the number heads what follows
+        rows[i - 1], rows[i] = row, title
 
 
 def _right_column(rows: list[Row]) -> None:
