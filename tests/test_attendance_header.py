@@ -413,3 +413,11 @@ def test_a_dash_wrapped_to_the_next_row_carries_the_list_on():
 def test_a_plural_post_describes_who_came_and_names_no_one():
     assert attendance.parse_person("Directors", "present", [], None) is None
     assert attendance.parse_person("Rogers", "present", [], None).name == "Rogers"
+
+
+def test_an_ordinal_lost_to_ocr_leaves_the_day_and_month():
+    rows = _rows("MINUTES OF THE ANNUAL MEETING OF NORTHFIELD COUNTY COUNCIL", 'HELD ON TUESDAY 22"° APRIL, 2014',
+                 "Present: Ann Lowe", "1. Welcome")
+    assert header.read_header(rows[:3], rows).date == "2014-04-22"
+    plain = _rows("MINUTES OF THE ANNUAL MEETING OF NORTHFIELD COUNTY COUNCIL", "HELD ON 22 APRIL 2014", "Present: Ann Lowe", "1. Welcome")
+    assert header.read_header(plain[:3], plain).date == "2014-04-22"

@@ -1057,3 +1057,11 @@ def test_a_line_ending_well_short_of_the_margin_before_a_capital_is_a_line_of_it
     text, _ = _join([(r.text, r) for r in rows])
     assert text.split("\n") == ["The following Directors were voted in by the society membership, all of them unopposed:",
                                  "Tony Brown (Beccles)", "Jo Ogden (Kesgrave)", "All nominees were thanked for their interest."]
+
+
+def test_an_abbreviation_inside_a_motion_is_no_full_stop_and_its_seconder_ends_at_the_verb():
+    (motion,) = decisions.motions("Cllr Hartigan proposed that RPS No. 4057 should be included, which was seconded by Cllr. Novak.")
+    assert (motion.text, motion.mover, motion.seconder) == ("that RPS No. 4057 should be included", "Cllr Hartigan", "Cllr. Novak")
+    (motion,) = decisions.motions("Councillor Ryan proposed that the report be noted. The proposal was seconded by Councillor Sheahan (J) "
+                                  "and agreed.")
+    assert (motion.text, motion.seconder) == ("that the report be noted", "Councillor Sheahan (J)")

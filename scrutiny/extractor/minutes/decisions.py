@@ -682,7 +682,8 @@ _COUNT = re.compile(
 )
 _WHO_ABBREVIATED = r"(?:(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Cllr)\.\s+)?(?:[A-Z]\.\s*){0,3}"  # "Cllr. G. Mitchell"
 _PROPOSER = re.compile(rf"\b(?:Proposed|Moved|Molta|Propos[ée]e?)\s+(?:by|ag|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.&]+?)(?:\s*[;,.&]|\s+(?:and|et)\b|$)", re.I)
-_SECONDER = re.compile(rf"\b(?:Seconded|Cuidithe|Cuidiu|Appuy[ée]e?|Second[ée]e?)\s+(?:by|ag|[óo6]n|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.]+?)(?:\s*[;,.]|\s+et\b|$)", re.I)
+_SECONDER = re.compile(rf"\b(?:Seconded|Cuidithe|Cuidiu|Appuy[ée]e?|Second[ée]e?)\s+(?:by|ag|[óo6]n|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.]+?)"
+                       r"(?:\s*[;,.]|\s+(?:et|and|was|were|which|who)\b|$)", re.I)
 # Mover and seconder as labelled fields: "Proposed: CR 2nd: KD", "Prop: AM 2nd: CR" (a superscript
 # "nd" the text layer may have moved away). Initials for the one, initials for the other.
 # The labels may be nouns, and a name may carry its affiliation in brackets ("Proposer: Sylvia
@@ -738,10 +739,12 @@ _MOVER = rf"(?P<mover>(?:{_NAME_WORD}[ \t]+){{0,4}}?(?:[a-z]{{1,3}}(?=[A-Z]))?[A
 # Someone described, not named, as town meetings record movers and seconders: "a resident in the crowd".
 _UNNAMED = (r"(?:a|an|another|one)\s+(?:resident|elector|voter|citizen|member\s+of\s+the\s+public|member\s+of\s+the\s+audience)"
             r"(?:\s+(?:in|from)\s+the\s+(?:crowd|audience|floor|room|gallery))?")
+# A sentence's full stop, not an abbreviation's ("RPS No. 4057", "Cllr. Novak", "St. Mary's", "J. Smith").
+_STOP = r"(?<!\bNo)(?<!\bNos)(?<!\bCllr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])\.(?:\s|$)"
 _MOTION_END = (r"(?=,?\s+(?:which\s+|and\s+)?(?:was\s+)?(?:(?:made|moved)\s+by|[Ss]econded|[Ss]econd(?:ed)?\s+by)\b"
                rf"|,?\s+by\s+(?:{_NAME_WORD}[ \t]+){{0,3}}[A-Z][\w'’\-]+(?:,?\s+(?:and\s+)?[Ss]econd|\.(?:\s|$))"
                rf"|,?\s+by\s+{_UNNAMED}\b"
-               r"|,?\s+and\s+(?:[A-Z][\w.'’\-]*\s+){1,5}seconded\b|\.\s|\.$|;|$)")
+               r"|,?\s+and\s+(?:[A-Z][\w.'’\-]*\s+){1,5}seconded\b|" + _STOP + r"|;|$)")
 _MOTION_FORMS = (
     re.compile(rf"{_MOVER}\s+(?:made\s+(?:a|the)\s+motion|moved|motioned)(?:,?\s+(?P<seconder>seconded\s+by\s+[^,;.]+?),?)?\s+"
                rf"(?P<body>(?:to|that)\s+.+?){_MOTION_END}"),
@@ -749,26 +752,26 @@ _MOTION_FORMS = (
     re.compile(rf"\b[Mm]otion\s+was\s+(?:made|put)\s+(?:by\s+{_MOVER},?\s+)?(?P<body>that\s+.+?){_MOTION_END}"),
     # "Motion by X, second by Y." with no words of its own: it moves what the sentence before says
     re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?by\s+{_MOVER}(?P<body>)(?=,?\s+(?:and\s+)?second(?:ed)?\s+by\b)"),
-    re.compile(rf"{_MOVER}\s+(?:proposed|moved)\s+(?:a\s+(?:resolution|motion)\s+)?(?P<body>that\s+.+?)(?=\.\s|\.$|;|$)"),
+    re.compile(rf"{_MOVER}\s+(?:proposed|moved)\s+(?:a\s+(?:resolution|motion)\s+)?(?P<body>that\s+.+?){_MOTION_END}"),
     # "Councilmember X moved adoption of the Resolution. Y seconded the motion, which carried": the
     # motion named by what it does to the paper before the body
     re.compile(rf"{_MOVER}\s+moved\s+(?P<body>(?:the\s+)?(?:adoption|approval|acceptance|introduction|(?:final\s+)?passage|ratification|"
-               rf"reconsideration|denial|continuance|receipt)\s+of\s+.+?)(?=\.\s|\.$|;|$)"),
+               rf"reconsideration|denial|continuance|receipt)\s+of\s+.+?)(?={_STOP}|;|$)"),
     re.compile(rf"{_MOVER}\s+proposed,?\s+(?:and\s+)?(?P<seconder>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded,?\s+"
-               rf"(?P<body>that\s+.+?)(?=\.\s|\.$|$)"),
+               rf"(?P<body>that\s+.+?)(?={_STOP}|$)"),
     # "The minutes of October 26 were moved for acceptance by X and seconded by Y": the thing moved
     # is the subject, the motion told in the passive
     re.compile(rf"(?:(?<=[.;:]\s)|(?<=\n)|^)(?P<body>[A-Z][^.;:\n]{{4,200}}?\s(?:was|were)\s+moved"
                rf"(?:\s+for\s+(?:acceptance|approval|adoption))?)\s+by\s+{_MOVER}(?=,|\.|\s+and\s+second|\s+second)"),
     # "It was proposed that a noticeboard be purchased ... Prop: AM 2nd: CR": put in the passive, its
     # mover recorded after it (without that record it is a suggestion, see motions())
-    re.compile(r"\b[Ii]t\s+was\s+(?:proposed|moved)\s+(?P<body>that\s+.+?)(?=\.\s|\.$|;|$)"),
+    re.compile(rf"\b[Ii]t\s+was\s+(?:proposed|moved)\s+(?P<body>that\s+.+?)(?={_STOP}|;|$)"),
     # "the Leader proposed and Mr Oakford, Deputy Leader, seconded the above motion": a vote, no words
     re.compile(rf"{_MOVER}\s+proposed,?\s+and\s+(?P<seconder>(?:{_NAME_WORD}[ \t]+){{0,3}}[A-Z][\w'’\-]+)(?:,[^.;]{{0,160}}?,)?\s+"
                rf"seconded\b(?P<body>)"),
 )
 _MOTION_BY = re.compile(r"\b(?:made|moved)\s+by\s+(?P<who>[^,.;]+?)(?=\s+and\s+second|[,.;]|$)|^,?\s+by\s+(?P<who2>[^,.;]+?)(?=\s+and\s+second|[,.;]|$)")
-_MOTION_SECONDER = re.compile(rf"\b(?:[Ss]econded|[Ss]econd)\s+(?:by\s+)?(?P<who>[A-Z][^,.;]+|{_UNNAMED})|(?P<who2>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded\b")
+_MOTION_SECONDER = re.compile(rf"\b(?:[Ss]econded|[Ss]econd)\s+(?:by\s+)?(?P<who>{_WHO_ABBREVIATED}[A-Z][^,.;]+?(?=\s+(?:and|was|were|which|who)\b|[,.;]|$)|{_UNNAMED})|(?P<who2>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded\b")
 _MOTION_PASSED = re.compile(
     r"\b(?:motion\s+(?:passed|carried|approved)|(?:was|were)\s+(?:passed|carried|approved)|all\s+(?:presents?\s+)?(?:were\s+)?in\s+favou?r|"
     r"(?:passed|carried)\s+(?:unanimously|\d+\s*[-–]\s*\d+)|unanimously|ayes?\s*[:\-]|motion\s+passes|"

@@ -485,8 +485,9 @@ def _start_time(head: list[Row], everything: str) -> tuple[Optional[str], Option
 
 
 def _first_date(head: list[Row], dayfirst: bool = True) -> Optional[str]:
-    def whole(text: str) -> str:  # "11 th", and a year split over two runs ("201 3")
+    def whole(text: str) -> str:  # "11 th", a year split over two runs ("201 3"), an ordinal lost to OCR ("22"° APRIL")
         text = re.sub(r"(\d)\s+(st|nd|rd|th)\b", r"\1\2", text)
+        text = re.sub(r"\b(\d{1,2})[\"'’”°º*^]{1,3}(?=\s+[A-Za-z]{3})", r"\1", text)
         return re.sub(r"\b((?:19|20)\d) (\d)\b", r"\1\2", text)
 
     for r in head[:12]:
