@@ -421,3 +421,8 @@ def test_an_ordinal_lost_to_ocr_leaves_the_day_and_month():
     assert header.read_header(rows[:3], rows).date == "2014-04-22"
     plain = _rows("MINUTES OF THE ANNUAL MEETING OF NORTHFIELD COUNTY COUNCIL", "HELD ON 22 APRIL 2014", "Present: Ann Lowe", "1. Welcome")
     assert header.read_header(plain[:3], plain).date == "2014-04-22"
+
+
+def test_a_french_session_closed_on_the_hour():
+    assert header.clock("21H") == "21:00" and header.clock("16h05") == "16:05"
+    assert header._END.search("Questions diverses. Séance clôturée à 21H").group("t") == "21H"

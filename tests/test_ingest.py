@@ -132,3 +132,20 @@ def test_a_line_over_a_rule_is_no_running_header_however_often_it_recurs():
     pages = ingest.text_pages("m.md", text)
     assert len(pages) == 1
     assert sum(1 for ln in pages[0].lines if ln.text == "And Resolved:") == 4
+
+
+def test_text_run_across_a_tab_stop_is_two_runs_and_a_justified_line_stays_one():
+    """PDFium may give one rectangle for text spread over a tab stop or a gap between columns
+    ("Present:  ...  Members of the Public:"): the runs either side of a space wider than
+    ingest.TAB_GAP line heights are runs of their own; a justified line's wide word spaces are not."""
+    import hostile
+
+    page = b"\n".join([b"BT /F1 10 Tf",
+                       b"1 0 0 1 60 700 Tm [(Present: ) -14000 (Members of the Public:)] TJ",
+                       b"1 0 0 1 60 680 Tm [(Ann Lowe \\(AL\\) ) -14500 (Tom Hart)] TJ",
+                       b"1 0 0 1 60 660 Tm [(information ) -2000 (to assist ) -2000 (with the meeting)] TJ",
+                       b"ET"])
+    lines = ingest.load_bytes("columns.pdf", hostile.pdf([page])).pages[0].lines
+    assert [[s.text for s in ln.segments] for ln in lines] == [
+        ["Present:", "Members of the Public:"], ["Ann Lowe (AL)", "Tom Hart"], ["information to assist with the meeting"]]
+    assert lines[0].segments[1].box[0] > 200 and lines[1].segments[1].box[0] > 200

@@ -364,3 +364,28 @@ def test_a_heading_number_under_the_page_number_at_a_page_top_is_kept():
     lines = [Line(text=t, number=k + 1) for k, t in enumerate(["10", "4.", "Support Services", "The report was noted."])]
     rows = stream.build([Page(index=1, lines=[Line(text="Text before.", number=0)]), Page(index=2, lines=lines)])
     assert [r.text for r in rows] == ["Text before.", "4.", "Support Services", "The report was noted."]
+
+
+def test_a_roll_call_run_onto_its_own_line_is_no_run_in_heading():
+    def _rows(*texts):
+        return stream.build([Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)])])
+
+    rows = _rows("REPORTS:", "A motion was made to give $500 to the Park District by Trustee Elton, seconded by Trustee Hodge.",
+                 "Roll Call was taken as follows:", "Trustee Elton – yes, Trustee Hodge – yes, Supervisor Liccar – yes.",
+                 "Assessor – See Written Report from the Assessor.", "Highway Commissioner- Crews went out plowing and salting.",
+                 "OLD BUSINESS", "There was none.")
+    titles = [i.title for i in items.split(rows)]
+    assert "Trustee Elton" not in titles
+    assert {"Assessor", "Highway Commissioner", "OLD BUSINESS"} <= set(titles)
+
+
+def test_a_header_of_items_and_actions_alone_heads_the_text_not_a_grid():
+    from scrutiny.extractor.pages import Line, Segment
+
+    def line(*runs):
+        segs = tuple(Segment(t, (x, 100, x + 5 * len(t), 110)) for x, t in runs)
+        return Line(text=" ".join(t for _, t in runs), box=(segs[0].box[0], 100, 560, 110), segments=segs)
+
+    assert stream.grid_header(line((37, "Items"), (504, "Action"))) is None
+    assert stream._column_heads(line((37, "Items"), (504, "Action")))
+    assert [m for _, m in stream.grid_header(line((37, "Item"), (200, "Notes"), (504, "Action")))] == ["title", "body", "action"]

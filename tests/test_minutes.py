@@ -1065,3 +1065,9 @@ def test_an_abbreviation_inside_a_motion_is_no_full_stop_and_its_seconder_ends_a
     (motion,) = decisions.motions("Councillor Ryan proposed that the report be noted. The proposal was seconded by Councillor Sheahan (J) "
                                   "and agreed.")
     assert (motion.text, motion.seconder) == ("that the report be noted", "Councillor Sheahan (J)")
+
+
+def test_a_motion_to_adjourn_is_a_whole_motion():
+    (motion,) = decisions.motions("Motion to adjourn was made by Trustee Elton, seconded by Trustee Albrecht. All were in favor.")
+    assert (motion.text, motion.mover, motion.seconder, motion.result) == ("to adjourn", "Trustee Elton", "Trustee Albrecht", "carried")
+    assert decisions._BARE_MOTION.match("to adjourn") is None and decisions._BARE_MOTION.match("to approve")

@@ -481,11 +481,15 @@ def _pdf_page(pg, index: int, max_runs: Optional[int] = None) -> Page:
         if not txt:
             open_end = False
             continue
-        seg = Segment(txt, (left, height - top, right, height - bottom))
-        if open_end and not raw[0].isspace() and _continues_word(segments[-1], seg):
-            segments[-1] = _joined(segments[-1], seg)
+        parts = _spread_apart(textpage.raw, left, bottom, right, top, height) if _spread(txt, left, bottom, right, top) else None
+        if parts:
+            segments.extend(parts)
         else:
-            segments.append(seg)
+            seg = Segment(txt, (left, height - top, right, height - bottom))
+            if open_end and not raw[0].isspace() and _continues_word(segments[-1], seg):
+                segments[-1] = _joined(segments[-1], seg)
+            else:
+                segments.append(seg)
         open_end = not raw[-1].isspace()
     rules, rects = _paths(pg, height)
     lines = group_lines(segments)
@@ -550,6 +554,57 @@ def _glyph_runs(tp, height: float) -> list[Segment]:
         text.append(char)
     flush()
     return runs
+
+
+def _spread(text: str, left: float, bottom: float, right: float, top: float) -> bool:
+    """A run wider than its characters need: PDFium joined text across a tab stop or a column
+    gap into one rectangle ("Present:  ...  Members of the Public:", two columns of names)."""
+    return " " in text and (right - left) > 0.6 * max(top - bottom, 1.0) * len(text)
+
+
+TAB_GAP = 4.0  # a space wider than this many line heights is a tab stop or a column gap, not a word space
+
+
+def _spread_apart(tp, left: float, bottom: float, right: float, top: float, height: float) -> Optional[list[Segment]]:
+    """The run's glyphs in runs of their own where a space between two words is wider than
+    TAB_GAP line heights (a justified line's word spaces are narrower); None when there is none."""
+    import pypdfium2.raw as raw
+
+    h = max(top - bottom, 1.0)
+    # the rectangle may open with a tab, which has no box: the glyph nearest its left edge
+    first = raw.FPDFText_GetCharIndexAtPos(tp, left + min(1.0, (right - left) / 4), (top + bottom) / 2, right - left, h / 2)
+    if first < 0:
+        return None
+    l, r, b, t = (ctypes.c_double() for _ in range(4))
+    runs: list[tuple[list[str], list[float]]] = []
+    spaced = False
+    for i in range(first, raw.FPDFText_CountChars(tp)):
+        code = raw.FPDFText_GetUnicode(tp, i)
+        char = "-" if code == 2 else chr(code) if code else ""
+        if char in ("\r", "\n"):
+            break
+        if char.isspace() or not char:
+            if runs:
+                runs[-1][0].append(" ")
+            spaced = True
+            continue
+        if not raw.FPDFText_GetCharBox(tp, i, l, r, b, t):
+            continue
+        if l.value > right + 0.5 or t.value < bottom - 0.5 or b.value > top + 0.5:
+            break  # past the rectangle
+        if r.value < left + 0.5:
+            continue  # the run before it on the line
+        x0, y0, x1, y1 = l.value, height - t.value, r.value, height - b.value
+        if not runs or (spaced and x0 - runs[-1][1][2] > TAB_GAP * max(h, y1 - y0)):
+            runs.append(([char], [x0, y0, x1, y1]))
+        else:
+            chars, box = runs[-1]
+            chars.append(char)
+            box[:] = [min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1)]
+        spaced = False
+    if not runs or (len(runs) == 1 and runs[0][1][0] - left <= TAB_GAP * h):
+        return None  # one run where the rectangle starts: nothing set apart
+    return [Segment("".join(chars).strip(), (box[0], box[1], box[2], box[3])) for chars, box in runs if "".join(chars).strip()]
 
 
 def _style_of(tp, index: int, height: float) -> tuple:

@@ -860,8 +860,9 @@ def motions(text: str) -> list[Motion]:
     return found
 
 
-# A motion with no object of its own: "moved to accept", "moved to approve".
-_BARE_MOTION = re.compile(r"^(?:to|that)\s+(?:\w+)\s*$", re.I)
+# A motion with no object of its own: "moved to accept", "moved to approve" (a verb that takes no
+# object, "to adjourn", "to recess", is a whole motion).
+_BARE_MOTION = re.compile(r"^(?:to|that)\s+(?!(?:adjourn|recess|reconvene)\b)(?:\w+)\s*$", re.I)
 
 
 def _sentence_before(text: str, start: int) -> Optional[str]:

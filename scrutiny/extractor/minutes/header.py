@@ -43,11 +43,11 @@ _OPENED_AT = re.compile(
 _TIME_LABEL = re.compile(rf"^\W*(?:time|start(?:ing)?\s+time)\s*:?\s*(?P<t>{_TIME})(?:\s*[-–]\s*(?P<end>{_TIME}))?", re.I)
 _AT_TIME = re.compile(rf"\bat\s+(?P<t>{_TIME})", re.I)
 # "The meeting was adjourned at 7:48 p.m.", "stands adjourned at 7:55 PM", "X adjourned the meeting at
-# 8:25 p.m.", "The chairman closed the meeting at 8.53pm", "The meeting closed 2000", "La séance est levée à 16h05"
+# 8:25 p.m.", "The chairman closed the meeting at 8.53pm", "The meeting closed 2000", "La séance est levée à 16h05", "Séance clôturée à 21H"
 _END = re.compile(
     r"(?:meeting\s+(?:was\s+|stands\s+|is\s+)?(?:ended|closed|finished|concluded|terminated|rose|adjourned)|(?:adjourned|closed|ended)\s+the\s+meeting|"
-    r"s[ée]ance\s+(?:est\s+)?(?:lev[ée]e|close))"
-    r"(?:\s+(?:at|à)\s+(?P<t>\d{1,2}h\d{2}|\d{1,2}(?:[.:]?\d{2})?\s*(?:[ap]\.?\s*m\.?|hrs|hours)?)"
+    r"s[ée]ance\s+(?:est\s+)?(?:lev[ée]e|close|cl[ôo]tur[ée]e))"
+    r"(?:\s+(?:at|à)\s+(?P<t>\d{1,2}h(?:\d{2})?(?![\w])|\d{1,2}(?:[.:]?\d{2})?\s*(?:[ap]\.?\s*m\.?|hrs|hours)?)"
     r"|\s+(?P<bare>(?:[01]\d|2[0-3])[0-5]\d|\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s*m\.?)?|\d{1,2}\s*[ap]\.?\s*m\.?)(?![\w/.]))",
     re.I,
 )
@@ -178,7 +178,7 @@ def clock(text: Optional[str]) -> Optional[str]:
     if not text:
         return None
     s = text.lower().replace(" ", "").replace(".m", "m").replace("hrs", "").replace("hours", "")
-    s = re.sub(r"^(\d{1,2})h(\d{2})$", r"\1:\2", s)
+    s = re.sub(r"^(\d{1,2})h(\d{2})?$", lambda m: f"{m.group(1)}:{m.group(2) or '00'}", s)
     m = re.match(r"^(\d{1,2})(?:[.:]?(\d{2}))?(am|pm|a|p)?\.?$", s)
     if not m:
         return None

@@ -675,7 +675,7 @@ def _attendance_end(rows: list[Row], hi: int) -> int:
 _ATTENDANCE_LABEL = re.compile(r"^\W*(?:members\s+)?(?:present|apologies|in\s+attendance|also\s+present|officials?|officers?)\b", re.I)
 
 
-_RUN_IN = re.compile(r"^(?P<label>[A-Z][\w&'’/,]*(?:\s+[\w&'’/,]+){0,5}?)\s*(?::|\s[–—-])\s*(?P<rest>\S.*)?$")
+_RUN_IN = re.compile(r"^(?P<label>[A-Z][\w&'’/,]*(?:\s+[\w&'’/,]+){0,5}?)\s*(?::|\s[–—-]|(?<=[a-z])[–—-](?=\s))\s*(?P<rest>\S.*)?$")
 _SENTENCE_END = (".", ":", "!", "?", ")", "”", '"')
 
 
@@ -702,8 +702,13 @@ def _layout_heading(rows: list[Row], i: int, lo: int, first: bool = True) -> boo
     m = _RUN_IN.match(text)
     if m and m.group("rest") is not None:
         label = m.group("label")
-        return (_all_upper(label) or all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in label.split())) and len(label.split()) <= 6
+        if _ROLL_CALL_ENTRY.match(m.group("rest")):
+            return False  # "Trustee Elton – yes, Trustee Hodge – yes": a roll call run onto a new line
+        return (_all_upper(label) or all(w.lstrip("/&(")[:1].isupper() or w.lower() in _SMALL_WORDS for w in label.split())) and len(label.split()) <= 6
     return False
+
+
+_ROLL_CALL_ENTRY = re.compile(r"^(?:yes|no|aye|nay|yea|absent|abstain(?:ed)?|present|recused)\b", re.I)
 
 
 _BULLET = re.compile(r"^[*•·▪¢°◦‣–-]\s*(?=\S)")  # a bullet glyph (or what a text layer made of one) before a heading

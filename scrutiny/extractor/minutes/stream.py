@@ -78,6 +78,8 @@ def build(pages: list[Page]) -> list[Row]:
             if header:
                 grid = header
                 continue
+            if _column_heads(ln):
+                continue  # "Items | Action" over text with an action column beside it (see _right_column)
             emphasis = bool(_EMPHASIS.match(ln.text))
             for part in _paragraphs(ln.text):
                 row = Row(part, page, ln, emphasis=emphasis)
@@ -140,8 +142,8 @@ def _paragraphs(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def grid_header(line: Line) -> Optional[list[tuple[float, str]]]:
-    """Column starts and meanings when ``line`` is a minutes grid's header row."""
+def _column_heads(line: Line) -> Optional[list[tuple[float, str]]]:
+    """Column starts and meanings when every run of ``line`` is a grid column's header word."""
     if not line.segments or len(line.segments) < 2 or len(line.segments) > 4:
         return None
     cols = []
@@ -151,6 +153,14 @@ def grid_header(line: Line) -> Optional[list[tuple[float, str]]]:
             return None
         cols.append((seg.box[0], meaning))
     return cols if len({m for _, m in cols}) >= 2 else None
+
+
+def grid_header(line: Line) -> Optional[list[tuple[float, str]]]:
+    """Column starts and meanings when ``line`` is a minutes grid's header row: two columns of the
+    minutes' own text at least (ref, title, notes), besides any action column. A title column with
+    only an action column beside it ("Items | Action") heads the text itself, not a grid."""
+    cols = _column_heads(line)
+    return cols if cols and len({m for _, m in cols} - {"action"}) >= 2 else None
 
 
 def split_columns(line: Line, grid: list[tuple[float, str]]) -> dict[str, str]:
