@@ -426,3 +426,14 @@ def test_an_ordinal_lost_to_ocr_leaves_the_day_and_month():
 def test_a_french_session_closed_on_the_hour():
     assert header.clock("21H") == "21:00" and header.clock("16h05") == "16:05"
     assert header._END.search("Questions diverses. Séance clôturée à 21H").group("t") == "21H"
+
+
+def test_the_minutes_of_a_session_read_in_prose_are_signed_as_a_record_and_decided_by_name():
+    from scrutiny.extractor import nlp
+    from scrutiny.extractor.minutes import decisions
+
+    pipe = nlp.pipeline()
+    signed = "The minutes of the last meeting held on 24th May 2024 were checked for accuracy and signed as a true record."
+    assert [f.text for f in decisions.outcomes(signed, pipe)] == [signed]
+    assert [f.text for f in decisions.outcomes("Le terrain n’est pas occupé. Décision d’annuler les régies.", pipe)] == [
+        "Décision d’annuler les régies."]

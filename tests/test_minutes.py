@@ -1071,3 +1071,36 @@ def test_a_motion_to_adjourn_is_a_whole_motion():
     (motion,) = decisions.motions("Motion to adjourn was made by Trustee Elton, seconded by Trustee Albrecht. All were in favor.")
     assert (motion.text, motion.mover, motion.seconder, motion.result) == ("to adjourn", "Trustee Elton", "Trustee Albrecht", "carried")
     assert decisions._BARE_MOTION.match("to adjourn") is None and decisions._BARE_MOTION.match("to approve")
+
+
+def test_a_passive_proposal_names_its_mover_and_seconder_and_a_motion_takes_the_parts_its_mover_adds():
+    (motion,) = decisions.motions("It was proposed by Councillor Collins (B), seconded by Councillor Collins (J) requesting RTE "
+                                  "to delay their decision. Members agreed.")
+    assert (motion.mover, motion.seconder) == ("Councillor Collins (B)", "Councillor Collins (J)")
+    assert motion.text.startswith("requesting RTE to delay")
+    text = ("Councillor Sheehan proposed that this Council rejects the proposal to close the studio. Councillor Sheehan also "
+            "requested that the Council write to the Minister. Members spoke in support. This proposal was seconded by "
+            "Councillor O’Sullivan.")
+    (motion,) = decisions.motions(text)
+    assert motion.seconder == "Councillor O’Sullivan"
+    assert [w for _, w in motion.parts] == ["that the Council write to the Minister"]
+    assert [f.text for f in decisions.with_motions([], text)] == [
+        "that this Council rejects the proposal to close the studio", "that the Council write to the Minister"]
+
+
+def test_a_count_under_the_label_of_what_was_voted_makes_the_label_a_resolution():
+    text = "Vote des comptes de gestion 2020 :\n15 pour.\nVote du budget primitif 2021 : 15 pour\nLe budget est en excédent. 14 votes pour"
+    assert [f.text for f in decisions.with_counted_labels([], text)] == [
+        "Vote des comptes de gestion 2020", "Vote du budget primitif 2021"]
+
+
+def test_minutes_that_head_no_item_are_one_item_titled_with_the_business_called():
+    rows = _rows("Minutes of Proceedings at Special Meeting of Northfield County Council held in the Chamber on Friday, "
+                 "15th November, 2019, at 2.00 p.m. in order to discuss the closure of the Northfield studio.",
+                 "MEMBERS PRESENT:", "Councillors Butler, Collins (B), Egan.",
+                 "The Mayor stated that the Special Meeting had been convened to discuss the issue set out in the requisition.",
+                 "Councillor Butler proposed that this Council rejects the closure. This proposal was seconded by Councillor Egan.")
+    assert items.split(rows) == []
+    lone = items.unheaded(rows, attendance.lists_end(rows))
+    assert (lone.ref, lone.title) == (None, "The closure of the Northfield studio")
+    assert rows[lone.body_rows[0]].text.startswith("The Mayor stated")

@@ -159,6 +159,9 @@ def read_minutes(pages: list[Page], pipeline, *, document: Optional[str] = None)
     if not rows:
         return None
     found = itemsmod.split(rows)
+    if not found:
+        lone = itemsmod.unheaded(rows, attendance.lists_end(rows))
+        found = [lone] if lone else []
     first_item = found[0].start if found else len(rows)
     head = read_header(rows[: max(first_item, 1)], rows)
     people = _attendees(rows, found, first_item, pipeline, head.date)
@@ -257,7 +260,7 @@ def _item(it: itemsmod.Item, rows, pipeline, document: Optional[str], formal: bo
     labelled, spans = decisions.labelled_outcomes(parts, offsets, pipeline)
     if spans:
         res = sorted([r for r in res if not any(a <= r.start < b for a, b in spans)] + labelled, key=lambda r: r.start)
-    res = decisions.with_motions(decisions.with_vote_blocks(res, body), body, it.title)
+    res = decisions.with_counted_labels(decisions.with_motions(decisions.with_vote_blocks(res, body), body, it.title), body)
     resolutions = [
         Resolution(text=r.text, number=r.number, noted=r.noted, provenance=_prov(r.start, offsets, document, "resolution"))
         for r in res

@@ -803,7 +803,13 @@ def header_end(rows: list[Row], first_item: int) -> int:
     end = first_item
     if any(heading(unbulleted(r.text)) for r in rows[:first_item]):
         return end  # the rows before the first minute hold the attendance
-    for k, row in enumerate(rows[: min(40, first_item + 12)]):
+    return lists_end(rows, end, min(40, first_item + 12))
+
+
+def lists_end(rows: list[Row], end: int = 0, depth: int = 40) -> int:
+    """The row after the last attendance label among the first ``depth`` rows and the list under
+    it (``end`` at least), before any vote or motion."""
+    for k, row in enumerate(rows[:depth]):
         if _VOTE_ROW.match(row.text):
             break
         if k < end or not heading(unbulleted(row.text)):

@@ -72,7 +72,8 @@ FORMAL = re.compile(r"\b(?:RESOLVED|R[ÉE]SOLU\b|[Ii]l\s+est\s+r[ée]solu|Resolv
 # A decision verb in the past (or, in French minutes, the present) as a record says it: "The Board
 # accepted the application", "It was resolved to approve", "Mr le Maire décide de rouvrir", "The
 # proposal was referred to the Walking Group", "Arrangements for the meeting were confirmed" (not
-# "it was confirmed that ...", which tells what someone said).
+# "it was confirmed that ...", which tells what someone said), "The minutes were signed as a true
+# record", "Décision d'annuler les régies".
 OUTCOME = re.compile(
     r"\b(?:agreed|approved|adopted|ratified|endorsed|resolved|decided|accepted|d[ée]cid(?:e|ent|[ée])|approuv(?:e|ent|[ée])|"
     r"adopt(?:e|ent|[ée])|accept(?:e|ent|[ée])|valid(?:e|ent|[ée])|autoris(?:e|ent|[ée])|(?<=\bwas\s)(?:chosen|elected|appointed)|"
@@ -80,7 +81,9 @@ OUTCOME = re.compile(
     r"(?<=\bit\swas\s)concluded(?=\s+that\b)|"
     r"(?:(?<=\bwas\s)|(?<=\bwere\s))(?<!\b[Ii]t\swas\s)confirmed(?!\s+(?:that|by|as|to|with|in|at)\b)|"
     r"(?:(?<=\bwas\s)|(?<=\bwere\s))referred(?=\s+(?:back\s+)?to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:committee|sub-committee|group|panel|board|council|"
-    r"working\s+party|forum|officers?)\b))\b|\bthere\s+was\s+(?:\S+\s+){0,2}?(?:agreement|consensus)\b", re.I)
+    r"working\s+party|forum|officers?)\b))\b|\bthere\s+was\s+(?:\S+\s+){0,2}?(?:agreement|consensus)\b|"
+    r"\bsigned\s+(?:by\s+the\s+chair(?:man|woman|person)?\s+)?as\s+(?:a\s+)?(?:true|correct|accurate|fair)\s+(?:and\s+\w+\s+)?record\b|"
+    r"^\W*d[ée]cision\s+(?:de\s|d['’]|:)", re.I)
 # Verbs that only a body's decision carries: a person who "accepted" or "endorsed" something gave a
 # view, one who "agreed to write" took on a task; "décide" is a decision whoever takes it.
 _BODY_ONLY = re.compile(r"^(?:agreed|approved|adopted|ratified|endorsed|accepted|approuv|adopt|accept|valid)", re.I)
@@ -228,11 +231,15 @@ _ANAPHOR = re.compile(r"\b(?:this|the|that)\s+(?:proposal|recommendation|suggest
 _THIS_AGREED = re.compile(r"^(?:This|That)\s+(?:was|were)\s+(?:\w+ly\s+)?(?:agreed|approved|accepted|endorsed|adopted|supported)\b(?!\s+(?:that|to)\b)")
 
 
+# A decision named with what it decides ("Décision d'annuler les régies."): whole in a few words.
+_DECISION_OF = re.compile(r"^\W*d[ée]cision\s+(?:de\s|d['’]|to\s)", re.I)
+
+
 def _takes_sentence_before(before: str, hit: str) -> bool:
     """The decision settles what the sentence before it put: an outcome of a few words ("This was
     agreed.", "The Board accepted the application."), or one that names "this proposal" after a
     proposal put in words."""
-    if len(hit.split()) <= 5 or _THIS_AGREED.match(hit):
+    if (len(hit.split()) <= 5 and not _DECISION_OF.match(hit)) or _THIS_AGREED.match(hit):
         return True
     return bool(_PROPOSAL_PUT.match(before) and _ANAPHOR.search(hit) and not _settles(before))
 
@@ -683,7 +690,7 @@ _COUNT = re.compile(
 _WHO_ABBREVIATED = r"(?:(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Cllr)\.\s+)?(?:[A-Z]\.\s*){0,3}"  # "Cllr. G. Mitchell"
 _PROPOSER = re.compile(rf"\b(?:Proposed|Moved|Molta|Propos[ée]e?)\s+(?:by|ag|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.&]+?)(?:\s*[;,.&]|\s+(?:and|et)\b|$)", re.I)
 _SECONDER = re.compile(rf"\b(?:Seconded|Cuidithe|Cuidiu|Appuy[ée]e?|Second[ée]e?)\s+(?:by|ag|[óo6]n|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.]+?)"
-                       r"(?:\s*[;,.]|\s+(?:et|and|was|were|which|who)\b|$)", re.I)
+                       r"(?:\s*[;,.]|\s+(?:et|and|was|were|which|who)\b|(?<=\([A-Z]\))\s*(?=[a-z])|$)", re.I)
 # Mover and seconder as labelled fields: "Proposed: CR 2nd: KD", "Prop: AM 2nd: CR" (a superscript
 # "nd" the text layer may have moved away). Initials for the one, initials for the other.
 # The labels may be nouns, and a name may carry its affiliation in brackets ("Proposer: Sylvia
@@ -735,7 +742,8 @@ class VoteFound:
 # "X moved that ...". The motion's words ("to approve the Consent Calendar") are the resolution
 # when it carried.
 _NAME_WORD = r"(?:[A-Z][\w'’\-]*|Mrs?\.|Ms\.|Dr\.|Cllr\.)"  # a word of a name; a full stop only after an honorific
-_MOVER = rf"(?P<mover>(?:{_NAME_WORD}[ \t]+){{0,4}}?(?:[a-z]{{1,3}}(?=[A-Z]))?[A-Z][\w'’\-]+)"  # "deHaan", "McKay"
+# "deHaan", "McKay", "Collins (B)" (the letter that tells two members of one surname apart)
+_MOVER = rf"(?P<mover>(?:{_NAME_WORD}[ \t]+){{0,4}}?(?:[a-z]{{1,3}}(?=[A-Z]))?[A-Z][\w'’\-]+(?:[ \t]?\([A-Z]\))?)"
 # Someone described, not named, as town meetings record movers and seconders: "a resident in the crowd".
 _UNNAMED = (r"(?:a|an|another|one)\s+(?:resident|elector|voter|citizen|member\s+of\s+the\s+public|member\s+of\s+the\s+audience)"
             r"(?:\s+(?:in|from)\s+the\s+(?:crowd|audience|floor|room|gallery))?")
@@ -746,6 +754,12 @@ _MOTION_END = (r"(?=,?\s+(?:which\s+|and\s+)?(?:was\s+)?(?:(?:made|moved)\s+by|[
                rf"|,?\s+by\s+{_UNNAMED}\b"
                r"|,?\s+and\s+(?:[A-Z][\w.'’\-]*\s+){1,5}seconded\b|" + _STOP + r"|;|$)")
 _MOTION_FORMS = (
+    # "It was proposed by Councillor Collins (B), seconded by Councillor Collins (J) requesting RTE to
+    # delay ...", "It was proposed by X to amend the motion ...": the passive with its mover named
+    re.compile(rf"\b[Ii]t\s+was\s+(?:proposed|moved)\s+by\s+{_MOVER},?\s+(?:and\s+)?seconded\s+by\s+"
+               rf"(?P<seconder>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+(?:[ \t]?\([A-Z]\))?),?\s*"
+               rf"(?P<body>(?:that|to|requesting|calling)\b.+?){_MOTION_END}"),
+    re.compile(rf"\b[Ii]t\s+was\s+(?:proposed|moved)\s+by\s+{_MOVER}\s+(?P<body>(?:to|that)\s+.+?){_MOTION_END}"),
     re.compile(rf"{_MOVER}\s+(?:made\s+(?:a|the)\s+motion|moved|motioned)(?:,?\s+(?P<seconder>seconded\s+by\s+[^,;.]+?),?)?\s+"
                rf"(?P<body>(?:to|that)\s+.+?){_MOTION_END}"),
     re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?(?:by\s+{_MOVER},?\s+)?(?P<body>to\s+.+?){_MOTION_END}"),
@@ -770,6 +784,8 @@ _MOTION_FORMS = (
     re.compile(rf"{_MOVER}\s+proposed,?\s+and\s+(?P<seconder>(?:{_NAME_WORD}[ \t]+){{0,3}}[A-Z][\w'’\-]+)(?:,[^.;]{{0,160}}?,)?\s+"
                rf"seconded\b(?P<body>)"),
 )
+_SECONDED_BACK = re.compile(rf"\b(?:This|The|That)\s+(?:proposal|motion|amendment|resolution)\s+was\s+seconded\s+by\s+"
+                            rf"(?P<who>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+(?:[ \t]?\([A-Z]\))?)")
 _MOTION_BY = re.compile(r"\b(?:made|moved)\s+by\s+(?P<who>[^,.;]+?)(?=\s+and\s+second|[,.;]|$)|^,?\s+by\s+(?P<who2>[^,.;]+?)(?=\s+and\s+second|[,.;]|$)")
 _MOTION_SECONDER = re.compile(rf"\b(?:[Ss]econded|[Ss]econd)\s+(?:by\s+)?(?P<who>{_WHO_ABBREVIATED}[A-Z][^,.;]+?(?=\s+(?:and|was|were|which|who)\b|[,.;]|$)|{_UNNAMED})|(?P<who2>(?:{_NAME_WORD}[ \t]+){{0,4}}[A-Z][\w'’\-]+)\s+seconded\b")
 _MOTION_PASSED = re.compile(
@@ -789,6 +805,7 @@ class Motion:
     counts: dict
     start: int
     end: int
+    parts: tuple = ()  # (offset, words) of what the mover added to the motion ("X also requested that ...")
 
 
 # Mover and seconder marked after what they put, as outline minutes print them: "Minutes from 11/30/17
@@ -841,6 +858,14 @@ def motions(text: str) -> list[Motion]:
             mover = by.group("who") or by.group("who2")
         sec = _MOTION_SECONDER.search(tail)
         seconder = m.groupdict().get("seconder") or ((sec.group("who") or sec.group("who2")) if sec else None)
+        parts: tuple = ()
+        # "... This proposal was seconded by Councillor O'Sullivan." further on, before the next motion
+        later = _SECONDED_BACK.search(text, m.end(), matches[k + 1].start() if k + 1 < len(matches) else len(text))
+        if later and not seconder:
+            seconder = later.group("who")
+        if later and mover:  # what the mover asked for besides, before the seconder's sentence: parts of one motion
+            added = re.compile(rf"{re.escape(mover.strip())}\s+also\s+(?:requested|proposed|asked|moved)\s+(?P<body>that\s.+?)(?={_STOP}|;|$)")
+            parts = tuple((a.start("body"), a.group("body").strip(" ,")) for a in added.finditer(text, m.end(), later.start()))
         if "mover" not in m.groupdict():  # put in the passive: moved only by the record after it
             fields = _PROP_LABELLED.search(tail) or _PROP_INITIALS.search(tail)
             if fields:
@@ -856,7 +881,7 @@ def motions(text: str) -> list[Motion]:
             counts = {"for": int(c.group("a")), "against": int(c.group("b"))}
             if c.group("c"):
                 counts["abstain"] = int(c.group("c"))
-        found.append(Motion(body, _clean_who(mover), _clean_who(seconder), result, counts, m.start(), stop))
+        found.append(Motion(body, _clean_who(mover), _clean_who(seconder), result, counts, m.start(), stop, parts))
     return found
 
 
@@ -894,6 +919,7 @@ def with_motions(found: list[Found], text: str, title: Optional[str] = None) -> 
         for f in inside:
             out.remove(f)
         out.append(Found(text=mo.text, start=mo.start))
+        out += [Found(text=words, start=at) for at, words in mo.parts if not any(f.start <= at < f.start + len(f.text) for f in out)]
     out += _unworded_motions(text, out, ms)
     return sorted(out, key=lambda f: f.start)
 
@@ -966,6 +992,28 @@ def count_votes(text: str) -> list[VoteFound]:
 _VOTE_BLOCK = re.compile(
     r"\bRESULT:\s*(?P<result>[A-Z][A-Z ]*?[A-Z])\s*(?:\[(?P<tally>[^\]]+)\])?\s+MOTION\s+BY:\s*(?P<mover>.+?)\s+SECOND(?:ED)?(?:\s+BY)?:\s*(?P<seconder>.+?)"
     r"(?=\s+(?:AYES|NAYS|ABSTAIN|ABSENT|RECUSED)\s*:|\s*$)(?P<rest>(?:\s+(?:AYES|NAYS|ABSTAIN|ABSENT|RECUSED)\s*:\s*[^:]*?(?=\s+(?:AYES|NAYS|ABSTAIN|ABSENT|RECUSED)\s*:|\s+[A-Z][A-Z ]+:|\.\s|$))*)")
+
+
+# A label naming what is put to the vote, its count after it: "Vote du budget primitif 2021 : 15 pour",
+# "Approval of the precept: 7 in favour, 2 against".
+_COUNTED_LABEL = re.compile(r"(?:^|(?<=\n)|(?<=[.;]\s))(?P<label>[A-ZÀ-Ý][^.:;\n]{3,120}?)\s*:\s*$")
+
+
+def with_counted_labels(found: list[Found], text: str) -> list[Found]:
+    """``found`` with the label of each number-first count that stands right after one ("Vote des
+    comptes de gestion 2020 : 15 pour"): what was voted, where no resolution covers that line."""
+    out = list(found)
+    for v in count_votes(text):
+        if v.result != "carried":
+            continue
+        m = _COUNTED_LABEL.search(text[max(0, v.start - 160): v.start])
+        if not m or len(m.group("label").split()) > 14:
+            continue
+        start = max(0, v.start - 160) + m.start("label")
+        if any(start <= f.start < v.end or f.start <= start < f.start + len(f.text) for f in out):
+            continue
+        out.append(Found(text=m.group("label").strip(), start=start))
+    return sorted(out, key=lambda f: f.start)
 
 
 def with_vote_blocks(found: list[Found], text: str) -> list[Found]:

@@ -1084,6 +1084,25 @@ def split(rows: list[Row]) -> list[Item]:
     return items
 
 
+# The business a meeting was called for, as its heading says ("... at 2.00 p.m. in order to discuss
+# RTE's decision to close its Limerick studio.", "... to consider the draft budget").
+_CALLED_TO = re.compile(r"\b(?:in\s+order\s+)?to\s+(?:discuss|consider|receive|review|debate|approve|adopt)\s+(?P<business>[^.;]{6,200})")
+
+
+def unheaded(rows: list[Row], lists_end: int) -> Optional[Item]:
+    """Minutes that head no item (a special meeting on one matter, a record in prose): their text
+    after the attendance lists as one item without a ref, titled with the business the heading
+    says the meeting was called for (or untitled). None when no sentence follows the lists."""
+    close = _closing_row(rows, lists_end - 1) if lists_end else _closing_row(rows, -1)
+    body = [k for k in range(lists_end, close) if rows[k].text.strip()]
+    if not any(len(rows[k].text.split()) >= 8 for k in body):
+        return None
+    head = " ".join(r.text for r in rows[: max(lists_end, 1)][:12])
+    m = _CALLED_TO.search(head)
+    title = m.group("business").strip(" ,") if m else None
+    return Item(ref=None, start=lists_end, body_rows=body, title=title[:1].upper() + title[1:] if title else None)
+
+
 def _child_of(ref: Optional[str], parent: Optional[str]) -> bool:
     stem = (parent or "").rstrip(".:/) ")
     return bool(ref and stem and ref != parent and ref.startswith(stem) and not ref[len(stem):][:1].isdigit())
