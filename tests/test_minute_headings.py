@@ -389,3 +389,24 @@ def test_a_header_of_items_and_actions_alone_heads_the_text_not_a_grid():
     assert stream.grid_header(line((37, "Items"), (504, "Action"))) is None
     assert stream._column_heads(line((37, "Items"), (504, "Action")))
     assert [m for _, m in stream.grid_header(line((37, "Item"), (200, "Notes"), (504, "Action")))] == ["title", "body", "action"]
+
+
+def test_letters_alone_over_running_text_are_parts_and_over_titles_are_sub_items():
+    def _rows(*texts):
+        return stream.build([Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)])])
+
+    rows = _rows("Minutes of the Meeting of Northfield Council held on 22nd May 2023", "1.", "Adoption of Minutes",
+                 "The minutes of the last meeting were adopted by the Council.", "2.", "Disposal of Land", "(a)", "Circulated, copy of Statutory Notice dated 24th March, 2023, concerning disposal of",
+                 "land at 39 Marian Park.", "And Resolved: That the disposal be approved.", "(b)",
+                 "Circulated, copy of Statutory Notice dated 27th March, 2023, concerning disposal of", "land at 4 Main Street.",
+                 "And Resolved: That the disposal be approved.", "3.", "Support Services", "(a)", "Chief Executive’s Report",
+                 "The Reports were noted by the Council.", "(b)", "Annual Report 2022", "The Annual Report was adopted by the Council.")
+    assert [i.ref for i in items.split(rows)] == ["1.", "2.", "3.", "3(a)", "3(b)"]
+
+
+def test_an_agenda_entry_the_minutes_number_otherwise_is_no_item():
+    found = [(1, "BM 69/2122"), (2, "BM 70/2122"), (3, "BM 79/2122"), (4, "BM 80/2122"), (5, "BM 81/2122"),
+             (10, "BM 69/2122"), (14, "BM 70/2122"), (18, "BM 79/2122"), (22, "BM 89/2122"), (26, "BM 90/2122")]
+    assert [r for _, r in items._keep_last(found)] == ["BM 69/2122", "BM 70/2122", "BM 79/2122", "BM 89/2122", "BM 90/2122"]
+    once = [(1, "1."), (5, "2."), (9, "3.")]
+    assert items._keep_last(once) == once

@@ -128,6 +128,11 @@ def _keep_last(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
         last[_ref_key(ref)] = k
     keys = set(last)
     keep = [k for key, k in last.items() if not (re.search(r"\d[A-Z]", key) and re.sub(r"(\d)[A-Z]", r"\1", key) in keys)]
+    listed = [k for k in range(len(found)) if last[_ref_key(found[k][1])] != k]  # earlier occurrences: a list
+    if len(listed) >= 2:
+        again = min(last[_ref_key(found[k][1])] for k in listed)  # where the refs listed come again: the minutes
+        # a ref listed with them that never comes again (an agenda entry the minutes number otherwise)
+        keep = [k for k in keep if not (listed[0] < k < again and found[k][0] < found[again][0])]
     return [found[k] for k in sorted(keep)]
 
 
@@ -432,7 +437,7 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
                     and _titled_paragraph(rows, sub[0][0], _REF_TOKEN.sub("", rows[sub[0][0]].text, 1).strip()))
             if (len(sub) < 2 and not lone) or not (own or (first and first[-1] == 1)):
                 continue
-            if not lone and 2 * sum(1 for c in sub if _runs_on(rows, c[0], edges)) >= len(sub):
+            if not lone and 2 * sum(1 for c in sub if _runs_on(rows, c[0], edges) or _marks_a_sentence(rows, c[0])) >= len(sub):
                 continue  # numbered paragraphs of running text, not sub-headings
             for c in sub:
                 printed = c[1].rstrip(".:")
@@ -445,6 +450,18 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
                 out.append((c[0], printed))
             break
     return out
+
+
+def _marks_a_sentence(rows: list[Row], k: int) -> bool:
+    """A ref alone on its row over running text, not a title: the next row is a long line or ends
+    inside a sentence ("(a)" / "Circulated, copy of Statutory Notice dated 24th March, 2023, concerning
+    disposal of")."""
+    if _REF_TOKEN.sub("", _mend_number(rows[k].text), 1).strip() or k + 1 >= len(rows):
+        return False
+    nxt = rows[k + 1].text.strip()
+    if len(nxt.split()) > 16 or nxt.endswith((",", ";")) or (nxt.endswith(".") and len(nxt.split()) > 6):
+        return True
+    return len(nxt.split()) >= 8 and not _title_cased(nxt, 3)  # a long line in sentence case
 
 
 def _titled_paragraph(rows: list[Row], i: int, rest: str) -> bool:
