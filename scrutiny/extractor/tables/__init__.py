@@ -4,7 +4,8 @@ Recovery turns PDF pages (ruling lines, fills, text runs) or text packs (tab row
 :class:`~extractor.tables.grid.Grid` objects. Segmentation finds header rows, recognises the kind of
 table from them and joins a table continued over pages into one, dropping repeated headers. One
 interpreter per kind then builds typed records: actions and milestones, exceptions, indicators,
-glossary entries; any other table is kept as a plain grid.
+glossary entries; any other table is kept as a plain grid. Performance pages that give their
+indicators in sentences instead are read by :mod:`~extractor.tables.prose`.
 """
 
 from __future__ import annotations
@@ -78,6 +79,9 @@ def extract(ctx: Context, out: Extraction) -> None:
         from scrutiny.extractor.tables import cards
 
         cards.extract(ctx, out)
+    from scrutiny.extractor.tables import prose
+
+    prose.extract(ctx, out)
     _link_exceptions(out)
     _stamp_documents(out)
 
