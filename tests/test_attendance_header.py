@@ -437,3 +437,23 @@ def test_the_minutes_of_a_session_read_in_prose_are_signed_as_a_record_and_decid
     assert [f.text for f in decisions.outcomes(signed, pipe)] == [signed]
     assert [f.text for f in decisions.outcomes("Le terrain n’est pas occupé. Décision d’annuler les régies.", pipe)] == [
         "Décision d’annuler les régies."]
+
+
+def test_a_line_running_on_in_lower_case_is_no_attendance_label():
+    assert attendance.heading("presents were in favor. Motion passes.") is None
+    assert attendance.heading("présents : Jean, Yves")[0] == "present"
+    assert attendance.heading("Present were Trustee Lee and Trustee Obi.")[0] == "present"
+
+
+def test_minutes_of_one_unheaded_item_take_the_meeting_for_its_title():
+    rows = _rows("CRETE TOWNSHIP ANNUAL TOWN HALL MEETING", "Tuesday April 9, 2024",
+                 "The Annual Town Hall Meeting was called to order by Clerk Buiter at 7:00 PM.",
+                 "Trustee Liccar made a motion to elect Tim Miller as moderator, seconded by a resident in the crowd. All",
+                 "presents were in favor. Motion passes.")
+    from scrutiny.extractor import nlp
+    from scrutiny.extractor.minutes import read_minutes
+
+    m = read_minutes([rows[0].page], nlp.pipeline())
+    (item,) = m.items
+    assert (item.ref, item.title) == (None, "Crete Township Annual Town Hall Meeting")
+    assert [r.text for r in item.resolutions] == ["to elect Tim Miller as moderator"]

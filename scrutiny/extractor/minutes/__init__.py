@@ -159,11 +159,13 @@ def read_minutes(pages: list[Page], pipeline, *, document: Optional[str] = None)
     if not rows:
         return None
     found = itemsmod.split(rows)
-    if not found:
-        lone = itemsmod.unheaded(rows, attendance.lists_end(rows))
-        found = [lone] if lone else []
+    lone = None if found else itemsmod.unheaded(rows, attendance.lists_end(rows))
+    found = found or ([lone] if lone else [])
     first_item = found[0].start if found else len(rows)
-    head = read_header(rows[: max(first_item, 1)], rows)
+    # minutes that head nothing are read for their particulars throughout, as before any heading
+    head = read_header(rows[: max(first_item, 1)] if lone is None else rows, rows)
+    if lone is not None and not lone.title:
+        lone.title = head.body  # minutes of one unheaded item: their business is the meeting's
     people = _attendees(rows, found, first_item, pipeline, head.date)
     formal = decisions.is_formal(" ".join(r.text for r in rows[first_item:]))
     items = [_item(it, rows, pipeline, document, formal) for it in found]

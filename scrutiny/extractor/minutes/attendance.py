@@ -142,6 +142,8 @@ def heading(text: str) -> Optional[tuple[str, Optional[str], str]]:
     rest = text[m.end():].strip()
     rest = re.sub(r"^(?:present|attending)\s*[:\-–]\s*", "", rest, flags=re.I)  # "Board Members Present: ..."
     word = m.group(0).strip().lower()
+    if re.match(r"^\W*[a-zà-ÿ]", text) and not re.search(r"[:;\-–]\s*$", m.group(0)):
+        return None  # a line running on in lower case ("presents were in favor"), not a label
     if word.startswith("councillors") and not rest:
         return None
     label = m.group(0)
