@@ -1104,3 +1104,29 @@ def test_minutes_that_head_no_item_are_one_item_titled_with_the_business_called(
     lone = items.unheaded(rows, attendance.lists_end(rows))
     assert (lone.ref, lone.title) == (None, "The closure of the Northfield studio")
     assert rows[lone.body_rows[0]].text.startswith("The Mayor stated")
+
+
+def test_a_lead_in_that_decides_its_lettered_points_gives_each_one_and_a_list_of_none_gives_nothing():
+    from scrutiny.extractor import nlp
+
+    pipe = nlp.pipeline()
+    out = decisions.outcomes("The following Policies were approved:\na. Lettings Policy.\nb. Charging Policy.", pipe)
+    assert [f.text for f in out] == ["The following Policies were approved: Lettings Policy.",
+                                     "The following Policies were approved: Charging Policy."]
+    shown = decisions.outcomes("The following policies were agreed/ratified as shown:\na. Finance Policy - Approved\n"
+                               "b. To Consider Admissions Arrangements – deferred to the next meeting.", pipe)
+    assert [f.text for f in shown] == ["Finance Policy - Approved"]
+    one = decisions.outcomes("The following policy was approved and is recommended to the FGB:\na. Catering Statement.\n"
+                             "Provided by the external caterer and a legal requirement.", pipe)
+    assert [f.text for f in one] == ["The following policy was approved and is recommended to the FGB: a. Catering Statement."]
+    assert decisions.outcomes("The following Policies/documents were approved and/or recommended to the FGB for approval: "
+                              "a. There were no policies/documents to be approved.", pipe) == []
+
+
+def test_a_person_named_after_and_who_agreed_to_do_something_took_on_a_task():
+    from scrutiny.extractor import nlp
+
+    text = "Paul Evemy suggested that a costing package be put together for the SENDCo and Heather agreed to do this."
+    assert decisions.outcomes(text, nlp.pipeline()) == []
+    assert [f.text for f in decisions.outcomes("The costs were reviewed and the Committee agreed to fund the package.",
+                                               nlp.pipeline())]

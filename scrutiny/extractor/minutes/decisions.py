@@ -178,11 +178,16 @@ def outcomes(text: str, pipeline) -> list[Found]:
     out: list[Found] = []
     parts = _informal_parts(text)
     lead = _open_lead_in(parts)
+    deciding = _deciding_lead_in(parts)
     for n, (start, label, part) in enumerate(parts):
         sents = sentences(part, pipeline)
         over_points = n + 1 < len(parts)  # the labelled points after it are what a lead-in settles
         hits = [k for k, (off, t) in enumerate(sents)
                 if (_settles(t) and not _told_of_elsewhere(part, off, t)) or (not over_points and _settling_lead_in(sents, k))]
+        if not hits and label and deciding and sents and not _OWN_OUTCOME.search(part):
+            # "The following Policies were approved: a. Lettings Policy. b. ...": each point is decided by the lead-in
+            out.append(Found(text=_strip_quotes(f"{deciding} {sents[0][1]}"), number=label, start=start))
+            continue
         if not hits:
             continue
         if label and (_PROPOSAL.match(part) or _DASHED_OUTCOME.search(part)):
@@ -198,6 +203,10 @@ def outcomes(text: str, pipeline) -> list[Found]:
                 out[-1] = Found(text=_strip_quotes(joined), number=label, start=out[-1].start)
                 k_prev = k
                 continue
+            colon = sents[k][1].find(":")
+            listed = part[sents[k][0] + colon + 1:] if colon >= 0 else ""
+            if listed and _NONE_LISTED.match(listed):
+                continue  # "The following Policies were approved: a. There were no policies to be approved."
             first = k - 1 if k and _takes_sentence_before(sents[k - 1][1], sents[k][1]) else k
             found = " ".join([t for _, t in sents[first:k]] + [_decision_clause(sents[k][1])])
             if sents[k][1].endswith(":"):
@@ -205,6 +214,26 @@ def outcomes(text: str, pipeline) -> list[Found]:
             out.append(Found(text=_strip_quotes(found), number=label, start=start + sents[first][0]))
             k_prev = k
     return out
+
+
+def _deciding_lead_in(parts: list[tuple[int, Optional[str], str]]) -> Optional[str]:
+    """The unlabelled text's last line when it decides the labelled points after it ("The following
+    Policies were approved:"), the points carrying no outcome of their own."""
+    if len(parts) < 3 or parts[0][1] is not None:
+        return None
+    last = parts[0][2].strip().split("\n")[-1].strip()
+    if re.search(r"\bas\s+(?:shown|indicated|marked|set\s+out\s+below)\b", last, re.I):
+        return None  # "agreed/ratified as shown": each point says its own outcome
+    return last if last.endswith(":") and len(last.split()) <= 25 and _settles(last[:-1]) else None
+
+
+# A list under a lead-in that lists nothing ("a. There were no policies/documents to be approved.", "None.").
+_NONE_LISTED = re.compile(r"^\W*(?:\(?[a-h1-9][.)]\s*)?(?:there\s+(?:were|was|are|is)\s+no(?:ne)?\b|none\b|nil\b|n/a\b)", re.I)
+
+
+# A point that tells its own outcome, which no lead-in decides for it ("... – deferred to the next meeting").
+_OWN_OUTCOME = re.compile(r"\b(?:deferred|postponed|withdrawn|rejected|refused|declined|not\s+(?:approved|agreed|adopted)|"
+                          r"noted|carried|lost|approved|agreed|adopted|ratified)\b", re.I)
 
 
 def _open_lead_in(parts: list[tuple[int, Optional[str], str]]) -> Optional[str]:
@@ -287,8 +316,13 @@ def _listed_points(part: str, end: int) -> list[str]:
             break
         if out and line.endswith(".") != out[0].endswith("."):
             break
+        if out and _POINT_LABEL.match(out[0]) and not _POINT_LABEL.match(line):
+            break  # lettered points end where a line without a letter starts (a comment on the last)
         out.append(line)
     return out
+
+
+_POINT_LABEL = re.compile(r"^\(?(?:[a-h]|\d{1,2}|i{1,3}|iv|v|vi{1,3})[.)]\s")
 
 
 # A decision told as another meeting's: "agreed at the committee meeting that ...", "agreed at a
@@ -407,7 +441,7 @@ def _decides(sentence: str, verb: re.Match) -> bool:
         return True
     if passive or re.search(r"\bit\s+$", sentence[: verb.start()], re.I):
         return True
-    subject = _subject(re.split(r"\b(?:and|but)\s+(?=(?:the|it|we|they|he|she|this)\b)", sentence[: verb.start()])[-1])
+    subject = _subject(re.split(r"\b(?:and|but)\s+(?=(?:the|it|we|they|he|she|this|[A-Z][\w'’-]*)\b)", sentence[: verb.start()])[-1])
     return bool(_BODY.search(subject)) or not (_PERSON_SUBJECT.match(subject) or _named(subject))
 
 
