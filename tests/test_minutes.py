@@ -1130,3 +1130,28 @@ def test_a_person_named_after_and_who_agreed_to_do_something_took_on_a_task():
     assert decisions.outcomes(text, nlp.pipeline()) == []
     assert [f.text for f in decisions.outcomes("The costs were reviewed and the Committee agreed to fund the package.",
                                                nlp.pipeline())]
+
+
+def test_a_decision_loses_the_proposal_that_frames_it_and_an_adopted_notice_is_the_motion_s_words():
+    assert decisions.unframed("On the proposal of Councillor Sheahan (J), seconded by Councillor Galvin, Councillor Mitchell "
+                              "was appointed to fill the vacancy.") == "Councillor Mitchell was appointed to fill the vacancy."
+    assert decisions.unframed("On the proposal of Councillor Ryan, seconded by Councillor Egan, it was agreed that the date "
+                              "be moved.") == "the date be moved."
+    body = ("I will move at the next Meeting that the Council write to the Minister requesting new legislation.\n"
+            "On the proposal of Councillor Mitchell, seconded by Councillor Egan, the Motion was adopted by the Council.")
+    found = [decisions.Found(text="On the proposal of Councillor Mitchell, seconded by Councillor Egan, the Motion was adopted by the Council.",
+                             start=body.index("On the proposal"))]
+    assert [f.text for f in decisions.with_notices(found, body)] == [
+        "I will move at the next Meeting that the Council write to the Minister requesting new legislation."]
+
+
+def test_a_decision_taken_however_a_discussion_went_and_lettered_parts_carried_on_from_an_earlier_item():
+    from scrutiny.extractor import nlp
+
+    out = decisions.outcomes("There was a wide ranging discussion on partnership working however it was agreed that the "
+                             "appointment process should not be delayed.", nlp.pipeline())
+    assert [f.text for f in out] == ["it was agreed that the appointment process should not be delayed."]
+    parts = decisions._informal_parts("g. Use the Gold Package. It was agreed. h. Confirm the model. i. Agree the dates.")
+    assert [label for _, label, _ in parts] == ["g", "h", "i"]
+    assert decisions.interest_of("Mrs Chandler declared a pecuniary interest in item 12 – Motion 3 - ‘Family Farm Tax’ – and "
+                                 "would not participate in the debate or vote.", "Mrs Chandler") == "Motion 3 - ‘Family Farm Tax’"

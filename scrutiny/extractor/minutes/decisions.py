@@ -140,6 +140,7 @@ _JOINED_IMPERSONAL = re.compile(
     r"^(?P<before>(?:due\s+to|owing\s+to|because\s+of|in\s+view\s+of|given)\b[^;:]{1,200}?,?\s+|[^;:]{1,200}?,?\s+(?:and|but)\s+)"
     r"(?=it\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b|"
     r"(?:the|these|this|its|their)\s+(?:[\w'’/-]+\s+){1,4}?(?:was|were)\s+(?:\w+ly\s+)?(?:accepted|approved|adopted|agreed|ratified|endorsed)\b)", re.I)
+_HOWEVER_DECIDED = re.compile(r"^[^;:]{1,300}?,?\s+however,?\s+(?=it\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b)", re.I)
 _DISCUSSED = re.compile(r"\b(?:discussions?|discussed|debated?|asked|queried|questioned|considered|raised)\b", re.I)
 
 
@@ -148,6 +149,8 @@ def _decision_clause(sentence: str) -> str:
     joined = _JOINED_IMPERSONAL.match(clause)
     if joined and not _settles(joined.group("before")) and not _DISCUSSED.search(joined.group("before")):
         clause = clause[joined.end():]
+    elif contrast := _HOWEVER_DECIDED.match(clause):
+        clause = clause[contrast.end():]  # "There was a discussion on X however it was agreed ...": decided otherwise
     clause = _LEADING_CLAUSE.sub("", clause, count=1)
     clause = _TRAILING_MOVER.sub("", clause).strip()
     verb = OUTCOME.search(clause)
@@ -161,7 +164,7 @@ def _decision_clause(sentence: str) -> str:
     if clause and not OUTCOME.search(clause) and not _ONE_WORD_OUTCOME.match(clause):
         return sentence.strip()
     return clause
-_INFORMAL_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(?P<label>\(?(?:[a-h]|\d{1,2})[.)])\s+(?=[A-Z(“\"])")
+_INFORMAL_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(?P<label>\(?(?:[a-n]|\d{1,2})[.)])\s+(?=[A-Z(“\"])")
 _PROPOSAL = re.compile(r"^(?:To\s+(?:approve|agree|adopt|ratify|accept|endorse|note)|That)\b")
 _DASHED_OUTCOME = re.compile(r"\s[-–—]\s*(?:agreed|approved|adopted|ratified|endorsed)\b", re.I)
 
@@ -478,15 +481,24 @@ def _label_chains(labels: list[re.Match]) -> list[re.Match]:
     """Labels that run in sequence, letters and numbers each counted separately (a nested 1), 2) ...
     under b. is kept)."""
     keep = []
-    for seq in ("abcdefgh", [str(k) for k in range(1, 30)]):
+    for seq in ("abcdefghijklmn", [str(k) for k in range(1, 30)]):
         chain: list[re.Match] = []
         for m in labels:
             lab = m.group("label").strip("().")
+            if not chain and lab in seq[1:] and lab not in "ivx":
+                # a run carried on from an earlier item ("g." ... "l."): three labels in order at least
+                run = [m]
+                for n in labels:
+                    if n.start() > run[-1].start() and seq.index(lab) + len(run) < len(seq) and n.group("label").strip("().") == seq[seq.index(lab) + len(run)]:
+                        run.append(n)
+                if len(run) >= 3:
+                    chain = run
+                    break
             if len(chain) < len(seq) and lab == seq[len(chain)]:
                 chain.append(m)
         if len(chain) >= 2:
             keep.extend(chain)
-    return sorted(keep, key=lambda m: m.start())
+    return sorted(set(keep), key=lambda m: m.start())
 
 
 def _refers_onward(text: str, m: re.Match) -> bool:
@@ -1050,6 +1062,44 @@ def with_counted_labels(found: list[Found], text: str) -> list[Found]:
     return sorted(out, key=lambda f: f.start)
 
 
+# Who put a decision, said before it: "On the proposal of Councillor X, seconded by Councillor Y, it
+# was agreed that ...", "On the motion of X, seconded by Y, Councillor Z was appointed ...".
+_PUT_BY = re.compile(
+    r"^On\s+the\s+(?:proposal|motion)\s+of\s+[^,;]{2,80}?,\s*(?:(?:and\s+)?seconded\s+by\s+[^,;]{2,80}?,\s*)?"
+    r"(?:(?:it\s+was\s+(?:agreed|resolved|decided)|the\s+(?:council|committee|members?|board)\s+(?:agreed|resolved|decided))\s+(?:that\s+)?)?"
+    r"(?=\S)", re.I)
+
+
+def unframed(text: str) -> str:
+    """A resolution without the proposal that frames it ("On the proposal of X, seconded by Y, ...")."""
+    rest = _PUT_BY.sub("", text, count=1)
+    return rest if rest != text and len(rest.split()) >= 3 else text
+
+
+# A notice of motion quoted in the item ("I will move at the next Meeting that ...") and the line that
+# adopts it ("... the Motion was adopted by the Council", "The amended Motion was seconded ... and agreed").
+_NOTICE = re.compile(r"\b(?:I|We)\s+(?:will|shall|wish\s+to|hereby)\s+move\b", re.I)
+_ADOPTS_MOTION = re.compile(r"\bthe\s+(?:amended\s+|substantive\s+)?motion\s+was\s+(?:[\w\s,()]{0,80}?\s)?(?:adopted|agreed|carried|passed|approved)\b", re.I)
+
+
+def with_notices(found: list[Found], text: str) -> list[Found]:
+    """``found`` with each resolution that only says a notice of motion was adopted replaced by the
+    motion's own words, from "I will move ..." to the sentence that adopts it."""
+    out = []
+    for f in found:
+        notice = None
+        if _ADOPTS_MOTION.search(f.text):
+            notices = [m for m in _NOTICE.finditer(text, 0, f.start)]
+            notice = notices[-1] if notices else None
+        if notice is None or any(o.start > notice.start() for o in out if o is not f):
+            out.append(f)
+            continue
+        words = " ".join(text[notice.start(): f.start].split()).strip()
+        words = re.sub(r"\s*(?:On\s+the\s+(?:proposal|motion)\s+of\b.*)?$", "", words, flags=re.I | re.S)
+        out.append(Found(text=words, number=f.number, noted=False, start=notice.start()) if len(words.split()) >= 5 else f)
+    return out
+
+
 def with_vote_blocks(found: list[Found], text: str) -> list[Found]:
     """Resolutions where the minutes record votes as blocks (RESULT: ... MOTION BY: ...): a block is
     never a resolution's text; a block that carried with no motion worded before it settles the
@@ -1300,7 +1350,11 @@ def interest_of(sentence: str, member: str) -> str:
     otherwise the whole sentence."""
     m = (_INTEREST_AS.search(sentence) or _WHO_WERE.search(member) or _INTEREST_IN_ITEM.search(sentence)
          or _INTEREST_IN.search(sentence))
-    return m.group("what").strip(" .,") if m else sentence
+    if not m:
+        return sentence
+    # "item 12 – Motion ... 'Family Farm Tax' – and would not participate": the item's title between the dashes
+    what = re.split(r"\s+[–—-]\s+(?:and\s+)?(?:would|will|did|took|left|withdrew|remained)\b", m.group("what"))[0]
+    return re.sub(r"(?<=[’'])\s+[’']$", "", what.strip(" .,–—-"))
 
 
 # "... declared an interest in agenda item 4.1 Sudbury Library application": what follows the item.
