@@ -1155,3 +1155,17 @@ def test_a_decision_taken_however_a_discussion_went_and_lettered_parts_carried_o
     assert [label for _, label, _ in parts] == ["g", "h", "i"]
     assert decisions.interest_of("Mrs Chandler declared a pecuniary interest in item 12 – Motion 3 - ‘Family Farm Tax’ – and "
                                  "would not participate in the debate or vote.", "Mrs Chandler") == "Motion 3 - ‘Family Farm Tax’"
+
+
+def test_numbered_points_under_a_resolved_lead_in_are_each_a_resolution_up_to_another_numbering():
+    from scrutiny.extractor import nlp
+
+    text = ("8) RESOLVED that the County Council resolves:\n1. To declare our solidarity with the farmers of Kent.\n"
+            "2. To recognise the importance of farming to the economy of Kent.\n3. To commend the resilience of Kent’s farmers.\n"
+            "9) The Chairman proposed that Council resolve to extend the meeting beyond 4.30pm and it was agreed unanimously.")
+    found = decisions.resolutions(text, nlp.pipeline())
+    assert [(f.number, f.text) for f in found] == [
+        ("1", "To declare our solidarity with the farmers of Kent."),
+        ("2", "To recognise the importance of farming to the economy of Kent."),
+        ("3", "To commend the resilience of Kent’s farmers."),
+        (None, "that Council resolve to extend the meeting beyond 4.30pm")]

@@ -59,6 +59,9 @@ def resolutions(text: str, pipeline) -> list[Found]:
         body = _resolution_extent(segment, pipeline)
         if not body:
             continue
+        if _HOW_AGREED.match(body) and (put := _put_before(text, m.start())):
+            out.append(Found(text=put, start=m.start()))  # "The Chairman proposed that ... and it was agreed unanimously."
+            continue
         parts = _sub_resolutions(body)
         for label, part in parts:
             part = _strip_quotes(part)
@@ -506,6 +509,19 @@ def _refers_onward(text: str, m: re.Match) -> bool:
     return bool(re.match(r"(?:that\s+)?the\s+following\s+(?:resolution|motion)", text[m.end():], re.I))
 
 
+# How a decision was reached, with nothing of what it decided: "... and it was agreed unanimously."
+_HOW_AGREED = re.compile(r"^(?:unanimously|by\s+all(?:\s+present)?|nem\.?\s*con\.?|by\s+(?:a\s+)?majority|by\s+consensus)\W*$", re.I)
+
+
+def _put_before(text: str, at: int) -> Optional[str]:
+    """What the sentence put before its "and it was agreed": the proposal's words ("The Chairman
+    proposed that Council resolve to extend the meeting" gives "that Council resolve to extend the meeting")."""
+    sentence = re.split(r"(?<=[.!?])\s+|\n", text[:at].rstrip())[-1]
+    sentence = re.sub(r",?\s+(?:and|but)\s*$", "", sentence).strip()
+    m = re.search(r"\b(?:proposed|moved|suggested|recommended)\s+(?P<put>(?:that|to)\s.+)$", sentence)
+    return m.group("put").strip() if m and len(m.group("put").split()) >= 3 else None
+
+
 def _resolution_extent(segment: str, pipeline) -> str:
     """The resolution proper: from the opener to the end of the quoted text, or to the first sentence
     that does not carry it on (a sub-label, "That ...")."""
@@ -518,8 +534,25 @@ def _resolution_extent(segment: str, pipeline) -> str:
     if not sents:
         return ""
     keep = [sents[0][1]]
+    point = 0  # the last of the numbered points "1." "2." ... listed under a lead-in ending in a colon
     for _, s in sents[1:]:
-        if (_CONTINUES.match(s) or SUB_LABEL.match(s) or keep[-1].endswith((":", ";")) or re.search(r";\s*(?:and|or)?$", keep[-1])
+        bare = re.fullmatch(r"(\d{1,2})\.", keep[-1]) or re.search(r":\s*(1)\.$", keep[-1])
+        if point == 0 and (keep[-1].endswith(":") and re.match(r"^1\.(?:\s|$)", s) or bare and bare.group(1) == "1"):
+            point = 1
+            if re.match(r"^1\.(?:\s|$)", s):
+                keep.append(s)
+                continue
+        if point:
+            label = re.match(r"^\(?(\d{1,2})[.)](?:\s|$)", s)
+            if label and s.startswith(f"{point + 1}."):
+                point += 1  # the list's next point
+            elif not label and re.search(rf"(?:^|\s){point + 1}\.$", keep[-1]):
+                point += 1  # the next point's label, cut off with the sentence before it
+            elif label or not (re.fullmatch(r"\d{1,2}\.", keep[-1]) or re.search(r":\s*1\.$", keep[-1])
+                               or not keep[-1].endswith(".")):
+                break  # another numbering ("9) The Chairman ..."), or text after the list's last point
+            keep.append(s)
+        elif (_CONTINUES.match(s) or SUB_LABEL.match(s) or keep[-1].endswith((":", ";")) or re.search(r";\s*(?:and|or)?$", keep[-1])
                 or re.search(r"[:;]\s*(?:and\s+)?\(?\w{1,3}[.)]$", keep[-1])):  # "...: 1." the sentencizer cut after a label
             keep.append(s)
         else:
