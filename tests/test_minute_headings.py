@@ -410,3 +410,16 @@ def test_an_agenda_entry_the_minutes_number_otherwise_is_no_item():
     assert [r for _, r in items._keep_last(found)] == ["BM 69/2122", "BM 70/2122", "BM 79/2122", "BM 89/2122", "BM 90/2122"]
     once = [(1, "1."), (5, "2."), (9, "3.")]
     assert items._keep_last(once) == once
+
+
+def test_a_letter_and_bracket_before_a_title_of_its_own_is_a_sub_item():
+    def _rows(*texts):
+        return stream.build([Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)])])
+
+    rows = _rows("Minutes of the Parish Council meeting held on 26th September 2019", "09.19.06 Highways",
+                 "The verge in Church Lane was discussed and it was decided to clear it.", "09.19.07 Updates",
+                 "a) Playground Advisory Group", "The group met and reported on the new equipment for the playground.",
+                 "b) Nancy Bowles Wood Advisory Group", "The wood was cleared of fallen branches by the volunteers.",
+                 "09.19.08 Planning", "No applications had been received.",
+                 "a) RD declared an interest – the application at the church.")
+    assert [i.ref for i in items.split(rows)] == ["09.19.06", "09.19.07", "09.19.07(a)", "09.19.07(b)", "09.19.08"]

@@ -177,6 +177,11 @@ def _rises(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     return False
 
 
+def _short_title(text: str) -> bool:
+    """A title standing alone after its ref: a few words, no sentence, no run-in text after a dash or colon."""
+    return _title_like(text) and len(text.split()) <= 8 and not re.search(r"\s[–—-]\s|:", text)
+
+
 def _ref_candidates(rows: list[Row]) -> list[tuple[int, str, float, float]]:
     """(row, ref as printed, heading score, indent) of every row that opens with a ref token; the
     score counts an indent against a heading, which sub-items may have (``indent`` gives it back)."""
@@ -189,8 +194,9 @@ def _ref_candidates(rows: list[Row]) -> list[tuple[int, str, float, float]]:
         if not m or _NOT_A_REF.match(text) or ITEM_LINE.match(text):
             continue
         ref = m.group("ref").rstrip(":")
-        if not re.search(r"\d|^[A-Z][/)]$|^\([a-z]\)$", ref):
-            continue
+        if not re.search(r"\d|^[A-Z][/)]$|^\([a-z]\)$", ref) and not (
+                re.fullmatch(r"[a-z]\)", ref) and _short_title(text[m.end():].strip())):
+            continue  # "a)" only before a title of its own ("a) Playground Advisory Group")
         rest = _CODE_PREFIX.sub("", text[m.end():].strip())
         nxt = rows[i + 1].text if i + 1 < len(rows) else ""
         title = rest or nxt
