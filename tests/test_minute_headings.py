@@ -6,6 +6,11 @@ from scrutiny.extractor.minutes import decisions, items, stream
 from scrutiny.extractor.pages import Line, Page, Rule, Segment
 
 
+def _text_rows(*texts):
+    """The stream of a text page of these lines."""
+    return stream.build([Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)])])
+
+
 def _page(rows):
     """PDF rows of (x, text, marks): marks hold "u" (a rule drawn under the row), "b" (bold) and
     "s" (small type, 8 points against the body's 11);
@@ -367,10 +372,7 @@ def test_a_heading_number_under_the_page_number_at_a_page_top_is_kept():
 
 
 def test_a_roll_call_run_onto_its_own_line_is_no_run_in_heading():
-    def _rows(*texts):
-        return stream.build([Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)])])
-
-    rows = _rows("REPORTS:", "A motion was made to give $500 to the Park District by Trustee Elton, seconded by Trustee Hodge.",
+    rows = _text_rows("REPORTS:", "A motion was made to give $500 to the Park District by Trustee Elton, seconded by Trustee Hodge.",
                  "Roll Call was taken as follows:", "Trustee Elton – yes, Trustee Hodge – yes, Supervisor Liccar – yes.",
                  "Assessor – See Written Report from the Assessor.", "Highway Commissioner- Crews went out plowing and salting.",
                  "OLD BUSINESS", "There was none.")
@@ -392,10 +394,7 @@ def test_a_header_of_items_and_actions_alone_heads_the_text_not_a_grid():
 
 
 def test_letters_alone_over_running_text_are_parts_and_over_titles_are_sub_items():
-    def _rows(*texts):
-        return stream.build([Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)])])
-
-    rows = _rows("Minutes of the Meeting of Northfield Council held on 22nd May 2023", "1.", "Adoption of Minutes",
+    rows = _text_rows("Minutes of the Meeting of Northfield Council held on 22nd May 2023", "1.", "Adoption of Minutes",
                  "The minutes of the last meeting were adopted by the Council.", "2.", "Disposal of Land", "(a)", "Circulated, copy of Statutory Notice dated 24th March, 2023, concerning disposal of",
                  "land at 39 Marian Park.", "And Resolved: That the disposal be approved.", "(b)",
                  "Circulated, copy of Statutory Notice dated 27th March, 2023, concerning disposal of", "land at 4 Main Street.",
@@ -413,10 +412,7 @@ def test_an_agenda_entry_the_minutes_number_otherwise_is_no_item():
 
 
 def test_a_letter_and_bracket_before_a_title_of_its_own_is_a_sub_item():
-    def _rows(*texts):
-        return stream.build([Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)])])
-
-    rows = _rows("Minutes of the Parish Council meeting held on 26th September 2019", "09.19.06 Highways",
+    rows = _text_rows("Minutes of the Parish Council meeting held on 26th September 2019", "09.19.06 Highways",
                  "The verge in Church Lane was discussed and it was decided to clear it.", "09.19.07 Updates",
                  "a) Playground Advisory Group", "The group met and reported on the new equipment for the playground.",
                  "b) Nancy Bowles Wood Advisory Group", "The wood was cleared of fallen branches by the volunteers.",
