@@ -1169,3 +1169,18 @@ def test_numbered_points_under_a_resolved_lead_in_are_each_a_resolution_up_to_an
         ("2", "To recognise the importance of farming to the economy of Kent."),
         ("3", "To commend the resilience of Kent’s farmers."),
         (None, "that Council resolve to extend the meeting beyond 4.30pm")]
+
+
+def test_lettered_points_of_grid_minutes_decide_with_their_lists_and_asides():
+    from scrutiny.extractor import nlp
+
+    pipe = nlp.pipeline()
+    text = ("j. Initial meeting with the adviser. k. Agree dates for interviews It was agreed that the timetable would be:\n"
+            "• Monday 3rd January: Governors to write the advert.\n• Monday 10th January: Advert is released\n"
+            "l. Membership of the panel (names emailed to the administrator) was agreed as follows:\n• Simon Barnes\n• Kate Eames\n"
+            "The recruitment process was delegated to the Panel.")
+    found = [f.text for f in decisions.outcomes(text, pipe)]
+    assert found[0] == ("It was agreed that the timetable would be: • Monday 3rd January: Governors to write the advert. "
+                        "• Monday 10th January: Advert is released")
+    assert found[1].startswith("Membership of the panel (names emailed to the administrator) was agreed as follows")
+    assert found[2] == "The recruitment process was delegated to the Panel."

@@ -81,7 +81,7 @@ OUTCOME = re.compile(
     r"\b(?:agreed|approved|adopted|ratified|endorsed|resolved|decided|accepted|d[ée]cid(?:e|ent|[ée])|approuv(?:e|ent|[ée])|"
     r"adopt(?:e|ent|[ée])|accept(?:e|ent|[ée])|valid(?:e|ent|[ée])|autoris(?:e|ent|[ée])|(?<=\bwas\s)(?:chosen|elected|appointed)|"
     r"(?<=\bwere\s)(?:chosen|elected|appointed)|(?:(?<=\bwas\s)|(?<=\bwere\s))voted\s+(?:in|on|onto|off)\b|"
-    r"(?<=\bit\swas\s)concluded(?=\s+that\b)|"
+    r"(?<=\bit\swas\s)concluded(?=\s+that\b)|(?:(?<=\bwas\s)|(?<=\bwere\s))delegated(?=\s+to\b)|"
     r"(?:(?<=\bwas\s)|(?<=\bwere\s))(?<!\b[Ii]t\swas\s)confirmed(?!\s+(?:that|by|as|to|with|in|at)\b)|"
     r"(?:(?<=\bwas\s)|(?<=\bwere\s))referred(?=\s+(?:back\s+)?to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:committee|sub-committee|group|panel|board|council|"
     r"working\s+party|forum|officers?)\b))\b|\bthere\s+was\s+(?:\S+\s+){0,2}?(?:agreement|consensus)\b|"
@@ -143,12 +143,16 @@ _JOINED_IMPERSONAL = re.compile(
     r"^(?P<before>(?:due\s+to|owing\s+to|because\s+of|in\s+view\s+of|given)\b[^;:]{1,200}?,?\s+|[^;:]{1,200}?,?\s+(?:and|but)\s+)"
     r"(?=it\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b|"
     r"(?:the|these|this|its|their)\s+(?:[\w'’/-]+\s+){1,4}?(?:was|were)\s+(?:\w+ly\s+)?(?:accepted|approved|adopted|agreed|ratified|endorsed)\b)", re.I)
+# A point's title run into the decision with no stop between ("k. Agree dates for interviews It was
+# agreed that ..."): the capital of "It" starts the sentence the stop would have ended.
+_RUN_INTO = re.compile(r"^[^.;:!?]{3,120}?[a-z0-9)]\s+(?=It\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b)")
 _HOWEVER_DECIDED = re.compile(r"^[^;:]{1,300}?,?\s+however,?\s+(?=it\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b)", re.I)
 _DISCUSSED = re.compile(r"\b(?:discussions?|discussed|debated?|asked|queried|questioned|considered|raised)\b", re.I)
 
 
 def _decision_clause(sentence: str) -> str:
     clause = _BEFORE_IMPERSONAL.sub("", _MARK.sub("", sentence.strip()), count=1)
+    clause = _RUN_INTO.sub("", clause, count=1)
     joined = _JOINED_IMPERSONAL.match(clause)
     if joined and not _settles(joined.group("before")) and not _DISCUSSED.search(joined.group("before")):
         clause = clause[joined.end():]
@@ -187,7 +191,7 @@ def outcomes(text: str, pipeline) -> list[Found]:
     deciding = _deciding_lead_in(parts)
     for n, (start, label, part) in enumerate(parts):
         sents = sentences(part, pipeline)
-        over_points = n + 1 < len(parts)  # the labelled points after it are what a lead-in settles
+        over_points = label is None and n + 1 < len(parts)  # the labelled points after a lead-in are what it settles
         hits = [k for k, (off, t) in enumerate(sents)
                 if (_settles(t) and not _told_of_elsewhere(part, off, t)) or (not over_points and _settling_lead_in(sents, k))]
         if not hits and label and deciding and sents and not _OWN_OUTCOME.search(part):
@@ -318,7 +322,10 @@ def _listed_points(part: str, end: int) -> list[str]:
     out = []
     for line in part[end:].split("\n")[1:]:
         line = line.strip()
-        if not line or not re.search(r"[.!?)]$", line) or len(line.split()) < 3:
+        if out and _BULLETED.match(out[0]) and _BULLETED.match(line):
+            out.append(line)  # bulleted points, each a point however it ends
+            continue
+        if not line or not (re.search(r"[.!?)]$", line) or _BULLETED.match(line) and not out) or len(line.split()) < 2:
             break
         if out and line.endswith(".") != out[0].endswith("."):
             break
@@ -328,6 +335,7 @@ def _listed_points(part: str, end: int) -> list[str]:
     return out
 
 
+_BULLETED = re.compile(r"^[•·▪◦‣●○■□–-]\s")
 _POINT_LABEL = re.compile(r"^\(?(?:[a-h]|\d{1,2}|i{1,3}|iv|v|vi{1,3})[.)]\s")
 
 
@@ -388,8 +396,10 @@ def _settling_lead_in(sents: list[tuple[int, str]], k: int) -> bool:
     """A decision that ends in a colon over what it settles ("The following accounts were approved
     for payment:" over a table of them), where what follows carries no outcome of its own."""
     text = sents[k][1]
-    return (text.endswith(":") and _settles(text[:-1])
-            and not any(_settles(t) for _, t in sents[k + 1 : k + 4]))
+    listed = [t for _, t in sents[k + 1 : k + 4]]
+    if listed and _BULLETED.match(listed[0]):  # a bulleted list ends at the first line without a bullet
+        listed = listed[: next((n for n, t in enumerate(listed) if not _BULLETED.match(t)), len(listed))]
+    return text.endswith(":") and _settles(text.rstrip(":")) and not any(_settles(t) for t in listed)
 
 
 def _settles(sentence: str) -> bool:
@@ -424,7 +434,8 @@ def _decides(sentence: str, verb: re.Match) -> bool:
                       sentence[: verb.start()])[-1]
     if verb.group(0).lower().startswith("there"):
         return verb.start() == 0
-    if _IRREALIS.search(" ".join(before.split()[-6:])) or _DETERMINER.search(sentence[: verb.start()]):
+    aside = re.sub(r"\([^()]*\)", " ", before)  # a bracketed aside is not the clause ("(names emailed to the administrator) was agreed")
+    if _IRREALIS.search(" ".join(aside.split()[-6:])) or _DETERMINER.search(sentence[: verb.start()]):
         return False
     if re.search(r"\bbe\s+(?:\w+ly\s+)?$", before, re.I):
         return False  # "... would be finalized in November and be endorsed": the verb under a modal said before
