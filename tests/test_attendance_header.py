@@ -457,3 +457,11 @@ def test_minutes_of_one_unheaded_item_take_the_meeting_for_its_title():
     (item,) = m.items
     assert (item.ref, item.title) == (None, "Crete Township Annual Town Hall Meeting")
     assert [r.text for r in item.resolutions] == ["to elect Tim Miller as moderator"]
+
+
+def test_a_meeting_held_on_a_video_platform_and_a_body_under_the_date_is_no_venue():
+    rows = _rows("DECOY COMMUNITY PRIMARY SCHOOL BOARD OF GOVERNORS", "COMMITTEE Extraordinary DATE 13 December 2021",
+                 "Full Governing Body", "Present: Ann Lowe", "FGB 39/2122 Attendance",
+                 "The meeting commenced at 1834. This was a virtual meeting using Zoom.")
+    head = header.read_header(rows[:4], rows)
+    assert (head.body, head.venue) == ("Full Governing Body", "Zoom")

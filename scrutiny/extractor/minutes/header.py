@@ -29,6 +29,11 @@ _VENUE = re.compile(
     rf"(?P<venue>.+?)(?=,?\s+on\s+(?:\w+day\b|\d)|\s+at\s+{_CLOCK}|\.\s|\.$|:|\n|$)", re.I)
 _VENUE_LABEL = re.compile(r"^\W*(?:venue|place|location|lieu)\s*:?\s+(?P<venue>[A-Z].{2,80})$", re.I)
 _ONLINE = re.compile(r"\((?P<venue>online|virtual|remote)\)", re.I)
+# A meeting held on a video platform, said in the minutes' text: "This meeting was conducted online
+# using Zoom", "This was a virtual meeting using Zoom", "The meeting was held via Microsoft Teams".
+_VIA_PLATFORM = re.compile(
+    r"\b(?:meeting|session)\s+(?:was\s+)?(?:(?:conducted|held|hosted)\s+)?(?:(?:online|virtually|remotely)\s+)?"
+    r"(?:using|via|on|over|through)\s+(?P<venue>Zoom|Microsoft\s+Teams|MS\s+Teams|Teams|Google\s+Meet|Skype|Webex)\b", re.I)
 _COMMITTEE_BOX = re.compile(r"^COMMITTEE[\W\s]+(?P<body>.+?)\s+DATE\b", re.I)
 _START = re.compile(
     r"(?:\bAT\s+(?P<a>\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s*m\.?)|meeting\s+(?:commenced|started|began|opened)\s+at\s+(?P<b>[\d.:]+\s*(?:[ap]\.?m\.?|hrs)?))",
@@ -267,7 +272,11 @@ def read_header(head: list[Row], rows: list[Row]) -> Header:
     date_at = _date_row(block, dayfirst)
     if out.venue is None and date_at is not None:
         out.venue = _venue_after(block, date_at)
+    if out.venue and out.body and out.venue.lower() == out.body.lower():
+        out.venue = None  # the body's name under the date ("COMMITTEE ... DATE ..." / "Full Governing Body"), not a place
     everything = " ".join(r.text for r in rows)
+    if out.venue is None and (online := _VIA_PLATFORM.search(everything[:6000])):
+        out.venue = " ".join(online.group("venue").split())  # "This was a virtual meeting using Zoom"
     heading_time = _heading_time(block, date_at)
     out.started_at, label_end = _start_time(head, everything)
     if heading_time:
