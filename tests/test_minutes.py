@@ -1184,3 +1184,13 @@ def test_lettered_points_of_grid_minutes_decide_with_their_lists_and_asides():
                         "• Monday 10th January: Advert is released")
     assert found[1].startswith("Membership of the panel (names emailed to the administrator) was agreed as follows")
     assert found[2] == "The recruitment process was delegated to the Panel."
+
+
+def test_an_impersonal_decision_leaves_out_the_discussion_before_it_and_keeps_its_passive_run_on():
+    from scrutiny.extractor import nlp
+
+    pipe = nlp.pipeline()
+    out = decisions.outcomes("There was a brief discussion on federation and it was agreed that the school will remain maintained.", pipe)
+    assert [f.text for f in out] == ["it was agreed that the school will remain maintained."]
+    out = decisions.outcomes("It was decided that property owners would be contacted and asked to trim back their trees.", pipe)
+    assert [f.text for f in out] == ["It was decided that property owners would be contacted and asked to trim back their trees."]

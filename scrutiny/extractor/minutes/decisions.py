@@ -137,8 +137,8 @@ _BEFORE_IMPERSONAL = re.compile(
 
 # A fact joined to the impersonal decision that follows it ("Susan has the bank statements and it
 # was agreed ...", "A letter had been received but it was resolved that ...") or a reason before it
-# ("Due to the rise in price it was resolved to ..."); a discussion or question the decision settles
-# ("There was a brief discussion on federation and it was agreed that ...") stays with it.
+# ("Due to the rise in price it was resolved to ...", "There was a brief discussion on federation and
+# it was agreed that ...").
 _JOINED_IMPERSONAL = re.compile(
     r"^(?P<before>(?:due\s+to|owing\s+to|because\s+of|in\s+view\s+of|given)\b[^;:]{1,200}?,?\s+|[^;:]{1,200}?,?\s+(?:and|but)\s+)"
     r"(?=it\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b|"
@@ -146,6 +146,8 @@ _JOINED_IMPERSONAL = re.compile(
 # A point's title run into the decision with no stop between ("k. Agree dates for interviews It was
 # agreed that ..."): the capital of "It" starts the sentence the stop would have ended.
 _RUN_INTO = re.compile(r"^[^.;:!?]{3,120}?[a-z0-9)]\s+(?=It\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b)")
+# A passive participle the next "and ...ed" carries on ("owners would be contacted and asked to trim").
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s*$", re.I)
 _HOWEVER_DECIDED = re.compile(r"^[^;:]{1,300}?,?\s+however,?\s+(?=it\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b)", re.I)
 _DISCUSSED = re.compile(r"\b(?:discussions?|discussed|debated?|asked|queried|questioned|considered|raised)\b", re.I)
 
@@ -154,14 +156,14 @@ def _decision_clause(sentence: str) -> str:
     clause = _BEFORE_IMPERSONAL.sub("", _MARK.sub("", sentence.strip()), count=1)
     clause = _RUN_INTO.sub("", clause, count=1)
     joined = _JOINED_IMPERSONAL.match(clause)
-    if joined and not _settles(joined.group("before")) and not _DISCUSSED.search(joined.group("before")):
+    if joined and not _settles(joined.group("before")):
         clause = clause[joined.end():]
     elif contrast := _HOWEVER_DECIDED.match(clause):
         clause = clause[contrast.end():]  # "There was a discussion on X however it was agreed ...": decided otherwise
     clause = _LEADING_CLAUSE.sub("", clause, count=1)
     clause = _TRAILING_MOVER.sub("", clause).strip()
     verb = OUTCOME.search(clause)
-    if verb and (cut := _NEXT_CLAUSE.search(clause, verb.end())):
+    if verb and (cut := _NEXT_CLAUSE.search(clause, verb.end())) and not _PASSIVE_BEFORE.search(clause[: cut.start()]):
         clause = clause[: cut.start()].strip()
     if verb and (colon := re.search(r":\s", clause[verb.end():])):
         rest = re.sub(r"^\(?[a-z\d]{1,2}[.)]\s+", "", clause[verb.end() + colon.end():].strip())
