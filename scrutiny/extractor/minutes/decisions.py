@@ -149,7 +149,6 @@ _RUN_INTO = re.compile(r"^[^.;:!?]{3,120}?[a-z0-9)]\s+(?=It\s+was\s+(?:\w+\s+)?(
 # A passive participle the next "and ...ed" carries on ("owners would be contacted and asked to trim").
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s*$", re.I)
 _HOWEVER_DECIDED = re.compile(r"^[^;:]{1,300}?,?\s+however,?\s+(?=it\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b)", re.I)
-_DISCUSSED = re.compile(r"\b(?:discussions?|discussed|debated?|asked|queried|questioned|considered|raised)\b", re.I)
 
 
 def _decision_clause(sentence: str) -> str:
