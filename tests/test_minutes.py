@@ -1194,3 +1194,15 @@ def test_an_impersonal_decision_leaves_out_the_discussion_before_it_and_keeps_it
     assert [f.text for f in out] == ["it was agreed that the school will remain maintained."]
     out = decisions.outcomes("It was decided that property owners would be contacted and asked to trim back their trees.", pipe)
     assert [f.text for f in out] == ["It was decided that property owners would be contacted and asked to trim back their trees."]
+
+
+def test_a_lead_in_with_one_point_on_its_line_keeps_the_point_and_the_opening_time_is_no_part():
+    from scrutiny.extractor import nlp
+
+    pipe = nlp.pipeline()
+    out = decisions.outcomes("The following policy was approved and is recommended to the FGB: a. Catering Statement. "
+                             "Provided by external caterers.", pipe)
+    assert [f.text for f in out] == ["The following policy was approved and is recommended to the FGB: a. Catering Statement."]
+    out = decisions.outcomes("The meeting commenced at 1838 In the absence of the Chair the Committee agreed that Ruth Shoare "
+                             "chair the meeting.", pipe)
+    assert [f.text for f in out] == ["In the absence of the Chair the Committee agreed that Ruth Shoare chair the meeting."]

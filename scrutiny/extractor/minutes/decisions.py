@@ -146,6 +146,9 @@ _JOINED_IMPERSONAL = re.compile(
 # A point's title run into the decision with no stop between ("k. Agree dates for interviews It was
 # agreed that ..."): the capital of "It" starts the sentence the stop would have ended.
 _RUN_INTO = re.compile(r"^[^.;:!?]{3,120}?[a-z0-9)]\s+(?=It\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b)")
+# The meeting's opening told before a decision with no stop between ("The meeting commenced at 1838 In
+# the absence of the Chair ... Ruth Shoare agreed to Chair the meeting").
+_OPENED_AT = re.compile(r"^(?i:the\s+meeting\s+(?:commenced|started|opened|began)\s+at)\s+[\d.:]+\s*(?i:[ap]\.?m\.?|hrs)?\.?\s+(?=[A-Z])")
 # A passive participle the next "and ...ed" carries on ("owners would be contacted and asked to trim").
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s*$", re.I)
 _HOWEVER_DECIDED = re.compile(r"^[^;:]{1,300}?,?\s+however,?\s+(?=it\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b)", re.I)
@@ -153,7 +156,7 @@ _HOWEVER_DECIDED = re.compile(r"^[^;:]{1,300}?,?\s+however,?\s+(?=it\s+was\s+(?:
 
 def _decision_clause(sentence: str) -> str:
     clause = _BEFORE_IMPERSONAL.sub("", _MARK.sub("", sentence.strip()), count=1)
-    clause = _RUN_INTO.sub("", clause, count=1)
+    clause = _RUN_INTO.sub("", _OPENED_AT.sub("", clause, count=1), count=1)
     joined = _JOINED_IMPERSONAL.match(clause)
     if joined and not _settles(joined.group("before")):
         clause = clause[joined.end():]
@@ -165,9 +168,13 @@ def _decision_clause(sentence: str) -> str:
     if verb and (cut := _NEXT_CLAUSE.search(clause, verb.end())) and not _PASSIVE_BEFORE.search(clause[: cut.start()]):
         clause = clause[: cut.start()].strip()
     if verb and (colon := re.search(r":\s", clause[verb.end():])):
-        rest = re.sub(r"^\(?[a-z\d]{1,2}[.)]\s+", "", clause[verb.end() + colon.end():].strip())
+        after = clause[verb.end() + colon.end():].strip()
+        rest = re.sub(r"^\(?[a-z\d]{1,2}[.)]\s+", "", after)
         if _settles(rest):
             return rest  # a lead-in over points that carry their own outcome ("...: a. X - agreed")
+        if rest != after and (one := re.match(r"[^.;]{3,160}\.", rest)):
+            # "... was approved and is recommended to the FGB: a. Catering Statement. Provided by ...": its one point
+            return clause[: verb.end() + colon.end()].strip() + " " + after[: len(after) - len(rest)] + one.group(0)
         clause = clause[: verb.end() + colon.start()].strip()  # "... were approved for payment: <the table>"
     if clause and not OUTCOME.search(clause) and not _ONE_WORD_OUTCOME.match(clause):
         return sentence.strip()
