@@ -1106,30 +1106,29 @@ def test_minutes_that_head_no_item_are_one_item_titled_with_the_business_called(
     assert rows[lone.body_rows[0]].text.startswith("The Mayor stated")
 
 
-def test_a_lead_in_that_decides_its_lettered_points_gives_each_one_and_a_list_of_none_gives_nothing():
-    from scrutiny.extractor import nlp
+def _decided(text: str) -> list[str]:
+    """The decisions minutes without formal openers record in ``text``."""
+    return [f.text for f in decisions.outcomes(text, nlp.pipeline())]
 
-    pipe = nlp.pipeline()
-    out = decisions.outcomes("The following Policies were approved:\na. Lettings Policy.\nb. Charging Policy.", pipe)
-    assert [f.text for f in out] == ["The following Policies were approved: Lettings Policy.",
+
+def test_a_lead_in_that_decides_its_lettered_points_gives_each_one_and_a_list_of_none_gives_nothing():
+    out = _decided("The following Policies were approved:\na. Lettings Policy.\nb. Charging Policy.")
+    assert out == ["The following Policies were approved: Lettings Policy.",
                                      "The following Policies were approved: Charging Policy."]
-    shown = decisions.outcomes("The following policies were agreed/ratified as shown:\na. Finance Policy - Approved\n"
-                               "b. To Consider Admissions Arrangements – deferred to the next meeting.", pipe)
-    assert [f.text for f in shown] == ["Finance Policy - Approved"]
-    one = decisions.outcomes("The following policy was approved and is recommended to the FGB:\na. Catering Statement.\n"
-                             "Provided by the external caterer and a legal requirement.", pipe)
-    assert [f.text for f in one] == ["The following policy was approved and is recommended to the FGB: a. Catering Statement."]
-    assert decisions.outcomes("The following Policies/documents were approved and/or recommended to the FGB for approval: "
-                              "a. There were no policies/documents to be approved.", pipe) == []
+    shown = _decided("The following policies were agreed/ratified as shown:\na. Finance Policy - Approved\n"
+                               "b. To Consider Admissions Arrangements – deferred to the next meeting.")
+    assert shown == ["Finance Policy - Approved"]
+    one = _decided("The following policy was approved and is recommended to the FGB:\na. Catering Statement.\n"
+                             "Provided by the external caterer and a legal requirement.")
+    assert one == ["The following policy was approved and is recommended to the FGB: a. Catering Statement."]
+    assert _decided("The following Policies/documents were approved and/or recommended to the FGB for approval: "
+                              "a. There were no policies/documents to be approved.") == []
 
 
 def test_a_person_named_after_and_who_agreed_to_do_something_took_on_a_task():
-    from scrutiny.extractor import nlp
-
     text = "Paul Evemy suggested that a costing package be put together for the SENDCo and Heather agreed to do this."
-    assert decisions.outcomes(text, nlp.pipeline()) == []
-    assert [f.text for f in decisions.outcomes("The costs were reviewed and the Committee agreed to fund the package.",
-                                               nlp.pipeline())]
+    assert _decided(text) == []
+    assert _decided("The costs were reviewed and the Committee agreed to fund the package.")
 
 
 def test_a_decision_loses_the_proposal_that_frames_it_and_an_adopted_notice_is_the_motion_s_words():
@@ -1146,11 +1145,9 @@ def test_a_decision_loses_the_proposal_that_frames_it_and_an_adopted_notice_is_t
 
 
 def test_a_decision_taken_however_a_discussion_went_and_lettered_parts_carried_on_from_an_earlier_item():
-    from scrutiny.extractor import nlp
-
-    out = decisions.outcomes("There was a wide ranging discussion on partnership working however it was agreed that the "
-                             "appointment process should not be delayed.", nlp.pipeline())
-    assert [f.text for f in out] == ["it was agreed that the appointment process should not be delayed."]
+    out = _decided("There was a wide ranging discussion on partnership working however it was agreed that the "
+                             "appointment process should not be delayed.")
+    assert out == ["it was agreed that the appointment process should not be delayed."]
     parts = decisions._informal_parts("g. Use the Gold Package. It was agreed. h. Confirm the model. i. Agree the dates.")
     assert [label for _, label, _ in parts] == ["g", "h", "i"]
     assert decisions.interest_of("Mrs Chandler declared a pecuniary interest in item 12 – Motion 3 - ‘Family Farm Tax’ – and "
@@ -1158,8 +1155,6 @@ def test_a_decision_taken_however_a_discussion_went_and_lettered_parts_carried_o
 
 
 def test_numbered_points_under_a_resolved_lead_in_are_each_a_resolution_up_to_another_numbering():
-    from scrutiny.extractor import nlp
-
     text = ("8) RESOLVED that the County Council resolves:\n1. To declare our solidarity with the farmers of Kent.\n"
             "2. To recognise the importance of farming to the economy of Kent.\n3. To commend the resilience of Kent’s farmers.\n"
             "9) The Chairman proposed that Council resolve to extend the meeting beyond 4.30pm and it was agreed unanimously.")
@@ -1172,14 +1167,11 @@ def test_numbered_points_under_a_resolved_lead_in_are_each_a_resolution_up_to_an
 
 
 def test_lettered_points_of_grid_minutes_decide_with_their_lists_and_asides():
-    from scrutiny.extractor import nlp
-
-    pipe = nlp.pipeline()
     text = ("j. Initial meeting with the adviser. k. Agree dates for interviews It was agreed that the timetable would be:\n"
             "• Monday 3rd January: Governors to write the advert.\n• Monday 10th January: Advert is released\n"
             "l. Membership of the panel (names emailed to the administrator) was agreed as follows:\n• Simon Barnes\n• Kate Eames\n"
             "The recruitment process was delegated to the Panel.")
-    found = [f.text for f in decisions.outcomes(text, pipe)]
+    found = _decided(text)
     assert found[0] == ("It was agreed that the timetable would be: • Monday 3rd January: Governors to write the advert. "
                         "• Monday 10th January: Advert is released")
     assert found[1].startswith("Membership of the panel (names emailed to the administrator) was agreed as follows")
@@ -1187,22 +1179,14 @@ def test_lettered_points_of_grid_minutes_decide_with_their_lists_and_asides():
 
 
 def test_an_impersonal_decision_leaves_out_the_discussion_before_it_and_keeps_its_passive_run_on():
-    from scrutiny.extractor import nlp
-
-    pipe = nlp.pipeline()
-    out = decisions.outcomes("There was a brief discussion on federation and it was agreed that the school will remain maintained.", pipe)
-    assert [f.text for f in out] == ["it was agreed that the school will remain maintained."]
-    out = decisions.outcomes("It was decided that property owners would be contacted and asked to trim back their trees.", pipe)
-    assert [f.text for f in out] == ["It was decided that property owners would be contacted and asked to trim back their trees."]
+    out = _decided("There was a brief discussion on federation and it was agreed that the school will remain maintained.")
+    assert out == ["it was agreed that the school will remain maintained."]
+    out = _decided("It was decided that property owners would be contacted and asked to trim back their trees.")
+    assert out == ["It was decided that property owners would be contacted and asked to trim back their trees."]
 
 
 def test_a_lead_in_with_one_point_on_its_line_keeps_the_point_and_the_opening_time_is_no_part():
-    from scrutiny.extractor import nlp
-
-    pipe = nlp.pipeline()
-    out = decisions.outcomes("The following policy was approved and is recommended to the FGB: a. Catering Statement. "
-                             "Provided by external caterers.", pipe)
-    assert [f.text for f in out] == ["The following policy was approved and is recommended to the FGB: a. Catering Statement."]
-    out = decisions.outcomes("The meeting commenced at 1838 In the absence of the Chair the Committee agreed that Ruth Shoare "
-                             "chair the meeting.", pipe)
-    assert [f.text for f in out] == ["In the absence of the Chair the Committee agreed that Ruth Shoare chair the meeting."]
+    assert _decided("The following policy was approved and is recommended to the FGB: a. Catering Statement. Provided by "
+                    "external caterers.") == ["The following policy was approved and is recommended to the FGB: a. Catering Statement."]
+    assert _decided("The meeting commenced at 1838 In the absence of the Chair the Committee agreed that Ruth Shoare chair "
+                    "the meeting.") == ["In the absence of the Chair the Committee agreed that Ruth Shoare chair the meeting."]
