@@ -229,3 +229,21 @@ def test_a_formula_the_text_repeats_is_content_though_it_falls_at_page_edges():
              page(3, "Minutes of Council", "l", "m", "n", "And Resolved:", "o", "p", "q", "r")]
     keys = running_keys(pages)
     assert "minutes of council" in keys and "and resolved:" not in keys
+
+
+def test_a_venue_in_capitals_keeps_its_state_code_and_stops_at_the_kind_of_meeting():
+    from scrutiny.extractor import agenda
+
+    assert agenda._tidy_caps("24300 NARBONNE AVENUE, LOMITA, CA 90717, COUNCIL CHAMBERS") == "24300 Narbonne Avenue, Lomita, CA 90717, Council Chambers"
+
+
+def test_a_date_and_time_in_a_column_beside_the_address():
+    from scrutiny.extractor import agenda
+    from scrutiny.extractor.pages import Line, Segment
+
+    def line(*runs):
+        segs = tuple(Segment(t, (x, 100, x + 5 * len(t), 110)) for x, t in runs)
+        return Line(text=" ".join(t for _, t in runs), box=(segs[0].box[0], 100, 560, 110), segments=segs)
+
+    assert agenda._right_cell(line((79, "1309"), (105, "S. Mary Avenue"), (509, "7:30"), (534, "a.m."))) == "7:30 a.m."
+    assert agenda._right_cell(line((72, "Council"), (110, "Chamber"))) is None

@@ -119,12 +119,18 @@ def _meeting(ctx: Context, lines, texts: list[str], doc_id: str, spans: list[tup
         left = mend_digits(_left_column(lines[date_at][1]))
         date, time = parse_date(left), parse_time(left)
         at = date_at
-        if time is None:  # the time on a line of its own under the date ("6:00 P.M.")
+        if time is None:  # the time on a line of its own under the date ("6:00 P.M."), or in its column
             for k in range(date_at + 1, min(date_at + 3, len(texts))):
                 if _TIME_LINE.match(texts[k]):
                     time, at = parse_time(texts[k]), (k if k == date_at + 1 else at)
                     break
-        venue = _venue(left if at == date_at else "", lines, texts, at) or _venue_above(texts, body, date_at)
+                right = _right_cell(lines[k][1])
+                if right and _TIME_LINE.match(right):
+                    time = parse_time(right)  # "1309 S. Mary Avenue        7:30 a.m." under the date's column
+                    break
+        beside = _right_cell(lines[date_at][1])
+        columned = bool(beside and parse_date(beside))  # the date in a column of its own beside the address
+        venue = _venue(left if at == date_at else "", lines, texts, at, columned) or _venue_above(texts, body, date_at)
     outside = _outside_items(len(texts), spans)
     return Meeting(
         body=body,
@@ -288,7 +294,7 @@ def _tidy_caps(text: str) -> str:
     words = []
     parts = text.split(" ")
     for k, w in enumerate(parts):
-        before_digits = k + 1 < len(parts) and parts[k + 1].isdigit()
+        before_digits = k + 1 < len(parts) and parts[k + 1].strip(",.;").isdigit()
         if re.search(r"\d", w) or (len(w) == 2 and w.isalpha() and before_digits):
             words.append(w)  # postcodes, a state before its ZIP code ("CA 90717")
         elif k and w.lower() in {"and", "of", "the", "for", "on", "in", "at", "to"}:
@@ -305,23 +311,35 @@ def _left_column(line: Line) -> str:
     return _LABEL_SPLIT.split(text)[0]
 
 
-def _venue(left: str, lines, texts: list[str], at: int) -> Optional[str]:
+def _right_cell(line) -> Optional[str]:
+    """The text after the widest gap of a line, when the gap sets a right-hand column apart."""
+    segs = line.segments
+    if len(segs) < 2:
+        return None
+    gaps = [(b.box[0] - a.box[2], n) for n, (a, b) in enumerate(zip(segs, segs[1:]), 1)]
+    gap, at = max(gaps)
+    return " ".join(g.text.strip() for g in segs[at:]) if gap > 40 else None
+
+
+def _venue(left: str, lines, texts: list[str], at: int, columned: bool = False) -> Optional[str]:
     rest = _after_when(left)
     parts = [rest] if rest else []
     for pair, t in zip(lines[at + 1 : at + 5], texts[at + 1 : at + 5]):
         part = _left_column(pair[1]).strip(" ,.")
+        if columned and (right := _right_cell(pair[1])):
+            part = part[: len(part) - len(right)].strip(" ,.") if part.endswith(right.strip(" ,.")) else part
         if part.startswith("(") or (parts == [] and part.endswith(")")):
             continue  # "(or on the rising of Full Council, / whichever is the later)"
-        if not part or _ITEM.match(t) or AGENDA_HEAD.match(t) or _SECTION_CAPS.match(t) or _TIME_LINE.match(t):
-            break
+        if not part or (_ITEM.match(t) and not columned) or AGENDA_HEAD.match(t) or _SECTION_CAPS.match(t) or _TIME_LINE.match(t):
+            break  # (beside a date in its own column, "1309 S. Mary Avenue" is the address's next line, not item 1309)
         if len(part.split()) > 10:
             break  # a sentence of the notice, not a line of an address
-        if re.match(r"^\W*(?:members|membership|co-?opt)", part, re.I):
-            break
-        if "@" in part or part.startswith(".") or (rest and part.upper() != part):
+        if re.match(r"^\W*(?:members|membership|co-?opt)", part, re.I) or re.search(r"\bmeeting\b", part, re.I):
+            break  # the members, or what kind of meeting it is ("COUNCIL CHAMBERS/HYBRID CITY COUNCIL MEETING")
+        if "@" in part or part.startswith(".") or (rest and part.upper() != part and not columned):
             break
         parts.append(part)
-    glue = " " if rest else ", "
+    glue = " " if rest and not columned else ", "
     return _tidy_caps(glue.join(parts)) if parts else None
 
 
