@@ -116,6 +116,8 @@ def test_a_notice_of_meeting_over_a_numbered_run_is_an_agenda_but_prose_starting
     assert segment.classify(Page(index=1, lines=prose))[0] is None
     assert not segment.agenda_heading("Agenda Item 9")
     assert segment.agenda_heading("A G E N D A")
+    assert segment.agenda_heading("Planning Commission Meeting Agenda")
+    assert not segment.agenda_heading("The items on the agenda")
 
 
 def _cover_page(rows: list[tuple[float, str]]) -> Page:

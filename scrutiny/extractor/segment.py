@@ -220,7 +220,13 @@ def agenda_heading(text: str) -> bool:
     """'AGENDA', 'Agenda & Summons ...', 'A G E N D A': a capitalised heading, not a wrapped line of
     prose that happens to start with the word, nor a report's 'Agenda Item 9' stamp."""
     body = text.lstrip(" \t-–•*#")
+    if AGENDA_TITLE.match(body):
+        return True  # "Planning Commission Meeting Agenda": a short title ending with the word
     return bool(AGENDA_HEAD.match(text)) and body[:1].isupper() and not re.match(r"^agenda\s+item\s+\d", body, re.I)
+
+
+# A short title that names the document an agenda, the word last ("Planning Commission Meeting Agenda").
+AGENDA_TITLE = re.compile(r"^[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,6}\s+(?:Meeting\s+)?(?:Agenda|AGENDA)\s*$")
 
 
 def numbered_run(page: Page) -> int:
