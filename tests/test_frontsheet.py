@@ -247,3 +247,16 @@ def test_a_date_and_time_in_a_column_beside_the_address():
 
     assert agenda._right_cell(line((79, "1309"), (105, "S. Mary Avenue"), (509, "7:30"), (534, "a.m."))) == "7:30 a.m."
     assert agenda._right_cell(line((72, "Council"), (110, "Chamber"))) is None
+
+
+def test_members_named_by_the_roll_call_item_and_a_title_ending_in_meeting_agenda():
+    from scrutiny.extractor import agenda
+    from scrutiny.extractor.pages import Line, Page
+
+    texts = ["A. CALL MEETING TO ORDER", "C. ROLL CALL Chair Ungoco, Vice-Chair Tokashiki, Commissioners Dillavou, Sistos, Morton"]
+    page = Page(index=1, lines=[Line(text=t, number=k + 1) for k, t in enumerate(texts)])
+    members = agenda._roll_call([(page, ln) for ln in page.lines], texts, "d01")
+    assert [(m.name, m.title, m.role) for m in members] == [
+        ("Ungoco", None, "Chair"), ("Tokashiki", None, "Vice-Chair"), ("Dillavou", "Commissioner", None),
+        ("Sistos", "Commissioner", None), ("Morton", "Commissioner", None)]
+    assert agenda.body_name("Planning Commission Meeting Agenda") == "Planning Commission"

@@ -236,7 +236,7 @@ def clock(text: str) -> Optional[str]:
 _GENERIC_HEAD = re.compile(r"^\W*(?:notice of|to:|meeting on|agenda for|agenda of)\b", re.I)
 _GENERIC_WORDS = re.compile(r"^(?:(?:the\s+)?(?:agenda|minutes|notice)\s+(?:of|for)\s+(?:the\s+)?(?:(?:a|an)\s+)?)?"
                             r"(?:(?:ordinary|special|regular|extraordinary|annual)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?"
-                            r"(?P<body>.+?)(?:\s+(?:meeting|agenda))?\s*$", re.I)
+                            r"(?P<body>.+?)(?:\s+(?:meeting|agenda))*\s*$", re.I)
 
 
 _TIME_LINE = re.compile(rf"^\W*(?:at\s+)?(?:{_TIME_TEXT})\W*$", re.I)
@@ -483,7 +483,7 @@ def split_names(value: str) -> list[str]:
 def _members(lines, texts: list[str], doc_id: str, head: int) -> list[Member]:
     value, used = _list_after(_MEMBERS, lines, texts)
     if not value:
-        return _roster(lines[:head], doc_id)
+        return _roster(lines[:head], doc_id) or _roll_call(lines, texts, doc_id)
     plural_title = None
     m = re.match(rf"^\s*({_TITLES})\s+", value, re.I)
     if m:
@@ -500,6 +500,36 @@ def _members(lines, texts: list[str], doc_id: str, head: int) -> list[Member]:
         if name:
             members.append(Member(name=name, title=title, role=paren, provenance=prov))
     return members
+
+
+# The roll call item naming the members to be called: "C. ROLL CALL Chair Ungoco, Vice-Chair Tokashiki,
+# Commissioners Dillavou, Sistos, Morton".
+_ROLL_CALL_LINE = re.compile(r"^\W*(?:[A-Z\d]{1,2}[.)]\s*)?ROLL\s+CALL\s*[:\-–]?\s+(?P<list>[A-Z][^.]{3,200})$", re.I)
+_OFFICE = re.compile(r"^(?P<office>(?:vice[\s-]*)?(?:chair(?:man|woman|person)?|mayor(?:\s+pro\s+tem)?|president)|deputy\s+mayor)\s+(?=[A-Z])", re.I)
+_PLURAL_MEMBER_TITLE = re.compile(r"^(?P<title>commissioners|councilmembers|council\s+members|trustees|directors|board\s+members|supervisors)\s+(?=[A-Z])", re.I)
+
+
+def _roll_call(lines, texts: list[str], doc_id: str) -> list[Member]:
+    """The members the roll call item names, each with the office they hold (a role) or the title
+    a plural title before them gives them and the names after it."""
+    for k, t in enumerate(texts[:80]):
+        m = _ROLL_CALL_LINE.match(t)
+        if not m:
+            continue
+        members, title = [], None
+        for raw in split_names(m.group("list")):
+            role = None
+            if (office := _OFFICE.match(raw)):
+                role, raw = office.group("office"), raw[office.end():]  # as printed: "Chair", "Vice-Chair"
+                title = None
+            elif (plural := _PLURAL_MEMBER_TITLE.match(raw)):
+                title, raw = re.sub(r"s$", "", plural.group("title").title()), raw[plural.end():]
+            name = raw.strip(" ,")
+            if not re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}", name):
+                return []  # not a list of names
+            members.append(Member(name=name, title=None if role else title, role=role, provenance=_prov([lines[k]], doc_id)))
+        return members if len(members) >= 3 else []
+    return []
 
 
 # Offices a member holds on the body itself (a role), as against the title every member has
