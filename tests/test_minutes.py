@@ -1190,3 +1190,10 @@ def test_a_lead_in_with_one_point_on_its_line_keeps_the_point_and_the_opening_ti
                     "external caterers.") == ["The following policy was approved and is recommended to the FGB: a. Catering Statement."]
     assert _decided("The meeting commenced at 1838 In the absence of the Chair the Committee agreed that Ruth Shoare chair "
                     "the meeting.") == ["In the absence of the Chair the Committee agreed that Ruth Shoare chair the meeting."]
+
+
+def test_a_proposer_named_before_what_he_proposed_and_an_amendment_agreed():
+    (vote,) = [v for v in decisions.votes("It was proposed by Councillor Scanlan to amend the motion to include a meeting "
+                                          "request. This amendment was agreed by Councillor Sheehan.") if v.proposer]
+    assert vote.proposer == "Councillor Scanlan"
+    assert decisions._MOTION_PASSED.search("This amendment was agreed by Councillor Sheehan.")
