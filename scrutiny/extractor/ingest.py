@@ -562,7 +562,7 @@ def _spread(text: str, left: float, bottom: float, right: float, top: float) -> 
     return " " in text and (right - left) > 0.6 * max(top - bottom, 1.0) * len(text)
 
 
-TAB_GAP = 4.0  # a space wider than this many line heights is a tab stop or a column gap, not a word space
+TAB_GAP = 10.0  # a space wider than this many line heights is a tab stop or a column gap, not a word space
 
 
 def _spread_apart(tp, left: float, bottom: float, right: float, top: float, height: float) -> Optional[list[Segment]]:
