@@ -465,3 +465,9 @@ def test_a_meeting_held_on_a_video_platform_and_a_body_under_the_date_is_no_venu
                  "The meeting commenced at 1834. This was a virtual meeting using Zoom.")
     head = header.read_header(rows[:4], rows)
     assert (head.body, head.venue) == ("Full Governing Body", "Zoom")
+
+
+def test_a_body_name_set_a_word_a_row():
+    rows = _rows("MINUTES OF PROCEEDINGS AT MEETING OF LIMERICK CITY AND", "COUNTY", "COUNCIL", "HELD", "IN THE COUNCIL CHAMBER,",
+                 "ON MONDAY, 29th MAY, 2017", "PRESENT IN THE CHAIR: Councillor Ann Lowe", "1. Adoption of Minutes")
+    assert header.read_header(rows[:7], rows).body == "Limerick City and County Council"

@@ -14,9 +14,10 @@ from scrutiny.extractor.textutil import BODY_NOUN, MONTHS, day_first, iso_date, 
 _BODY = re.compile(
     r"minutes\s+(?:of|for)\s+(?:the\s+|a\s+)?(?:proceedings\s+at\s+)?(?:(?:special|ordinary|annual|regular|budget|statutory|"
     r"full|monthly|adjourned|extraordinary)\s+)*(?:meeting\s+of\s+(?:the\s+)?)?"
-    # the body's name may wrap on to one more row, unless that row opens with a label, a number or
-    # says where or when the meeting was held ("HELD IN THE VILLAGE HALL", "ON 20th MAY")
-    r"(?P<body>[^\n]+?(?:\n(?![^\n:]{0,30}:|\s*\d|\s*(?:held|on)\b)[^\n]+?)?)"
+    # the body's name may wrap on to more rows (a word a row, as some conversions set a heading),
+    # unless a row opens with a label, a number or says where or when the meeting was held ("HELD IN
+    # THE VILLAGE HALL", "ON 20th MAY")
+    r"(?P<body>[^\n]+?(?:\n(?![^\n:]{0,30}:|\s*\d|\s*(?:held|on)\b)[^\n]+?){0,3})"
     r"(?=\s+held\b|\s*,?\s+on\s+\w+day|\s*,?\s+(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|\s+[-–]\s+\d|[ \t]*\n|\s*$)",
     re.I,
 )
