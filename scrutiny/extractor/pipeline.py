@@ -131,6 +131,9 @@ def _checks(ctx: Context, out: Extraction, options: Options) -> None:
                      provenance=meeting.provenance)
         if not meeting.date:
             ctx.flag("meeting-without-date", "the meeting has no date", provenance=meeting.provenance)
+    if not (out.agenda_items or out.minutes or out.reports or any(getattr(out, name) for name in _TYPED)):
+        ctx.flag("no-records", "no agenda item, minutes, report cover sheet or typed table was read from the pack: "
+                 "its documents are kept as 'other'", severity="warning")
     for m in out.minutes:
         if not m.items:
             ctx.flag("minutes-without-items", "minutes found but no minute items read from them", provenance=m.provenance)
