@@ -471,3 +471,13 @@ def test_a_body_name_set_a_word_a_row():
     rows = _rows("MINUTES OF PROCEEDINGS AT MEETING OF LIMERICK CITY AND", "COUNTY", "COUNCIL", "HELD", "IN THE COUNCIL CHAMBER,",
                  "ON MONDAY, 29th MAY, 2017", "PRESENT IN THE CHAIR: Councillor Ann Lowe", "1. Adoption of Minutes")
     assert header.read_header(rows[:7], rows).body == "Limerick City and County Council"
+
+
+def test_a_name_after_an_attendance_label_run_into_the_text_takes_the_label_s_category():
+    from scrutiny.extractor import nlp
+
+    text = ("The meeting commenced at: 1832 Apologies: Heather Poustie and sanctioned In attendance: Sarah Fraser "
+            "(Staff History Lead) Quorum for this meeting is 3 Governors plus the Headteacher.")
+    rows = _rows(text)
+    found = attendance.from_body([(text, rows[0])], nlp.pipeline())
+    assert [(p.name, p.category, p.role) for p in found] == [("Sarah Fraser", "in_attendance", "Staff History Lead")]

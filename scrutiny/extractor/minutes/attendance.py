@@ -1328,10 +1328,17 @@ def from_body(texts: list[tuple[str, Row]], pipeline) -> list[Person]:
                     continue  # "Presidential Elections (Forms) Regulations": no person, no post
                 person.role = role
                 person.category = classify_role(role)
+                labelled = _LABEL_BEFORE.search(text[max(0, span.start_char - 40): span.start_char])
+                if labelled and (h := heading(labelled.group(0).strip())):
+                    person.category = h[0]  # "In attendance: Sarah Fraser (Staff History Lead)": the label says how
             else:
                 continue
             found.append(person)
     return found
+
+
+# An attendance label run into the text right before a name ("... sanctioned In attendance: Sarah Fraser").
+_LABEL_BEFORE = re.compile(r"(?:^|(?<=\s))(?:in\s+attendance|also\s+present|also\s+in\s+attendance|present|apologies)\s*:\s*$", re.I)
 
 
 _ACTS = re.compile(
