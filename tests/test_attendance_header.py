@@ -481,3 +481,9 @@ def test_a_name_after_an_attendance_label_run_into_the_text_takes_the_label_s_ca
     rows = _rows(text)
     found = attendance.from_body([(text, rows[0])], nlp.pipeline())
     assert [(p.name, p.category, p.role) for p in found] == [("Sarah Fraser", "in_attendance", "Staff History Lead")]
+
+
+def test_a_body_named_by_a_list_of_its_services():
+    assert header.body_name(["Community, Leisure & Emergency Services Strategic Policy Committee"]) == (
+        "Community, Leisure & Emergency Services Strategic Policy Committee")
+    assert header.body_name(["Minutes of the Cabinet, held on Monday"]) == "Cabinet"

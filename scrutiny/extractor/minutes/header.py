@@ -60,7 +60,8 @@ _END = re.compile(
 
 
 _BODY_NOUN = BODY_NOUN
-_NAME_WORD = r"(?:[A-Z][\w'’&\-]*|#\d+|&|and|of|the|for|de|du|des|la|le)"
+# a word of a body's name; a comma after one only in a list of them ("Community, Leisure & Emergency Services ...")
+_NAME_WORD = r"(?:[A-Z][\w'’&\-]*(?:,(?=\s+[A-Z][\w'’\-]*\s+(?:&|and)\s))?|#\d+|&|and|of|the|for|de|du|des|la|le)"
 _BODY_NAME = re.compile(rf"(?P<name>(?:{_NAME_WORD}\s+){{0,8}}?{_BODY_NOUN}(?:\s+{_BODY_NOUN})*)\b", re.I)
 _NAME_LEAD = re.compile(
     r"^(?:CR|PV)\s+(?:du|de\s+la|des)\s+|"
