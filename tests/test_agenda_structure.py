@@ -255,3 +255,10 @@ def test_a_roster_beside_an_address_column_and_under_a_stamp():
     pairs, _ = _pairs(lines)
     assert [(m.name, m.role) for m in agenda._roster(pairs, "d01")] == [
         ("Ann Lee", "Mayor"), ("Bo Diaz", "Vice Mayor"), ("Cy Ng", None), ("Di Roe", None)]
+
+
+def test_item_numbers_that_carry_the_meeting_s_date_are_sub_items_as_printed():
+    from scrutiny.extractor import agenda
+
+    assert agenda._sub_label("11/09/22-2. Consideration of a Coastal Development Permit", "G") == ("11/09/22-2.", "coded")
+    assert agenda._sub_text("11/09/22-2. Consideration of a Coastal Development Permit", "G") == "Consideration of a Coastal Development Permit"

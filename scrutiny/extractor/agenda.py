@@ -787,12 +787,12 @@ def _outline(pairs, texts: list[str], number: str, above: set[str], doc_id: str,
         if subs and scheme != subs[0][2] and not (scheme == "roman" and subs[0][2] == "letter"):
             continue  # a deeper list: read under its own parent
         expected = _next_label(subs[-1][1] if subs else None, label)
-        if label == expected:
+        if scheme == "coded" or label == expected:  # coded numbers run on through the agenda
             subs.append((j, label, "letter" if subs and subs[0][2] == "letter" else scheme))
     out = [_item(pairs[: subs[0][0]] if subs else pairs, texts[: subs[0][0]] if subs else texts, number, doc_id, lead=lead)]
     for k, (j, label, scheme) in enumerate(subs):
         end = subs[k + 1][0] if k + 1 < len(subs) else len(texts)
-        sub = f"{number}.{label}" if scheme == "dotted" else f"{number}({label})"
+        sub = label if scheme == "coded" else f"{number}.{label}" if scheme == "dotted" else f"{number}({label})"
         out.extend(_outline(pairs[j:end], texts[j:end], sub, above | {scheme}, doc_id, _sub_text(texts[j], number)))
     return out
 
@@ -802,14 +802,23 @@ def _sub_label(text: str, number: str) -> Optional[tuple[str, str]]:
     m = re.match(rf"^\W{{0,2}}{re.escape(number)}\.(\d{{1,2}})\.?\s+\S", text)
     if m:
         return m.group(1), "dotted"
+    coded = _CODED.match(text)
+    if coded:
+        return coded.group("code"), "coded"
     label = outline_label(text)
     return (label[0], label[1]) if label else None
+
+
+# An item number carrying the meeting's date, printed as the item's own number ("11/09/22-2. Consideration of ...").
+_CODED = re.compile(r"^\W{0,2}(?P<code>\d{1,2}/\d{1,2}/\d{2,4}-\d{1,3}\.?)\s+(?P<rest>\S.*)$")
 
 
 def _sub_text(text: str, number: str) -> str:
     m = re.match(rf"^\W{{0,2}}{re.escape(number)}\.\d{{1,2}}\.?\s+(\S.*)$", text)
     if m:
         return m.group(1)
+    if coded := _CODED.match(text):
+        return coded.group("rest")
     label = outline_label(text)
     return label[3] if label else text
 
