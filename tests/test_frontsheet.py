@@ -260,3 +260,11 @@ def test_members_named_by_the_roll_call_item_and_a_title_ending_in_meeting_agend
         ("Ungoco", None, "Chair"), ("Tokashiki", None, "Vice-Chair"), ("Dillavou", "Commissioner", None),
         ("Sistos", "Commissioner", None), ("Morton", "Commissioner", None)]
     assert agenda.body_name("Planning Commission Meeting Agenda") == "Planning Commission"
+
+
+def test_a_street_address_under_the_time_is_the_venue_and_a_notice_line_is_no_signatory():
+    from scrutiny.extractor import agenda
+
+    assert agenda._STREET.match("1400 Highland Avenue, Manhattan Beach, CA 90266")
+    assert not agenda._STREET.match("1400 Highland Parks Improvement Plan")
+    assert not agenda._person_first("Please Note") and agenda._person_first("Cathy Fleet")

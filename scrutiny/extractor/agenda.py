@@ -189,12 +189,19 @@ def _signatory(texts: list[str], outside: list[int]) -> Optional[Contact]:
     rule ('____') naming a person and an office: 'Kathleen Horn Gregory, MMC, City Clerk'."""
     for i in reversed(outside):
         m = _SIGNATORY.match(texts[i])
-        if m and not _ITEM.match(texts[i]) and m.group("name").split()[-1].lower() not in PLACE_WORDS:
+        if (m and not _ITEM.match(texts[i]) and m.group("name").split()[-1].lower() not in PLACE_WORDS
+                and _person_first(m.group("name")) and len(m.group("role").split()) <= 8):
             return Contact(name=m.group("name"), role=m.group("role").strip(), phone=m.group("phone"), email=None)
         signed = _signed_line(texts[i]) if i and _SIGNATURE_RULE.match(texts[i - 1]) else None
         if signed:
             return signed
     return None
+
+
+def _person_first(name: str) -> bool:
+    """A name that opens as a person's does: a given name or an initial ("Please Note - ..." does not)."""
+    first = name.split()[0]
+    return names.is_given_name(first) or bool(re.fullmatch(r"[A-Z]\.?", first))
 
 
 def _signed_line(text: str) -> Optional[Contact]:
@@ -311,6 +318,11 @@ def _left_column(line: Line) -> str:
     return _LABEL_SPLIT.split(text)[0]
 
 
+# A street address's first words: its number, then the street ("1400 Highland Avenue"), never an item.
+_STREET = re.compile(r"^\d{1,5}\s+(?:[A-Z][\w.'’-]*\s+){0,3}(?:Avenue|Ave\.?|Street|St\.?|Road|Rd\.?|Lane|Drive|Dr\.?|"
+                     r"Boulevard|Blvd\.?|Way|Place|Court|Highway|Parkway|Square)\b", re.I)
+
+
 def _right_cell(line) -> Optional[str]:
     """The text after the widest gap of a line, when the gap sets a right-hand column apart."""
     segs = line.segments
@@ -330,12 +342,12 @@ def _venue(left: str, lines, texts: list[str], at: int, columned: bool = False) 
             part = part[: len(part) - len(right)].strip(" ,.") if part.endswith(right.strip(" ,.")) else part
         if part.startswith("(") or (parts == [] and part.endswith(")")):
             continue  # "(or on the rising of Full Council, / whichever is the later)"
-        if not part or (_ITEM.match(t) and not columned) or AGENDA_HEAD.match(t) or _SECTION_CAPS.match(t) or _TIME_LINE.match(t):
+        if not part or (_ITEM.match(t) and not columned and not _STREET.match(t)) or AGENDA_HEAD.match(t) or _SECTION_CAPS.match(t) or _TIME_LINE.match(t):
             break  # (beside a date in its own column, "1309 S. Mary Avenue" is the address's next line, not item 1309)
         if len(part.split()) > 10:
             break  # a sentence of the notice, not a line of an address
-        if re.match(r"^\W*(?:members|membership|co-?opt)", part, re.I) or re.search(r"\bmeeting\b", part, re.I):
-            break  # the members, or what kind of meeting it is ("COUNCIL CHAMBERS/HYBRID CITY COUNCIL MEETING")
+        if re.match(r"^\W*(?:members|membership|co-?opt)", part, re.I) or re.search(r"\b(?:meeting|instructions?|agenda)\b", part, re.I):
+            break  # the members, what kind of meeting it is ("... HYBRID CITY COUNCIL MEETING"), how to join it
         if "@" in part or part.startswith(".") or (rest and part.upper() != part and not columned):
             break
         parts.append(part)
