@@ -487,3 +487,13 @@ def test_a_body_named_by_a_list_of_its_services():
     assert header.body_name(["Community, Leisure & Emergency Services Strategic Policy Committee"]) == (
         "Community, Leisure & Emergency Services Strategic Policy Committee")
     assert header.body_name(["Minutes of the Cabinet, held on Monday"]) == "Cabinet"
+
+
+def test_staff_named_in_what_a_report_says_are_not_attendees():
+    from scrutiny.extractor import nlp
+
+    text = ("A report had been provided and the main items were: a. Dave Lee (Deputy Headteacher) and Heather Poustie "
+            "(Headteacher) have both attended Level 3 Refresher training.")
+    assert attendance.from_body([(text, _rows(text)[0])], nlp.pipeline()) == []
+    said = "Mark Gurrey (Interim Assistant Director for Safeguarding) presented the report."
+    assert [p.name for p in attendance.from_body([(said, _rows(said)[0])], nlp.pipeline())] == ["Mark Gurrey"]

@@ -1326,6 +1326,8 @@ def from_body(texts: list[tuple[str, Row]], pipeline) -> list[Person]:
                     continue
                 if person.title is None and not (_OFFICER_WORDS.search(role) or _EXTERNAL_WORDS.search(role) or _is_role_phrase(role)):
                     continue  # "Presidential Elections (Forms) Regulations": no person, no post
+                if _REPORTED_ON.search(text[span.end_char: span.end_char + 160]) and not _ACTS.match(text[span.end_char:]):
+                    continue  # named in what a report says ("Dave Lee (Deputy Headteacher) ... have both attended training")
                 person.role = role
                 person.category = classify_role(role)
                 labelled = _LABEL_BEFORE.search(text[max(0, span.start_char - 40): span.start_char])
@@ -1335,6 +1337,12 @@ def from_body(texts: list[tuple[str, Row]], pipeline) -> list[Person]:
                 continue
             found.append(person)
     return found
+
+
+# What a report tells of staff, not their taking part in the meeting: "... have both attended Level 3
+# training", "... will attend refresher training", "... is now the Designated Safeguarding Lead".
+_REPORTED_ON = re.compile(r"^[^.;]{0,120}?\b(?:have|has)\s+(?:both\s+|all\s+)?(?:attended|completed|undertaken|received|been\s+appointed)\b|"
+                          r"^[^.;]{0,120}?\bwill\s+(?:attend|complete|undertake|receive)\b|^[^.;]{0,40}?\bis\s+now\s+the\b", re.I)
 
 
 # An attendance label run into the text right before a name ("... sanctioned In attendance: Sarah Fraser").
