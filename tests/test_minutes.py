@@ -1197,3 +1197,10 @@ def test_a_proposer_named_before_what_he_proposed_and_an_amendment_agreed():
                                           "request. This amendment was agreed by Councillor Sheehan.") if v.proposer]
     assert vote.proposer == "Councillor Scanlan"
     assert decisions._MOTION_PASSED.search("This amendment was agreed by Councillor Sheehan.")
+
+
+def test_a_long_account_before_an_impersonal_decision_is_left_out():
+    text = ("Verge in Church Lane - A request had been received from a resident asking that the verge be cut back as it is "
+            "covered in brambles. there was discussion as to the best method, i.e. tractor and flail or a working party to "
+            "clear it by hand and it was decided that the best method would be to organise a working party.")
+    assert _decided(text) == ["it was decided that the best method would be to organise a working party."]

@@ -140,7 +140,7 @@ _BEFORE_IMPERSONAL = re.compile(
 # ("Due to the rise in price it was resolved to ...", "There was a brief discussion on federation and
 # it was agreed that ...").
 _JOINED_IMPERSONAL = re.compile(
-    r"^(?P<before>(?:due\s+to|owing\s+to|because\s+of|in\s+view\s+of|given)\b[^;:]{1,200}?,?\s+|[^;:]{1,200}?,?\s+(?:and|but)\s+)"
+    r"^(?P<before>(?:due\s+to|owing\s+to|because\s+of|in\s+view\s+of|given)\b[^;:]{1,200}?,?\s+|[^;:]{1,400}?,?\s+(?:and|but)\s+)"
     r"(?=it\s+was\s+(?:\w+\s+)?(?:agreed|decided|resolved)\b|"
     r"(?:the|these|this|its|their)\s+(?:[\w'’/-]+\s+){1,4}?(?:was|were)\s+(?:\w+ly\s+)?(?:accepted|approved|adopted|agreed|ratified|endorsed)\b)", re.I)
 # A point's title run into the decision with no stop between ("k. Agree dates for interviews It was
