@@ -1204,3 +1204,13 @@ def test_a_long_account_before_an_impersonal_decision_is_left_out():
             "covered in brambles. there was discussion as to the best method, i.e. tractor and flail or a working party to "
             "clear it by hand and it was decided that the best method would be to organise a working party.")
     assert _decided(text) == ["it was decided that the best method would be to organise a working party."]
+
+
+def test_a_motion_whose_noun_or_to_the_print_lost():
+    (lost_noun,) = decisions.motions("An was made to donate to the Egg Hunt by Trustee Elton, seconded by Trustee Albrecht. "
+                                     "All were in favor.")
+    assert (lost_noun.text, lost_noun.mover, lost_noun.seconder, lost_noun.result) == (
+        "to donate to the Egg Hunt", "Trustee Elton", "Trustee Albrecht", "carried")
+    (lost_to,) = decisions.motions("A motion was made allow the Club to use the building by Trustee Elton, seconded by "
+                                   "Trustee Hodge. All were in favor.")
+    assert lost_to.text == "allow the Club to use the building"

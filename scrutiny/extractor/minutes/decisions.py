@@ -863,6 +863,8 @@ _MOTION_FORMS = (
                rf"(?P<body>(?:to|that)\s+.+?){_MOTION_END}"),
     re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?(?:by\s+{_MOVER},?\s+)?(?P<body>to\s+.+?){_MOTION_END}"),
     re.compile(rf"\b[Mm]otion\s+was\s+(?:made|put)\s+(?:by\s+{_MOVER},?\s+)?(?P<body>that\s+.+?){_MOTION_END}"),
+    # a word the print lost: "An was made to donate ...", "A motion was made allow the Club to use ..."
+    re.compile(rf"\b(?:An?\s+motion|An)\s+was\s+made\s+(?!by\b)(?P<body>(?:(?:to|that)\s+)?[a-z]+\s.+?){_MOTION_END}"),
     # "Motion by X, second by Y." with no words of its own: it moves what the sentence before says
     re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?by\s+{_MOVER}(?P<body>)(?=,?\s+(?:and\s+)?second(?:ed)?\s+by\b)"),
     re.compile(rf"{_MOVER}\s+(?:proposed|moved)\s+(?:a\s+(?:resolution|motion)\s+)?(?P<body>that\s+.+?){_MOTION_END}"),
