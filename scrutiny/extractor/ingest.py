@@ -507,14 +507,28 @@ def _pdf_page(pg, index: int, max_runs: Optional[int] = None) -> Page:
 LINEAR_FROM = 2000  # runs on a page from which its glyphs are read one pass, not run by run
 
 
+def _glyphs(tp, height: float, start: int = 0):
+    """(index, character, box from the top) of the page's characters from ``start``: a space's box is
+    None, and a line break is read as "\n" with no box; a glyph PDFium gives no box for is passed over."""
+    import pypdfium2.raw as raw
+
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    for i in range(start, raw.FPDFText_CountChars(tp)):
+        code = raw.FPDFText_GetUnicode(tp, i)
+        char = "-" if code == 2 else chr(code) if code else ""
+        if char in ("", "\r", "\n", "\ufffe"):
+            yield i, "\n", None
+        elif char.isspace():
+            yield i, " ", None
+        elif raw.FPDFText_GetCharBox(tp, i, left, right, bottom, top):
+            yield i, char, (left.value, height - top.value, right.value, height - bottom.value)
+
+
 def _glyph_runs(tp, height: float) -> list[Segment]:
     """The page's text runs from one pass over its glyphs: a run breaks at a line break, at a gap
     wider than the glyphs' height or where the text goes back or down. Reading run by run asks
     PDFium to search the whole page for each run (time grows with the square of the runs); this
     pass grows with the glyphs. Each run carries its first glyph's style, as _style gives it."""
-    import pypdfium2.raw as raw
-
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     runs: list[Segment] = []
     text: list[str] = []
     box: Optional[list[float]] = None
@@ -528,19 +542,15 @@ def _glyph_runs(tp, height: float) -> list[Segment]:
         text.clear()
         box, first = None, -1
 
-    for i in range(raw.FPDFText_CountChars(tp)):
-        code = raw.FPDFText_GetUnicode(tp, i)
-        char = "-" if code == 2 else chr(code) if code else ""
-        if char in ("", "\r", "\n", "\ufffe"):
+    for i, char, glyph in _glyphs(tp, height):
+        if char == "\n":
             flush()
             continue
-        if char.isspace():
+        if glyph is None:
             if box is not None:
                 text.append(" ")
             continue
-        if not raw.FPDFText_GetCharBox(tp, i, left, right, bottom, top):
-            continue
-        x0, y0, x1, y1 = left.value, height - top.value, right.value, height - bottom.value
+        x0, y0, x1, y1 = glyph
         h = max(y1 - y0, 1.0)
         if box is not None:
             run_h = max(box[3] - box[1], 1.0)
@@ -575,26 +585,22 @@ def _spread_apart(tp, left: float, bottom: float, right: float, top: float, heig
     first = raw.FPDFText_GetCharIndexAtPos(tp, left + min(1.0, (right - left) / 4), (top + bottom) / 2, right - left, h / 2)
     if first < 0:
         return None
-    l, r, b, t = (ctypes.c_double() for _ in range(4))
+    x_max, y_min, y_max = right + 0.5, height - top - 0.5, height - bottom + 0.5  # the rectangle, from the top
     runs: list[tuple[list[str], list[float]]] = []
     spaced = False
-    for i in range(first, raw.FPDFText_CountChars(tp)):
-        code = raw.FPDFText_GetUnicode(tp, i)
-        char = "-" if code == 2 else chr(code) if code else ""
-        if char in ("\r", "\n"):
+    for _, char, glyph in _glyphs(tp, height, first):
+        if char == "\n":
             break
-        if char.isspace() or not char:
+        if glyph is None:
             if runs:
                 runs[-1][0].append(" ")
             spaced = True
             continue
-        if not raw.FPDFText_GetCharBox(tp, i, l, r, b, t):
-            continue
-        if l.value > right + 0.5 or t.value < bottom - 0.5 or b.value > top + 0.5:
+        x0, y0, x1, y1 = glyph
+        if x0 > x_max or y0 > y_max or y1 < y_min:
             break  # past the rectangle
-        if r.value < left + 0.5:
+        if x1 < left + 0.5:
             continue  # the run before it on the line
-        x0, y0, x1, y1 = l.value, height - t.value, r.value, height - b.value
         if not runs or (spaced and x0 - runs[-1][1][2] > TAB_GAP * max(h, y1 - y0)):
             runs.append(([char], [x0, y0, x1, y1]))
         else:
