@@ -501,26 +501,29 @@ def _informal_parts(text: str) -> list[tuple[int, Optional[str], str]]:
 
 def _label_chains(labels: list[re.Match]) -> list[re.Match]:
     """Labels that run in sequence, letters and numbers each counted separately (a nested 1), 2) ...
-    under b. is kept)."""
+    under b. is kept): from the series' first value, or, three at least, carried on from an earlier
+    item ("g." ... "l."), whichever starts first."""
     keep = []
     for seq in ("abcdefghijklmn", [str(k) for k in range(1, 30)]):
-        chain: list[re.Match] = []
-        for m in labels:
-            lab = m.group("label").strip("().")
-            if not chain and lab in seq[1:] and lab not in "ivx":
-                # a run carried on from an earlier item ("g." ... "l."): three labels in order at least
-                run = [m]
-                for n in labels:
-                    if n.start() > run[-1].start() and seq.index(lab) + len(run) < len(seq) and n.group("label").strip("().") == seq[seq.index(lab) + len(run)]:
-                        run.append(n)
-                if len(run) >= 3:
-                    chain = run
-                    break
-            if len(chain) < len(seq) and lab == seq[len(chain)]:
-                chain.append(m)
-        if len(chain) >= 2:
-            keep.extend(chain)
-    return sorted(set(keep), key=lambda m: m.start())
+        runs = [_run_from(labels, seq, k) for k, m in enumerate(labels) if _label(m) in seq and _label(m) not in ("i", "v", "x")]
+        runs = [r for r in runs if len(r) >= (2 if _label(r[0]) == seq[0] else 3)]
+        if runs:
+            keep.extend(min(runs, key=lambda r: r[0].start()))
+    return sorted(keep, key=lambda m: m.start())
+
+
+def _label(m: re.Match) -> str:
+    return m.group("label").strip("().")
+
+
+def _run_from(labels: list[re.Match], seq, k: int) -> list[re.Match]:
+    """The labels in order of ``seq`` from ``labels[k]`` on, each the next value after the last."""
+    run = [labels[k]]
+    at = list(seq).index(_label(labels[k]))
+    for m in labels[k + 1:]:
+        if at + len(run) < len(seq) and _label(m) == seq[at + len(run)]:
+            run.append(m)
+    return run
 
 
 def _refers_onward(text: str, m: re.Match) -> bool:
@@ -1118,18 +1121,15 @@ def with_counted_labels(found: list[Found], text: str) -> list[Found]:
     return sorted(out, key=lambda f: f.start)
 
 
-# Who put a decision, said before it: "On the proposal of Councillor X, seconded by Councillor Y, it
-# was agreed that ...", "On the motion of X, seconded by Y, Councillor Z was appointed ...".
-_PUT_BY = re.compile(
-    r"^On\s+the\s+(?:proposal|motion)\s+of\s+[^,;]{2,80}?,\s*(?:(?:and\s+)?seconded\s+by\s+[^,;]{2,80}?,\s*)?"
-    r"(?:(?:it\s+was\s+(?:agreed|resolved|decided)|the\s+(?:council|committee|members?|board)\s+(?:agreed|resolved|decided))\s+(?:that\s+)?)?"
-    r"(?=\S)", re.I)
-
-
 def unframed(text: str) -> str:
-    """A resolution without the proposal that frames it ("On the proposal of X, seconded by Y, ...")."""
-    rest = _PUT_BY.sub("", text, count=1)
-    return rest if rest != text and len(rest.split()) >= 3 else text
+    """A resolution without the proposal that frames it ("On the proposal of X, seconded by Y, it was
+    agreed that ..." gives what was agreed)."""
+    m = _ON_PROPOSAL.match(text)
+    if not m:
+        return text
+    rest = re.sub(r"^,?\s*(?:(?:it\s+was|the\s+(?:council|committee|members?|board))\s+(?:agreed|resolved|decided)\s+(?:that\s+)?)?",
+                  "", text[m.end():], count=1, flags=re.I)
+    return rest if len(rest.split()) >= 3 else text
 
 
 # A notice of motion quoted in the item ("I will move at the next Meeting that ...") and the line that
