@@ -517,30 +517,22 @@ def _members(lines, texts: list[str], doc_id: str, head: int) -> list[Member]:
 # The roll call item naming the members to be called: "C. ROLL CALL Chair Ungoco, Vice-Chair Tokashiki,
 # Commissioners Dillavou, Sistos, Morton".
 _ROLL_CALL_LINE = re.compile(r"^\W*(?:[A-Z\d]{1,2}[.)]\s*)?ROLL\s+CALL\s*[:\-–]?\s+(?P<list>[A-Z][^.]{3,200})$", re.I)
-_OFFICE = re.compile(r"^(?P<office>(?:vice[\s-]*)?(?:chair(?:man|woman|person)?|mayor(?:\s+pro\s+tem)?|president)|deputy\s+mayor)\s+(?=[A-Z])", re.I)
-_PLURAL_MEMBER_TITLE = re.compile(r"^(?P<title>commissioners|councilmembers|council\s+members|trustees|directors|board\s+members|supervisors)\s+(?=[A-Z])", re.I)
 
 
 def _roll_call(lines, texts: list[str], doc_id: str) -> list[Member]:
-    """The members the roll call item names, each with the office they hold (a role) or the title
-    a plural title before them gives them and the names after it."""
+    """The members the roll call item names, read as minutes read a list of those present: the
+    office each holds (a role), or the title a plural title before them gives them and the names
+    after it."""
+    from scrutiny.extractor.minutes import attendance
+
     for k, t in enumerate(texts[:80]):
         m = _ROLL_CALL_LINE.match(t)
         if not m:
             continue
-        members, title = [], None
-        for raw in split_names(m.group("list")):
-            role = None
-            if (office := _OFFICE.match(raw)):
-                role, raw = office.group("office"), raw[office.end():]  # as printed: "Chair", "Vice-Chair"
-                title = None
-            elif (plural := _PLURAL_MEMBER_TITLE.match(raw)):
-                title, raw = re.sub(r"s$", "", plural.group("title").title()), raw[plural.end():]
-            name = raw.strip(" ,")
-            if not re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}", name):
-                return []  # not a list of names
-            members.append(Member(name=name, title=None if role else title, role=role, provenance=_prov([lines[k]], doc_id)))
-        return members if len(members) >= 3 else []
+        listed = attendance.parse_list(m.group("list"), "present", [])
+        if len(listed) < 3 or len(listed) != len(split_names(m.group("list"))):
+            return []  # not a list of names
+        return [Member(name=p.name, title=p.title, role=p.role, provenance=_prov([lines[k]], doc_id)) for p in listed]
     return []
 
 

@@ -1116,7 +1116,7 @@ def unheaded(rows: list[Row], lists_end: int) -> Optional[Item]:
     """Minutes that head no item (a special meeting on one matter, a record in prose): their text
     after the attendance lists as one item without a ref, titled with the business the heading
     says the meeting was called for (or untitled). None when no sentence follows the lists."""
-    close = _closing_row(rows, lists_end - 1) if lists_end else _closing_row(rows, -1)
+    close = _closing_row(rows, lists_end - 1)
     body = [k for k in range(lists_end, close) if rows[k].text.strip()]
     if not any(len(rows[k].text.split()) >= 8 for k in body):
         return None
