@@ -595,7 +595,7 @@ def sections_for(gold: dict) -> list[Section]:
         Section("co_optees", _gold_list("co_optees"), lambda d: _list(d, "co_optees"), key_person(False), {
             "representing": same_fuzzy,
         }, ("name",)),
-        Section("agenda_items", _gold_list("agenda_items"), _pred_agenda, key_exact("number"), {
+        Section("agenda_items", _gold_list("agenda_items"), _pred_agenda, key_ref_or_text("number", "title"), {
             "title": same_fuzzy, "pages": same_exact, "summary_first_words": same_prefix,
         }, ("number",)),
         Section("minutes", _gold_minutes, _pred_minutes, _minutes_key, {
@@ -804,7 +804,7 @@ def _overall(result: dict) -> dict:
 # --------------------------------------------------------------------------- reading files
 
 _LIST_SECTIONS = {
-    "members": "name", "co_optees": "name", "agenda_items": "number", "reports": "title",
+    "members": "name", "co_optees": "name", "agenda_items": ("number", "title"), "reports": "title",
     "glossary": "term", "actions": ("ref", "title", "plan"), "risks": ("ref", "title"), "milestones": "text", "exceptions": None,
     "indicators": ("code", "description"), "people": "aliases", "attendees": "name", "minute_items": ("ref", "title"),
 }

@@ -575,9 +575,21 @@ def _spread(text: str, left: float, bottom: float, right: float, top: float) -> 
 TAB_GAP = 10.0  # a space wider than this many line heights is a tab stop or a column gap, not a word space
 
 
+def _tab_stop(gap: float, h: float, spaces: list[float]) -> bool:
+    """A space in a run is a tab stop or a column gap when wider than TAB_GAP line heights, or when
+    wider than three line heights and four times the run's other word spaces: a justified line
+    stretches all its spaces alike, a tab sets one apart ("Alan Smith (AS)[Chair]     Katie Draper")."""
+    if gap > TAB_GAP * h:
+        return True
+    others = sorted(s for s in spaces if abs(s - gap) > 0.01)
+    if gap <= 3 * h or len(others) < 2:
+        return False
+    return gap > 4 * max(others[len(others) // 2], 0.25 * h)
+
+
 def _spread_apart(tp, left: float, bottom: float, right: float, top: float, height: float) -> Optional[list[Segment]]:
-    """The run's glyphs in runs of their own where a space between two words is wider than
-    TAB_GAP line heights (a justified line's word spaces are narrower); None when there is none."""
+    """The run's glyphs in runs of their own where a space between two words is a tab stop
+    (_tab_stop); None when there is none."""
     import pypdfium2.raw as raw
 
     h = max(top - bottom, 1.0)
@@ -586,14 +598,12 @@ def _spread_apart(tp, left: float, bottom: float, right: float, top: float, heig
     if first < 0:
         return None
     x_max, y_min, y_max = right + 0.5, height - top - 0.5, height - bottom + 0.5  # the rectangle, from the top
-    runs: list[tuple[list[str], list[float]]] = []
+    glyphs: list[tuple[str, tuple[float, float, float, float], bool]] = []  # (char, box, after a space)
     spaced = False
     for _, char, glyph in _glyphs(tp, height, first):
         if char == "\n":
             break
         if glyph is None:
-            if runs:
-                runs[-1][0].append(" ")
             spaced = True
             continue
         x0, y0, x1, y1 = glyph
@@ -601,13 +611,18 @@ def _spread_apart(tp, left: float, bottom: float, right: float, top: float, heig
             break  # past the rectangle
         if x1 < left + 0.5:
             continue  # the run before it on the line
-        if not runs or (spaced and x0 - runs[-1][1][2] > TAB_GAP * max(h, y1 - y0)):
+        glyphs.append((char, glyph, spaced))
+        spaced = False
+    spaces = [g[1][0] - p[1][2] for p, g in zip(glyphs, glyphs[1:]) if g[2]]
+    runs: list[tuple[list[str], list[float]]] = []
+    for char, (x0, y0, x1, y1), after_space in glyphs:
+        gap = x0 - runs[-1][1][2] if runs else 0.0
+        if not runs or (after_space and _tab_stop(gap, max(h, y1 - y0), spaces)):
             runs.append(([char], [x0, y0, x1, y1]))
         else:
             chars, box = runs[-1]
-            chars.append(char)
+            chars.append(" " + char if after_space else char)
             box[:] = [min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1)]
-        spaced = False
     if not runs or (len(runs) == 1 and runs[0][1][0] - left <= TAB_GAP * h):
         return None  # one run where the rectangle starts: nothing set apart
     return [Segment("".join(chars).strip(), (box[0], box[1], box[2], box[3])) for chars, box in runs if "".join(chars).strip()]

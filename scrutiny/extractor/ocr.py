@@ -29,6 +29,11 @@ class Settings:
 
     lang: str = "eng"
     timeout_s: float = 120.0
+    # Tesseract's page segmentation: 6 reads the page as one block of lines, so a hanging item
+    # number alone in the margin ("1.   CALL TO ORDER") is kept; the automatic layout (3) drops such
+    # small marks as noise. Columns stay apart all the same: words keep their boxes and runs break
+    # at WORD_GAP.
+    psm: int = 6
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,7 @@ def read_page(pdf_page, settings: Settings = Settings()) -> Result:
         image.save(png)
         env = dict(os.environ, OMP_THREAD_LIMIT="1")
         try:
-            done = subprocess.run([exe, png, "stdout", "-l", settings.lang, "--dpi", str(DPI), "tsv"],
+            done = subprocess.run([exe, png, "stdout", "-l", settings.lang, "--dpi", str(DPI), "--psm", str(settings.psm), "tsv"],
                                   capture_output=True, text=True, timeout=settings.timeout_s, env=env)
         except subprocess.TimeoutExpired:
             raise OcrError(f"Tesseract took over {settings.timeout_s:.0f} s") from None
@@ -97,7 +102,7 @@ def parse_tsv(tsv: str, scale: float) -> tuple[list[Segment], float]:
     need = ("level", "block_num", "par_num", "line_num", "left", "top", "width", "height", "conf", "text")
     if any(n not in col for n in need):
         return [], 0.0
-    words: dict[tuple[int, int, int], list[tuple[float, float, float, float, str]]] = {}
+    words: dict[tuple[int, int, int], list[tuple[float, float, float, float, str, float]]] = {}
     confs = []
     for row in rows[1:]:
         cells = row.split("\t")
@@ -110,7 +115,7 @@ def parse_tsv(tsv: str, scale: float) -> tuple[list[Segment], float]:
         left, top = int(cells[col["left"]]) / scale, int(cells[col["top"]]) / scale
         box = (left, top, left + int(cells[col["width"]]) / scale, top + int(cells[col["height"]]) / scale)
         key = (int(cells[col["block_num"]]), int(cells[col["par_num"]]), int(cells[col["line_num"]]))
-        words.setdefault(key, []).append((*box, text))
+        words.setdefault(key, []).append((*box, text, conf))
         confs.append(conf)
     segments: list[Segment] = []
     for key in words:
@@ -119,13 +124,22 @@ def parse_tsv(tsv: str, scale: float) -> tuple[list[Segment], float]:
         run = [ws[0]]
         for w in ws[1:]:
             if w[0] - run[-1][2] > WORD_GAP * height:
-                segments.append(_segment(run))
+                segments.extend(_segment(run))
                 run = []
             run.append(w)
-        segments.append(_segment(run))
+        segments.extend(_segment(run))
     return segments, (sum(confs) / len(confs) if confs else 0.0)
 
 
-def _segment(words: list[tuple[float, float, float, float, str]]) -> Segment:
+NOISE_CONFIDENCE = 50.0  # a run whose words Tesseract trusts less than this on average is not text
+
+
+def _segment(words: list[tuple[float, float, float, float, str, float]]) -> list[Segment]:
+    """The run as a segment, or none where it is noise: no letter or digit in it (a speck, a rule
+    or a margin line read as "|", ";" or "~"), or words Tesseract has little confidence in (a seal
+    or a signature read as "LE ESY BRE")."""
+    text = " ".join(w[4] for w in words)
+    if not any(ch.isalnum() for ch in text) or sum(w[5] for w in words) / len(words) < NOISE_CONFIDENCE:
+        return []
     box = (min(w[0] for w in words), min(w[1] for w in words), max(w[2] for w in words), max(w[3] for w in words))
-    return Segment(" ".join(w[4] for w in words), box)
+    return [Segment(text, box)]

@@ -617,7 +617,8 @@ def _until_gap(block: list[Row]) -> list[Row]:
     gaps = [b - a for a, b in zip(tops, tops[1:])]
     usual = sorted(g for g in gaps if g > 0)[: max(1, len(gaps) // 2)][-1] if any(g > 0 for g in gaps) else 0
     for n, g in enumerate(gaps):
-        if usual and g > 1.8 * usual and g > usual + 4:
+        labels_only = all(_label_at(seg.text) for seg in block[n].line.segments)
+        if usual and g > 1.8 * usual and g > usual + 4 and not labels_only:  # a label may stand apart above its names
             return block[: n + 1]
     return block
 

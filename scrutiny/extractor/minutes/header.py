@@ -16,8 +16,8 @@ _BODY = re.compile(
     r"full|monthly|adjourned|extraordinary)\s+)*(?:meeting\s+of\s+(?:the\s+)?)?"
     # the body's name may wrap on to more rows (a word a row, as some conversions set a heading),
     # unless a row opens with a label, a number or says where or when the meeting was held ("HELD IN
-    # THE VILLAGE HALL", "ON 20th MAY")
-    r"(?P<body>[^\n]+?(?:\n(?![^\n:]{0,30}:|\s*\d|\s*(?:held|on)\b)[^\n]+?){0,3})"
+    # THE VILLAGE HALL", "ON 20th MAY", "WEDNESDAY, OCTOBER 5, 2022")
+    r"(?P<body>[^\n]+?(?:\n(?![^\n:]{0,30}:|\s*\d|\s*(?:held|on|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[^\n]+?){0,3})"
     r"(?=\s+held\b|\s*,?\s+on\s+\w+day|\s*,?\s+(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|\s+[-–]\s+\d|[ \t]*\n|\s*$)",
     re.I,
 )
