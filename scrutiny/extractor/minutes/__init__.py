@@ -264,6 +264,7 @@ def _item(it: itemsmod.Item, rows, pipeline, document: Optional[str], formal: bo
         res = sorted([r for r in res if not any(a <= r.start < b for a, b in spans)] + labelled, key=lambda r: r.start)
     res = decisions.with_counted_labels(decisions.with_motions(decisions.with_vote_blocks(res, body), body, it.title), body)
     res = decisions.with_notices(res, body)
+    res = decisions.with_carried_proposals(res, body)
     resolutions = [
         Resolution(text=decisions.unframed(r.text), number=r.number, noted=r.noted, provenance=_prov(r.start, offsets, document, "resolution"))
         for r in res

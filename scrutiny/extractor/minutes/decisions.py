@@ -785,8 +785,8 @@ def actions(text: str, pipeline) -> list[tuple[str, Optional[str], int]]:
 
 
 _COUNT = re.compile(
-    r"\b(?P<side>For(?:\s+the\s+(?:Motion|Amendment))?|Against(?:\s+the\s+(?:Motion|Amendment))?|Abstain(?:ed|ing|ions?)?)\b\s*[:\-–]?\s*"
-    r"(?P<names>(?:[^()]*?))\s*\(?\s*\**\s*\(?(?P<n>\d{1,3})\)?\**\s*\)?(?=\s|$|[,;.])",
+    r"\b(?P<side>For(?:\s+the\s+(?:Motion|Amendment))?|Against(?:\s+the\s+(?:Motion|Amendment))?|Abstain(?:ed|ing|ions?)?|Abstentions?)\b\s*[:\-–]?\s*"
+    r"(?P<names>(?:[^()]|\([A-Z]\))*?)\s*\(?\s*\**\s*\(?(?P<n>\d{1,3})\)?\**\s*\)?(?=\s|$|[,;.])",
 )
 _WHO_ABBREVIATED = r"(?:(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Cllr)\.\s+)?(?:[A-Z]\.\s*){0,3}"  # "Cllr. G. Mitchell"
 _PROPOSER = re.compile(rf"\b(?:Proposed|Moved|Molta|Propos[ée]e?)\s+(?:by|ag|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.&]+?)"
@@ -871,6 +871,9 @@ _MOTION_FORMS = (
     # "Motion by X, second by Y." with no words of its own: it moves what the sentence before says
     re.compile(rf"\b[Mm]otion\s+(?:was\s+(?:made\s+)?)?by\s+{_MOVER}(?P<body>)(?=,?\s+(?:and\s+)?second(?:ed)?\s+by\b)"),
     re.compile(rf"{_MOVER}\s+(?:proposed|moved)\s+(?:a\s+(?:resolution|motion)\s+)?(?P<body>that\s+.+?){_MOTION_END}"),
+    # "Member Erwin nominated Troy Hosmer for President. Seconded by Member Frank.": a nomination
+    # seconded is a motion; one not seconded is told, not moved
+    re.compile(rf"{_MOVER}\s+(?P<body>nominated\s+[^.;\n]+?)(?=\.\s+[Ss]econded\b|,?\s+(?:and\s+)?(?:was\s+)?[Ss]econded\b)"),
     # "Councilmember X moved adoption of the Resolution. Y seconded the motion, which carried": the
     # motion named by what it does to the paper before the body
     re.compile(rf"{_MOVER}\s+moved\s+(?P<body>(?:the\s+)?(?:adoption|approval|acceptance|introduction|(?:final\s+)?passage|ratification|"
@@ -896,7 +899,7 @@ _MOTION_PASSED = re.compile(
     r"\b(?:motion\s+(?:passed|carried|approved)|(?:was|were)\s+(?:passed|carried|approved)|all\s+(?:presents?\s+)?(?:were\s+)?in\s+favou?r|"
     r"(?:this|the)\s+(?:motion|amendment|proposal)\s+was\s+(?:\w+\s+)?(?:agreed|accepted|adopted)|"
     r"(?:passed|carried)\s+(?:unanimously|\d+\s*[-–]\s*\d+)|unanimously|ayes?\s*[:\-]|motion\s+passes|"
-    r"(?:passed|carried)\s+(?:by\s+)?(?:a\s+)?(?:unanimous\s+)?(?:roll[\s-]+call|voice|show\s+of\s+hands|unanimous)\s+vote)", re.I)
+    r"(?:passed|carried)\s+(?:by\s+)?(?:a\s+)?(?:unanimous\s+|\d{1,2}\s*[-–]\s*\d{1,2}\s+)?(?:roll[\s-]+call|voice|show\s+of\s+hands|unanimous)\s+vote)", re.I)
 _MOTION_FAILED = re.compile(r"\bmotion\s+(?:failed|was\s+defeated|was\s+lost|fails)\b", re.I)
 _MOTION_COUNT = re.compile(r"\b(?:passed|carried|failed|vote\s+of)?\s*(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})(?:\s*[-–]\s*(?P<c>\d{1,2}))?\b")
 
@@ -1027,6 +1030,29 @@ def with_motions(found: list[Found], text: str, title: Optional[str] = None) -> 
         out += [Found(text=words, start=at) for at, words in mo.parts if not any(f.start <= at < f.start + len(f.text) for f in out)]
     out += _unworded_motions(text, out, ms)
     return sorted(out, key=lambda f: f.start)
+
+
+# The words of a proposal quoted after its mover and seconder ("Proposed by X; Seconded by Y.
+# “That Councillor Daniel Butler be appointed Mayor ...”").
+_QUOTED_PROPOSAL = re.compile(r"[^“\"]{0,120}?[“\"]\s*(?P<words>That\b[^”\"]{10,2000}?)\s*[”\"]", re.S)
+
+
+def with_carried_proposals(found: list[Found], text: str) -> list[Found]:
+    """An item that records no resolution decides what its proposal that carried put: the quoted
+    words after the proposal's mover and seconder (the winning nomination of a ballot)."""
+    if found:
+        return found
+    out = []
+    for v in votes(text):
+        if v.result != "carried" or not (v.proposer or v.seconder):
+            continue
+        quoted = _QUOTED_PROPOSAL.match(text, v.start + 1)
+        seconded = _SECONDER.search(text, v.start, v.start + 300)
+        if seconded:
+            quoted = _QUOTED_PROPOSAL.match(text, seconded.end()) or quoted
+        if quoted:
+            out.append(Found(text=" ".join(quoted.group("words").split()), start=quoted.start("words")))
+    return out
 
 
 _PUT = re.compile(r"\.\s+(?!All\b|Roll\b|Motion\b|The\s+motion\b)[A-Z]")  # a new sentence other than the vote's own
@@ -1235,7 +1261,8 @@ def votes(text: str) -> list[VoteFound]:
             found.append(VoteFound(proposer=mo.mover, seconder=mo.seconder, counts=dict(mo.counts), names={},
                                    start=mo.start, end=mo.end, result=mo.result))
     found.sort(key=lambda v: v.start)
-    for group in _tally_groups(_tallies(text), [v.start for v in found]):
+    tallies = _ballot(text, _tallies(text), found)
+    for group in _tally_groups(tallies, [v.start for v in found]):
         first, last = group[0][3], group[-1][4]
         before = [v for v in found if v.start < first and not v.counts]
         target = before[-1] if before and not any(before[-1].start < w.start < first for w in found if w is not before[-1]) else None
@@ -1330,6 +1357,47 @@ def roll_calls(text: str) -> list[VoteFound]:
     return out
 
 
+def _ballot(text: str, tallies: list, found: list[VoteFound]) -> list:
+    """A ballot between nominations ("For Councillor Butler ... (12)  For Councillor Costelloe ...
+    (7)  Abstain ..."): each "For <candidate>" tally is the count of the nomination put before it
+    whose words name that candidate, the most votes carry and the rest are lost, and the
+    abstentions after them count against every nomination of the ballot. The tallies not read as a
+    ballot are returned for the usual reading."""
+    named: list[tuple[tuple, VoteFound]] = []
+    proposals = [v for v in found if (v.proposer or v.seconder) and not v.counts]
+    for t in tallies:
+        if t[0] != "for":
+            continue
+        # the candidate: the tally's words up to the line's end or the list of voters ("Councillors ...")
+        label = re.split(r"\n|\s+(?=(?:Councillors|Cllrs\.?|Members|Messrs\.?)\s)", text[t[3]:t[4]], maxsplit=1)[0]
+        label = re.sub(r"^\W*For\s+", "", label).strip(" :*")
+        words = [w for w in re.findall(r"[A-ZÀ-Ý][\w'’\-]+", label) if not _HONORIFIC_WORD.fullmatch(w)]
+        if not words or len(label.split()) > 6:
+            continue
+        surname = words[-1]
+        put = [v for k, v in enumerate(proposals) if v.start < t[3]
+               and re.search(rf"\b{re.escape(surname)}\b", text[v.end: min([w.start for w in proposals[k + 1:]] + [t[3]])])]
+        if len(put) == 1 and not any(put[0] is v for _, v in named):
+            named.append((t, put[0]))
+    if len(named) < 2:
+        return tallies
+    used = {id(t) for t, _ in named}
+    last = max(t[4] for t, _ in named)
+    following = [t for t in tallies if t[0] == "abstain" and last <= t[3] <= last + 400]
+    most = max(t[1] for t, _ in named)
+    for t, v in named:
+        v.counts, v.names = {"for": t[1]}, {"for": t[2]}
+        for a in following:
+            v.counts["abstain"], v.names["abstain"] = a[1], a[2]
+        v.result = "carried" if t[1] == most else "lost"
+        v.end = max(v.end, t[4])
+    used |= {id(a) for a in following}
+    return [t for t in tallies if id(t) not in used]
+
+
+_HONORIFIC_WORD = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr|Cmhlr|Senator|Deputy)\.?", re.I)
+
+
 def _tally_groups(tallies: list, proposals: list[int]) -> list[list]:
     """Tallies split into votes: a side seen again, or a proposal between two tallies, starts a new one."""
     groups: list[list] = []
@@ -1358,7 +1426,8 @@ def _tallies(text: str) -> list[tuple[str, int, list[str], int, int]]:
             continue  # "For example, the data ... 2011": a sentence, not a tally
         side = m.group("side").lower()
         side = "for" if side.startswith("for") else "against" if side.startswith("against") else "abstain"
-        names = [re.sub(r"^(?:Councillors?|Cllrs?\.?)\s+", "", n).strip(" .*") for n in re.split(r",|\band\b", m.group("names"))]
+        listed = re.sub(r"^[^,]*?\b(?:Councillors|Cllrs\.?)\s+", "", m.group("names"))  # after a ballot's candidate ("For Mr. Peter Casey Councillors ...")
+        names = [re.sub(r"^(?:Councillors?|Cllrs?\.?)\s+", "", n).strip(" .*") for n in re.split(r",|\band\b", listed)]
         names = [n for n in names if n and len(n) < 40 and n[:1].isupper()]
         end = m.end()
         if not names:  # "For (14)" followed by the names

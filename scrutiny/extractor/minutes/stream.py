@@ -62,6 +62,15 @@ def _item_number(line: Line, texts: list[Line]) -> bool:
     return bool(nxt[:1].isupper() and len(nxt.split()) <= 12 and not nxt.endswith((".", ",", ";")))
 
 
+def _count_line(line: Line, texts: list[Line]) -> bool:
+    """A bracketed number on a line of its own away from the page's top and foot: the count under a
+    list of names ("Councillors Butler, Collins ... and Sheahan" / "(12)"), not a page number."""
+    if not re.fullmatch(r"\(\d{1,3}\)", clean_text(line.text).strip("*")):
+        return False
+    k = next((n for n, ln in enumerate(texts) if ln is line), -1)
+    return 3 <= k < len(texts) - 3
+
+
 def build(pages: list[Page]) -> list[Row]:
     """The rows of the minutes on ``pages``, in reading order."""
     running = running_lines(pages)
@@ -70,7 +79,7 @@ def build(pages: list[Page]) -> list[Row]:
     for page in pages:
         texts = [ln for ln in page.lines if clean_text(ln.text)]
         for ln in page.lines:
-            if is_furniture(ln.text) and not _item_number(ln, texts):
+            if is_furniture(ln.text) and not _item_number(ln, texts) and not _count_line(ln, texts):
                 continue
             if id(ln) in running:
                 continue
