@@ -16,7 +16,7 @@ OPENER = re.compile(
     r"(?:IL\s+EST\s+|Il\s+est\s+)?(?:R[ÉE]SOLU|r[ée]solu)(?:\s+(?:[ÀA]|à)\s+L[’'](?:UNANIMIT[ÉE]|unanimit[ée]))?(?=\s*[:\-–]|\s+(?:QUE|que|DE|de|D[’']|d[’'])|\s*$))"
     r"\s*[:\-–]?\s*",
 )
-SUB_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(?P<label>\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})\))\s+(?=\S)")
+SUB_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(?P<label>\(?(?:[a-hA-H]|[ivx]{1,4}|\d{1,2})\))\s+(?=\S)")
 NOTED = re.compile(r"\b(?:be\s+)?not(?:e|ed|es|ing)\b", re.I)
 BODY_NOTED = re.compile(
     r"^(?:The|This)\s+(?:\w+\s+){0,3}?(?:Committee|Panel|Cabinet|Board|Council|Sub-Committee|Members|Governors|Forum|Group)\s+"
@@ -113,6 +113,9 @@ _VIEW = re.compile(
 _ONE_WORD_OUTCOME = re.compile(r"^\W*(?:supported|accepted|carried|approved|agreed|adopted|refused|not\s+supported)\W*$", re.I)
 # "had been agreed", "has very kindly agreed to help": a decision told, or someone's undertaking.
 _REPORTED = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?been\s+(?:agreed|approved|adopted|ratified|endorsed|supported|accepted)\b|"
+                       # what another body or an earlier meeting decided: "the Board had approved", "At that meeting, Members agreed"
+                       r"\bhad\s+(?:\w+\s+)?(?:agreed|approved|adopted|ratified|endorsed|accepted|resolved|decided)\b|"
+                       r"^\W*at\s+(?:that|the\s+(?:previous|last|earlier)|its\s+(?:previous|last|earlier))\s+meeting\b|"
                        r"\b(?:had|has|have)\s+(?:\w+\s+){0,2}agreed\s+to\b", re.I)
 # What frames a decision without being part of it: a leading clause ("As the amount was accurate,",
 # "In the meantime,") and who moved it (", proposed by PW and seconded by RW").
@@ -604,7 +607,8 @@ def _sub_resolutions(body: str) -> list[tuple[Optional[str], str]]:
 
 
 def _consistent_labels(labels: list[re.Match]) -> list[re.Match]:
-    """Keep labels that run in sequence: a, b, c / 1, 2, 3 / i, ii, iii."""
+    """Keep labels that run in sequence: a, b, c / 1, 2, 3 / i, ii, iii, in either case (a first
+    "A)" before "b)", "c)" is one series)."""
     seqs = {
         "alpha": "abcdefgh",
         "roman": ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"],
@@ -614,7 +618,7 @@ def _consistent_labels(labels: list[re.Match]) -> list[re.Match]:
     for seq in seqs.values():
         chain: list[re.Match] = []
         for m in labels:
-            lab = m.group("label").strip("().")
+            lab = m.group("label").strip("().").lower()
             if len(chain) < len(seq) and lab == seq[len(chain)]:
                 chain.append(m)
         if len(chain) > len(best):
