@@ -110,6 +110,13 @@ def _prov(pairs, doc_id):
 def _meeting(ctx: Context, lines, texts: list[str], doc_id: str, spans: list[tuple[int, int]]) -> Meeting:
     summons = _summons(texts)
     date_at = next((i for i, t in enumerate(texts[:15]) if _DATE_LINE.search(t) and parse_date(t)), None)
+    first = spans[0][0] if spans else None
+    if first is not None and date_at is not None and first - date_at > 12:
+        # a notice's own date over its prose, the meeting's particulars in a heading block right
+        # over the items ("ILLINOIS FINANCE AUTHORITY / SPECIAL MEETING OF ... / Tuesday, December 8, 2020 / 9:00 AM / AGENDA:")
+        block = [i for i in range(max(date_at + 1, first - 6), first) if _DATE_LINE.search(texts[i]) and parse_date(texts[i])]
+        if block and len(texts[block[-1]].split()) <= 8:
+            date_at = block[-1]
     body = _body(texts[: date_at if date_at is not None else 3])
     date = time = venue = None
     if summons:
@@ -243,7 +250,7 @@ def clock(text: str) -> Optional[str]:
 _GENERIC_HEAD = re.compile(r"^\W*(?:notice of|to:|meeting on|agenda for|agenda of)\b", re.I)
 _GENERIC_WORDS = re.compile(r"^(?:(?:the\s+)?(?:agenda|minutes|notice)\s+(?:of|for)\s+(?:the\s+)?(?:(?:a|an)\s+)?)?"
                             r"(?:(?:ordinary|special|regular|extraordinary|annual)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?"
-                            r"(?P<body>.+?)(?:\s+(?:meeting|agenda))*\s*$", re.I)
+                            r"(?P<body>.+?)(?:\s+(?:meeting|agenda|members))*\s*$", re.I)
 
 
 _TIME_LINE = re.compile(rf"^\W*(?:at\s+)?(?:{_TIME_TEXT})\W*$", re.I)

@@ -40,8 +40,11 @@ AGENDA_HEAD = re.compile(r"^\W*(?:agenda|a g e n d a|summons)\b", re.I)
 PAGES_REF = re.compile(r"\(\s*pages?\s+(\d+)\s*(?:[-–—]|to)\s*(\d+)\s*\)|\(\s*page\s+(\d+)\s*\)", re.I)
 AGENDA_ITEM = re.compile(r"^\W{0,3}(\d{1,2})[.)]?\s+\S")
 # A forward-looking notice of a meeting: a summons, "notice is hereby given", "to be held".
-NOTICE = re.compile(r"\bhereby\s+(?:summoned|given)\b|\b(?:will|is\s+to|to)\s+be\s+held\b", re.I)
+NOTICE = re.compile(r"\bhereby\s+(?:summoned|given)\b|\b(?:will|is\s+to|to)\s+be\s+held\b|"
+                    r"\bnotice\s+of\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}meeting\b|\bwill\s+hold\s+(?:an?\s+|its\s+)(?:\w+\s+){0,2}meeting\b", re.I)
 _HEADING_ITEM = re.compile(r"^\W{0,3}(\d{1,3})[.)]?\s+([A-Z(\"'‘“].*)$")
+_ROMAN_ITEM = re.compile(r"^\W{0,3}([IVX]{1,5})[.)]\s+([A-Z(\"'‘“].*)$")  # "III. Presentation of New Business"
+_ROMAN = {r: n for n, r in enumerate(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"], 1)}
 
 COVER_LABELS = {
     "title": r"report\s+title|title\s+of\s+report|subject",
@@ -235,9 +238,11 @@ def numbered_run(page: Page) -> int:
     heads = []
     for ln in page.lines:
         t = clean(ln.text) or ""
-        m = _HEADING_ITEM.match(t)
+        m = _HEADING_ITEM.match(t) or _ROMAN_ITEM.match(t)
         if m and len(m.group(2).split()) <= 12 and not re.match(r"^\d{1,2}[.:]\d", t):
-            heads.append((int(m.group(1)), ln.box[0] if ln.box else None))
+            n = int(m.group(1)) if m.group(1).isdigit() else _ROMAN.get(m.group(1))
+            if n:
+                heads.append((n, ln.box[0] if ln.box else None))
     best = 0
     for k, (n, x) in enumerate(heads):
         if n != 1:
