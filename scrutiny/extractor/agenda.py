@@ -673,7 +673,49 @@ def item_starts(lines, texts: list[str]) -> list[tuple[int, str]]:
                                 or len(chain) > len(top)):
             top = [(i, outline_label(texts[i])[0]) for i, _, _ in chain]  # type: ignore[index]
             break
-    return top
+    return top or [(i, "") for i in unnumbered_starts(lines, texts)]
+
+
+# A line that breaks off mid-phrase: a connective or preposition, a possessive, a comma or a dash
+# last ("... Advancing Higher Ed in" / "Illinois Prisons- ...").
+_OPEN_END = re.compile(r"(?:[-–—,&/]|\b(?:and|or|of|the|for|to|in|on|at|with|by|from|a|an)|['’]s)$", re.I)
+_RULE_LINE = re.compile(r"^\s*([*_=~\-–—.])\1{9,}\s*$")
+
+
+def unnumbered_starts(lines, texts: list[str]) -> list[int]:
+    """Lines opening the items of an agenda that prints its business without numbers: after a
+    dated heading (a date line among the first eight, or a rule of stars or dashes under it), each
+    short line at the left edge most of the business shares, apart from the line above it by more
+    than the business's own line spacing or after a line that breaks off mid-phrase. Four such
+    lines at least, none a sentence of prose; else none."""
+    head = next((i for i, t in enumerate(texts[:8]) if _DATE_LINE.search(t) and parse_date(t)), None)
+    if head is None:
+        return []
+    start = head + 1
+    while start < len(texts) and start <= head + 4 and (_TIME_LINE.match(texts[start]) or _RULE_LINE.match(texts[start])
+                                                        or _place_line(texts[start]) or len(texts[start].split()) <= 4):
+        start += 1
+    body = [(i, lines[i][1]) for i in range(start, len(texts)) if lines[i][1].box]
+    if len(body) < 4:
+        return []
+    lefts: dict[int, int] = {}
+    for _, ln in body:
+        lefts[round(ln.box[0] / 4)] = lefts.get(round(ln.box[0] / 4), 0) + 1
+    edge = max(lefts, key=lambda k: (lefts[k], -k)) * 4.0
+    run = [(i, ln) for i, ln in body if abs(ln.box[0] - edge) <= 4]
+    if len(run) < 4 or any(len(texts[i].split()) > 16 or re.search(r"[a-z]\.$", texts[i]) for i, _ in run):
+        return []
+    same_page = [(j, a, i, b) for (j, a), (i, b) in zip(run, run[1:]) if lines[i][0] is lines[j][0] and b.box[1] > a.box[1]]
+    if not same_page:
+        return []
+    tight = min(b.box[1] - a.box[1] for _, a, _, b in same_page)
+    starts = [run[0][0]]
+    for (j, a), (i, b) in zip(run, run[1:]):
+        wrapped = (lines[i][0] is lines[j][0] and 0 < b.box[1] - a.box[1] <= tight * 1.3
+                   and _OPEN_END.search(texts[j].strip()))
+        if i != j + 1 or not wrapped:
+            starts.append(i)
+    return starts if len(starts) >= 4 else []
 
 
 def _best_chain(lines, found: list[tuple[int, int]], *, any_start: bool) -> list[tuple[int, int, tuple]]:
@@ -775,6 +817,8 @@ def _items_of(pairs, texts: list[str], doc_id: str) -> list[AgendaItem]:
     c / A, B, C), Roman (i, ii / I, II), numbered (1, 2) or dotted (7.1, 7.2) lists set in from
     their parent: '7(a)', '7.1', 'V(C)(1)'."""
     top = _ITEM.match(texts[0])
+    if not top and not outline_label(texts[0]):  # business printed without numbers ("Welcome and Roll Call – Phil Whittington")
+        return [_item(pairs, texts, None, doc_id, lead=texts[0], presenter=True)]
     if top:
         number, scheme, lead = str(int(top.group(1))), "number", None
     else:
@@ -870,7 +914,8 @@ def _is_name_block_line(text: str) -> bool:
     return len(text.split()) <= 10 and not re.search(r"[.;:!?]$", text) and not PAGES_REF.search(text)
 
 
-def _item(pairs, texts: list[str], number: str, doc_id: str, lead: Optional[str] = None) -> AgendaItem:
+def _item(pairs, texts: list[str], number: Optional[str], doc_id: str, lead: Optional[str] = None,
+          presenter: bool = False) -> AgendaItem:
     first = lead if lead is not None else _ITEM.match(texts[0]).group(2)  # type: ignore[union-attr]
     first = _TIME_SLOT.sub("", first)
     title_lines = [first]
@@ -894,6 +939,8 @@ def _item(pairs, texts: list[str], number: str, doc_id: str, lead: Optional[str]
         pages = [int(first_page), int(last_page)] if first_page else [int(single), int(single)]
         title = (joined[: ref.start()] + " " + joined[ref.end():]).strip()
     title = re.sub(r"\s+", " ", title).strip(" -–")
+    if presenter:
+        title = without_presenter(title)
     title, said = split_title(title)
     cut = next((j for j, t in enumerate(summary_lines) if _SECTION_CAPS.match(t)), len(summary_lines))
     summary = " ".join([*([said] if said else []), *(_BULLET.sub("", t) for t in summary_lines[:cut])]).strip() or None
@@ -915,6 +962,18 @@ _TIME_SLOT = re.compile(
 _BULLET = re.compile(r"^\s*[\uf0b7\uf0a7\uf076\uf0d8•·▪●◦]\s*|(?<=\s)[\uf0b7\uf0a7•▪●◦]\s*")
 
 
+# Who presents an item, after its title's last dash: names, posts or a group in capitals, joined by
+# "/", "-", "," or "and" ("– Alyssa Williams/James Pagano", "- Director Jeffreys", "– Board Members").
+_PRESENTER = re.compile(
+    r"^(?P<title>.*\S)(?:\s+[-–—]\s*|\s*[-–—]\s+)(?P<who>[A-Z][\w.'’]*(?:(?:\s+|\s*[/,&]\s*|-)(?:and\s+)?[A-Z][\w.'’]*){1,8})$")
+
+
+def without_presenter(title: str) -> str:
+    """An unnumbered agenda line's title without the presenter named after its last dash."""
+    m = _PRESENTER.match(title)
+    return m.group("title").strip() if m and len(m.group("title").split()) >= 2 else title
+
+
 def split_title(title: str) -> tuple[str, Optional[str]]:
     """A heading followed on its line by what the item is for: 'Village Upkeep - to receive
     update' (a dash, then a lower-case start) or 'To receive apologies: Alan Smith (the meeting
@@ -930,12 +989,12 @@ def split_title(title: str) -> tuple[str, Optional[str]]:
 
 
 def _continues_title(previous: str, nxt: str) -> bool:
-    """A wrapped title: an upper-case title continued in upper case, a line ending in a dash or
-    connective, or a next line starting in lower case."""
+    """A wrapped title: an upper-case title continued in upper case, a line ending in a dash, a
+    connective or a possessive ("Director’s"), or a next line starting in lower case."""
     if _ITEM.match(nxt) or _SECTION_CAPS.match(nxt):
         return False
     if previous.upper() == previous and nxt.upper() == nxt and re.search(r"[A-Z]", nxt):
         return True
-    if re.search(r"(?:[-–,&]|\b(?:and|of|the|for|to|in|on))$", previous.strip()):
+    if re.search(r"(?:[-–,&]|\b(?:and|of|the|for|to|in|on)|\w['’]s)$", previous.strip()):
         return True
     return nxt[:1].islower()

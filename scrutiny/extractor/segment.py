@@ -170,6 +170,8 @@ def classify(page: Page) -> tuple[Optional[str], Optional[str]]:
         return "agenda", None
     if NOTICE.search(" ".join(lines[:12])) and numbered_run(page) >= 3:
         return "agenda", None  # a notice of a meeting over a numbered list of business
+    if _listed_business(page, lines):
+        return "agenda", None  # a dated meeting heading over its business, unnumbered
     return None, None
 
 
@@ -230,6 +232,22 @@ def agenda_heading(text: str) -> bool:
 
 # A short title that names the document an agenda, the word last ("Planning Commission Meeting Agenda").
 AGENDA_TITLE = re.compile(r"^[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,6}\s+(?:Meeting\s+)?(?:Agenda|AGENDA)\s*$")
+
+
+_ATTENDANCE_WORD = re.compile(r"^\W*(?:present|attendees|attendance|apologies|regrets|absent|in\s+attendance|members\s+present)\b", re.I)
+
+
+def _listed_business(page: Page, lines: list[str]) -> bool:
+    """A page that opens with a meeting's heading (a body or meeting title, then its date) over a
+    list of business printed without numbers (agenda.unnumbered_starts)."""
+    from scrutiny.extractor import agenda
+
+    if not any(MEETING_TITLE.match(t.upper()) or re.search(r"\bmeeting\s*$", t, re.I) for t in lines[:4]):
+        return False
+    if any(_ATTENDANCE_WORD.match(t) for t in lines[:30]):
+        return False  # who attended is listed: a record of the meeting, not its business
+    content = [(page, ln) for ln in page.lines if clean(ln.text)]
+    return len(agenda.unnumbered_starts(content, [clean(ln.text) or "" for _, ln in content])) >= 4
 
 
 def numbered_run(page: Page) -> int:
