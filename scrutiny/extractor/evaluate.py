@@ -473,10 +473,23 @@ def resolution_text(text: Any) -> str:
     return text
 
 
+# The lead-in a lettered or numbered part is written after ("that Cabinet agree to: Note the
+# forecast ..."): a part matches with or without it, as gold files and extractions may give either.
+_LEAD_IN = re.compile(r"^(?P<lead>(?:\S+\s+){2,60}?\S+?):\s+(?=\S)")
+
+
+def _without_lead_in(text: str) -> str:
+    m = _LEAD_IN.match(text)
+    return text[m.end():] if m else text
+
+
 def _resolution_key(g: dict, p: dict) -> Optional[float]:
     if not _same_item(g, p):
         return None
-    return _fuzzy_score(resolution_text(g.get("text")), resolution_text(p.get("text")))
+    gt, pt = resolution_text(g.get("text")), resolution_text(p.get("text"))
+    scores = [_fuzzy_score(gt, pt), _fuzzy_score(_without_lead_in(gt), pt), _fuzzy_score(gt, _without_lead_in(pt))]
+    found = [x for x in scores if x is not None]
+    return max(found) if found else None
 
 
 _VOTE_SIGNS = ("for_count", "against_count", "abstain_count", "result", "proposer", "seconder")

@@ -16,7 +16,7 @@ OPENER = re.compile(
     r"(?:IL\s+EST\s+|Il\s+est\s+)?(?:R[ÉE]SOLU|r[ée]solu)(?:\s+(?:[ÀA]|à)\s+L[’'](?:UNANIMIT[ÉE]|unanimit[ée]))?(?=\s*[:\-–]|\s+(?:QUE|que|DE|de|D[’']|d[’'])|\s*$))"
     r"\s*[:\-–]?\s*",
 )
-SUB_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(?P<label>\(?(?:[a-hA-H]|[ivx]{1,4}|\d{1,2})\))\s+(?=\S)")
+SUB_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(?P<label>\(?(?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})\))\s+(?=\S)")
 NOTED = re.compile(r"\b(?:be\s+)?not(?:e|ed|es|ing)\b", re.I)
 BODY_NOTED = re.compile(
     r"^(?:The|This)\s+(?:\w+\s+){0,3}?(?:Committee|Panel|Cabinet|Board|Council|Sub-Committee|Members|Governors|Forum|Group)\s+"
@@ -578,11 +578,27 @@ def _resolution_extent(segment: str, pipeline) -> str:
                 break  # another numbering ("9) The Chairman ..."), or text after the list's last point
             keep.append(s)
         elif (_CONTINUES.match(s) or SUB_LABEL.match(s) or keep[-1].endswith((":", ";")) or re.search(r";\s*(?:and|or)?$", keep[-1])
-                or re.search(r"[:;]\s*(?:and\s+)?\(?\w{1,3}[.)]$", keep[-1])):  # "...: 1." the sentencizer cut after a label
+                or re.search(r"[:;]\s*(?:and\s+)?\(?\w{1,3}[.)]$", keep[-1])  # "...: 1." the sentencizer cut after a label
+                or _next_part_after_heading(" ".join(keep), s)):
             keep.append(s)
         else:
             break
     return " ".join(keep)
+
+
+def _next_part_after_heading(kept: str, sentence: str) -> bool:
+    """The sentence holds the next part of the lettered series the resolution runs ("(b) ..."
+    kept, then "2025-26 Revenue Budget and Medium Term Financial Plan (c) The net revenue ..."): a
+    heading over a group of parts, set before the part's label."""
+    labels = _consistent_labels(list(SUB_LABEL.finditer(kept)))
+    if len(labels) < 2:
+        return False
+    last = labels[-1].group("label").strip("().").lower()
+    if not re.fullmatch(r"[a-y]", last):
+        return False
+    following = chr(ord(last) + 1)
+    m = re.search(rf"(?:^|\s)\(?({following}|{following.upper()})\)\s", sentence)
+    return bool(m) and len(sentence[: m.start()].split()) <= 14
 
 
 _DOTTED_LABEL = re.compile(r"(?:(?<=^)|(?<=[\s:;]))(?P<label>\d{1,2}\.)\s+(?=[A-Z])")
@@ -610,7 +626,7 @@ def _consistent_labels(labels: list[re.Match]) -> list[re.Match]:
     """Keep labels that run in sequence: a, b, c / 1, 2, 3 / i, ii, iii, in either case (a first
     "A)" before "b)", "c)" is one series)."""
     seqs = {
-        "alpha": "abcdefgh",
+        "alpha": "abcdefghijklmnopqrstuvwxyz",
         "roman": ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"],
         "num": [str(k) for k in range(1, 30)],
     }
