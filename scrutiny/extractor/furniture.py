@@ -38,8 +38,8 @@ def key(text: str) -> str:
 def running_keys(pages: list[Page], depth: int = 3) -> set[str]:
     """Keys of lines that recur in the first or last ``depth`` lines of two or more pages, at one
     height on the page where the pages say where their lines stand, and no more often inside the
-    pages' text than at their edges (a formula the text repeats, "Proposed by Councillor X;", is
-    content wherever it falls)."""
+    pages' text than at their edges, and not broken off after a clause (a formula the text repeats,
+    "Proposed by Councillor X;", is content wherever it falls)."""
     counts: Counter[str] = Counter()
     inside: Counter[str] = Counter()
     places: dict[str, list[float]] = {}
@@ -51,7 +51,9 @@ def running_keys(pages: list[Page], depth: int = 3) -> set[str]:
         for k, ln in edge.items():
             if ln.box is not None and page.height:
                 places.setdefault(k, []).append(ln.box[1] / page.height)
-    return {k for k, n in counts.items() if n >= 2 and k and len(k) < 160 and inside[k] < n and _same_place(places.get(k))}
+    # a line broken off after a clause (";", ":", ",") is text running on, never a page's header or footer
+    return {k for k, n in counts.items() if n >= 2 and k and len(k) < 160 and inside[k] < n and _same_place(places.get(k))
+            and not k.rstrip().endswith((";", ":", ","))}
 
 
 def _same_place(ys: Optional[list[float]]) -> bool:

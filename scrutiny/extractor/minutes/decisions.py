@@ -12,6 +12,8 @@ from scrutiny.extractor import names
 OPENER = re.compile(
     r"(?:(?<=^)|(?<=[\s.:;”\"]))(?P<opener>(?:And\s+)?RESOLVED|(?:And\s+|It\s+was\s+)?Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b|\s*$)|"
     r"Seconded\s+by\s+[^;“\"]{3,60};\s*(?=[“\"]That)|"
+    # Irish minutes: "Molta ag ...; Cuidithe ón ...; Agus an Cinneadh: “That ...”" (And Resolved)
+    r"(?:Agus\s+an\s+)?Cinneadh(?=\s*[:\-–])|"
     r"[Ii]t\s+was\s+(?:unanimously\s+)?agreed(?:\s+that)?(?=\s)|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b|\s*$)|DECISION(?=\s*:)|DECIDED(?=\s*[:\-–]|\s+[Tt]hat\b)|"
     r"(?:IL\s+EST\s+|Il\s+est\s+)?(?:R[ÉE]SOLU|r[ée]solu)(?:\s+(?:[ÀA]|à)\s+L[’'](?:UNANIMIT[ÉE]|unanimit[ée]))?(?=\s*[:\-–]|\s+(?:QUE|que|DE|de|D[’']|d[’'])|\s*$))"
     r"\s*[:\-–]?\s*",
@@ -71,7 +73,7 @@ def resolutions(text: str, pipeline) -> list[Found]:
     return out
 
 
-FORMAL = re.compile(r"\b(?:RESOLVED|R[ÉE]SOLU\b|[Ii]l\s+est\s+r[ée]solu|Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b)|DECIDED|DECISION\s*:|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b)|Seconded\s+by)")
+FORMAL = re.compile(r"\b(?:RESOLVED|Cinneadh(?=\s*[:\-–])|R[ÉE]SOLU\b|[Ii]l\s+est\s+r[ée]solu|Resolved(?=\s*[:\-–]|\s+that\b|\s+That\b)|DECIDED|DECISION\s*:|AGREED(?=\s*[:\-–]|\s+[Tt]hat\b)|Seconded\s+by)")
 # A decision verb in the past (or, in French minutes, the present) as a record says it: "The Board
 # accepted the application", "It was resolved to approve", "Mr le Maire décide de rouvrir", "The
 # proposal was referred to the Walking Group", "Arrangements for the meeting were confirmed" (not
@@ -811,7 +813,7 @@ _COUNT = re.compile(
 _WHO_ABBREVIATED = r"(?:(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Cllr)\.\s+)?(?:[A-Z]\.\s*){0,3}"  # "Cllr. G. Mitchell"
 _PROPOSER = re.compile(rf"\b(?:Proposed|Moved|Molta|Propos[ée]e?)\s+(?:by|ag|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.&]+?)"
                        r"(?:\s*[;,.&]|\s+(?:and|et|to|that)\b|$)", re.I)
-_SECONDER = re.compile(rf"\b(?:Seconded|Cuidithe|Cuidiu|Appuy[ée]e?|Second[ée]e?)\s+(?:by|ag|[óo6]n|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.]+?)"
+_SECONDER = re.compile(rf"\b(?:Seconded|Cuidi\w*|Appuy[ée]e?|Second[ée]e?)\s+(?:by|ag|[óo6]n|par)\s+(?P<who>{_WHO_ABBREVIATED}[^;,.]+?)"
                        r"(?:\s*[;,.]|\s+(?:et|and|was|were|which|who)\b|(?<=\([A-Z]\))\s*(?=[a-z])|$)", re.I)
 # Mover and seconder as labelled fields: "Proposed: CR 2nd: KD", "Prop: AM 2nd: CR" (a superscript
 # "nd" the text layer may have moved away). Initials for the one, initials for the other.
@@ -1180,7 +1182,8 @@ def unframed(text: str) -> str:
 
 # A notice of motion quoted in the item ("I will move at the next Meeting that ...") and the line that
 # adopts it ("... the Motion was adopted by the Council", "The amended Motion was seconded ... and agreed").
-_NOTICE = re.compile(r"\b(?:I|We)\s+(?:will|shall|wish\s+to|hereby)\s+move\b", re.I)
+# "I will move ..." (an OCR'd page may read the "I" as "!", "l" or "|")
+_NOTICE = re.compile(r"(?:\b(?:I|We)|(?<![\w!|])[!|l1](?=\s))\s+(?:will|shall|wish\s+to|hereby)\s+move\b", re.I)
 _ADOPTS_MOTION = re.compile(r"\bthe\s+(?:amended\s+|substantive\s+)?motion\s+was\s+(?:[\w\s,()]{0,80}?\s)?(?:adopted|agreed|carried|passed|approved)\b", re.I)
 
 

@@ -443,7 +443,8 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
                     and _titled_paragraph(rows, sub[0][0], _REF_TOKEN.sub("", rows[sub[0][0]].text, 1).strip()))
             if (len(sub) < 2 and not lone) or not (own or (first and first[-1] == 1)):
                 continue
-            if not lone and 2 * sum(1 for c in sub if _runs_on(rows, c[0], edges) or _marks_a_sentence(rows, c[0])) >= len(sub):
+            if not lone and 2 * sum(1 for c in sub if _runs_on(rows, c[0], edges) or _marks_a_sentence(rows, c[0])
+                                    or _wraps_into_text(rows, c[0])) >= len(sub):
                 continue  # numbered paragraphs of running text, not sub-headings
             for c in sub:
                 printed = c[1].rstrip(".:")
@@ -456,6 +457,17 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
                 out.append((c[0], printed))
             break
     return out
+
+
+def _wraps_into_text(rows: list[Row], k: int) -> bool:
+    """A labelled paragraph, not a sub-heading: the words after the ref run on as a sentence on to
+    the next row, which opens in lower case or follows a row broken off mid-phrase ("(a) Circulated,
+    copy of Statutory Notice dated ... concerning disposal of land" / "at Killonan, Ballysimon,")."""
+    rest = _REF_TOKEN.sub("", _mend_number(rows[k].text), 1).strip()
+    if len(rest.split()) < 6 or k + 1 >= len(rows) or rows[k + 1].page is not rows[k].page:
+        return False
+    return (rows[k + 1].text.strip()[:1].islower() or rest.endswith(",")
+            or bool(re.search(r"\s(?:at|of|to|in|on|the|and|or|for|with|by|from|a|an)$", rest)))
 
 
 def _marks_a_sentence(rows: list[Row], k: int) -> bool:
