@@ -549,12 +549,18 @@ def _put_before(text: str, at: int) -> Optional[str]:
     return m.group("put").strip() if m and len(m.group("put").split()) >= 3 else None
 
 
+# The quote that closes a quoted resolution; not an ordinal's superscript a scan read as a quote
+# mark ("Statutory Notice dated 28" March, 2014").
+_CLOSING_QUOTE = re.compile(
+    r"[”\"](?<!\d[”\"])|(?<=\d)[”\"](?!\s*(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)", re.I)
+
+
 def _resolution_extent(segment: str, pipeline) -> str:
     """The resolution proper: from the opener to the end of the quoted text, or to the first sentence
     that does not carry it on (a sub-label, "That ...")."""
     segment = segment.strip()
     if segment[:1] in "“\"":
-        close = re.search(r"[”\"]", segment[1:])
+        close = _CLOSING_QUOTE.search(segment[1:])
         if close:
             return segment[: close.start() + 2]
     sents = sentences(segment, pipeline)
