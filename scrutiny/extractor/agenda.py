@@ -524,6 +524,7 @@ def _members(lines, texts: list[str], doc_id: str, head: int) -> list[Member]:
 # The roll call item naming the members to be called: "C. ROLL CALL Chair Ungoco, Vice-Chair Tokashiki,
 # Commissioners Dillavou, Sistos, Morton".
 _ROLL_CALL_LINE = re.compile(r"^\W*(?:[A-Z\d]{1,2}[.)]\s*)?ROLL\s+CALL\s*[:\-–]?\s+(?P<list>[A-Z][^.]{3,200})$", re.I)
+_ROLL_CALL_ALONE = re.compile(r"^\W*(?:[A-Z\d]{1,2}[.)]\s*)?ROLL\s+CALL\s*[:\-–]?\s*$", re.I)
 
 
 def _roll_call(lines, texts: list[str], doc_id: str) -> list[Member]:
@@ -534,6 +535,16 @@ def _roll_call(lines, texts: list[str], doc_id: str) -> list[Member]:
 
     for k, t in enumerate(texts[:80]):
         m = _ROLL_CALL_LINE.match(t)
+        if not m and _ROLL_CALL_ALONE.match(t):  # "2. ROLL CALL" over the members, a bulleted name a line
+            below = []
+            for j in range(k + 1, min(k + 16, len(texts))):
+                name = _BULLET.sub("", texts[j]).strip()
+                if not _BULLET.match(texts[j]) or not re.fullmatch(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+", name):
+                    break
+                below.append((j, name))
+            if len(below) >= 3:
+                return [Member(name=name, title=None, role=None, provenance=_prov([lines[j]], doc_id)) for j, name in below]
+            continue
         if not m:
             continue
         listed = attendance.parse_list(m.group("list"), "present", [])
@@ -554,7 +565,9 @@ def _roster(lines, doc_id: str) -> list[Member]:
     run: list[tuple[str, str, tuple]] = []
     best: list[tuple[str, str, tuple]] = []
     for pair in lines:
-        found = _roster_line(pair[1].first_cell() or "")
+        if not re.search(r"\w", pair[1].text):
+            continue  # a comma the page draws on a line of its own, below the name it follows
+        found = _roster_line(pair[1].first_cell() or "") or _roster_line(pair[1].text)
         box = pair[1].box
         if not found and run and box and run[-1][2][1].box and box[0] > run[-1][2][1].box[0] + 200:
             continue  # a line of the letterhead's other column (the address beside the names)
@@ -581,6 +594,13 @@ def _roster_line(text: str) -> Optional[tuple[str, str]]:
 def _name_office(text: str) -> Optional[tuple[str, str]]:
     name, _, office = text.partition(",")
     name, office = name.strip(), office.strip(" .")
+    if not office:  # "Rick Ramirez Chair": the comma drawn apart from the line
+        words = name.split()
+        for cut in (1, 2):
+            if len(words) > cut + 1 and names.office_of(" ".join(words[-cut:])) and re.fullmatch(
+                    r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+", " ".join(words[:-cut])):
+                return " ".join(words[:-cut]), " ".join(words[-cut:])
+        return None
     if not office or not re.fullmatch(r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+", name):
         return None
     return (name, office) if names.office_of(office) else None
