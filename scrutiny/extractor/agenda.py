@@ -127,7 +127,9 @@ def _meeting(ctx: Context, lines, texts: list[str], doc_id: str, spans: list[tup
         date, time = parse_date(left), parse_time(left)
         at = date_at
         if time is None:  # the time on a line of its own under the date ("6:00 P.M."), or in its column
-            for k in range(date_at + 1, min(date_at + 3, len(texts))):
+            for k in range(date_at + 1, min(date_at + 6, len(texts))):
+                if len(texts[k].split()) > 8:
+                    break  # past the heading block
                 if _TIME_LINE.match(texts[k]):
                     time, at = parse_time(texts[k]), (k if k == date_at + 1 else at)
                     break
@@ -278,7 +280,9 @@ def _place_line(text: str) -> bool:
     """A line naming a place ("City Council Chambers", "Civic Centre"), not a body: it ends with a
     place word."""
     words = re.findall(r"[A-Za-z]+", text)
-    return bool(words) and (words[-1].lower() in PLACE_WORDS or words[-1].lower().rstrip("s") in PLACE_WORDS)
+    if not words or re.fullmatch(BODY_NOUN, words[-1], re.I):
+        return False  # "... Quality Commission", "... Partnership": a body, though names may end so too
+    return words[-1].lower() in PLACE_WORDS or words[-1].lower().rstrip("s") in PLACE_WORDS
 
 
 def _venue_above(texts: list[str], body: Optional[str], date_at: int) -> Optional[str]:
@@ -353,6 +357,8 @@ def _venue(left: str, lines, texts: list[str], at: int, columned: bool = False) 
             break  # (beside a date in its own column, "1309 S. Mary Avenue" is the address's next line, not item 1309)
         if len(part.split()) > 10:
             break  # a sentence of the notice, not a line of an address
+        if not parts and re.fullmatch(r"(?:regular|special|adjourned|annual|joint|ordinary|extraordinary)\s+meeting", part, re.I):
+            continue  # the kind of meeting between the date and the place ("REGULAR MEETING")
         if re.match(r"^\W*(?:members|membership|co-?opt)", part, re.I) or re.search(r"\b(?:meeting|instructions?|agenda)\b", part, re.I):
             break  # the members, what kind of meeting it is ("... HYBRID CITY COUNCIL MEETING"), how to join it
         if "@" in part or part.startswith(".") or (rest and part.upper() != part and not columned):
