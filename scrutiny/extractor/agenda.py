@@ -658,7 +658,7 @@ def item_spans(lines, texts: list[str]) -> list[tuple[int, int]]:
     spans = []
     for (i, _), end in zip(starts, ends):
         x = _x(lines[i][1])
-        if hanging and x is not None:
+        if hanging and x is not None and not texts[i].rstrip().endswith(":"):  # (a colon introduces a list at the items' edge)
             end = next((j for j in range(i + 1, end) if (_x(lines[j][1]) or x + 99) <= x + 3), end)
         spans.append((i, end))
     return spans
@@ -856,10 +856,13 @@ def _items_of(pairs, texts: list[str], doc_id: str) -> list[AgendaItem]:
 def _outline(pairs, texts: list[str], number: str, above: set[str], doc_id: str,
              lead: Optional[str]) -> list[AgendaItem]:
     x = _x(pairs[0][1])
+    # an item whose title ends in a colon introduces its list ("10. Approval of Resolutions/Motions:"),
+    # which may then stand at the item's own edge, its lines' text hanging indented
+    introduces = texts[0].rstrip().endswith(":")
     subs: list[tuple[int, str, str]] = []  # (line, label, scheme) of the first list set in from this item
     for j in range(1, len(texts)):
         xj = _x(pairs[j][1])
-        if x is not None and xj is not None and xj <= x + 4:
+        if x is not None and xj is not None and xj <= x + 4 and not introduces:
             continue
         found = _sub_label(texts[j], number)
         if found is None or found[1] in above:
@@ -868,7 +871,9 @@ def _outline(pairs, texts: list[str], number: str, above: set[str], doc_id: str,
         if subs and scheme != subs[0][2] and not (scheme == "roman" and subs[0][2] == "letter"):
             continue  # a deeper list: read under its own parent
         expected = _next_label(subs[-1][1] if subs else None, label)
-        if scheme == "coded" or label == expected:  # coded numbers run on through the agenda
+        # under a heading of its own ("BOARD ORDERS, RULES, FEES OR REGULATIONS:") the list starts again
+        again = subs and label == _next_label(None, label) and any(_GROUP_HEAD.match(t) for t in texts[subs[-1][0] + 1: j])
+        if scheme == "coded" or label == expected or again:  # coded numbers run on through the agenda
             subs.append((j, label, "letter" if subs and subs[0][2] == "letter" else scheme))
     out = [_item(pairs[: subs[0][0]] if subs else pairs, texts[: subs[0][0]] if subs else texts, number, doc_id, lead=lead)]
     for k, (j, label, scheme) in enumerate(subs):
@@ -878,14 +883,21 @@ def _outline(pairs, texts: list[str], number: str, above: set[str], doc_id: str,
     return out
 
 
+_GROUP_HEAD = re.compile(r"^[^a-z]{4,80}:$")  # a heading in capitals over a group of sub-items
+
+
 def _sub_label(text: str, number: str) -> Optional[tuple[str, str]]:
-    """(label, scheme) of a sub-item line: '7.2 ...' under item 7 (dotted), or an outline label."""
+    """(label, scheme) of a sub-item line: '7.2 ...' under item 7 (dotted), '(1) ...' (bracketed
+    numbers, a series apart from the items' own '12.'), or an outline label."""
     m = re.match(rf"^\W{{0,2}}{re.escape(number)}\.(\d{{1,2}})\.?\s+\S", text)
     if m:
         return m.group(1), "dotted"
     coded = _CODED.match(text)
     if coded:
         return coded.group("code"), "coded"
+    bracketed = re.match(r"^\s*\((\d{1,2})\)\s+\S", text)
+    if bracketed:
+        return bracketed.group(1), "bracketed"
     label = outline_label(text)
     return (label[0], label[1]) if label else None
 
