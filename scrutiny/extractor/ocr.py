@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -29,11 +30,6 @@ class Settings:
 
     lang: str = "eng"
     timeout_s: float = 120.0
-    # Tesseract's page segmentation: 6 reads the page as one block of lines, so a hanging item
-    # number alone in the margin ("1.   CALL TO ORDER") is kept; the automatic layout (3) drops such
-    # small marks as noise. Columns stay apart all the same: words keep their boxes and runs break
-    # at WORD_GAP.
-    psm: int = 6
 
 
 @dataclass(frozen=True)
@@ -65,29 +61,50 @@ def version() -> Optional[str]:
     return first[0].split()[-1] if first else None
 
 
+MARGIN_GAP = 40  # pixels of empty margin, left of the page's text, worth a second look
+
+
 def read_page(pdf_page, settings: Settings = Settings()) -> Result:
-    """OCR one PDFium page (not closed here): its text runs and their confidence."""
+    """OCR one PDFium page (not closed here): its text runs and their confidence. Tesseract's own
+    layout analysis reads the page; it drops small marks standing alone in the margin as noise,
+    so where the page's text starts well in from the edge, the margin strip is read again as one
+    block of lines (page segmentation 6), which keeps a hanging item number ("1.   CALL TO ORDER")."""
     exe = tesseract()
     if exe is None:
         raise OcrError("Tesseract is not installed")
     scale = DPI / 72
     image = pdf_page.render(scale=scale, grayscale=True).to_pil()
     with tempfile.TemporaryDirectory(prefix="scrutiny-ocr-") as tmp:
-        png = os.path.join(tmp, "page.png")
-        image.save(png)
-        env = dict(os.environ, OMP_THREAD_LIMIT="1")
-        try:
-            done = subprocess.run([exe, png, "stdout", "-l", settings.lang, "--dpi", str(DPI), "--psm", str(settings.psm), "tsv"],
-                                  capture_output=True, text=True, timeout=settings.timeout_s, env=env)
-        except subprocess.TimeoutExpired:
-            raise OcrError(f"Tesseract took over {settings.timeout_s:.0f} s") from None
-        except OSError as exc:
-            raise OcrError(f"Tesseract could not run ({exc.strerror or exc})") from None
+        segments, confidence = parse_tsv(_tesseract(exe, image, os.path.join(tmp, "page.png"), 3, settings), scale)
+        # where the text starts: the left edge of its lines (marks such as "10." may stand further out)
+        left = min((seg.box[0] * scale for seg in segments if len(seg.text) > 6), default=0.0)
+        if left > MARGIN_GAP:
+            strip = image.crop((0, 0, int(left) - MARGIN_GAP // 4, image.height))
+            marks, _ = parse_tsv(_tesseract(exe, strip, os.path.join(tmp, "margin.png"), 6, settings), scale)
+            segments += [m for m in marks if len(m.text) <= 6 and re.search(r"\d", m.text)
+                         and not any(_overlap(m.box, seg.box) for seg in segments)]  # numbers, not specks
+    return Result(segments, confidence)
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+
+def _tesseract(exe: str, image, png: str, psm: int, settings: Settings) -> str:
+    """Tesseract's TSV for ``image`` read with page segmentation ``psm``."""
+    image.save(png)
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    try:
+        done = subprocess.run([exe, png, "stdout", "-l", settings.lang, "--dpi", str(DPI), "--psm", str(psm), "tsv"],
+                              capture_output=True, text=True, timeout=settings.timeout_s, env=env)
+    except subprocess.TimeoutExpired:
+        raise OcrError(f"Tesseract took over {settings.timeout_s:.0f} s") from None
+    except OSError as exc:
+        raise OcrError(f"Tesseract could not run ({exc.strerror or exc})") from None
     if done.returncode != 0:
         why = " ".join(done.stderr.split())[:160] or f"exit {done.returncode}"
         raise OcrError(f"Tesseract failed ({why})")
-    segments, confidence = parse_tsv(done.stdout, scale)
-    return Result(segments, confidence)
+    return done.stdout
 
 
 def parse_tsv(tsv: str, scale: float) -> tuple[list[Segment], float]:
