@@ -527,14 +527,27 @@ def _misspelt_date(text: str) -> Optional[str]:
     return None
 
 
+_SIGNED_NAME = re.compile(r"^\W*Signed\b\s*:?\s*(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3})"
+                          r"\s*(?:,?\s*(?:\(?chair\w*\)?)\s*)?(?:date\b.*)?$", re.I)
+_CHAIR_CAPTION = re.compile(r"^(?:[A-Z][\w'’\-]*\s+){0,4}(?:chair|chairman|chairperson|chairwoman|mayor|president|cathaoirleach)$", re.I)
+
+
 def _signature(rows: list[Row]) -> Optional[str]:
-    """A name printed above "Chair"/"Chairman" near the end of the minutes."""
+    """Who signs the minutes, near their end: a name printed above "Chair"/"Chairman", a name after
+    "Signed" ("Signed Andrew McKenzie  Date: 4 July 2022"), or, where no name is printed over it,
+    the caption under the signature rule that says who signs ("Commission Chair")."""
     tail = rows[-8:]
+    for r in tail:
+        m = _SIGNED_NAME.match(r.text.strip())
+        if m and not re.search(r"\b(?:as|a|the|true|record|correct)\b", m.group("name"), re.I):
+            return m.group("name").strip()
     for k in range(len(tail) - 1):
         nxt = tail[k + 1].text.strip().lower().rstrip(".")
+        name = tail[k].text.strip()
         if nxt in {"chair", "chairman", "chairperson", "mayor", "cathaoirleach"}:
-            name = tail[k].text.strip()
             if re.search(r"[.]{3,}|_{3,}|signed", name, re.I) or not re.search(r"[A-Za-z]{2}", name):
                 return None
             return _title_case(name)
+        if _CHAIR_CAPTION.match(nxt) and (re.fullmatch(r"[\s_.…-]{5,}", name) or name.endswith(".")):
+            return tail[k + 1].text.strip().rstrip(".")  # a rule to sign on (or the text's last sentence) over its caption
     return None

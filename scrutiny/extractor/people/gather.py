@@ -260,13 +260,16 @@ def _officer(officer, context: str, where: dict) -> Iterator[Observation]:
         yield observation(role, context, **where)
 
 
+_CAPTION = re.compile(r"\b(?:chair|chairman|chairperson|chairwoman|mayor|president|cathaoirleach)$", re.I)
+
+
 def _minutes(minutes, body, date, *, running: bool = True) -> Iterator[Observation]:
     where = dict(meeting=body, date=date)
     for a in minutes.attendees:
         yield _attendee(a, where)
         if a.substituting_for:
             yield observation(a.substituting_for, "substituted", title=a.title, provenance=a.provenance, **where)
-    if minutes.chair_signature:
+    if minutes.chair_signature and not _CAPTION.search(minutes.chair_signature):  # a caption ("Commission Chair") names no one
         yield observation(minutes.chair_signature, "chair_signature", provenance=minutes.provenance, extra_roles=["Chair"], **where)
     for item in minutes.items:
         prov = item.provenance
