@@ -508,7 +508,7 @@ def split_names(value: str) -> list[str]:
 def _members(lines, texts: list[str], doc_id: str, head: int) -> list[Member]:
     value, used = _list_after(_MEMBERS, lines, texts)
     if not value:
-        return _roster(lines[:head], doc_id) or _roll_call(lines, texts, doc_id)
+        return _roster(lines[:head], doc_id) or _offices_over_names(lines[:head], texts[:head], doc_id) or _roll_call(lines, texts, doc_id)
     plural_title = None
     m = re.match(rf"^\s*({_TITLES})\s+", value, re.I)
     if m:
@@ -588,6 +588,36 @@ def _roster(lines, doc_id: str) -> list[Member]:
         chair = names.office_of(office) in _CHAIR_OFFICES
         members.append(Member(name=name, title=None if chair else office, role=office if chair else None, provenance=prov))
     return members
+
+
+_PERSON_LINE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+")
+
+
+def _offices_over_names(lines, texts: list[str], doc_id: str) -> list[Member]:
+    """A members block printed as offices over the names holding them ("Mayor" / "Ray Jackson" /
+    "Mayor Pro Tem" / "Justin Massey" / "Councilmembers" / "Dean Francois" / "Rob Saemann"): an
+    office alone on its line, then the lines that are a name each; three members at least. A
+    chair-like office is the member's role, any other (a plural made singular) their title."""
+    best: list[Member] = []
+    run: list[Member] = []
+    office: Optional[str] = None
+    for k, t in enumerate(texts):
+        t = t.strip(" ,")
+        if names.office_of(t):
+            office = t
+            continue
+        line = lines[k][1]
+        if (office and _PERSON_LINE.fullmatch(t) and len(t.split()) <= 3 and len(line.segments) <= 1
+                and not any(w.lower() in names.ROLE_WORDS for w in t.split())):
+            chair = names.office_of(office) in _CHAIR_OFFICES
+            one = office[:-1] if office.endswith("s") and names.office_of(office[:-1]) else office  # "Councilmembers"
+            run.append(Member(name=t, title=None if chair else one, role=office if chair else None,
+                              provenance=_prov([lines[k]], doc_id)))
+            best = run if len(run) > len(best) else best
+            continue
+        if t:
+            run, office = [], None
+    return best if len(best) >= 3 else []
 
 
 def _roster_line(text: str) -> Optional[tuple[str, str]]:
