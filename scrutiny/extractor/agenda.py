@@ -541,15 +541,24 @@ def _roll_call(lines, texts: list[str], doc_id: str) -> list[Member]:
 
     for k, t in enumerate(texts[:80]):
         m = _ROLL_CALL_LINE.match(t)
-        if not m and _ROLL_CALL_ALONE.match(t):  # "2. ROLL CALL" over the members, a bulleted name a line
-            below = []
+        if not m and _ROLL_CALL_ALONE.match(t):  # "2. ROLL CALL" over the members, a name a line (bulleted or lettered)
+            below: list[Member] = []
             for j in range(k + 1, min(k + 16, len(texts))):
-                name = _BULLET.sub("", texts[j]).strip()
-                if not _BULLET.match(texts[j]) or not re.fullmatch(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+", name):
+                label = outline_label(texts[j])
+                if not _BULLET.match(texts[j]) and not (label and label[1] == "letter"):
                     break
-                below.append((j, name))
+                entry = _BULLET.sub("", label[3] if label else texts[j]).strip()
+                found = _name_office(entry)  # "Norm Zezula, Mayor Pro Tempore"
+                if found:
+                    chair = names.office_of(found[1]) in _CHAIR_OFFICES
+                    below.append(Member(name=found[0], title=None if chair else found[1], role=found[1] if chair else None,
+                                        provenance=_prov([lines[j]], doc_id)))
+                elif re.fullmatch(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+", entry):
+                    below.append(Member(name=entry, title=None, role=None, provenance=_prov([lines[j]], doc_id)))
+                else:
+                    break
             if len(below) >= 3:
-                return [Member(name=name, title=None, role=None, provenance=_prov([lines[j]], doc_id)) for j, name in below]
+                return below
             continue
         if not m:
             continue

@@ -55,7 +55,7 @@ HONORIFICS: dict[str, tuple[str, ...]] = {
     "Council Member": ("council member", "council members", "councilmember", "councilmembers", "councilman",
                        "councilwoman", "council person", "councilperson"),
     "Board Member": ("board member", "board members", "boardmember", "member of the board"),
-    "Mayor": ("mayor", "vice mayor", "deputy mayor", "mayor pro tem", "lord mayor", "maire", "adjoint au maire"),
+    "Mayor": ("mayor", "vice mayor", "deputy mayor", "mayor pro tem", "mayor pro tempore", "lord mayor", "maire", "adjoint au maire"),
     "President": ("president", "vice president", "vice-president"),
     "Chair": ("chair", "chairman", "chairwoman", "chairperson", "vice chair", "vice-chair", "vice chairman",
               "vice chairperson", "co-chair"),
