@@ -901,9 +901,11 @@ def _outline(pairs, texts: list[str], number: str, above: set[str], doc_id: str,
     subs: list[tuple[int, str, str]] = []  # (line, label, scheme) of the first list set in from this item
     for j in range(1, len(texts)):
         xj = _x(pairs[j][1])
-        if x is not None and xj is not None and xj <= x + 4 and not introduces:
-            continue
         found = _sub_label(texts[j], number)
+        # small letters ("a)") are never the items' own series: a sub-list even at the items' edge
+        own_edge = introduces or bool(found and found[1] == "letter" and found[0].islower())
+        if x is not None and xj is not None and xj <= x + 4 and not own_edge:
+            continue
         if found is None or found[1] in above:
             continue
         label, scheme = found
