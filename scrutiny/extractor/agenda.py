@@ -137,6 +137,9 @@ def _meeting(ctx: Context, lines, texts: list[str], doc_id: str, spans: list[tup
                 if right and _TIME_LINE.match(right):
                     time = parse_time(right)  # "1309 S. Mary Avenue        7:30 a.m." under the date's column
                     break
+        if time is None:  # the time opening a line of the heading block above the date ("5:30 p.m. Closed Session")
+            above = next((t for t in texts[max(0, date_at - 3):date_at] if _OPENS_WITH_TIME.match(t)), None)
+            time = parse_time(above) if above else None
         beside = _right_cell(lines[date_at][1])
         columned = bool(beside and parse_date(beside))  # the date in a column of its own beside the address
         venue = _venue(left if at == date_at else "", lines, texts, at, columned) or _venue_above(texts, body, date_at)
@@ -251,10 +254,12 @@ def clock(text: str) -> Optional[str]:
 
 _GENERIC_HEAD = re.compile(r"^\W*(?:notice of|to:|meeting on|agenda for|agenda of)\b", re.I)
 _GENERIC_WORDS = re.compile(r"^(?:(?:the\s+)?(?:agenda|minutes|notice)\s+(?:of|for)\s+(?:the\s+)?(?:(?:a|an)\s+)?)?"
+                            r"(?:(?:a|an)\s+(?=\w+\s+meeting\b))?"
                             r"(?:(?:ordinary|special|regular|extraordinary|annual)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?"
                             r"(?P<body>.+?)(?:\s+(?:meeting|agenda|members))*\s*$", re.I)
 
 
+_OPENS_WITH_TIME = re.compile(r"^\W*(?:\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s*m\b|\d{1,2}:\d{2}\b)", re.I)  # not "1309 S. Mary Avenue"
 _TIME_LINE = re.compile(rf"^\W*(?:at\s+)?(?:{_TIME_TEXT})\W*$", re.I)
 _BODY_WORD = re.compile(rf"\b{BODY_NOUN}\b", re.I)
 
@@ -359,7 +364,9 @@ def _venue(left: str, lines, texts: list[str], at: int, columned: bool = False) 
             break  # a sentence of the notice, not a line of an address
         if not parts and re.fullmatch(r"(?:regular|special|adjourned|annual|joint|ordinary|extraordinary)\s+meeting", part, re.I):
             continue  # the kind of meeting between the date and the place ("REGULAR MEETING")
-        if re.match(r"^\W*(?:members|membership|co-?opt)", part, re.I) or re.search(r"\b(?:meeting|instructions?|agenda)\b", part, re.I):
+        if _OPENS_WITH_TIME.match(part):
+            break  # "5:30 p.m. Closed Session": when, not where
+        if re.match(r"^\W*(?:members|membership|co-?opt)", part, re.I) or re.search(r"\b(?:meetings?|instructions?|agenda)\b", part, re.I):
             break  # the members, what kind of meeting it is ("... HYBRID CITY COUNCIL MEETING"), how to join it
         if "@" in part or part.startswith(".") or (rest and part.upper() != part and not columned):
             break
