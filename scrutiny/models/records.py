@@ -122,7 +122,7 @@ class CoOptee(Identified):
 
 
 class AgendaItem(Identified):
-    number: Optional[str] = Field(..., description="Item number as printed, without trailing dot; null where the agenda prints its business without numbers.")
+    number: Optional[str] = Field(None, description="Item number as printed, without trailing dot; null where the agenda prints its business without numbers.")
     title: str
     pages: Optional[list[int]] = Field(None, description="[first, last] pack page numbers the agenda cites.")
     summary: Optional[str] = None
