@@ -460,7 +460,7 @@ def _pdf_page(pg, index: int, max_runs: Optional[int] = None) -> Page:
         textpage.close()
         pg.close()
         raise _TooManyRuns(runs)
-    if textpage.count_rects() > LINEAR_FROM or _glyph_wide_runs(textpage):
+    if textpage.count_rects() > LINEAR_FROM:
         lines = group_lines(_glyph_runs(textpage.raw, height))
         for ln in lines:
             ln.bold = bool(ln.segments) and ln.segments[0].bold and ln.segments[-1].bold
@@ -505,27 +505,6 @@ def _pdf_page(pg, index: int, max_runs: Optional[int] = None) -> Page:
 
 
 LINEAR_FROM = 2000  # runs on a page from which its glyphs are read one pass, not run by run
-GLYPH_WIDE_SHARE = 0.3  # runs a glyph wide, from this share of a page's runs on: its glyphs are read one pass
-
-
-def _glyph_wide_runs(textpage) -> bool:
-    """The page sets its text a glyph a run (letter by letter, as some agenda generators do): the
-    text PDFium bounds by such narrow runs takes in the neighbour's glyph ("Dririve"), so the
-    page is read glyph by glyph instead."""
-    n = textpage.count_rects()
-    if n < 40:
-        return False
-    narrow = 0
-    prev = None
-    for j in range(n):
-        rect = textpage.get_rect(j)  # left, bottom, right, top
-        h = max(rect[3] - rect[1], 1.0)
-        if prev is not None and rect[2] - rect[0] < 0.9 * h and prev[2] - prev[0] < 0.9 * h:
-            # two glyph-wide runs side by side on one baseline: letters set one by one on a line
-            level = min(rect[3], prev[3]) - max(rect[1], prev[1]) > 0.5 * min(h, prev[3] - prev[1])
-            narrow += level and -1.0 <= rect[0] - prev[2] <= 0.5 * h
-        prev = rect
-    return narrow >= GLYPH_WIDE_SHARE * n
 
 
 def _glyphs(tp, height: float, start: int = 0):
