@@ -12,7 +12,7 @@ from scrutiny.extractor import names
 from scrutiny.extractor.names import PLACE_WORDS
 from scrutiny.extractor.pages import Line, Page
 from scrutiny.extractor.segment import AGENDA_HEAD, PAGES_REF
-from scrutiny.extractor.textutil import BODY_NOUN, clean, parse_date, parse_time
+from scrutiny.extractor.textutil import BODY_NOUN, OPEN_END, clean, parse_date, parse_time, roman_value, to_roman
 from scrutiny.models.records import AgendaItem, CoOptee, Contact, Extraction, Meeting, Member
 
 EXTRACTOR = "agenda"
@@ -219,7 +219,7 @@ def _person_first(name: str) -> bool:
 def _signed_line(text: str) -> Optional[Contact]:
     """'Name, [credentials,] Office' written under a signature rule."""
     parts = [p.strip() for p in text.split(",")]
-    if len(parts) < 2 or not re.fullmatch(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+", parts[0]):
+    if len(parts) < 2 or not _PERSON_LINE.fullmatch(parts[0]):
         return None
     office = [p for p in parts[1:] if p and not _CREDENTIAL.match(p)]
     if len(office) != 1 or not re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}", office[0]):
@@ -560,7 +560,7 @@ def _roll_call(lines, texts: list[str], doc_id: str) -> list[Member]:
                     chair = names.office_of(found[1]) in _CHAIR_OFFICES
                     below.append(Member(name=found[0], title=None if chair else found[1], role=found[1] if chair else None,
                                         provenance=_prov([lines[j]], doc_id)))
-                elif re.fullmatch(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+", entry):
+                elif _PERSON_LINE.fullmatch(entry):
                     below.append(Member(name=entry, title=None, role=None, provenance=_prov([lines[j]], doc_id)))
                 else:
                     break
@@ -574,6 +574,10 @@ def _roll_call(lines, texts: list[str], doc_id: str) -> list[Member]:
             return []  # not a list of names
         return [Member(name=p.name, title=p.title, role=p.role, provenance=_prov([lines[k]], doc_id)) for p in listed]
     return []
+
+
+# A person's name as a roster prints it: two to four capitalised words ("Margarita L. Rios")
+_PERSON_LINE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+")
 
 
 # Offices a member holds on the body itself (a role), as against the title every member has
@@ -604,9 +608,6 @@ def _roster(lines, doc_id: str) -> list[Member]:
         chair = names.office_of(office) in _CHAIR_OFFICES
         members.append(Member(name=name, title=None if chair else office, role=office if chair else None, provenance=prov))
     return members
-
-
-_PERSON_LINE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+")
 
 
 def _offices_over_names(lines, texts: list[str], doc_id: str) -> list[Member]:
@@ -649,11 +650,10 @@ def _name_office(text: str) -> Optional[tuple[str, str]]:
     if not office:  # "Rick Ramirez Chair": the comma drawn apart from the line
         words = name.split()
         for cut in (1, 2):
-            if len(words) > cut + 1 and names.office_of(" ".join(words[-cut:])) and re.fullmatch(
-                    r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+", " ".join(words[:-cut])):
+            if len(words) > cut + 1 and names.office_of(" ".join(words[-cut:])) and _PERSON_LINE.fullmatch(" ".join(words[:-cut])):
                 return " ".join(words[:-cut]), " ".join(words[-cut:])
         return None
-    if not office or not re.fullmatch(r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+", name):
+    if not office or not _PERSON_LINE.fullmatch(name):
         return None
     return (name, office) if names.office_of(office) else None
 
@@ -748,9 +748,6 @@ def item_starts(lines, texts: list[str]) -> list[tuple[int, str]]:
     return top or [(i, "") for i in unnumbered_starts(lines, texts)]
 
 
-# A line that breaks off mid-phrase: a connective or preposition, a possessive, a comma or a dash
-# last ("... Advancing Higher Ed in" / "Illinois Prisons- ...").
-_OPEN_END = re.compile(r"(?:[-–—,&/]|\b(?:and|or|of|the|for|to|in|on|at|with|by|from|a|an)|['’]s)$", re.I)
 _RULE_LINE = re.compile(r"^\s*([*_=~\-–—.])\1{9,}\s*$")
 
 
@@ -784,7 +781,7 @@ def unnumbered_starts(lines, texts: list[str]) -> list[int]:
     starts = [run[0][0]]
     for (j, a), (i, b) in zip(run, run[1:]):
         wrapped = (lines[i][0] is lines[j][0] and 0 < b.box[1] - a.box[1] <= tight * 1.3
-                   and _OPEN_END.search(texts[j].strip()))
+                   and OPEN_END.search(texts[j].strip()))
         if i != j + 1 or not wrapped:
             starts.append(i)
     return starts if len(starts) >= 4 else []
@@ -811,7 +808,6 @@ def _best_chain(lines, found: list[tuple[int, int]], *, any_start: bool) -> list
 
 
 _OUTLINE = re.compile(r"^\W{0,3}\(?(?:(?P<roman>[IVXL]{1,6}|[ivxl]{1,6})|(?P<letter>[A-Za-z])|(?P<number>\d{1,3}))[.)]\s+(?P<rest>\S.*)$")
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 
 
 def _value(label: str, scheme: str) -> Optional[int]:
@@ -819,25 +815,8 @@ def _value(label: str, scheme: str) -> Optional[int]:
     if not label.isupper():
         return None
     if scheme == "roman":
-        return _roman(label)
+        return roman_value(label)
     return ord(label) - ord("A") + 1 if len(label) == 1 and label.isalpha() else None
-
-
-def _roman(text: str) -> Optional[int]:
-    """The value of a Roman numeral written in the usual way (IV, not IIII), or None."""
-    if not text or any(c not in _ROMAN_VALUES for c in text.lower()):
-        return None
-    values = [_ROMAN_VALUES[c] for c in text.lower()]
-    total = sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
-    return total if total > 0 and _to_roman(total) == text.lower() else None
-
-
-def _to_roman(n: int) -> str:
-    out = ""
-    for value, digits in ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out, n = out + digits, n - value
-    return out
 
 
 def outline_label(text: str) -> Optional[tuple[str, str, int, str]]:
@@ -850,7 +829,7 @@ def outline_label(text: str) -> Optional[tuple[str, str, int, str]]:
         return None
     if m.group("number"):
         return m.group("number"), "number", int(m.group("number")), m.group("rest")
-    if m.group("roman") and (value := _roman(m.group("roman"))):
+    if m.group("roman") and (value := roman_value(m.group("roman"))):
         return m.group("roman"), "roman", value, m.group("rest")
     letter = m.group("letter") or (m.group("roman") if len(m.group("roman") or "") == 1 else None)
     if letter:
@@ -971,9 +950,9 @@ def _next_label(previous: Optional[str], label: str) -> Optional[str]:
         return label if label in ("a", "A", "i", "I", "1") else None
     if previous.isdigit():
         return str(int(previous) + 1)
-    roman = _roman(previous)
-    if roman and _roman(label) and (previous.lower() != "i" or label.lower() == "ii"):
-        nxt = _to_roman(roman + 1)
+    roman = roman_value(previous)
+    if roman and roman_value(label) and (previous.lower() != "i" or label.lower() == "ii"):
+        nxt = _toroman_value(roman + 1)
         return nxt.upper() if previous.isupper() else nxt
     return chr(ord(previous) + 1) if len(previous) == 1 and previous.lower() < "z" else None
 
@@ -1081,6 +1060,6 @@ def _continues_title(previous: str, nxt: str) -> bool:
         return False
     if previous.upper() == previous and nxt.upper() == nxt and re.search(r"[A-Z]", nxt):
         return True
-    if re.search(r"(?:[-–,&]|\b(?:and|of|the|for|to|in|on)|\w['’]s)$", previous.strip()):
+    if OPEN_END.search(previous.strip()):
         return True
     return nxt[:1].islower()

@@ -11,7 +11,7 @@ from typing import Optional
 
 from scrutiny.extractor.context import Context, provenance
 from scrutiny.extractor.pages import Page
-from scrutiny.extractor.textutil import clean
+from scrutiny.extractor.textutil import clean, roman_value
 from scrutiny.models.records import Document, Extraction
 
 # a heading names the minutes; a sentence goes on with a verb ("Minutes can be found at: ...")
@@ -44,7 +44,6 @@ NOTICE = re.compile(r"\bhereby\s+(?:summoned|given)\b|\b(?:will|is\s+to|to)\s+be
                     r"\bnotice\s+of\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}meeting\b|\bwill\s+hold\s+(?:an?\s+|its\s+)(?:\w+\s+){0,2}meeting\b", re.I)
 _HEADING_ITEM = re.compile(r"^\W{0,3}(\d{1,3})[.)]?\s+([A-Z(\"'‘“].*)$")
 _ROMAN_ITEM = re.compile(r"^\W{0,3}([IVX]{1,5})[.)]\s+([A-Z(\"'‘“].*)$")  # "III. Presentation of New Business"
-_ROMAN = {r: n for n, r in enumerate(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"], 1)}
 
 COVER_LABELS = {
     "title": r"report\s+title|title\s+of\s+report|subject",
@@ -258,7 +257,7 @@ def numbered_run(page: Page) -> int:
         t = clean(ln.text) or ""
         m = _HEADING_ITEM.match(t) or _ROMAN_ITEM.match(t)
         if m and len(m.group(2).split()) <= 12 and not re.match(r"^\d{1,2}[.:]\d", t):
-            n = int(m.group(1)) if m.group(1).isdigit() else _ROMAN.get(m.group(1))
+            n = int(m.group(1)) if m.group(1).isdigit() else roman_value(m.group(1))
             if n:
                 heads.append((n, ln.box[0] if ln.box else None))
     best = 0

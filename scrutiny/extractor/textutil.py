@@ -167,3 +167,28 @@ def parse_quantity(printed: Optional[str]) -> Optional[dict]:
 BODY_NOUN = (r"(?:council|committee|sub-committee|subcommittee|board(?:\s+of\s+(?:trustees|governors|directors|education))?|"
              r"panel|cabinet|commission|forum|assembly|trust|group|partnership|authority|executive|"
              r"governing\s+body|conseil\s+municipal|comit[ée]\s+(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|d['’])[\w\-]+|municipal\s+district(?:\s+of\s+[A-Z][\w'’\-]+)?)")
+
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def roman_value(text: str) -> Optional[int]:
+    """The value of a Roman numeral written in the usual way (IV, not IIII), or None."""
+    if not text or any(c not in _ROMAN_VALUES for c in text.lower()):
+        return None
+    values = [_ROMAN_VALUES[c] for c in text.lower()]
+    total = sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+    return total if total > 0 and to_roman(total) == text.lower() else None
+
+
+def to_roman(n: int) -> str:
+    out = ""
+    for value, digits in ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + digits, n - value
+    return out
+
+
+# A line that breaks off mid-phrase, its text carried on to the next: a connective or preposition, a
+# possessive, a comma or a dash last ("... Advancing Higher Ed in", "... Director's", "Illinois Prisons-").
+OPEN_END = re.compile(r"(?:[-–—,&/]|\b(?:and|or|of|the|for|to|in|on|at|with|by|from|a|an)|\w['’]s)$", re.I)

@@ -1400,7 +1400,7 @@ def _ballot(text: str, tallies: list, found: list[VoteFound]) -> list:
         # the candidate: the tally's words up to the line's end or the list of voters ("Councillors ...")
         label = re.split(r"\n|\s+(?=(?:Councillors|Cllrs\.?|Members|Messrs\.?)\s)", text[t[3]:t[4]], maxsplit=1)[0]
         label = re.sub(r"^\W*For\s+", "", label).strip(" :*")
-        words = [w for w in re.findall(r"[A-ZÀ-Ý][\w'’\-]+", label) if not _HONORIFIC_WORD.fullmatch(w)]
+        words = [w for w in re.findall(r"[A-ZÀ-Ý][\w'’\-]+", label) if not names.honorifics_of(w)]
         if not words or len(label.split()) > 6:
             continue
         surname = words[-1]
@@ -1422,9 +1422,6 @@ def _ballot(text: str, tallies: list, found: list[VoteFound]) -> list:
         v.end = max(v.end, t[4])
     used |= {id(a) for a in following}
     return [t for t in tallies if id(t) not in used]
-
-
-_HONORIFIC_WORD = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr|Cmhlr|Senator|Deputy)\.?", re.I)
 
 
 def _tally_groups(tallies: list, proposals: list[int]) -> list[list]:

@@ -532,6 +532,11 @@ _SIGNED_NAME = re.compile(r"^\W*Signed\b\s*:?\s*(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr
 _CHAIR_CAPTION = re.compile(r"^(?:[A-Z][\w'’\-]*\s+){0,4}(?:chair|chairman|chairperson|chairwoman|mayor|president|cathaoirleach)$", re.I)
 
 
+def is_caption(text: str) -> bool:
+    """A signature's caption naming who signs, not a person ("Commission Chair")."""
+    return bool(_CHAIR_CAPTION.match(text.strip()))
+
+
 def _signature(rows: list[Row]) -> Optional[str]:
     """Who signs the minutes, near their end: a name printed above "Chair"/"Chairman", a name after
     "Signed" ("Signed Andrew McKenzie  Date: 4 July 2022"), or, where no name is printed over it,

@@ -466,8 +466,7 @@ def _wraps_into_text(rows: list[Row], k: int) -> bool:
     rest = _REF_TOKEN.sub("", _mend_number(rows[k].text), 1).strip()
     if len(rest.split()) < 6 or k + 1 >= len(rows) or rows[k + 1].page is not rows[k].page:
         return False
-    return (rows[k + 1].text.strip()[:1].islower() or rest.endswith(",")
-            or bool(re.search(r"\s(?:at|of|to|in|on|the|and|or|for|with|by|from|a|an)$", rest)))
+    return rows[k + 1].text.strip()[:1].islower() or bool(textutil.OPEN_END.search(rest))
 
 
 def _marks_a_sentence(rows: list[Row], k: int) -> bool:

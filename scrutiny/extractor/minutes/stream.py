@@ -48,13 +48,17 @@ class Row:
         return bool(_BULLET.match(self.line.text))
 
 
+def _index_of(line: Line, texts: list[Line]) -> int:
+    return next((n for n, ln in enumerate(texts) if ln is line), -1)
+
+
 def _item_number(line: Line, texts: list[Line]) -> bool:
     """A bare number ("5.") away from the page's top and foot: an item number printed on a line of
     its own beside its title, not a page number."""
     s = clean_text(line.text)
     if not re.fullmatch(r"\d{1,3}[.)]", s):
         return False
-    k = next((n for n, ln in enumerate(texts) if ln is line), -1)
+    k = _index_of(line, texts)
     if 3 <= k < len(texts) - 3:
         return True
     # near the page's edge, under the page number: a heading when its title follows ("10" / "4." / "Support Services")
@@ -67,8 +71,7 @@ def _count_line(line: Line, texts: list[Line]) -> bool:
     list of names ("Councillors Butler, Collins ... and Sheahan" / "(12)"), not a page number."""
     if not re.fullmatch(r"\(\d{1,3}\)", clean_text(line.text).strip("*")):
         return False
-    k = next((n for n, ln in enumerate(texts) if ln is line), -1)
-    return 3 <= k < len(texts) - 3
+    return 3 <= _index_of(line, texts) < len(texts) - 3
 
 
 def build(pages: list[Page]) -> list[Row]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional
 
 from scrutiny.extractor import names
+from scrutiny.extractor.minutes.header import is_caption
 from scrutiny.extractor.names import ParsedName
 from scrutiny.extractor.pages import Source
 from scrutiny.extractor.people import running
@@ -260,16 +261,13 @@ def _officer(officer, context: str, where: dict) -> Iterator[Observation]:
         yield observation(role, context, **where)
 
 
-_CAPTION = re.compile(r"\b(?:chair|chairman|chairperson|chairwoman|mayor|president|cathaoirleach)$", re.I)
-
-
 def _minutes(minutes, body, date, *, running: bool = True) -> Iterator[Observation]:
     where = dict(meeting=body, date=date)
     for a in minutes.attendees:
         yield _attendee(a, where)
         if a.substituting_for:
             yield observation(a.substituting_for, "substituted", title=a.title, provenance=a.provenance, **where)
-    if minutes.chair_signature and not _CAPTION.search(minutes.chair_signature):  # a caption ("Commission Chair") names no one
+    if minutes.chair_signature and not is_caption(minutes.chair_signature):  # a caption ("Commission Chair") names no one
         yield observation(minutes.chair_signature, "chair_signature", provenance=minutes.provenance, extra_roles=["Chair"], **where)
     for item in minutes.items:
         prov = item.provenance
