@@ -80,13 +80,30 @@ def test_peaking_at_after_from_is_the_value():
 
 
 def test_no_direction_no_figure_or_no_measure_gives_nothing():
-    assert prose.read_text("Covid-19 killed 605 people in the city in 2020/21.") == []  # no direction word
+    assert prose.read_text("Most people in the city live within 2 miles of a park.") == []  # no direction, no level shape
     assert prose.read_text("There has been a drop in economic activity.") == []  # no figure
     assert prose.read_text("This compares to an increase in 0.8% last year.") == []  # no measure
     assert prose.read_text("The gap with England (£33,809) has grown.") == []  # the figure is in the subject
     assert prose.read_text("37 out of 53 indicators improved or stayed the same in 2020/21.") == []
     assert prose.read_text("Covid-19 deaths were more than on the night of the Blitz.") == []
     assert prose.read_text("We have investigated many more fly-tips (1,505 more).") == []  # a change in brackets, no level
+
+
+def test_a_level_without_a_direction_word_from_a_total_a_share_or_deaths():
+    r = one("A total of 304 new looked after children started in 2020/21.")
+    assert (r["description"], r["value"], r["period"], r["trend"]) == ("New looked after children", "304", "2020/21", None)
+    r = one("A household survey suggested 75% of residents spent time on active recreation.")
+    assert (r["description"], r["value"]) == ("Residents who spent time on active recreation", "75%")
+    r = one("Covid-19 killed 605 people in the city in 2020/21.")
+    assert (r["description"], r["value"], r["period"]) == ("Covid-19 deaths", "605", "2020/21")
+    r = one("In 2020, 212 people died from heart disease.")
+    assert (r["description"], r["value"]) == ("Heart disease deaths", "212")
+    assert prose.read_text("Covid-19 killed people in the city.") == []  # no figure
+
+
+def test_a_cause_written_out_in_a_measure_is_its_source():
+    r = one("Overall carbon emissions as a result of local authority operations has decreased by 21%.")
+    assert (r["description"], r["change"], r["trend"]) == ("Carbon emissions from local authority operations", "21%", "better")
 
 
 # --------------------------------------------------------------------------- pages
@@ -201,4 +218,4 @@ def test_coventry_slides_indicators():
     result = json.loads(scrutiny.extract(str(COVENTRY)).model_dump_json())
     report = evaluate(result, json.loads(COVENTRY_GOLD.read_text()))
     section = report["sections"]["indicators"]
-    assert section["f1"] >= 0.81 and section["field_accuracy"] >= 0.99
+    assert section["f1"] >= 0.91 and section["field_accuracy"] >= 0.99

@@ -92,6 +92,20 @@ SHAPES = [
     # a verbless clause "domestic abuse (10,203 reports, up 37%)"
     re.compile(r"^(?P<m>[A-Za-z][\w'’ -]+?)\s*\(\s*[£$€]?\d", re.I),
 ]
+# Level statements that carry no direction word: "A total of 304 new looked after children started",
+# "75% of residents spent time on active recreation" (the share's population and what it did),
+# "Covid-19 killed 605 people" (deaths from a cause).
+LEVEL_END = r"(?=\s+(?:started|were|was|are|is|have|has|had|in|at|on|during|across|since|over)\b|\s+[–—-]\s|[,;.(]|$)"
+TOTAL = re.compile(rf"\b(?:a|the)\s+total\s+of\s+(?P<v>[£$€]?\d[\d,.]*)\s+(?P<m>[A-Za-z][\w'’ -]+?){LEVEL_END}", re.I)
+SHARE = re.compile(
+    r"(?<![\w.])(?P<v>\d+(?:\.\d+)?\s?%)\s+of\s+(?:the\s+|all\s+)?(?P<pop>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)\s+"
+    r"(?P<verb>(?!(?:in|at|on|for|and|or|with)\b)[a-z]+ed|spent|said|felt|thought|took|made|went|were|are|had|have)\s+"
+    rf"(?P<rest>[^;,.()–—]+?){PHRASE_END}")
+DEATHS = re.compile(
+    r"^(?P<m>[A-Z][\w-]*(?:\s+[\w-]+){0,3}?)\s+(?:has\s+|have\s+)?killed\s+(?P<v>\d[\d,]*)\s+(?:people|residents|persons)\b"
+    r"|\b(?P<v2>\d[\d,]*)\s+(?:people|residents|persons)\s+(?:have\s+|had\s+)?died\s+(?:of|from)\s+(?P<m2>[\w-]+(?:\s+[\w-]+){0,3}?)" + PHRASE_END)
+# A cause written out in a measure's name is its source: "emissions as a result of operations".
+CAUSE = re.compile(r"\s+(?:as\s+a\s+result\s+of|arising\s+from|resulting\s+from)\s+", re.I)
 QUALIFIER = re.compile(r"^\s*\(\s*[£$€]?\d[\d,.]*\+?\s?%?\s+([A-Za-z][\w+]*)\s*\)")
 MAX_WORDS = 8
 NUMBERING = re.compile(r"^(?:[-•–*]\s*)?(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|\(?[ivx]+\))\s+(?=\S)")
@@ -186,8 +200,10 @@ def read_clause(clause: str) -> list[dict]:
     word, or none."""
     direction = DIRECTION.search(clause)
     figures = _figures(clause)
-    if direction is None or not figures:
+    if not figures:
         return []
+    if direction is None:
+        return _levels(clause)
     names = _measures(clause)
     if not names:
         return []
@@ -209,6 +225,31 @@ def read_clause(clause: str) -> list[dict]:
             "trend_printed": direction.group(0),
             "change": change.printed if change else None,
         })
+    return out
+
+
+def _levels(clause: str) -> list[dict]:
+    """Indicators of a clause that states a level and no direction: a total, a share of a
+    population, deaths from a cause."""
+    out = []
+    for shape in (TOTAL, SHARE, DEATHS):
+        for m in shape.finditer(clause):
+            groups = {k: v for k, v in m.groupdict().items() if v}
+            value = groups.get("v") or groups.get("v2")
+            if shape is SHARE:
+                rest = _clean(groups["rest"])
+                name = f"{groups['pop']} who {groups['verb']} {rest}"
+            elif shape is DEATHS:
+                name = f"{_clean(groups.get('m') or groups.get('m2'))} deaths"
+            else:
+                name = _clean(groups["m"])
+            if not name or FINITE.search(name) or len(name.split()) > MAX_WORDS or not re.search(r"[A-Za-z]{3}", name):
+                continue
+            out.append({
+                "description": name[0].upper() + name[1:], "value": value.replace(" ", ""), "previous": None,
+                "period": _period_after(clause, m.end()), "previous_period": None,
+                "trend": None, "trend_printed": None, "change": None,
+            })
     return out
 
 
@@ -242,7 +283,7 @@ def _roles(clause: str, figures: list[Figure]) -> None:
 
 def _measures(clause: str) -> list[str]:
     """The measure a clause names, split in two at 'and' when a change names both."""
-    text = LEAD.sub("", clause.strip())
+    text = CAUSE.sub(" from ", LEAD.sub("", clause.strip()))
     for shape in SHAPES:
         m = shape.search(text)
         if not m or (shape is SHAPES[-1] and FINITE.search(text)):
