@@ -248,6 +248,22 @@ def test_unnumbered_matters_after_the_last_numbered_item_are_items_of_their_own(
         ("1.", "Adoption of Minutes"), ("2.", "Questions"), (None, "Deputation"), (None, "CCTV Cameras"), (None, "Congratulations")]
 
 
+def test_reports_after_the_last_numbered_item_are_items_and_their_sections_are_not():
+    rows = _rows("1. Welcome", "The Chair welcomed the residents who had come to the meeting.",
+                 "2. Chairman's Report", "The Chair thanked the councillors for their work over the year.",
+                 "Nick Oakhill",
+                 "REPORT FROM THE FOOTPATHS OFFICER", "1. The stiles on the bridleway have been repaired this year.",
+                 "Tim",
+                 "REPORT FROM THE COUNTY COUNCILLOR", "County Councillor's Report May 2025",
+                 "My thanks to all of you who took part in the election this spring.",
+                 "Highways", "The bulk of my caseload has been on highway matters in the division.",
+                 "The Council and Committees", "The administration was confirmed with a new Cabinet and Leader.",
+                 "Initial Work", "I have escalated a number of issues raised during the election.")
+    assert [(i.ref, i.title) for i in items.split(rows)] == [
+        ("1.", "Welcome"), ("2.", "Chairman's Report"), (None, "REPORT FROM THE FOOTPATHS OFFICER"),
+        (None, "REPORT FROM THE COUNTY COUNCILLOR")]
+
+
 def test_body_text_at_the_margin_is_no_outline():
     rows = _laid_out(
         [(72, "Minutes of the meeting of 14 May 2013")],

@@ -748,21 +748,34 @@ _ROLL_CALL_ENTRY = re.compile(r"^(?:yes|no|aye|nay|yea|absent|abstain(?:ed)?|pre
 _BULLET = re.compile(r"^[*•·▪¢°◦‣–-]\s*(?=\S)")  # a bullet glyph (or what a text layer made of one) before a heading
 
 
+_REPORT_HEAD = re.compile(r"^(?:(?:annual\s+)?reports?\s+(?:from|of|by)\s+\S|[\w'’ ]{2,40}\breports?$)", re.I)
+
+
 def _trailing(rows: list[Row], refs: list[tuple[int, Optional[str]]]) -> list[tuple[int, None]]:
     """Unnumbered items after the last numbered one (matters raised at the end of the agenda): a
-    run of three or more short titles, each opening a paragraph and followed by a sentence."""
+    run of three or more short titles, each opening a paragraph and followed by a sentence.
+
+    A title that names a report ("Report from the Clerk", "Footpaths Officer's Report") carries on
+    a run of report items whatever stands above it (a signature, a date); where such titles follow,
+    the other titles after the first of them are the reports' own sections."""
     if len(refs) < 2 or any(ref is None for _, ref in refs):
         return []
     last = refs[-1][0]
     close = _closing_row(rows, last)
-    heads = []
+    heads, reports = [], []
     for i in range(last + 2, close):
         text = _BULLET.sub("", rows[i].text).strip()
         after = rows[i + 1].text if i + 1 < close else ""
         before = rows[i - 1].text.rstrip()
-        if (_title_like(text) and len(text.split()) <= 6 and not text.endswith(":") and before.endswith((".", "”", '"'))
-                and after[:1].isupper() and len(after.split()) >= 6 and not _NOT_HEADING.match(text)):
+        if not _title_like(text) or text.endswith(":") or _NOT_HEADING.match(text) or not (after[:1].isupper() or after[:1].isdigit()):
+            continue
+        if _REPORT_HEAD.match(text) and len(text.split()) <= 10 and (rows[i].line.bold or _all_upper(text)):
+            reports.append(i)
+        elif len(text.split()) <= 6 and before.endswith((".", "”", '"')) and after[:1].isupper() and len(after.split()) >= 6:
             heads.append(i)
+    if reports:
+        heads = [i for i in heads if i < reports[0]]
+        return [(i, None) for i in sorted(heads + reports)] if len(heads) + len(reports) >= 2 or not heads else []
     return [(i, None) for i in heads] if len(heads) >= 3 else []
 
 
