@@ -422,6 +422,13 @@ def test_an_outcome_clause_ends_where_another_verb_or_actor_begins():
                                        "It was agreed that the PC will send a letter to CRT"]
 
 
+def test_a_sentence_that_adds_to_an_outcome_goes_with_it():
+    found = decisions.outcomes("Governors agreed that their concerns should be sent to the Head. Additionally, there is to be "
+                               "a request for evidence that the funds are well spent. The Chair thanked the clerk.", nlp.pipeline())
+    assert [f.text for f in found] == ["Governors agreed that their concerns should be sent to the Head. Additionally, there is "
+                                       "to be a request for evidence that the funds are well spent."]
+
+
 def test_it_was_agreed():
     assert _res("After discussion it was agreed that the item be deferred.") == [(None, "the item be deferred.", False)]
 

@@ -234,9 +234,15 @@ def outcomes(text: str, pipeline) -> list[Found]:
             found = " ".join([t for _, t in sents[first:k]] + [_decision_clause(sents[k][1])])
             if sents[k][1].endswith(":"):
                 found = " ".join([found] + _listed_points(part, sents[k][0] + len(sents[k][1])))
+            elif k + 1 < len(sents) and k + 1 not in hits and _ADDS_ON.match(sents[k + 1][1]):
+                found = f"{found} {sents[k + 1][1]}"  # "Additionally, ...": the decision goes on
             out.append(Found(text=_strip_quotes(found), number=label, start=start + sents[first][0]))
             k_prev = k
     return out
+
+
+# A sentence that adds to the decision before it.
+_ADDS_ON = re.compile(r"^(?:additionally|in\s+addition|furthermore)\b", re.I)
 
 
 def _deciding_lead_in(parts: list[tuple[int, Optional[str], str]]) -> Optional[str]:
