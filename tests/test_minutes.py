@@ -264,6 +264,35 @@ def test_reports_after_the_last_numbered_item_are_items_and_their_sections_are_n
         (None, "REPORT FROM THE COUNTY COUNCILLOR")]
 
 
+def test_capitals_headings_after_the_last_numbered_item_are_items():
+    rows = _rows("1. Adoption of Minutes", "The minutes were taken as read and adopted and signed by the Mayor.",
+                 "2. Correspondence", "The Correspondence circulated with the agenda was taken as read.",
+                 "CHIEF EXECUTIVE'S ORDERS:", "The Register of Orders made by the Chief Executive was available for inspection.",
+                 "PLANNING AND DEVELOPMENT:", "The Register of Decisions on Applications was also available for inspection.")
+    assert [(i.ref, i.title) for i in items.split(rows)] == [
+        ("1.", "Adoption of Minutes"), ("2.", "Correspondence"), (None, "CHIEF EXECUTIVE'S ORDERS"), (None, "PLANNING AND DEVELOPMENT")]
+
+
+def test_a_roman_list_under_a_lettered_sub_item_is_not_the_next_letter():
+    rows = _rows("3.", "Disposal of Land", "The Council approved the disposal of the land at Bruree.",
+                 "4.", "Support Services", *[x for letter, title in zip("abcde", ("Chief Executive's Report", "Audit",
+                                                                                      "Expenditure", "Vacancies", "Foreign Travel"))
+                                             for x in (f"({letter})", title, "The Council approved the report as circulated.")],
+                 "(f)", "Strategic Policy Committee Reports",
+                 "(i)", "Circulated, report of the Chairperson of the Community, Leisure and Culture Strategic",
+                 "Policy Committee dated 20th June, 2022.", "The Report was noted.",
+                 "(ii)", "Circulated, report of the Chairperson of the Home and Social Development Strategic",
+                 "Policy Committee dated 15th June, 2022.", "The Report was noted.",
+                 "(v)", "It was noted that the Meeting of Travel and Transportation Strategic Policy Committee",
+                 "held on 27th June was adjourned.",
+                 "5.", "Housing", "The Director gave a presentation on housing delivery in the county.",
+                 *[x for n, title in enumerate(("Economic Development", "Community", "Conferences", "Correspondence",
+                                                "Planning", "Motions"), start=6)
+                   for x in (f"{n}.", title, "The report circulated with the agenda was taken as read.")])
+    assert [i.ref for i in items.split(rows)] == [
+        "3.", "4.", "4(a)", "4(b)", "4(c)", "4(d)", "4(e)", "4(f)", "5.", "6.", "7.", "8.", "9.", "10.", "11."]
+
+
 def test_body_text_at_the_margin_is_no_outline():
     rows = _laid_out(
         [(72, "Minutes of the meeting of 14 May 2013")],

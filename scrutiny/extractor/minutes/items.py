@@ -432,6 +432,7 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
         parent = ref.rstrip(".:/)")
         inside = [(c[0], c[1], c[2] + c[3], 0.0) for c in others if start < c[0] < bounds[n + 1] and c[2] + c[3] >= 1.0
                   and not _smaller(rows[c[0]], body)]
+        inside = _without_roman_runs(rows, inside, bounds[n + 1])
         by_shape: dict[str, list[tuple[int, str, float]]] = {}
         for c in inside:
             by_shape.setdefault(ref_shape(c[1].rstrip(".:")), []).append(c)
@@ -457,6 +458,34 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
                 out.append((c[0], printed))
             break
     return out
+
+
+def _roman(ref: str) -> Optional[int]:
+    core = re.fullmatch(r"\(?([ivxl]{1,5})[.)]?", ref.rstrip(":"), re.I)
+    return textutil.roman_value(core.group(1)) if core else None
+
+
+def _without_roman_runs(rows: list[Row], cands: list[tuple], end: int) -> list[tuple]:
+    """Candidates less the Roman-numeral list nested under one of them: the "(i)" nearest above a
+    row opening "(ii)" starts such a list, not the letter after "(h)", and "(v)" in it is no letter
+    either; its entries are no sub-items of the heading."""
+    starts = [c[0] for c in cands if _roman(c[1]) == 1]
+    if not starts:
+        return cands
+    opening = {k: _roman(rows[k].text.split()[0]) for k in range(starts[0], end) if rows[k].text.split()}
+    nested: set[int] = set()
+    for k, value in opening.items():
+        if value != 2:
+            continue
+        first = max((i for i in starts if i < k), default=None)
+        if first is None:
+            continue
+        expect = 1
+        for i in sorted(j for j in opening if j >= first):
+            if opening[i] == expect:
+                nested.add(i)
+                expect += 1
+    return [c for c in cands if c[0] not in nested]
 
 
 def _wraps_into_text(rows: list[Row], k: int) -> bool:
@@ -762,20 +791,27 @@ def _trailing(rows: list[Row], refs: list[tuple[int, Optional[str]]]) -> list[tu
         return []
     last = refs[-1][0]
     close = _closing_row(rows, last)
-    heads, reports = [], []
+    heads, reports, capitals = [], [], []
     for i in range(last + 2, close):
         text = _BULLET.sub("", rows[i].text).strip()
         after = rows[i + 1].text if i + 1 < close else ""
         before = rows[i - 1].text.rstrip()
-        if not _title_like(text) or text.endswith(":") or _NOT_HEADING.match(text) or not (after[:1].isupper() or after[:1].isdigit()):
+        if not _title_like(text) or _NOT_HEADING.match(text) or not (after[:1].isupper() or after[:1].isdigit()):
             continue
-        if _REPORT_HEAD.match(text) and len(text.split()) <= 10 and (rows[i].line.bold or _all_upper(text)):
+        sentence_after = before.endswith((".", "”", '"')) and after[:1].isupper() and len(after.split()) >= 6
+        if text.endswith(":"):
+            if _all_upper(text) and len(text.split()) <= 6 and sentence_after:
+                capitals.append(i)  # "CHIEF EXECUTIVE'S ORDERS:" over a paragraph
+        elif _REPORT_HEAD.match(text) and len(text.split()) <= 10 and (rows[i].line.bold or _all_upper(text)):
             reports.append(i)
-        elif len(text.split()) <= 6 and before.endswith((".", "”", '"')) and after[:1].isupper() and len(after.split()) >= 6:
-            heads.append(i)
+        elif len(text.split()) <= 6 and sentence_after:
+            (capitals if _all_upper(text) else heads).append(i)
     if reports:
-        heads = [i for i in heads if i < reports[0]]
+        heads = [i for i in heads + capitals if i < reports[0]]
         return [(i, None) for i in sorted(heads + reports)] if len(heads) + len(reports) >= 2 or not heads else []
+    if len(capitals) >= 2 and len(heads) < 3:
+        return [(i, None) for i in capitals]  # headings in capitals: two are a run
+    heads = sorted(heads + [i for i in capitals if not rows[i].text.rstrip().endswith(":")])
     return [(i, None) for i in heads] if len(heads) >= 3 else []
 
 
