@@ -808,6 +808,15 @@ def test_an_abbreviations_full_stop_ends_no_sentence():
         "x Roads – it was agreed to resurface the lane."]
 
 
+def test_an_initial_after_a_form_of_address_ends_no_sentence_or_paragraph():
+    text = "The Council approved the attendance of Councillor S. Hartigan. Mr J. R. Smith attended."
+    assert [s for _, s in decisions.sentences(text, nlp.pipeline())] == [
+        "The Council approved the attendance of Councillor S. Hartigan.", "Mr J. R. Smith attended."]
+    from scrutiny.extractor.minutes import _para_break
+    assert not _para_break("the following Member at this Conference – Councillor S.", "Hartigan.")
+    assert _para_break("The report was noted.", "Hartigan attended.")
+
+
 def test_grid_rows_carrying_on_the_title_or_action_cells_add_nothing_to_the_body():
     def seg(text, x):
         return Segment(text=text, box=(x, 0, x + 5 * len(text), 10))

@@ -82,6 +82,17 @@ _HONORIFIC_OF = {v: k for k, vs in HONORIFICS.items() for v in vs}
 _MAX_HONORIFIC_WORDS = max(len(v.split()) for v in _HONORIFIC_OF)
 
 
+_INITIALS_AFTER_ADDRESS = re.compile(
+    r"(?:^|\s)(?:" + "|".join(sorted((re.escape(v) for v in _HONORIFIC_OF if " " not in v), key=len, reverse=True))
+    + r")\.?\s+(?:[A-Z]\.\s*)+$", re.I)
+
+
+def ends_in_initials(text: str) -> bool:
+    """The text ends in a form of address and initials ("... Councillor S.", "Mr J. R."): the name
+    goes on after them, whatever the full stop looks like."""
+    return bool(_INITIALS_AFTER_ADDRESS.search(text.rstrip()))
+
+
 def office_of(text: str) -> Optional[str]:
     """The office a phrase names when the whole phrase is one ('Mayor Pro Tem' -> 'Mayor',
     'Council Member' -> 'Council Member'), else None."""

@@ -59,6 +59,8 @@ spacy = _import_spacy()
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc, Span  # noqa: E402
 
+from scrutiny.extractor import names  # noqa: E402
+
 SPANS_KEY = "minutes"
 PERSON_KEY = "person"
 PERSON_ROLE_KEY = "person_role"
@@ -310,6 +312,11 @@ _TITLE_ABBREVIATIONS = frozenset({"cllr", "cllrs", "cmhlr", "rev", "revd", "prof
 _NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "para", "paras", "ref", "refs", "min", "mins", "vol", "fig", "p", "pp", "art", "sec", "cl", "approx", "ca", "c"})
 
 
+def _initial_after_title(doc: Doc, i: int) -> bool:
+    """The full stop before ``doc[i]`` closes an initial printed after a form of address."""
+    return len(doc[i - 2].text) == 1 and names.ends_in_initials(doc[max(0, i - 12): i].text)
+
+
 @Language.component("scrutiny_abbreviations")
 def abbreviations(doc: Doc) -> Doc:
     """Undo the sentencizer's breaks after an abbreviation's full stop ("Resolution No. 13821",
@@ -320,6 +327,9 @@ def abbreviations(doc: Doc) -> Doc:
         if not tok.is_sent_start or stop.text != "." or stop.whitespace_ == "" or "\n" in stop.whitespace_:
             continue
         w = word.lower_
+        if _initial_after_title(doc, i) and tok.text[:1].isupper():
+            tok.is_sent_start = False  # "Councillor S. Hartigan", "Mr J. R. Smith": an initial, then the name
+            continue
         if (w in _TITLE_ABBREVIATIONS and tok.text[:1].isupper()) or (w in _NUMBER_ABBREVIATIONS and tok.text[:1].isdigit()) \
                 or (tok.text[:1].islower() and tok.is_alpha and len(tok) > 1 and w.isalpha()):  # a bullet drawn as 'x' or 'o' opens a point
             tok.is_sent_start = False

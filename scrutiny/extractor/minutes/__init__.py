@@ -345,7 +345,7 @@ def _ends_short(previous: Optional["stream.Row"], after: str, edge: Optional[tup
 
 
 def _para_break(before: str, after: str) -> bool:
-    return before.rstrip().endswith((".", ":", "”", '"')) and after[:1].isupper()
+    return before.rstrip().endswith((".", ":", "”", '"')) and after[:1].isupper() and not names.ends_in_initials(before)
 
 
 def _prov(offset: int, offsets, document: Optional[str], kind: str):
