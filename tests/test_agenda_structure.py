@@ -102,6 +102,9 @@ def test_venue_is_what_the_date_line_leaves_and_the_body_loses_generic_words():
     assert agenda._after_when("THURSDAY, 3RD DECEMBER, 2009 at 19:00 HRS - CIVIC CENTRE, HIGH ROAD") == "CIVIC CENTRE, HIGH ROAD"
     assert agenda.body_name("Local Public Data Panel Meeting") == "Local Public Data Panel"
     assert agenda.body_name("Meeting of the Cabinet") == "Cabinet"
+    assert agenda.body_name("Suffolk Libraries IPS Ltd Annual General Meeting") == "Suffolk Libraries IPS Ltd"
+    assert agenda.body_name("City Council Special Meeting") == "City Council"
+    assert agenda.body_name("Annual General Meeting") == "Annual General Meeting"  # no body named: nothing to strip
     assert agenda.clock("1900") == "19:00" and agenda.clock("7.30 pm") == "19:30"
 
 

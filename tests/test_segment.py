@@ -122,3 +122,15 @@ def test_a_pack_with_no_agenda_or_minutes_takes_its_meeting_date_from_its_title_
     prose = ("Annual Report 2022-2023\nThe report was first drafted on 14 March 2024 by the policy team.\n\n"
              "Our priorities\nThe council set out three priorities for the year.\n")
     assert pipeline.extract(ingest.load_bytes("report.txt", prose.encode()), pipeline.Options(people=False)).meeting is None
+
+
+def test_a_dated_meeting_heading_over_numbered_business_is_an_agenda_even_without_the_word():
+    agm = ("Suffolk Libraries IPS Ltd Annual General Meeting", "Thursday, 29th September 2016", "The Cookhouse",
+           "1. Chair's welcome, apologies for absence and Minutes of AGM, 10th September 2015.",
+           "2. Annual Report: To receive the report for year ending 31st March 2016 from the Chair of the Board.",
+           "3. Accounts 2015/16: To receive the Statement of Accounts", "4. Appointment of Auditor", "5. Closing Remarks")
+    assert segment.classify(_page(1, *agm))[0] == "agenda"
+    held = agm[:3] + ("Present: Tony Brown (Chair), Alison Wheeler",) + agm[3:]
+    assert segment.classify(_page(1, *held))[0] != "agenda"  # who attended is listed: a record
+    decided = agm + ("RESOLVED that the accounts be received.",)
+    assert segment.classify(_page(1, *decided))[0] != "agenda"

@@ -256,7 +256,8 @@ _GENERIC_HEAD = re.compile(r"^\W*(?:notice of|to:|meeting on|agenda for|agenda o
 _GENERIC_WORDS = re.compile(r"^(?:(?:the\s+)?(?:agenda|minutes|notice)\s+(?:of|for)\s+(?:the\s+)?(?:(?:a|an)\s+)?)?"
                             r"(?:(?:a|an)\s+(?=\w+\s+meeting\b))?"
                             r"(?:(?:ordinary|special|regular|extraordinary|annual)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?"
-                            r"(?P<body>.+?)(?:\s+(?:meeting|agenda|members))*\s*$", re.I)
+                            r"(?P<body>.+?)(?:\s+(?:(?:ordinary|special|regular|extraordinary|annual(?:\s+general)?|general)\s+)?"
+                            r"(?:meeting|agenda|members))*\s*$", re.I)
 
 
 _OPENS_WITH_TIME = re.compile(r"^\W*(?:\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s*m\b|\d{1,2}:\d{2}\b)", re.I)  # not "1309 S. Mary Avenue"
@@ -307,7 +308,9 @@ def body_name(text: str) -> str:
     """The committee or council a heading names, without generic words around it:
     'Local Public Data Panel Meeting' -> 'Local Public Data Panel', 'Meeting of the Cabinet' -> 'Cabinet'."""
     m = _GENERIC_WORDS.match(text.strip())
-    return m.group("body") if m and m.group("body") else text
+    if not m or not m.group("body") or re.fullmatch(r"(?:general|annual|ordinary|special|regular)", m.group("body"), re.I):
+        return text
+    return m.group("body")
 
 
 def _tidy_caps(text: str) -> str:

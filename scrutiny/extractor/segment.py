@@ -11,7 +11,7 @@ from typing import Optional
 
 from scrutiny.extractor.context import Context, provenance
 from scrutiny.extractor.pages import Page
-from scrutiny.extractor.textutil import clean, roman_value
+from scrutiny.extractor.textutil import clean, parse_date, roman_value
 from scrutiny.models.records import Document, Extraction
 
 # a heading names the minutes; a sentence goes on with a verb ("Minutes can be found at: ...")
@@ -171,6 +171,8 @@ def classify(page: Page) -> tuple[Optional[str], Optional[str]]:
         return "agenda", None  # a notice of a meeting over a numbered list of business
     if _listed_business(page, lines):
         return "agenda", None  # a dated meeting heading over its business, unnumbered
+    if _headed_business(page, lines):
+        return "agenda", None  # a dated meeting heading over its numbered business
     return None, None
 
 
@@ -247,6 +249,22 @@ def _listed_business(page: Page, lines: list[str]) -> bool:
         return False  # who attended is listed: a record of the meeting, not its business
     content = [(page, ln) for ln in page.lines if clean(ln.text)]
     return len(agenda.unnumbered_starts(content, [clean(ln.text) or "" for _, ln in content])) >= 4
+
+
+def _headed_business(page: Page, lines: list[str]) -> bool:
+    """A page that opens with a meeting's heading and its date over a numbered list of business
+    (three or more short headings 1, 2, 3 ...), with nobody listed as attending and no decision
+    recorded: what a meeting will take, not what it took."""
+    if not any(MEETING_TITLE.match(t.upper()) or re.search(r"\bmeeting\s*$", t, re.I) for t in lines[:4]):
+        return False
+    numbers = [int(m.group(1)) for t in lines if (m := re.match(r"^(\d{1,2})[.)]\s+[A-Z]", t))]
+    run = 0
+    for n in numbers:
+        run = n if n == run + 1 else run
+    if not any(parse_date(t) for t in lines[:8]) or max(run, numbered_run(page)) < 3:
+        return False
+    text = " ".join(lines)
+    return not any(_ATTENDANCE_WORD.match(t) for t in lines[:30]) and not re.search(r"\b(?:RESOLVED|resolved|seconded|carried)\b", text)
 
 
 def numbered_run(page: Page) -> int:
