@@ -265,3 +265,8 @@ def test_item_numbers_that_carry_the_meeting_s_date_are_sub_items_as_printed():
 
     assert agenda._sub_label("11/09/22-2. Consideration of a Coastal Development Permit", "G") == ("11/09/22-2.", "coded")
     assert agenda._sub_text("11/09/22-2. Consideration of a Coastal Development Permit", "G") == "Consideration of a Coastal Development Permit"
+
+
+def test_the_label_after_a_roman_numeral_is_the_next_numeral():
+    assert agenda._next_label("ii", "iii") == "iii" and agenda._next_label("IV", "V") == "V"
+    assert agenda._next_label("h", "i") == "i"  # after "h", "i" is a letter

@@ -955,7 +955,7 @@ def _next_label(previous: Optional[str], label: str) -> Optional[str]:
         return str(int(previous) + 1)
     roman = roman_value(previous)
     if roman and roman_value(label) and (previous.lower() != "i" or label.lower() == "ii"):
-        nxt = _toroman_value(roman + 1)
+        nxt = to_roman(roman + 1)
         return nxt.upper() if previous.isupper() else nxt
     return chr(ord(previous) + 1) if len(previous) == 1 and previous.lower() < "z" else None
 

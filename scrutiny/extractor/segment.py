@@ -238,43 +238,41 @@ AGENDA_TITLE = re.compile(r"^[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,6}\s+(?:M
 _ATTENDANCE_WORD = re.compile(r"^\W*(?:present|attendees|attendance|apologies|regrets|absent|in\s+attendance|members\s+present)\b", re.I)
 
 
+def _opens_a_meeting(lines: list[str]) -> bool:
+    """The page opens with a meeting's heading (a body or meeting title) and lists nobody as
+    attending (who attended is a record of the meeting, not its business)."""
+    return (any(MEETING_TITLE.match(t.upper()) or re.search(r"\bmeeting\s*$", t, re.I) for t in lines[:4])
+            and not any(_ATTENDANCE_WORD.match(t) for t in lines[:30]))
+
+
 def _listed_business(page: Page, lines: list[str]) -> bool:
     """A page that opens with a meeting's heading (a body or meeting title, then its date) over a
     list of business printed without numbers (agenda.unnumbered_starts)."""
     from scrutiny.extractor import agenda
 
-    if not any(MEETING_TITLE.match(t.upper()) or re.search(r"\bmeeting\s*$", t, re.I) for t in lines[:4]):
+    if not _opens_a_meeting(lines):
         return False
-    if any(_ATTENDANCE_WORD.match(t) for t in lines[:30]):
-        return False  # who attended is listed: a record of the meeting, not its business
     content = [(page, ln) for ln in page.lines if clean(ln.text)]
     return len(agenda.unnumbered_starts(content, [clean(ln.text) or "" for _, ln in content])) >= 4
 
 
 def _headed_business(page: Page, lines: list[str]) -> bool:
     """A page that opens with a meeting's heading and its date over a numbered list of business
-    (three or more short headings 1, 2, 3 ...), with nobody listed as attending and no decision
+    (1, 2, 3 ... however long each item's text), with nobody listed as attending and no decision
     recorded: what a meeting will take, not what it took."""
-    if not any(MEETING_TITLE.match(t.upper()) or re.search(r"\bmeeting\s*$", t, re.I) for t in lines[:4]):
+    if not _opens_a_meeting(lines) or not any(parse_date(t) for t in lines[:8]) or numbered_run(page, max_words=None) < 3:
         return False
-    numbers = [int(m.group(1)) for t in lines if (m := re.match(r"^(\d{1,2})[.)]\s+[A-Z]", t))]
-    run = 0
-    for n in numbers:
-        run = n if n == run + 1 else run
-    if not any(parse_date(t) for t in lines[:8]) or max(run, numbered_run(page)) < 3:
-        return False
-    text = " ".join(lines)
-    return not any(_ATTENDANCE_WORD.match(t) for t in lines[:30]) and not re.search(r"\b(?:RESOLVED|resolved|seconded|carried)\b", text)
+    return not re.search(r"\b(?:RESOLVED|resolved|seconded|carried)\b", " ".join(lines))
 
 
-def numbered_run(page: Page) -> int:
-    """Length of the longest run of short numbered headings 1, 2, 3 ... on a page, the numbers set
-    at one left edge where the page has boxes."""
+def numbered_run(page: Page, max_words: Optional[int] = 12) -> int:
+    """Length of the longest run of numbered headings 1, 2, 3 ... on a page (each of at most
+    ``max_words`` words, when given), the numbers set at one left edge where the page has boxes."""
     heads = []
     for ln in page.lines:
         t = clean(ln.text) or ""
         m = _HEADING_ITEM.match(t) or _ROMAN_ITEM.match(t)
-        if m and len(m.group(2).split()) <= 12 and not re.match(r"^\d{1,2}[.:]\d", t):
+        if m and (max_words is None or len(m.group(2).split()) <= max_words) and not re.match(r"^\d{1,2}[.:]\d", t):
             n = int(m.group(1)) if m.group(1).isdigit() else roman_value(m.group(1))
             if n:
                 heads.append((n, ln.box[0] if ln.box else None))

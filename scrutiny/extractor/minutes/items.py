@@ -807,8 +807,7 @@ def _trailing(rows: list[Row], refs: list[tuple[int, Optional[str]]]) -> list[tu
         elif len(text.split()) <= 6 and sentence_after:
             (capitals if _all_upper(text) else heads).append(i)
     if reports:
-        heads = [i for i in heads + capitals if i < reports[0]]
-        return [(i, None) for i in sorted(heads + reports)] if len(heads) + len(reports) >= 2 or not heads else []
+        return [(i, None) for i in sorted([i for i in heads + capitals if i < reports[0]] + reports)]
     if len(capitals) >= 2 and len(heads) < 3:
         return [(i, None) for i in capitals]  # headings in capitals: two are a run
     heads = sorted(heads + [i for i in capitals if not rows[i].text.rstrip().endswith(":")])
