@@ -461,15 +461,7 @@ def _pdf_page(pg, index: int, max_runs: Optional[int] = None) -> Page:
         pg.close()
         raise _TooManyRuns(runs)
     if textpage.count_rects() > LINEAR_FROM:
-        lines = group_lines(_glyph_runs(textpage.raw, height))
-        for ln in lines:
-            ln.bold = bool(ln.segments) and ln.segments[0].bold and ln.segments[-1].bold
-        rules, rects = _paths(pg, height)
-        textpage.close()
-        page = Page(index=index, lines=lines, width=width, height=height, rules=rules, rects=rects)
-        _mark_page(page)
-        pg.close()
-        return page
+        return _linear_page(pg, textpage, index, width, height)
     segments: list[Segment] = []
     open_end = False  # the previous run ended inside a word (no trailing space)
     for j in range(textpage.count_rects()):
@@ -491,6 +483,8 @@ def _pdf_page(pg, index: int, max_runs: Optional[int] = None) -> Page:
             else:
                 segments.append(seg)
         open_end = not raw[-1].isspace()
+    if _read_twice(textpage, segments):
+        return _linear_page(pg, textpage, index, width, height)
     rules, rects = _paths(pg, height)
     lines = group_lines(segments)
     if sum(1 for ln in lines if len(ln.segments) >= 2) >= 3:
@@ -505,6 +499,30 @@ def _pdf_page(pg, index: int, max_runs: Optional[int] = None) -> Page:
 
 
 LINEAR_FROM = 2000  # runs on a page from which its glyphs are read one pass, not run by run
+
+
+def _linear_page(pg, textpage, index: int, width: float, height: float) -> Page:
+    """The page read glyph by glyph in one pass, each glyph once."""
+    lines = group_lines(_glyph_runs(textpage.raw, height))
+    for ln in lines:
+        ln.bold = bool(ln.segments) and ln.segments[0].bold and ln.segments[-1].bold
+    rules, rects = _paths(pg, height)
+    textpage.close()
+    page = Page(index=index, lines=lines, width=width, height=height, rules=rules, rects=rects)
+    _mark_page(page)
+    pg.close()
+    return page
+
+
+def _read_twice(textpage, segments: list[Segment]) -> bool:
+    """Reading the page run by run gave some glyphs twice: slanted or overlapping glyphs (bold
+    italic headings) reach into the next run's box, so its text comes out doubled ("CA CALL TO
+    ORDER ER"). The page's own count of glyphs tells."""
+    read = sum(len(seg.text) - seg.text.count(" ") for seg in segments)
+    if not read:
+        return False
+    printed = sum(1 for c in textpage.get_text_range() if not c.isspace())
+    return read > printed + max(2, printed // 200)
 
 
 def _glyphs(tp, height: float, start: int = 0):
