@@ -270,3 +270,27 @@ def test_item_numbers_that_carry_the_meeting_s_date_are_sub_items_as_printed():
 def test_the_label_after_a_roman_numeral_is_the_next_numeral():
     assert agenda._next_label("ii", "iii") == "iii" and agenda._next_label("IV", "V") == "V"
     assert agenda._next_label("h", "i") == "i"  # after "h", "i" is a letter
+
+
+def test_lettered_clauses_of_a_recommendation_sentence_are_not_sub_items_but_a_lettered_list_under_the_title_is():
+    lines = [
+        _pdf_line(72, 100, "7.", "SELECT MAYOR AND MAYOR PRO TEMPORE"),
+        _pdf_line(108, 112, "RECOMMENDATION: It is recommended that the City"),
+        _pdf_line(108, 124, "Council:"),
+        _pdf_line(108, 136, "3 of 9 12/21/22, 5:56 PM"),  # a browser's print stamp between the pages
+        _pdf_line(108, 148, "A.", "Appoint Council Member to serve as Mayor;"),
+        _pdf_line(108, 160, "B.", "Appoint Council Member to serve as Mayor Pro Tempore."),
+        _pdf_line(72, 172, "8.", "ADMINISTRATIVE REPORTS"),
+        _pdf_line(108, 184, "A.", "CITY MANAGER'S REPORT"),
+        _pdf_line(108, 196, "B.", "CITY ATTORNEY'S REPORT"),
+    ]
+    pairs, texts = _pairs(lines)
+    spans = agenda.item_spans(pairs, texts)
+    items = [it for i, end in spans for it in agenda._items_of(pairs[i:end], texts[i:end], "d01")]
+    assert [it.number for it in items] == ["7", "8", "8(A)", "8(B)"]
+
+
+def test_sub_items_carrying_the_item_s_number_with_a_dot_or_a_hyphen():
+    assert agenda._sub_label("4.A Approval of the minutes", "4") == ("A", "dotted")
+    assert agenda._sub_label("A-1 Approval of the minutes", "A") == ("1", "hyphened")
+    assert agenda._sub_text("A-1 Approval of the minutes", "A") == "Approval of the minutes"

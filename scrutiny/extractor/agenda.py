@@ -7,7 +7,7 @@ import re
 from typing import Optional
 
 from scrutiny.extractor.context import Context, provenance
-from scrutiny.extractor.furniture import running_lines
+from scrutiny.extractor.furniture import is_furniture, running_lines
 from scrutiny.extractor import names
 from scrutiny.extractor.names import PLACE_WORDS
 from scrutiny.extractor.pages import Line, Page
@@ -705,10 +705,12 @@ def item_spans(lines, texts: list[str]) -> list[tuple[int, int]]:
     ends = [nxt for nxt, _ in starts[1:]] + [tail]
     hanging = _hanging_indent(lines, starts, ends)
     spans = []
-    for (i, _), end in zip(starts, ends):
+    for (i, label), end in zip(starts, ends):
         x = _x(lines[i][1])
         if hanging and x is not None and not texts[i].rstrip().endswith(":"):  # (a colon introduces a list at the items' edge)
-            end = next((j for j in range(i + 1, end) if (_x(lines[j][1]) or x + 99) <= x + 3), end)
+            # (nor does a page number, or a sub-item carrying the item's own label: "C-2" under "C.", "4.A" under "4.")
+            end = next((j for j in range(i + 1, end) if (_x(lines[j][1]) or x + 99) <= x + 3 and not is_furniture(texts[j])
+                        and not (label and (k := _sub_label(texts[j], label)) and k[1] in ("dotted", "hyphened"))), end)
         spans.append((i, end))
     return spans
 
@@ -742,13 +744,23 @@ def item_starts(lines, texts: list[str]) -> list[tuple[int, str]]:
     top = [(i, str(n)) for i, n, _ in best]
     for scheme in ("roman", "letter"):
         found = [(i, v) for i, t in enumerate(texts) if (lv := outline_label(t)) and _looks_like_title(lv[3])
-                 and (v := _value(lv[0], scheme)) is not None]
+                 and (v := _value(lv[0], scheme)) is not None and not _wrapped_label(texts, i, lv[3])]
         chain = _best_chain(lines, found, any_start=False)
         if len(chain) >= 3 and (not top or (chain[0][0] < top[0][0] and chain[-1][0] >= top[0][0])
                                 or len(chain) > len(top)):
             top = [(i, outline_label(texts[i])[0]) for i, _, _ in chain]  # type: ignore[index]
             break
     return top or [(i, "") for i in unnumbered_starts(lines, texts)]
+
+
+def _wrapped_label(texts: list[str], i: int, rest: str) -> bool:
+    """A label that is a sentence wrapping on to the line: the line before runs on unstopped and is
+    long, and the words after the label are prose in sentence case ("... the Library located at
+    15920" / "E. Central during normal business hours. In addition, ..."), never a heading."""
+    before = texts[i - 1].strip() if i else ""
+    words = rest.split()
+    return (len(before.split()) >= 10 and not before.endswith((".", ":", ";", "?", "!")) and len(words) >= 8
+            and sum(1 for w in words if w[:1].isupper()) < 0.5 * len(words))
 
 
 _RULE_LINE = re.compile(r"^\s*([*_=~\-–—.])\1{9,}\s*$")
@@ -892,12 +904,15 @@ def _outline(pairs, texts: list[str], number: str, above: set[str], doc_id: str,
         xj = _x(pairs[j][1])
         found = _sub_label(texts[j], number)
         # small letters ("a)") are never the items' own series: a sub-list even at the items' edge
-        own_edge = introduces or bool(found and found[1] == "letter" and found[0].islower())
+        # nor is a label carrying the item's own number ("4.A", "A-1" under "4.", "A.")
+        own_edge = introduces or bool(found and (found[1] == "letter" and found[0].islower() or found[1] in ("dotted", "hyphened")))
         if x is not None and xj is not None and xj <= x + 4 and not own_edge:
             continue
         if found is None or found[1] in above:
             continue
         label, scheme = found
+        if not subs and _clauses_of_prose(texts[1:j]):
+            break  # "It is recommended that the City Council: A. Appoint ...; B. ...": the sentence's clauses
         if subs and scheme != subs[0][2] and not (scheme == "roman" and subs[0][2] == "letter"):
             continue  # a deeper list: read under its own parent
         expected = _next_label(subs[-1][1] if subs else None, label)
@@ -908,9 +923,18 @@ def _outline(pairs, texts: list[str], number: str, above: set[str], doc_id: str,
     out = [_item(pairs[: subs[0][0]] if subs else pairs, texts[: subs[0][0]] if subs else texts, number, doc_id, lead=lead)]
     for k, (j, label, scheme) in enumerate(subs):
         end = subs[k + 1][0] if k + 1 < len(subs) else len(texts)
-        sub = label if scheme == "coded" else f"{number}.{label}" if scheme == "dotted" else f"{number}({label})"
+        sub = (label if scheme == "coded" else f"{number}.{label}" if scheme == "dotted"
+               else f"{number}-{label}" if scheme == "hyphened" else f"{number}({label})")
         out.extend(_outline(pairs[j:end], texts[j:end], sub, above | {scheme}, doc_id, _sub_text(texts[j], number)))
     return out
+
+
+def _clauses_of_prose(between: list[str]) -> bool:
+    """Whether a list opening after these lines continues a sentence of the item's body: the text
+    between the item's title and the first label is prose (words in small letters) ending in a
+    colon, so the labels are that sentence's clauses rather than sub-items of their own."""
+    text = " ".join(t.strip() for t in between if not is_furniture(t)).strip()
+    return text.endswith(":") and len(re.findall(r"\b[a-z]{3,}\b", text)) >= 3
 
 
 _GROUP_HEAD = re.compile(r"^[^a-z]{4,80}:$")  # a heading in capitals over a group of sub-items
@@ -919,9 +943,12 @@ _GROUP_HEAD = re.compile(r"^[^a-z]{4,80}:$")  # a heading in capitals over a gro
 def _sub_label(text: str, number: str) -> Optional[tuple[str, str]]:
     """(label, scheme) of a sub-item line: '7.2 ...' under item 7 (dotted), '(1) ...' (bracketed
     numbers, a series apart from the items' own '12.'), or an outline label."""
-    m = re.match(rf"^\W{{0,2}}{re.escape(number)}\.(\d{{1,2}})\.?\s+\S", text)
+    m = re.match(rf"^\W{{0,2}}{re.escape(number)}\.(\d{{1,2}}|[A-Z])\.?\s+\S", text)
     if m:
-        return m.group(1), "dotted"
+        return m.group(1), "dotted"  # "7.2", "4.A"
+    m = re.match(rf"^\W{{0,2}}{re.escape(number)}-(\d{{1,2}}|[A-Z])\.?\s+\S", text)
+    if m:
+        return m.group(1), "hyphened"  # "A-1" under "A."
     coded = _CODED.match(text)
     if coded:
         return coded.group("code"), "coded"
@@ -937,7 +964,7 @@ _CODED = re.compile(r"^\W{0,2}(?P<code>\d{1,2}/\d{1,2}/\d{2,4}-\d{1,3}\.?)\s+(?P
 
 
 def _sub_text(text: str, number: str) -> str:
-    m = re.match(rf"^\W{{0,2}}{re.escape(number)}\.\d{{1,2}}\.?\s+(\S.*)$", text)
+    m = re.match(rf"^\W{{0,2}}{re.escape(number)}[.\-](?:\d{{1,2}}|[A-Z])\.?\s+(\S.*)$", text)
     if m:
         return m.group(1)
     if coded := _CODED.match(text):

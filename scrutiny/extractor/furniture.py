@@ -14,11 +14,14 @@ from typing import Optional
 
 from scrutiny.extractor.pages import Line, Page
 
-_PAGE_FOOTER = re.compile(r"^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", re.I)
+# a page number, alone or with a browser's print stamp beside it ("1 of 3 12/6/22, 4:25 PM")
+_STAMP = r"\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?"
+_PAGE_FOOTER = re.compile(rf"^\W*(?:{_STAMP}\s+)?(?:page\s+)?\d{{1,4}}(?:\s+of\s+\d{{1,4}})?(?:\s+{_STAMP})?\W*$", re.I)
 _RULE = re.compile(r"^[\s\-=_*|]{3,}$")
 _LINK = re.compile(r"^\[[^\]]*\]\([^)]*\)$")
 _SYMBOL_GLYPH = re.compile("[\ue000-\uf8ff]")  # symbol-font bullets mapped to private-use code points
-_MARKUP = re.compile(r"\*+|</?(?:b|i|u|strong|em|br)\s*/?>|^#+\s*", re.I)
+# emphasis marks ("**Present:**", "*Noted*"), not an asterisk inside a bracket ("(*05-113)", a consent mark)
+_MARKUP = re.compile(r"(?<!\()\*+|</?(?:b|i|u|strong|em|br)\s*/?>|^#+\s*", re.I)
 
 
 def clean_text(text: str) -> str:
@@ -35,16 +38,17 @@ def key(text: str) -> str:
     return re.sub(r"\d+", "#", k) if len(re.findall(r"[^\W\d_]", k)) >= 12 else k
 
 
-def running_keys(pages: list[Page], depth: int = 3) -> set[str]:
+def running_keys(pages: list[Page], depth: int = 3, within: Optional[dict[int, list[Line]]] = None) -> set[str]:
     """Keys of lines that recur in the first or last ``depth`` lines of two or more pages, at one
     height on the page where the pages say where their lines stand, and no more often inside the
     pages' text than at their edges, and not broken off after a clause (a formula the text repeats,
-    "Proposed by Councillor X;", is content wherever it falls)."""
+    "Proposed by Councillor X;", is content wherever it falls). ``within``: each page's lines to
+    read (by the page's id), where lines already known as furniture are set aside."""
     counts: Counter[str] = Counter()
     inside: Counter[str] = Counter()
     places: dict[str, list[float]] = {}
     for page in pages:
-        lines = [ln for ln in page.lines if not is_furniture(ln.text)]
+        lines = within[id(page)] if within is not None else [ln for ln in page.lines if not is_furniture(ln.text)]
         edge = {key(ln.text): ln for ln in lines[:depth] + lines[-depth:]}
         counts.update(edge.keys())
         inside.update(key(ln.text) for ln in lines[depth:-depth])
@@ -74,14 +78,23 @@ def is_furniture(text: str) -> bool:
 def running_lines(pages: list[Page], depth: int = 3) -> set[int]:
     """ids of the lines that are running headers or footers: a line among the first or last
     ``depth`` content lines of a page whose key recurs there on another page. The first page's
-    opening lines are its heading, though later pages repeat them."""
+    opening lines are its heading, though later pages repeat them. A footer of many lines ("CITY
+    COUNCIL Page 3" / "12/13/2022" over a three-line notice) is peeled from the edge inwards: once
+    the outer lines are known, the lines inside them are read as the page's edge in turn."""
     if len(pages) < 2:
         return set()
-    running = running_keys(pages, depth)
     out: set[int] = set()
-    for n, page in enumerate(pages):
-        content = [ln for ln in page.lines if clean_text(ln.text) and not is_furniture(ln.text)]
-        for ln in (content[:depth] if n else []) + content[-depth:]:
-            if key(ln.text) in running:
-                out.add(id(ln))
+    within = {id(page): [ln for ln in page.lines if clean_text(ln.text) and not is_furniture(ln.text)] for page in pages}
+    for _ in range(3):
+        running = running_keys(pages, depth, within)
+        found: set[int] = set()
+        for n, page in enumerate(pages):
+            content = within[id(page)]
+            for ln in (content[:depth] if n else []) + content[-depth:]:
+                if key(ln.text) in running:
+                    found.add(id(ln))
+        if not found - out:
+            break
+        out |= found
+        within = {k: [ln for ln in lines if id(ln) not in out] for k, lines in within.items()}
     return out
