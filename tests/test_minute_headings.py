@@ -327,6 +327,7 @@ def test_file_numbers_running_on_across_styled_section_headings():
         (72, "(22-042 ) Proclamation declaring June as the month of the river.", PLAIN),
         (72, "The mayor read the proclamation and handed it to the trust for the record.", PLAIN),
         (72, "CONSENT CALENDAR", "b"),
+        (72, "Councilmember Lee moved approval of the Consent Calendar, seconded and carried.", PLAIN),
         (72, "(22-043 ) Recommendation to Award a Contract for Street Paving", PLAIN),
         (72, "The council approved the contract by a vote of five to nothing tonight.", PLAIN),
         (72, "(22-044 ) Recommendation to Accept the Annual Audit Report", PLAIN),
@@ -336,8 +337,10 @@ def test_file_numbers_running_on_across_styled_section_headings():
         (72, "A member asked that the hours be reviewed by the staff before the summer.", PLAIN),
     ])
     found = items.split(rows)
-    assert [it.ref for it in found] == [None, "(22-041)", "(22-042)", None, "(22-043)", "(22-044)", None, "(22-045)"]
-    assert found[4].title == "Recommendation to Award a Contract for Street Paving"
+    # a section with text of its own is an item; one that only groups the paragraphs under it is not
+    assert [it.ref for it in found] == ["(22-041)", "(22-042)", None, "(22-043)", "(22-044)", "(22-045)"]
+    assert found[2].title == "CONSENT CALENDAR"
+    assert found[3].title == "Recommendation to Award a Contract for Street Paving"
 
 
 def test_a_number_centred_beside_its_title_and_text_heads_the_title():

@@ -38,6 +38,7 @@ class Item:
     title: Optional[str] = None
     agenda_item: Optional[str] = None
     inline_body: Optional[str] = None
+    inline_row: Optional[int] = None  # the row ``inline_body`` ends (the heading row when None)
 
 
 def normalise_ref(ref: str) -> str:
@@ -150,7 +151,7 @@ def _title_like(text: str) -> bool:
 # refs of one series; within a series the numbers rise.
 _REF_TOKEN = re.compile(
     r"^(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?)?"
-    r"(?P<ref>\(?(?:[A-Z]{1,6}\s?)?(?:\(\d{1,3}\))?\d{1,3}[a-z]?(?:\(\d{1,3}\))?"
+    r"(?P<ref>\(?\*?(?:[A-Z]{1,6}\s?)?(?:\(\d{1,3}\))?\d{1,3}[a-z]?(?:\(\d{1,3}\))?"
     r"(?:[.\-/](?:\d{1,3}[a-z]?|[ivx]{1,4}|[A-Z])(?![\w]))*\)?[.:/)]?"
     r"|[A-Z][/)]|\([a-z]\))(?=\s|$)", re.I)
 _NOT_A_REF = re.compile(r"^\d{1,2}[.:]\d{2}$|^\d{1,2}/\d{1,2}/\d{2,4}|^\d{4}\b|^\d+(?:st|nd|rd|th)\b", re.I)
@@ -158,7 +159,7 @@ _NOT_A_REF = re.compile(r"^\d{1,2}[.:]\d{2}$|^\d{1,2}/\d{1,2}/\d{2,4}|^\d{4}\b|^
 
 def ref_shape(ref: str) -> str:
     """The ref's shape: digit runs as 9, capital runs as A, small letters as a ("01.24.01" -> "9.9.9")."""
-    shape = re.sub(r"\d+", "9", ref)
+    shape = re.sub(r"\d+", "9", ref.replace("*", ""))
     shape = re.sub(r"[A-Z]+", "A", shape)
     return re.sub(r"[a-z]+", "a", shape)
 
@@ -236,7 +237,7 @@ def _mend_number(text: str) -> str:
     """A heading number split by the text layer ("1 3. Other", "11 . Date", "(c ) Highways", "(05-110 )
     Proclamation") made whole."""
     text = re.sub(r"^\(\s*([a-z])\s*\)(?=\s)", r"(\1)", text)
-    text = re.sub(r"^\((\d[\w\-./]{0,10}?)\s+\)(?=\s)", r"(\1)", text)  # "(05-110 )"
+    text = re.sub(r"^\(\s*(\*?\d[\w\-./]{0,10}?)\s+\)(?=\s)", r"(\1)", text)  # "(05-110 )", "( 05-011 )", "(*05-113 )"
     text = re.sub(r"^(\d{1,2}) (\d)(?=\.\s)", r"\1\2", text)
     return re.sub(r"^(\d{1,3}) \.(?=\s)", r"\1.", text)
 
@@ -287,7 +288,7 @@ def _numbered(rows: list[Row]) -> list[tuple[int, str]]:
     if not scored:
         return []
     total, chain, shape = _top_level(scored, by_shape)
-    if len(chain) < 2 and not any(c[2] >= 3 for c in chain):
+    if len(chain) < 2 and not any(c[2] >= 3 or (c[3] == 0 and _FILE_NUMBER.fullmatch(c[1])) for c in chain):
         return []
     chain = _with_extended(chain, shape, cands)
     chain = _with_gaps(rows, _with_first(rows, chain, shape), shape)
@@ -295,6 +296,10 @@ def _numbered(rows: list[Row]) -> list[tuple[int, str]]:
     same = [c for c in cands if ref_shape(c[1].rstrip(".:")) == shape and c not in chain]
     return sorted(out + _sub_items(rows, chain, [c for c in cands if ref_shape(c[1].rstrip(".:")) != shape])
                   + _restarted(rows, chain, same))
+
+
+# A minute's file number ("(05-011)", "12/045"): a ref by its form, heading the minutes' one item
+_FILE_NUMBER = re.compile(r"\(?\*?\d{2,4}[-/]\d{2,4}[A-Za-z]?\)?")
 
 
 def _restarts(cands: list[tuple]) -> list[int]:
@@ -323,7 +328,8 @@ def _top_level(scored: list[tuple], by_shape: dict[str, list[tuple]]) -> tuple:
 def _sections(rows: list[Row], refs: list[tuple[int, str]], styled: list[int]) -> list[tuple[int, None]]:
     """Styled headings over a series of refs that runs on across them without starting afresh (file
     numbers "(05-110)", "(05-111)" under "AGENDA CHANGES", "CONSENT CALENDAR"): the sections the
-    minutes are parted into, items without a ref, when three or more of them stand before refs."""
+    minutes are parted into, when three or more of them stand before refs: items without a ref
+    where text of their own comes before the next ref."""
     taken = {i for i, _ in refs}
     heads = [i for i in styled if i not in taken and any(k > i for k, _ in refs) and i >= refs[0][0] - 3]
     if len(heads) < 3 or not any(a < i < b for i in heads for (a, _), (b, _) in zip(refs, refs[1:])):
@@ -331,7 +337,10 @@ def _sections(rows: list[Row], refs: list[tuple[int, str]], styled: list[int]) -
     ords = [ref_ordinal(r) for _, r in refs]
     if any(b[:1] != a[:1] or b <= a for a, b in zip(ords, ords[1:])):
         return []  # the numbers start afresh or jump: the refs are the headings
-    return [(i, None) for i in heads]
+    starts = sorted(taken | set(heads))
+    # a section that only groups the paragraphs under it is no item; one with text of its own
+    # before its first paragraph ("CONSENT CALENDAR" / "... moved approval of the Consent Calendar") is
+    return [(i, None) for i in heads if next((k for k in starts if k > i), len(rows)) > i + 1]
 
 
 def _headings_left(rows: list[Row], chain: list[tuple[int, str, float]]) -> Optional[float]:
@@ -430,8 +439,9 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
     body = _body_size(rows)
     for n, (start, ref, *_) in enumerate(chain):
         parent = ref.rstrip(".:/)")
-        inside = [(c[0], c[1], c[2] + c[3], 0.0) for c in others if start < c[0] < bounds[n + 1] and c[2] + c[3] >= 1.0
-                  and not _smaller(rows[c[0]], body)]
+        suffix = re.compile(re.escape(parent) + r"[A-Za-z]\)?[.:]?")
+        inside = [(c[0], c[1], c[2] + c[3], 0.0) for c in others if start < c[0] < bounds[n + 1]
+                  and (c[2] + c[3] >= 1.0 or suffix.fullmatch(c[1])) and not _smaller(rows[c[0]], body)]
         inside = _without_roman_runs(rows, inside, bounds[n + 1])
         by_shape: dict[str, list[tuple[int, str, float]]] = {}
         for c in inside:
@@ -442,9 +452,12 @@ def _sub_items(rows: list[Row], chain: list[tuple[int, str, float]], others: lis
             own = all(c[1].startswith(parent) for c in sub)
             lone = (len(sub) == 1 and first[-1:] == (1,) and re.match(re.escape(parent) + r"[-./(]", sub[0][1])
                     and _titled_paragraph(rows, sub[0][0], _REF_TOKEN.sub("", rows[sub[0][0]].text, 1).strip()))
-            if (len(sub) < 2 and not lone) or not (own or (first and first[-1] == 1)):
+            # the heading's own ref with a letter after it ("(05-118A)" under "(05-118)", "7a." under "7."):
+            # parts of the heading, however they are set
+            suffixed = bool(sub) and first[-1:] == (1,) and all(suffix.fullmatch(c[1]) for c in sub)
+            if (len(sub) < 2 and not (lone or suffixed)) or not (own or (first and first[-1] == 1)):
                 continue
-            if not lone and 2 * sum(1 for c in sub if _runs_on(rows, c[0], edges) or _marks_a_sentence(rows, c[0])
+            if not (lone or suffixed) and 2 * sum(1 for c in sub if _runs_on(rows, c[0], edges) or _marks_a_sentence(rows, c[0])
                                     or _wraps_into_text(rows, c[0])) >= len(sub):
                 continue  # numbered paragraphs of running text, not sub-headings
             for c in sub:
@@ -1317,6 +1330,10 @@ def _title_and_body(item: Item, rows: list[Row], start: int, end: int, bold_titl
             item.title_rows.append(j)
             j += 1
         title_parts[-1] = title_parts[-1].rstrip().rstrip(".")
+    elif item.ref and title_parts and item.title is None and _runs_on(rows, start, _text_edges(rows)) and not (
+            _title_cased(rest, 3) and rows[start + 1].text[:1].isupper() and not _title_cased(rows[start + 1].text, 3)):
+        # (a title in title case over a sentence that opens afresh is a heading, not a paragraph's first line)
+        j = _paragraph_title(item, rows, start, end, rest)
     if not title_parts and j < end and (_title_like(rows[j].text) or _all_upper(rows[j].text)) and not ITEM_LINE.match(rows[j].text):
         title_parts.append(rows[j].text)
         item.title_rows.append(j)
@@ -1342,6 +1359,37 @@ def _title_and_body(item: Item, rows: list[Row], start: int, end: int, bold_titl
     item.body_rows.extend(k for k in range(j, end))
     if ITEM_LINE.match(head.text):
         item.agenda_item = ITEM_LINE.match(head.text).group("n")
+
+
+# a full stop that ends a sentence: not after an initial, an abbreviation or inside a figure
+_SENTENCE_STOP = re.compile(r"(?<!\b[A-Za-z])(?<!\bno)(?<!\bNo)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bvs)(?<!\bMrs)\.[”’\"')\]]?(?=\s|$)")
+
+
+def _paragraph_title(item: Item, rows: list[Row], start: int, end: int, rest: str) -> int:
+    """A numbered paragraph's title: its first sentence, where the text after the ref runs on to
+    the next rows (at most eight more) as one paragraph ("(05-110) Mayor Johnson presented the
+    Resolution Commending Captain / Rich McWilliams ... prior to the Consent / Calendar."); a clause
+    left open by "; and" ends it too. The rest of the sentence's last row opens the body. Returns
+    the first row after the title."""
+    parts, k = [rest], start + 1
+    while not _SENTENCE_STOP.search(" ".join(parts)) and k < min(end, start + 9):
+        if _REF_TOKEN.match(_mend_number(rows[k].text)):
+            break
+        parts.append(rows[k].text.strip())  # across a page break too: the page's furniture is gone
+        k += 1
+    joined = " ".join(parts)
+    stop = _SENTENCE_STOP.search(joined)
+    if not stop and k - start > 8:
+        return start + 1  # no sentence ends within reach: the first row stands as the title
+    title = joined[: stop.start()] if stop else joined
+    title = re.sub(r";\s*and$", "", title.strip())
+    item.title_rows[:] = list(range(start, k))
+    item.title = _CODE_PREFIX.sub("", title.strip(" :-"))
+    after = joined[stop.end():].strip() if stop else ""
+    if after:
+        item.inline_body, item.inline_row = after, k - 1
+        return k - 1
+    return k
 
 
 def _bold_wrap(rows: list[Row], prev: int, j: int) -> bool:
@@ -1439,10 +1487,11 @@ def body_text(item: Item, rows: list[Row]) -> list[tuple[str, Row]]:
     out = []
     inline = item.inline_body
     grid_body = any("body" in rows[k].columns for k in item.body_rows)
+    at = item.start if item.inline_row is None else item.inline_row
     if inline:
-        out.append((inline, rows[item.start]))
+        out.append((inline, rows[at]))
     for k in item.body_rows:
-        if k == item.start and inline:
+        if k == at and inline:
             continue
         row = rows[k]
         if row.columns and "body" in row.columns:
