@@ -122,3 +122,22 @@ def test_an_irish_o_without_its_accent_is_the_particle_not_an_initial():
     assert plain.surname == "O Ceallaigh" and plain.initials == ("S",)
     assert accented.surname_key == plain.surname_key and compatible(accented, plain)[0]
     assert parse("J. O. Smith").initials == ("J", "O")  # with a dot it is an initial
+
+
+@pytest.mark.parametrize("text,honorific,role,given,surname", [
+    ("City Manager Kerry Kallman", "Manager", None, ("Kerry",), "Kallman"),
+    ("County Attorney Roxanne Diaz", "Attorney", None, ("Roxanne",), "Diaz"),
+    ("Outgoing City Council Member Siegel", "Council Member", None, (), "Siegel"),
+    ("Former Mayor Dunn", "Mayor", None, (), "Dunn"),
+    ("Public Works Director Joe SanClemente", None, "Public Works Director", ("Joe",), "SanClemente"),
+    ("Human Resources Manager Vanessa Godinez", None, "Human Resources Manager", ("Vanessa",), "Godinez"),
+])
+def test_an_office_printed_before_a_name_is_its_form_of_address_or_its_role(text, honorific, role, given, surname):
+    p = parse(text)
+    assert p is not None, text
+    assert (p.honorific, p.role, p.given, p.surname) == (honorific, role, given, surname)
+
+
+@pytest.mark.parametrize("text", ["Project Manager John", "Finance Director", "City Attorney", "Chief Executive Officer"])
+def test_an_office_without_a_full_name_after_it_is_not_a_name(text):
+    assert parse(text) is None

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from scrutiny.extractor.textutil import normalise
 
 # Canonical honorific -> spellings (matched case-insensitively, without a trailing dot).
+_JURISDICTIONS = ("city", "town", "township", "county", "village", "borough")
 HONORIFICS: dict[str, tuple[str, ...]] = {
     "Councillor": ("councillor", "councillors", "cllr", "cllrs", "clr", "cr", "county councillor", "cmhlr", "comhairleoir"),
     "Mr": ("mr", "messrs"),
@@ -53,7 +54,8 @@ HONORIFICS: dict[str, tuple[str, ...]] = {
                      "county commissioner", "planning commissioner"),
     "Trustee": ("trustee", "trustees"),
     "Council Member": ("council member", "council members", "councilmember", "councilmembers", "councilman",
-                       "councilwoman", "council person", "councilperson"),
+                       "councilwoman", "council person", "councilperson", "city council member", "city councilmember",
+                       "city councilman", "city councilwoman"),
     "Board Member": ("board member", "board members", "boardmember", "member of the board"),
     "Mayor": ("mayor", "vice mayor", "deputy mayor", "mayor pro tem", "mayor pro tempore", "lord mayor", "maire", "adjoint au maire"),
     "President": ("president", "vice president", "vice-president"),
@@ -68,13 +70,20 @@ HONORIFICS: dict[str, tuple[str, ...]] = {
     "Treasurer": ("treasurer",),
     "Secretary": ("secretary",),
     "Staff Member": ("staff member", "staff members"),
+    # posts named by their jurisdiction ("City Manager Kallman", "County Attorney Ruiz")
+    "Manager": tuple(f"{p}{j} manager" for p in ("", "assistant ", "deputy ") for j in _JURISDICTIONS) + ("general manager",),
+    "Attorney": tuple(f"{p}{j} attorney" for p in ("", "assistant ", "deputy ") for j in _JURISDICTIONS) + ("district attorney",),
+    "Engineer": tuple(f"{j} engineer" for j in _JURISDICTIONS),
 }
 # Offices among the forms of address: they say what a person is, not their gender, and the same
 # person may be printed with one or without it
 OFFICES = frozenset({"Commissioner", "Trustee", "Council Member", "Board Member", "Mayor", "President", "Chair",
                      "Supervisor", "Selectman", "Governor", "Director"})
 # Officers' posts used as forms of address the same way; they are not offices a member holds
-POSTS = frozenset({"Clerk", "Treasurer", "Secretary", "Staff Member"})
+POSTS = frozenset({"Clerk", "Treasurer", "Secretary", "Staff Member", "Manager", "Attorney", "Engineer"})
+# Words of tenure printed before an office ("Outgoing City Council Member Siegel", "Former Mayor
+# Dunn"): part of the form of address, not of the name.
+_TENURE = frozenset({"outgoing", "incoming", "former", "retiring", "newly-elected"})
 # Forms of address that are also initials ("M. Prest" is Melaina Prest): read as a form of address
 # only first, with its dot, and before a full given name ("M. Gaëtan Gagné", not "M Kerford Byrne")
 _INITIAL_LIKE = frozenset({"M"})
@@ -375,6 +384,9 @@ def _honorific_prefix(words: list[str]) -> tuple[list[str], int]:
     found: list[str] = []
     i = 0
     while i < len(words):
+        if words[i].lower() in _TENURE and i + 1 < len(words) and _honorific_prefix(words[i + 1:])[0]:
+            i += 1  # "Outgoing" before "City Council Member"
+            continue
         for n in range(min(_MAX_HONORIFIC_WORDS, len(words) - i), 0, -1):
             phrase = " ".join(w.rstrip(".").lower() for w in words[i : i + n])
             if phrase in _HONORIFIC_OF and _honorific_here(_HONORIFIC_OF[phrase], words, i, n):
@@ -453,6 +465,8 @@ def parse(text: Optional[str], *, title: Optional[str] = None) -> Optional[Parse
         words = words[1:]  # "independent Ken Adams", "the Councillor ..."
     honorifics, used = _honorific_prefix(words)
     words = words[used:]
+    if not honorifics and not role and (k := _office_before_name(words)):
+        role, words = " ".join(words[:k]), words[k:]  # "Finance Director Viki Copeland"
     post: list[str] = []
     while words and words[-1].strip(".,").lower() in POSTNOMINALS and len(words) > 1:
         post.insert(0, words.pop().strip(".,").upper())
@@ -464,6 +478,26 @@ def parse(text: Optional[str], *, title: Optional[str] = None) -> Optional[Parse
     # "Sean O Ceallaigh": an O without a dot before the surname is the Irish particle Ó, not an initial
     irish_o = bool(re.search(r"(?<![\w.])O\s+[A-Z][a-z]+\W*$", body))
     return _assemble(text, words, honorifics, post, qualifier, role, irish_o=irish_o)
+
+
+# Head words of an officer's post printed before a full name ("Public Works Director Joe
+# SanClemente", "Human Resources Manager Vanessa Godinez").
+_POST_HEADS = frozenset({"director", "manager", "treasurer", "officer", "administrator", "clerk", "secretary", "solicitor",
+                         "counsel", "controller", "coordinator", "co-ordinator", "engineer", "attorney", "planner",
+                         "superintendent", "executive"})
+
+
+def _office_before_name(words: list[str]) -> int:
+    """The number of leading words that are an office in title case ending in a post's head word,
+    when a full name of two or three words follows it; else 0."""
+    for k in range(1, min(len(words) - 1, 5)):
+        if words[k - 1].lower() not in _POST_HEADS:
+            continue
+        rest = words[k:]
+        if (2 <= len(rest) <= 3 and all(w[:1].isupper() for w in words)
+                and not any(w.lower().strip(".") in ROLE_WORDS or w.lower().strip(".") in _POST_HEADS for w in rest)):
+            return k
+    return 0
 
 
 def _assemble(text, words, honorifics, post, qualifier, role, *, irish_o: bool = False) -> Optional[ParsedName]:
