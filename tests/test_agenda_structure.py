@@ -294,3 +294,33 @@ def test_sub_items_carrying_the_item_s_number_with_a_dot_or_a_hyphen():
     assert agenda._sub_label("4.A Approval of the minutes", "4") == ("A", "dotted")
     assert agenda._sub_label("A-1 Approval of the minutes", "A") == ("1", "hyphened")
     assert agenda._sub_text("A-1 Approval of the minutes", "A") == "Approval of the minutes"
+
+
+def test_numbering_that_starts_again_under_each_section_heading_keeps_every_section():
+    lines = [
+        _pdf_line(72, 100, "CLOSED SESSION"),
+        _pdf_line(106, 112, "1.", "CALL MEETING TO ORDER"),
+        _pdf_line(106, 124, "2.", "ROLL CALL"),
+        _pdf_line(136, 136, "A.", "Norm Zezula, Mayor Pro Tempore"),  # the roster, lettered like sub-items
+        _pdf_line(136, 148, "B.", "Brian Bergman, Council Member"),
+        _pdf_line(106, 160, "3.", "ADJOURN TO CLOSED SESSION"),
+        _pdf_line(72, 172, "REGULAR BUSINESS AT 6:30 P.M."),
+        _pdf_line(106, 184, "1.", "CALL MEETING TO ORDER"),
+        _pdf_line(106, 196, "2.", "FLAG SALUTE"),
+        _pdf_line(72, 208, "PUBLIC HEARINGS:"),
+        _pdf_line(108, 220, "1.", "SECOND READING OF ORDINANCE 298-22"),
+        _pdf_line(108, 232, "+1 669 900 9128 or +1 669 444 9171"),  # a phone number is no item
+    ]
+    pairs, texts = _pairs(lines)
+    spans = agenda.item_spans(pairs, texts)
+    items = [it for i, end in spans for it in agenda._items_of(pairs[i:end], texts[i:end], "d01")]
+    assert [it.number for it in items] == ["1", "2", "3", "1", "2", "1"]
+    assert items[-1].title == "SECOND READING OF ORDINANCE 298-22"
+
+
+def test_a_numbered_sub_list_inside_an_item_is_no_restart_when_the_items_run_on():
+    lines = [_pdf_line(72, 100 + 12 * k, f"{k + 1}.", f"ITEM {k + 1}") for k in range(4)]
+    lines += [_pdf_line(72, 160, "PROPOSALS"), _pdf_line(72, 172, "1.", "First proposal"), _pdf_line(72, 184, "2.", "Second proposal")]
+    lines += [_pdf_line(72, 196 + 12 * k, f"{k + 5}.", f"ITEM {k + 5}") for k in range(3)]
+    pairs, texts = _pairs(lines)
+    assert [label for _, label in agenda.item_starts(pairs, texts)] == [str(n) for n in range(1, 8)]

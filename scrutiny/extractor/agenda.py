@@ -739,8 +739,13 @@ def item_starts(lines, texts: list[str]) -> list[tuple[int, str]]:
     and counts in the items' text do not continue the run. An outline numbered in Roman numerals
     or capital letters (I, II, III / A, B, C) whose run starts before the numbered one and holds
     it is the agenda's top level; the numbers are then its sub-items."""
-    best = _best_chain(lines, [(i, int(m.group(1))) for i, t in enumerate(texts)
-                               if (m := _ITEM.match(t)) and _looks_like_title(m.group(2))], any_start=True)
+    numbered = [(i, int(m.group(1))) for i, t in enumerate(texts) if (m := _ITEM.match(t)) and _looks_like_title(m.group(2))]
+    best = _best_chain(lines, numbered, any_start=True)
+    # numbering that starts again under each section heading ("CONSENT CALENDAR: 1. ... 4.",
+    # "PUBLIC HEARINGS: 1. ..."): kept when it reads more of the agenda than one unbroken run
+    sectioned = _best_chain(lines, numbered, any_start=True, restart=lambda a, b: _section_heading_between(lines, texts, a, b))
+    if len(sectioned) > len(best):
+        best = sectioned
     top = [(i, str(n)) for i, n, _ in best]
     for scheme in ("roman", "letter"):
         found = [(i, v) for i, t in enumerate(texts) if (lv := outline_label(t)) and _looks_like_title(lv[3])
@@ -802,9 +807,26 @@ def unnumbered_starts(lines, texts: list[str]) -> list[int]:
     return starts if len(starts) >= 4 else []
 
 
-def _best_chain(lines, found: list[tuple[int, int]], *, any_start: bool) -> list[tuple[int, int, tuple]]:
+def _section_heading_between(lines, texts: list[str], a: int, b: int) -> bool:
+    """Whether a section heading stands between lines ``a`` and ``b``: a short line in capitals
+    or bold, not numbered, at or to the left of line ``b``'s edge ("PUBLIC HEARINGS:",
+    "REGULAR BUSINESS AT 6:30 P.M.")."""
+    xb = _x(lines[b][1])
+    for j in range(a + 1, b):
+        t, ln = texts[j].strip(), lines[j][1]
+        if not t or is_furniture(t) or _ITEM.match(t) or outline_label(t) or _RULE_LINE.match(t) or len(t.split()) > 8:
+            continue
+        if (ln.bold or (re.search(r"[A-Z]{3}", t) and not re.search(r"[a-z]", t))) and not re.search(r"[;,]$|[a-z]\.$", t.rstrip(":")) \
+                and (xb is None or _x(ln) is None or _x(ln) <= xb + 4):
+            return True
+    return False
+
+
+def _best_chain(lines, found: list[tuple[int, int]], *, any_start: bool, restart=None) -> list[tuple[int, int, tuple]]:
     """The longest run of labels going up by one at one left edge; ``any_start`` lets a run open
-    at any number (805, 806 ...), else it opens at 1 (I, A)."""
+    at any number (805, 806 ...), else it opens at 1 (I, A). With ``restart``, a label 1 after a
+    line pair it accepts (a section heading between) carries on a run that opened at 1, at its
+    own edge."""
     cands = [(i, n, _edges(lines[i][1])) for i, n in found]
     best: list[tuple[int, int, tuple]] = []
     for k, (i, n, edges) in enumerate(cands):
@@ -813,6 +835,9 @@ def _best_chain(lines, found: list[tuple[int, int]], *, any_start: bool) -> list
         chain = [(i, n, edges)]
         for c in cands[k + 1 :]:
             last = chain[-1]
+            if restart and c[1] == 1 and chain[0][1] == 1 and last[1] >= 1 and restart(last[0], c[0]):
+                chain.append(c)
+                continue
             if not _aligned(last[2], c[2]):
                 continue
             if c[1] == last[1] + 1 or (c[1] == last[1] and _slip(chain, c, cands, lines)):
@@ -920,6 +945,8 @@ def _outline(pairs, texts: list[str], number: str, above: set[str], doc_id: str,
         again = subs and label == _next_label(None, label) and any(_GROUP_HEAD.match(t) for t in texts[subs[-1][0] + 1: j])
         if scheme == "coded" or label == expected or again:  # coded numbers run on through the agenda
             subs.append((j, label, "letter" if subs and subs[0][2] == "letter" else scheme))
+    if len(subs) >= 2 and all(_name_office(_sub_text(texts[j], number)) for j, _, _ in subs):
+        subs = []  # a roll call lettered like sub-items ("A. Norm Zezula, Mayor Pro Tempore"): the roster, not business
     out = [_item(pairs[: subs[0][0]] if subs else pairs, texts[: subs[0][0]] if subs else texts, number, doc_id, lead=lead)]
     for k, (j, label, scheme) in enumerate(subs):
         end = subs[k + 1][0] if k + 1 < len(subs) else len(texts)
@@ -988,7 +1015,9 @@ def _next_label(previous: Optional[str], label: str) -> Optional[str]:
 
 
 def _looks_like_title(text: str) -> bool:
-    return bool(re.match(r"^[A-Z0-9]", text))
+    """Text that may be an item's title: it opens with a capital or a figure, and is not a run of
+    figures (the rest of a phone number, "1 669 900 9128 or +1 ...")."""
+    return bool(re.match(r"^[A-Z0-9]", text)) and not re.match(r"^[\d\s().+\-]{3,}(?:\bor\b|$)|^\d+\s+\d", text)
 
 
 def _closing_block(texts: list[str], last_start: int) -> int:
